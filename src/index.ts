@@ -1,0 +1,5 @@
+/**
+ * The public entry points of the Apps Script project. Only names live here; the build turns each
+ * export into a top-level function Apps Script can see (scripts/build.mjs).
+ */
+export { onOpen, onInstall } from './ui/menu';

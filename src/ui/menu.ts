@@ -1,0 +1,31 @@
+/** The «Опорный центр» menu of the master spreadsheet. */
+import { RU } from '../i18n/ru';
+
+/** Menu captions and the public functions they call. */
+export const MENU_ITEMS: { caption: string; functionName: string }[] = [
+  { caption: RU.menu.setup, functionName: 'setupSystem' },
+  { caption: RU.menu.sidebar, functionName: 'showSidebar' },
+  { caption: RU.menu.note, functionName: 'promptMonthlyNote' },
+  { caption: RU.menu.rebuild, functionName: 'rebuildAll' },
+  { caption: RU.menu.check, functionName: 'checkData' },
+];
+
+/**
+ * Adds the menu. In add-on mode before the user enables the add-on (AuthMode.NONE) only the
+ * add-on menu may be created and no service that needs authorisation may be touched.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const ui = SpreadsheetApp.getUi();
+  const limited = e !== undefined && e.authMode === ScriptApp.AuthMode.NONE;
+  const menu = limited ? ui.createAddonMenu() : ui.createMenu(RU.menu.title);
+  MENU_ITEMS.forEach((item, index) => {
+    if (index === 2) menu.addSeparator();
+    menu.addItem(item.caption, item.functionName);
+  });
+  menu.addToUi();
+}
+
+/** Add-on install: the same menu as on open. */
+export function onInstall(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  onOpen(e);
+}

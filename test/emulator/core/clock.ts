@@ -1,0 +1,25 @@
+/** The simulated clock every service reads; `Date` inside the bundle's context follows it too. */
+export class Clock {
+  private ms: number;
+
+  constructor(start: string | Date) {
+    this.ms = new Date(start).getTime();
+    if (Number.isNaN(this.ms)) throw new Error(`emulator: bad clock start ${String(start)}`);
+  }
+
+  /** The current simulated instant. */
+  now(): Date {
+    return new Date(this.ms);
+  }
+
+  /** Moves the clock forward (never back); used by the workspace after firing triggers. */
+  set(to: Date): void {
+    if (to.getTime() < this.ms) throw new Error('emulator: the clock cannot go back');
+    this.ms = to.getTime();
+  }
+
+  /** Advances by `ms` milliseconds (modelled time passing inside an execution). */
+  tick(ms: number): void {
+    this.ms += ms;
+  }
+}

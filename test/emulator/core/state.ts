@@ -1,0 +1,98 @@
+/**
+ * The shared state of one emulated Google Workspace and of each script project on it.
+ * Services are built per project (`ServiceFactory`) over the one workspace state, as in Google,
+ * where several scripts can work on the same Drive, spreadsheets, forms and mail.
+ */
+import type { Clock } from './clock';
+import type { ExecutionTracker } from './execution';
+import type { IdFactory } from './ids';
+
+export interface Quotas {
+  mailRecipientsPerDay: number;
+}
+
+/** A Drive item: every spreadsheet, form, document and uploaded file is one. */
+export interface DriveItem {
+  id: string;
+  name: string;
+  mimeType: string;
+  parents: string[]; // folder ids; the root folder's id is `DriveState.rootId`
+  trashed: boolean;
+  owner: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Bytes of a plain file (PDF upload, exported blob); undefined for Google-native files. */
+  bytes?: Uint8Array;
+  description?: string;
+}
+
+export interface DriveState {
+  rootId: string;
+  items: Map<string, DriveItem>;
+}
+
+/** One email as sent (harness `outbox()`). */
+export interface SentMail {
+  to: string;
+  cc: string;
+  bcc: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+  name: string;
+  replyTo: string;
+  attachments: { name: string; mimeType: string; bytes: Uint8Array }[];
+  at: Date;
+}
+
+/** An installed trigger (harness `triggers()`). */
+export interface TriggerRecord {
+  uid: string;
+  project: string;
+  handler: string;
+  type: 'ON_FORM_SUBMIT' | 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE';
+  /** 'SPREADSHEET' | 'FORMS' | 'CLOCK' */
+  source: 'SPREADSHEET' | 'FORMS' | 'CLOCK';
+  sourceId: string | null;
+  /** Time-driven: human readable schedule, e.g. 'everyDays(1) atHour(6)'. */
+  schedule: string | null;
+  /** Time-driven: the next instant it is due; advanced after each firing. */
+  nextRun: Date | null;
+  /** Time-driven: repeat interval in ms, or null for a one-off `at()` trigger. */
+  intervalMs: number | null;
+}
+
+/** Per-project state: triggers, properties, cache, locks and UI belong to the project. */
+export interface ProjectState {
+  id: string;
+  scriptProperties: Map<string, string>;
+  userProperties: Map<string, string>;
+  documentProperties: Map<string, string>;
+  cache: Map<string, { value: string; expires: number }>;
+  sidebars: string[];
+  dialogs: string[];
+  menus: { title: string; items: { caption: string; functionName: string }[] }[];
+  alerts: string[];
+  /** `ws.lockHeldElsewhere(true)`: every tryLock / waitLock fails as if another execution held it. */
+  htmlFiles: Map<string, string>;
+  /** The project's files as loaded by loadBundle (build/*.html for HtmlService.createTemplateFromFile). */
+  logs: string[];
+}
+
+/** Everything one emulated workspace holds; services read and write it. */
+export interface WorkspaceState {
+  clock: Clock;
+  tracker: ExecutionTracker;
+  ids: IdFactory;
+  timeZone: string;
+  user: string;
+  quotas: Quotas;
+  drive: DriveState;
+  /** Mail recipients counted per simulated day, key `yyyy-MM-dd` in the workspace time zone. */
+  mailSentPerDay: Map<string, number>;
+  outbox: SentMail[];
+  triggers: TriggerRecord[];
+  lockHeldElsewhere: boolean;
+  /** Id of the bound (active) spreadsheet. */
+  activeSpreadsheetId: string;
+}
