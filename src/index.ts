@@ -3,3 +3,5 @@
  * export into a top-level function Apps Script can see (scripts/build.mjs).
  */
 export { onOpen, onInstall } from './ui/menu';
+export { setupSystem } from './jobs/setup';
+export { handleFormSubmit, rebuildAll } from './jobs/intake';

@@ -64,7 +64,15 @@ describe('the Apps Script bundle', () => {
   const names = entryPoints();
 
   test('src/index.ts exports the entry points', () => {
-    expect(names).toEqual(expect.arrayContaining(['onOpen', 'onInstall']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'onOpen',
+        'onInstall',
+        'setupSystem',
+        'handleFormSubmit',
+        'rebuildAll',
+      ]),
+    );
   });
 
   test('every export of src/index.ts is a global function after loading with gas-local', () => {

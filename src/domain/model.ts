@@ -153,4 +153,7 @@ export interface QualityIssue {
   problem: string;
   suggestion: string;
   status: string;
+  /** Stable id of the problem (response + field + rule), so a re-run never queues it twice. */
+  key?: string;
+  detectedAt?: Date | null;
 }

@@ -3,7 +3,20 @@
  * ./ru/ so wording is reviewed in one place. Identifiers stay English.
  */
 import { UI_RU } from './ru/ui';
+import { FORMS_RU } from './ru/forms';
+import { DOMAIN_RU } from './ru/domain';
+import { NOTE_RU, PLAN_RU } from './ru/note';
+import { SETTINGS_RU } from './ru/settings';
+import { SETUP_RU } from './ru/setup';
+import { JOURNAL_RU } from './ru/journal';
 
 export const RU = {
   ...UI_RU,
+  forms: FORMS_RU,
+  validation: DOMAIN_RU,
+  note: NOTE_RU,
+  plan: PLAN_RU,
+  settings: SETTINGS_RU,
+  setup: SETUP_RU,
+  journal: JOURNAL_RU,
 };

@@ -35,6 +35,8 @@ export const COSTS: Record<string, CallCost> = {
   'File.getAs': { base: 1500 },
   'Document.getAs': { base: 1500 },
   'Blob.getAs': { base: 1500 },
+  'Spreadsheet.getAs': { base: 1500 },
+  'Spreadsheet.getBlob': { base: 1500 },
   'MailApp.sendEmail': { base: 1200 },
   'GmailApp.sendEmail': { base: 1200 },
   'Properties.getProperty': { base: 30 },
@@ -61,6 +63,8 @@ export const FREE_CALLS = new Set<string>([
   'Utilities.formatDate',
   'Utilities.newBlob',
   'Utilities.getUuid',
+  // Modelled through ExecutionTracker.addTime instead.
+  'Utilities.sleep',
 ]);
 
 /** The platform's limit for one execution (consumer and Workspace accounts alike). */

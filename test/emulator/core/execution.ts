@@ -13,11 +13,22 @@ export interface ExecutionRecord {
   calls: Record<string, number>;
   modelledMs: number;
   error?: string;
+  /** Set once the time limit is passed: the platform kills the run even if the script catches the error. */
+  killed?: boolean;
 }
+
+/** Google's message when one execution runs past 6 minutes. */
+export const TIME_LIMIT_ERROR = 'Exceeded maximum execution time';
 
 interface Fault {
   times: number;
   error: string;
+}
+
+/** The message of an error from any realm (the bundle's Errors are not the harness's). */
+export function messageOf(error: unknown): string {
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
 }
 
 /** Counts calls and modelled time per execution; shared by every service of one workspace. */
@@ -29,15 +40,36 @@ export class ExecutionTracker {
   readonly outside: Record<string, number> = {};
 
   /** Runs `body` as one execution of `functionName` in `project`. */
-  run<T>(project: string, functionName: string, trigger: string, startedAt: Date, body: () => T): T {
+  run<T>(
+    project: string,
+    functionName: string,
+    trigger: string,
+    startedAt: Date,
+    body: () => T,
+  ): T {
     const previous = this.current;
-    const record: ExecutionRecord = { project, functionName, trigger, startedAt, calls: {}, modelledMs: 0 };
+    const record: ExecutionRecord = {
+      project,
+      functionName,
+      trigger,
+      startedAt,
+      calls: {},
+      modelledMs: 0,
+    };
     this.executions.push(record);
     this.current = record;
     try {
-      return body();
+      const result = body();
+      if (record.killed) throw new Error(TIME_LIMIT_ERROR);
+      return result;
     } catch (error) {
-      record.error = error instanceof Error ? error.message : String(error);
+      if (record.killed && messageOf(error) !== TIME_LIMIT_ERROR) {
+        record.error = TIME_LIMIT_ERROR;
+        // The platform's kill wins over whatever the script threw after catching it.
+        const killed = Object.assign(new Error(TIME_LIMIT_ERROR), { cause: error });
+        throw killed;
+      }
+      record.error = messageOf(error);
       throw error;
     } finally {
       this.current = previous;
@@ -62,23 +94,38 @@ export class ExecutionTracker {
       this.outside[call] = (this.outside[call] ?? 0) + 1;
       return;
     }
+    if (target.killed) throw new Error(TIME_LIMIT_ERROR);
     target.calls[call] = (target.calls[call] ?? 0) + 1;
     target.modelledMs += costOf(call, cells);
     if (target.modelledMs > MAX_EXECUTION_MS) {
-      throw new Error('Exceeded maximum execution time');
+      target.killed = true;
+      throw new Error(TIME_LIMIT_ERROR);
     }
   }
 
   /** Adds modelled time that is not a call (e.g. Utilities.sleep). */
   addTime(ms: number): void {
     if (!this.current) return;
+    if (this.current.killed) throw new Error(TIME_LIMIT_ERROR);
     this.current.modelledMs += ms;
-    if (this.current.modelledMs > MAX_EXECUTION_MS) throw new Error('Exceeded maximum execution time');
+    if (this.current.modelledMs > MAX_EXECUTION_MS) {
+      this.current.killed = true;
+      throw new Error(TIME_LIMIT_ERROR);
+    }
   }
 
   /** Makes the next `times` calls of `call` fail with `error`. */
   fail(call: string, options: { times?: number; error?: string } = {}): void {
-    this.faults.set(call, { times: options.times ?? 1, error: options.error ?? 'Service unavailable' });
+    this.faults.set(call, {
+      times: options.times ?? 1,
+      error: options.error ?? 'Service unavailable',
+    });
+  }
+
+  /** Forgets every execution and outside call (harness ws.resetCosts). */
+  reset(): void {
+    this.executions.length = 0;
+    for (const key of Object.keys(this.outside)) delete this.outside[key];
   }
 
   /** Total calls by kind and modelled time over all executions. */

@@ -13,7 +13,10 @@ export class IdFactory {
       body += ALPHABET[(n + i * 7) % ALPHABET.length];
       n = Math.floor(n / 3) + this.counter;
     }
-    return `${prefix}${body}${this.counter.toString(36)}`.slice(0, 44 + String(this.counter).length);
+    return `${prefix}${body}${this.counter.toString(36)}`.slice(
+      0,
+      44 + String(this.counter).length,
+    );
   }
 
   /** A short numeric id (triggers' unique ids are numeric strings). */

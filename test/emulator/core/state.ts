@@ -60,6 +60,14 @@ export interface TriggerRecord {
   nextRun: Date | null;
   /** Time-driven: repeat interval in ms, or null for a one-off `at()` trigger. */
   intervalMs: number | null;
+  /** Time-driven daily/weekly: wall-clock schedule, so the next run follows the time zone's calendar. */
+  wallClock?: {
+    everyDays: number;
+    hour: number;
+    minute: number;
+    weekDay: number | null;
+    timeZone: string;
+  } | null;
 }
 
 /** Per-project state: triggers, properties, cache, locks and UI belong to the project. */
@@ -95,4 +103,9 @@ export interface WorkspaceState {
   lockHeldElsewhere: boolean;
   /** Id of the bound (active) spreadsheet. */
   activeSpreadsheetId: string;
+  /**
+   * Google Docs content by Drive file id (services/documents.ts owns the shape and creates the
+   * map on first use, so it is optional here).
+   */
+  documents?: Map<string, unknown>;
 }

@@ -1,0 +1,335 @@
+/**
+ * The intake as a projection: raw form responses + the staff-owned reference tabs → the derived
+ * tabs («Участники», «Приказы», «Отчёты ОУ», «Результаты», «Требует проверки»). A pure function,
+ * so a form submit, a catch-up run and `rebuildAll()` produce the same rows by construction, a
+ * duplicate delivery changes nothing, and an edited response (same sheet row) updates in place.
+ */
+import type {
+  AgeCategory,
+  ChampionshipEvent,
+  Competency,
+  MonthlyReport,
+  Participant,
+  ParticipantResult,
+  QualityIssue,
+  ResultKind,
+  School,
+  SchoolOrder,
+} from './model';
+import type { FormKind } from './forms';
+import type { RawResponse } from './responses';
+import { Q } from './forms';
+import {
+  registrationParticipants,
+  toMonthlyReport,
+  toQualityIssues,
+  validateMonthlyReport,
+  validateOrder,
+  validateRegistration,
+  validateResult,
+  type FieldIssue,
+  type IntakeContext,
+} from './validation';
+import { buildSchoolIndex, matchNamedParticipants, mergeRegistrations } from './matching';
+import { RESULT_KINDS } from './reference';
+import { DOMAIN_RU } from '../i18n/ru/domain';
+
+export interface ReferenceData {
+  schools: School[];
+  competencies: Competency[];
+  events: ChampionshipEvent[];
+  ageCategories: AgeCategory[];
+}
+
+export interface RawForms {
+  registration: RawResponse[];
+  report: RawResponse[];
+  order: RawResponse[];
+  results: RawResponse[];
+}
+
+export interface IntakeOptions {
+  reportDeadlineDay: number;
+  /** Secret salt of participant ids (document properties); never changes once set. */
+  salt: string;
+}
+
+/** Staff-edited columns of derived tabs, carried over by row key. */
+export interface StaffColumns {
+  resultConfirmed: Map<string, boolean>;
+  qualityStatus: Map<string, string>;
+}
+
+export interface Projection {
+  participants: Participant[];
+  orders: SchoolOrder[];
+  reports: MonthlyReport[];
+  results: ParticipantResult[];
+  quality: QualityIssue[];
+}
+
+/** Builds every derived record from the raw responses; nothing the schools typed is lost. */
+export function projectIntake(
+  raw: RawForms,
+  reference: ReferenceData,
+  options: IntakeOptions,
+  staff: StaffColumns = { resultConfirmed: new Map(), qualityStatus: new Map() },
+): Projection {
+  const schools = buildSchoolIndex(reference.schools);
+  const quality: QualityIssue[] = [];
+  const contextAt = (response: RawResponse): IntakeContext => ({
+    schools,
+    events: reference.events,
+    competencies: reference.competencies,
+    ageCategories: reference.ageCategories,
+    // Rules are judged at the moment of the answer, so a rebuild next year says the same.
+    now: submittedAt(response),
+  });
+  const flag = (response: RawResponse, form: FormKind, issues: readonly FieldIssue[]): void => {
+    if (issues.length === 0) return;
+    quality.push(
+      ...toQualityIssues(issues, {
+        responseId: response.id,
+        form,
+        detectedAt: submittedAt(response),
+      }),
+    );
+  };
+
+  const registered: Participant[] = [];
+  for (const response of byRow(raw.registration)) {
+    const checked = validateRegistration(response.answers, contextAt(response));
+    flag(response, 'registration', checked.issues);
+    if (!checked.ok) continue;
+    registered.push(
+      ...registrationParticipants(
+        checked.draft,
+        { responseId: response.id, submittedAt: submittedAt(response) },
+        options.salt,
+      ),
+    );
+  }
+  const participants = mergeRegistrations(registered).participants;
+
+  const orders = latestBy(
+    projectOrders(raw.order, participants, contextAt, flag),
+    (o) => `${o.schoolKey}|${o.number}|${o.date ? o.date.getTime() : ''}`,
+  );
+  const reports = projectReports(raw.report, options, contextAt, flag);
+  const results = projectResults(raw.results, participants, contextAt, flag, staff);
+
+  const ordered = new Set<string>();
+  for (const order of orders) for (const id of order.matchedIds ?? []) ordered.add(id);
+  const best = bestResults(results);
+  for (const p of participants) {
+    p.orderStatus = ordered.has(p.id) ? 'есть' : 'нет';
+    p.result = best.get(p.id) ?? '';
+  }
+  for (const issue of quality) {
+    const status = issue.key ? staff.qualityStatus.get(issue.key) : undefined;
+    if (status) issue.status = status;
+  }
+  return {
+    participants,
+    orders: orders.map(stripIds),
+    reports,
+    results,
+    quality: uniqueBy(quality, (q) => q.key ?? ''),
+  };
+}
+
+type Flag = (response: RawResponse, form: FormKind, issues: readonly FieldIssue[]) => void;
+type ContextAt = (response: RawResponse) => IntakeContext;
+type OrderWithIds = SchoolOrder & { matchedIds?: string[] };
+
+function projectOrders(
+  responses: RawResponse[],
+  participants: Participant[],
+  contextAt: ContextAt,
+  flag: Flag,
+): OrderWithIds[] {
+  const orders: OrderWithIds[] = [];
+  for (const response of byRow(responses)) {
+    const checked = validateOrder(response.answers, contextAt(response));
+    const issues: FieldIssue[] = [...checked.issues];
+    const { school, event } = checked.draft;
+    if (!checked.ok || !school) {
+      flag(response, 'order', issues);
+      continue;
+    }
+    const eventName = event ? event.name : checked.draft.eventTyped;
+    const named = matchNamedParticipants(
+      checked.draft.participants,
+      participants,
+      school.key,
+      eventName,
+    );
+    for (const miss of named.unmatched) {
+      const typed = `${miss.named.surname} ${miss.named.name}`;
+      issues.push({
+        field: Q.orderParticipants,
+        value: typed,
+        severity: 'warning',
+        rule: 'order-person-unmatched',
+        message: DOMAIN_RU.quality.personUnmatched(typed),
+        suggestion: DOMAIN_RU.quality.personSuggestion(
+          miss.candidates.map((c) => `${c.surname} ${c.name}`),
+        ),
+      });
+    }
+    flag(response, 'order', issues);
+    const matchedIds = unique(named.matched.map((m) => m.person.id));
+    orders.push({
+      schoolKey: school.key,
+      number: checked.draft.number,
+      date: checked.draft.date,
+      event: eventName,
+      fileLink: checked.draft.fileLinks.join(' '),
+      participantsNamed: checked.draft.participants.map((n) => `${n.surname} ${n.name}`),
+      matched: matchedIds.length,
+      unmatched: named.unmatched.map((m) => `${m.named.surname} ${m.named.name}`),
+      submittedAt: submittedAt(response),
+      sourceResponseId: response.id,
+      matchedIds,
+    });
+  }
+  return orders;
+}
+
+function projectReports(
+  responses: RawResponse[],
+  options: IntakeOptions,
+  contextAt: ContextAt,
+  flag: Flag,
+): MonthlyReport[] {
+  const byKey = new Map<string, MonthlyReport>();
+  for (const response of byRow(responses)) {
+    const checked = validateMonthlyReport(response.answers, contextAt(response));
+    flag(response, 'report', checked.issues);
+    if (!checked.ok || !checked.draft.school) continue;
+    const report = toMonthlyReport(
+      checked.draft,
+      { responseId: response.id, submittedAt: submittedAt(response) },
+      options.reportDeadlineDay,
+    );
+    const key = `${report.schoolKey}|${report.period}`;
+    const earlier = byKey.get(key);
+    // A corrected report replaces the content; it stays on time if the first one was.
+    if (earlier) report.onTime = report.onTime || earlier.onTime;
+    byKey.set(key, report);
+  }
+  return [...byKey.values()];
+}
+
+function projectResults(
+  responses: RawResponse[],
+  participants: Participant[],
+  contextAt: ContextAt,
+  flag: Flag,
+  staff: StaffColumns,
+): ParticipantResult[] {
+  const results: ParticipantResult[] = [];
+  for (const response of byRow(responses)) {
+    const checked = validateResult(response.answers, contextAt(response));
+    const issues: FieldIssue[] = [...checked.issues];
+    const { school, event, competency, participant, result } = checked.draft;
+    if (!checked.ok || !school || !participant || !result) {
+      flag(response, 'results', issues);
+      continue;
+    }
+    const eventName = event ? event.name : checked.draft.eventTyped;
+    const competencyName = competency ? competency.name : checked.draft.competencyTyped;
+    const pool = participants.filter((p) => p.competency === competencyName);
+    const named = matchNamedParticipants([participant], pool, school.key, eventName);
+    const typed = `${participant.surname} ${participant.name}`;
+    const match = named.matched[0];
+    if (!match) {
+      const candidates = named.unmatched[0]?.candidates ?? [];
+      issues.push({
+        field: Q.resultParticipant,
+        value: typed,
+        severity: 'warning',
+        rule: 'result-person-unmatched',
+        message: DOMAIN_RU.quality.personUnmatched(typed),
+        suggestion: DOMAIN_RU.quality.personSuggestion(
+          candidates.map((c) => `${c.surname} ${c.name}`),
+        ),
+      });
+    }
+    flag(response, 'results', issues);
+    const record: ParticipantResult = {
+      participantId: match ? match.person.id : '',
+      schoolKey: school.key,
+      event: eventName,
+      competency: competencyName,
+      participantName: typed,
+      result,
+      score: checked.draft.score,
+      confirmed: false,
+      submittedAt: submittedAt(response),
+      sourceResponseId: response.id,
+    };
+    results.push(record);
+  }
+  const latest = latestBy(
+    results,
+    (r) => `${r.participantId || r.participantName}|${r.event}|${r.competency}|${r.schoolKey}`,
+  );
+  for (const r of latest) r.confirmed = staff.resultConfirmed.get(r.sourceResponseId) ?? false;
+  return latest;
+}
+
+/** Best result per participant, by the order of RESULT_KINDS (winner first). */
+function bestResults(results: ParticipantResult[]): Map<string, ResultKind> {
+  const rank = (kind: ResultKind): number => RESULT_KINDS.findIndex((k) => k.kind === kind);
+  const best = new Map<string, ResultKind>();
+  for (const r of results) {
+    if (!r.participantId) continue;
+    const current = best.get(r.participantId);
+    if (current === undefined || rank(r.result) < rank(current))
+      best.set(r.participantId, r.result);
+  }
+  return best;
+}
+
+function submittedAt(response: RawResponse): Date {
+  return response.timestamp ?? new Date(0);
+}
+
+function byRow(responses: RawResponse[]): RawResponse[] {
+  return [...responses].sort((a, b) => a.row - b.row);
+}
+
+/** One record per key, the later one winning, in order of the key's first appearance. */
+function latestBy<T>(items: T[], key: (item: T) => string): T[] {
+  const position = new Map<string, number>();
+  const out: T[] = [];
+  for (const item of items) {
+    const k = key(item);
+    const at = position.get(k);
+    if (at === undefined) {
+      position.set(k, out.length);
+      out.push(item);
+    } else out[at] = item;
+  }
+  return out;
+}
+
+function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function unique(values: string[]): string[] {
+  return values.filter((v, i) => values.indexOf(v) === i);
+}
+
+function stripIds(order: OrderWithIds): SchoolOrder {
+  const { matchedIds: _ids, ...rest } = order;
+  return rest;
+}

@@ -1,0 +1,114 @@
+/**
+ * Text normalisation shared by every intake rule. Two families on purpose:
+ * - `cleanText` / `normalizeQuotes` produce what we STORE (as typed, only tidied);
+ * - `matchKey` produces what we COMPARE (lowercase, ё→е, no quotes, Latin look-alikes folded).
+ * Storing the folded form would silently change people's names («Семёнов» → «семенов»).
+ */
+
+/** Latin letters that look exactly like Cyrillic ones in common fonts; keyboards mix them up. */
+const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+  a: 'а',
+  c: 'с',
+  e: 'е',
+  k: 'к',
+  o: 'о',
+  p: 'р',
+  x: 'х',
+  y: 'у',
+};
+
+const CYRILLIC = /[\u0400-\u04FF]/;
+const WORD = /[A-Za-z\u0400-\u04FF]+/g;
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
+
+/** Whether a string is empty after trimming (null and undefined count as blank). */
+export function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || String(value).trim() === '';
+}
+
+/** A value as a trimmed single-spaced string: invisible characters removed, line breaks kept. */
+export function cleanText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value)
+    .replace(INVISIBLE, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(SPACES, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** A value as one trimmed line: every run of whitespace, line breaks included, becomes one space. */
+export function cleanLine(value: unknown): string {
+  return cleanText(value).replace(/\s+/g, ' ');
+}
+
+/** Typographic double quotes of every kind turned into «ёлочки», the Russian standard. */
+export function normalizeQuotes(text: string): string {
+  let open = true;
+  return text.replace(/[„“”‟″]/g, '"').replace(/"/g, () => {
+    const quote = open ? '«' : '»';
+    open = !open;
+    return quote;
+  });
+}
+
+/** Latin look-alike letters replaced by Cyrillic ones inside words that already contain Cyrillic. */
+export function foldLookalikes(text: string): string {
+  return text.replace(WORD, (word) =>
+    CYRILLIC.test(word) ? word.replace(/[A-Za-z]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch) : word,
+  );
+}
+
+/** ё → е in both cases; for comparison only, never for storage. */
+export function foldYo(text: string): string {
+  return text.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+}
+
+/** The comparison form of a text: lowercase, ё→е, look-alikes folded, quotes dropped, one spaced. */
+export function matchKey(value: unknown): string {
+  return foldYo(foldLookalikes(cleanLine(value)))
+    .toLowerCase()
+    .replace(/[«»"'`„“”‟″‘’]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Characters that make a spreadsheet treat a typed value as a formula (or a DDE payload). */
+const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
+
+/**
+ * A value made safe for `Range.setValues`: a string starting with = + - @ tab or CR gets a leading
+ * apostrophe. Sheets stores the apostrophe as a "text" marker and shows the value unchanged, so a
+ * school typing «=HYPERLINK(...)» or «-5» into a form can never run a formula in the master sheet
+ * (CSV/formula injection). Numbers, booleans and Dates pass through: they are typed, not parsed.
+ */
+export function asText(value: unknown): string | number | boolean | Date {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
+    return value;
+  const text = String(value);
+  return FORMULA_TRIGGERS.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of `asText` for values read back from a sheet whose display kept the apostrophe. */
+export function fromSheetText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString();
+  const text = String(value);
+  return text.startsWith("'") && FORMULA_TRIGGERS.test(text.slice(1)) ? text.slice(1) : text;
+}

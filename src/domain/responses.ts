@@ -1,0 +1,47 @@
+/**
+ * A raw form response as the intake sees it: read by question title from the linked response
+ * sheet, so column order and questions added later (the file upload) do not matter.
+ */
+import type { FormDefinition } from './forms';
+import { formatDateNumeric } from './text/dates';
+
+export interface RawResponse {
+  /** Stable id: the form's prefix and the response sheet row, e.g. `REG-5`. Edits keep the row. */
+  id: string;
+  row: number;
+  timestamp: Date | null;
+  answers: Record<string, string>;
+}
+
+/** Google's timestamp column of every linked response sheet. */
+export const TIMESTAMP_TITLE = 'Отметка времени';
+
+/** Turns the response sheet's values (header first) into responses; blank rows are skipped. */
+export function toResponses(definition: FormDefinition, values: unknown[][]): RawResponse[] {
+  const [header = [], ...rows] = values;
+  const titles = header.map((h) => String(h).trim());
+  const responses: RawResponse[] = [];
+  rows.forEach((row, index) => {
+    if (row.every((cell) => cell === '' || cell === null || cell === undefined)) return;
+    const answers: Record<string, string> = {};
+    let timestamp: Date | null = null;
+    titles.forEach((title, c) => {
+      const cell = row[c];
+      if (title === TIMESTAMP_TITLE) {
+        timestamp = cell instanceof Date ? cell : null;
+        return;
+      }
+      if (title !== '') answers[title] = cellText(cell);
+    });
+    const sheetRow = index + 2;
+    responses.push({ id: `${definition.idPrefix}-${sheetRow}`, row: sheetRow, timestamp, answers });
+  });
+  return responses;
+}
+
+/** A response cell as the text the school typed (numbers and dates as Sheets shows them). */
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return '';
+  if (cell instanceof Date) return formatDateNumeric(cell);
+  return String(cell);
+}

@@ -1,0 +1,127 @@
+/**
+ * The centre's settings («Настройки» tab, staff-owned): typed values, defaults, and validation
+ * with plain-Russian messages for the sidebar's settings form.
+ */
+import { SETTINGS_RU } from '../i18n/ru/settings';
+
+export interface Settings {
+  districtName: string;
+  centreName: string;
+  /** Who receives the monthly summary. */
+  recipients: string[];
+  /** Staff allowed to act from the sidebar (the spreadsheet's owner always may). */
+  staff: string[];
+  /** Day of the month on which the previous month's note is generated and sent. */
+  noteDay: number;
+  /** Day of the month by which ОУ report for the previous month; reminders go out after it. */
+  reportDeadlineDay: number;
+  /** Drive folder (name under My Drive) holding the notes and the bank of orders. */
+  rootFolderName: string;
+  signaturePosition: string;
+  signatureName: string;
+  /** Winners may be named in documents only with the separate consent (152-ФЗ ст. 10.1). */
+  nameWinners: boolean;
+}
+
+export type SettingKey = keyof Settings;
+
+export const DEFAULT_SETTINGS: Settings = {
+  districtName: 'Невского',
+  centreName: 'Районный опорный центр',
+  recipients: [],
+  staff: [],
+  noteDay: 5,
+  reportDeadlineDay: 5,
+  rootFolderName: 'Мониторинг чемпионатов',
+  signaturePosition: 'Руководитель опорного центра',
+  signatureName: '',
+  nameWinners: false,
+};
+
+/** Order and captions of the settings rows in the tab. */
+export const SETTING_KEYS: SettingKey[] = [
+  'districtName',
+  'centreName',
+  'recipients',
+  'staff',
+  'noteDay',
+  'reportDeadlineDay',
+  'rootFolderName',
+  'signaturePosition',
+  'signatureName',
+  'nameWinners',
+];
+
+const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
+
+/** Splits a list of addresses typed with commas, semicolons, spaces or new lines. */
+export function splitEmails(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter((s) => s !== '');
+}
+
+/** The value as it is stored in the tab's «Значение» column. */
+export function settingToCell(key: SettingKey, settings: Settings): string | number {
+  const value = settings[key];
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'да' : 'нет';
+  return value;
+}
+
+export interface SettingsResult {
+  settings: Settings;
+  /** Field → plain-Russian message; empty when every value is valid. */
+  errors: Partial<Record<SettingKey, string>>;
+}
+
+/** Parses raw values (from the tab or the sidebar form); invalid ones keep the default. */
+export function parseSettings(raw: Partial<Record<string, unknown>>): SettingsResult {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const errors: Partial<Record<SettingKey, string>> = {};
+  const text = (key: SettingKey): string | null => {
+    const value = raw[key];
+    return value === undefined || value === null ? null : String(value).trim();
+  };
+  for (const key of [
+    'districtName',
+    'centreName',
+    'rootFolderName',
+    'signaturePosition',
+    'signatureName',
+  ] as const) {
+    const value = text(key);
+    if (value === null) continue;
+    if (value === '' && key !== 'signatureName')
+      errors[key] = SETTINGS_RU.required(SETTINGS_RU.labels[key]);
+    else if (value.length > 200) errors[key] = SETTINGS_RU.tooLong(SETTINGS_RU.labels[key]);
+    else settings[key] = value;
+  }
+  for (const key of ['recipients', 'staff'] as const) {
+    const value = text(key);
+    if (value === null) continue;
+    const emails = splitEmails(value);
+    const bad = emails.filter((e) => !EMAIL.test(e));
+    if (bad.length > 0) errors[key] = SETTINGS_RU.badEmails(SETTINGS_RU.labels[key], bad);
+    else settings[key] = emails;
+  }
+  for (const key of ['noteDay', 'reportDeadlineDay'] as const) {
+    const value = text(key);
+    if (value === null || value === '') continue;
+    const day = Number(value.replace(',', '.'));
+    if (!Number.isInteger(day) || day < 1 || day > 28)
+      errors[key] = SETTINGS_RU.badDay(SETTINGS_RU.labels[key], value);
+    else settings[key] = day;
+  }
+  const winners = text('nameWinners');
+  if (winners !== null && winners !== '') {
+    const yes = ['да', 'true', 'yes', '1'];
+    const no = ['нет', 'false', 'no', '0'];
+    const lower = winners.toLowerCase();
+    if (yes.includes(lower)) settings.nameWinners = true;
+    else if (no.includes(lower)) settings.nameWinners = false;
+    else errors.nameWinners = SETTINGS_RU.badYesNo(SETTINGS_RU.labels.nameWinners, winners);
+  }
+  return { settings, errors };
+}

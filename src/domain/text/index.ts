@@ -1,0 +1,6 @@
+/** Russian language helpers: plurals, numbers, dates, periods, ordering. */
+export * from './plural';
+export * from './numbers';
+export * from './dates';
+export * from './periods';
+export * from './collation';

@@ -1,0 +1,793 @@
+/**
+ * Validation of each form's answers: every rule names the field by its question title and says
+ * what to do, in plain Russian. Validation also parses: it returns a typed draft next to the
+ * issues, so intake never parses an answer twice. Errors go to «Требует проверки»; warnings are
+ * noted there too but do not stop the answer from being counted.
+ */
+import type {
+  AgeCategory,
+  ChampionshipEvent,
+  Competency,
+  MonthlyReport,
+  Participant,
+  QualityIssue,
+  ResultKind,
+  School,
+} from './model';
+import { DOMAIN_RU } from '../i18n/ru/domain';
+import {
+  closestNames,
+  matchAgeCategory,
+  matchCompetency,
+  matchEvent,
+  matchSchool,
+  participantKey,
+  schoolLabel,
+  teamKey,
+  type SchoolIndex,
+} from './matching';
+import { daysBetween, parseDateAnswer, parsePeriodAnswer } from './normalize/date';
+import { formatDateNumeric, moscowMidnight, startOfMoscowDay } from './text/dates';
+import {
+  formatMonthYear,
+  formatSchoolYearShort,
+  periodOf,
+  schoolYearOf,
+  schoolYearPeriods,
+} from './text/periods';
+import {
+  isPlausibleNamePart,
+  normalizePersonName,
+  splitFullName,
+  splitNameLines,
+  type FullName,
+} from './normalize/person';
+import { cleanLine, cleanText, isBlank } from './normalize/text';
+import { sha256, toHex } from './hash';
+import { categoryGradeRange, parseResultKind } from './reference';
+import { FORMS, Q, REPORT_FORM, type FormDefinition, type FormKind } from './forms';
+
+/** Answers of one response by question title: `e.namedValues` (arrays) or a response-sheet row. */
+export type FormAnswers = Readonly<Record<string, unknown>>;
+
+export type Severity = 'error' | 'warning';
+
+export interface FieldIssue {
+  /** The question title. */
+  field: string;
+  /** The answer as typed. */
+  value: string;
+  severity: Severity;
+  /** Stable rule id: part of the quality-queue key, so a re-run never queues twice. */
+  rule: string;
+  message: string;
+  suggestion: string;
+}
+
+export interface Validated<T> {
+  draft: T;
+  issues: FieldIssue[];
+  /** No errors (warnings allowed). */
+  ok: boolean;
+}
+
+/** The reference data and the clock the rules check against. */
+export interface IntakeContext {
+  schools: SchoolIndex;
+  events: readonly ChampionshipEvent[];
+  competencies: readonly Competency[];
+  ageCategories: readonly AgeCategory[];
+  now: Date;
+}
+
+/** One answer as text: arrays (namedValues, checkboxes) joined, Dates kept for date rules. */
+function answer(answers: FormAnswers, title: string): string {
+  const value = answers[title];
+  if (Array.isArray(value)) return cleanText(value.filter((v) => !isBlank(v)).join(', '));
+  if (value instanceof Date) return value.toISOString();
+  return cleanText(value);
+}
+
+function rawAnswer(answers: FormAnswers, title: string): unknown {
+  const value = answers[title];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+class IssueList {
+  readonly items: FieldIssue[] = [];
+
+  add(
+    field: string,
+    value: string,
+    rule: string,
+    problem: string,
+    suggestion = '',
+    severity: Severity = 'error',
+  ): void {
+    this.items.push({
+      field,
+      value,
+      severity,
+      rule,
+      message: DOMAIN_RU.fieldMessage(field, problem),
+      suggestion,
+    });
+  }
+
+  warn(field: string, value: string, rule: string, problem: string, suggestion = ''): void {
+    this.add(field, value, rule, problem, suggestion, 'warning');
+  }
+
+  result<T>(draft: T): Validated<T> {
+    return { draft, issues: this.items, ok: !this.items.some((i) => i.severity === 'error') };
+  }
+}
+
+function requireSchool(answers: FormAnswers, ctx: IntakeContext, issues: IssueList): School | null {
+  const typed = answer(answers, Q.school);
+  if (!typed) {
+    issues.add(Q.school, typed, 'required', DOMAIN_RU.intake.required);
+    return null;
+  }
+  const found = matchSchool(typed, ctx.schools);
+  if (found.status === 'matched') return found.school;
+  const names = found.candidates.map((c) => schoolLabel(c.school));
+  issues.add(
+    Q.school,
+    typed,
+    'school-unknown',
+    found.message,
+    DOMAIN_RU.intake.schoolSuggestion(names),
+  );
+  return null;
+}
+
+function requireEvent(
+  answers: FormAnswers,
+  ctx: IntakeContext,
+  issues: IssueList,
+): ChampionshipEvent | null {
+  const typed = answer(answers, Q.event);
+  if (!typed) {
+    issues.add(Q.event, typed, 'required', DOMAIN_RU.intake.required);
+    return null;
+  }
+  const event = matchEvent(typed, ctx.events);
+  if (!event) {
+    const names = closestNames(
+      typed,
+      ctx.events.map((e) => e.name),
+    );
+    issues.add(
+      Q.event,
+      typed,
+      'event-unknown',
+      DOMAIN_RU.intake.eventUnknown(typed),
+      DOMAIN_RU.intake.schoolSuggestion(names),
+    );
+  }
+  return event;
+}
+
+function requireCompetency(
+  answers: FormAnswers,
+  ctx: IntakeContext,
+  issues: IssueList,
+): Competency | null {
+  const typed = answer(answers, Q.competency);
+  if (!typed) {
+    issues.add(Q.competency, typed, 'required', DOMAIN_RU.intake.required);
+    return null;
+  }
+  const competency = matchCompetency(typed, ctx.competencies);
+  if (!competency) {
+    const names = closestNames(
+      typed,
+      ctx.competencies.map((c) => c.name),
+    );
+    issues.add(
+      Q.competency,
+      typed,
+      'competency-unknown',
+      DOMAIN_RU.intake.competencyUnknown(typed),
+      DOMAIN_RU.intake.schoolSuggestion(names),
+    );
+  }
+  return competency;
+}
+
+/** The school grade of a class answer («5А», «10 «Б» класс», «3 кл.»), or null. */
+export function gradeOf(classOrGroup: string): number | null {
+  const found = /^(\d{1,2})\s*[-–]?\s*[«"]?[а-яА-ЯёЁa-zA-Z]?[»"]?\s*(класс|кл\.?)?$/.exec(
+    cleanLine(classOrGroup),
+  );
+  if (!found) return null;
+  const grade = Number(found[1]);
+  return grade >= 1 && grade <= 11 ? grade : null;
+}
+
+const PRESCHOOL_GROUP = /груп|подготов|старш|средн|младш|дошкол|ясел/i;
+
+/** A child of a registration. */
+export interface ChildDraft {
+  surname: string;
+  name: string;
+  classOrGroup: string;
+}
+
+export interface RegistrationDraft {
+  school: School | null;
+  schoolTyped: string;
+  event: ChampionshipEvent | null;
+  eventTyped: string;
+  competency: Competency | null;
+  competencyTyped: string;
+  ageCategory: AgeCategory | null;
+  ageCategoryTyped: string;
+  children: ChildDraft[];
+  mentor: string;
+  mentorEmail: string;
+  consent: boolean;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
+
+/** Registration rules: consent, 1–2 named children with a sane class, mentor, reference values. */
+export function validateRegistration(
+  answers: FormAnswers,
+  ctx: IntakeContext,
+): Validated<RegistrationDraft> {
+  const issues = new IssueList();
+  const t = DOMAIN_RU.intake;
+  const school = requireSchool(answers, ctx, issues);
+  const event = requireEvent(answers, ctx, issues);
+  const competency = requireCompetency(answers, ctx, issues);
+
+  const categoryTyped = answer(answers, Q.ageCategory);
+  let ageCategory: AgeCategory | null = null;
+  if (!categoryTyped) issues.add(Q.ageCategory, '', 'required', t.required);
+  else {
+    ageCategory = matchAgeCategory(categoryTyped, ctx.ageCategories);
+    if (!ageCategory)
+      issues.add(
+        Q.ageCategory,
+        categoryTyped,
+        'category-unknown',
+        t.categoryUnknown(categoryTyped),
+      );
+  }
+
+  if (event?.registrationDeadline && daysBetween(event.registrationDeadline, ctx.now) > 0) {
+    issues.warn(
+      Q.event,
+      event.name,
+      'registration-closed',
+      t.registrationClosed(event.name, formatDateNumeric(event.registrationDeadline)),
+    );
+  }
+  if (competency && !competency.active) {
+    issues.add(
+      Q.competency,
+      competency.name,
+      'competency-inactive',
+      t.competencyInactive(competency.name),
+    );
+  }
+  if (
+    competency &&
+    ageCategory &&
+    !competency.ageCategories.some((c) => matchAgeCategory(c, [ageCategory as AgeCategory]))
+  ) {
+    issues.add(
+      Q.competency,
+      competency.name,
+      'competency-category',
+      t.competencyNotForCategory(competency.name, ageCategory.name, competency.ageCategories),
+    );
+  }
+  // Organisers mix programmes (a KidSkills final with «10+»), so this is only a warning.
+  if (event && ageCategory && event.programme && ageCategory.programme !== event.programme) {
+    issues.warn(
+      Q.ageCategory,
+      ageCategory.name,
+      'programme-mismatch',
+      t.categoryOtherProgramme(
+        ageCategory.name,
+        ageCategory.programme,
+        event.name,
+        event.programme,
+      ),
+    );
+  }
+
+  const slots = [
+    { surname: Q.p1Surname, name: Q.p1Name, cls: Q.p1Class },
+    { surname: Q.p2Surname, name: Q.p2Name, cls: Q.p2Class },
+  ];
+  const children: ChildDraft[] = [];
+  for (const slot of slots) {
+    const surname = answer(answers, slot.surname);
+    const name = answer(answers, slot.name);
+    const cls = answer(answers, slot.cls);
+    if (!surname && !name && !cls) continue;
+    let valid = true;
+    if (!surname) {
+      issues.add(slot.surname, '', 'name-missing', t.nameMissing(slot.name));
+      valid = false;
+    }
+    if (!name) {
+      issues.add(slot.name, '', 'name-missing', t.nameMissing(slot.surname));
+      valid = false;
+    }
+    for (const [field, value] of [
+      [slot.surname, surname],
+      [slot.name, name],
+    ] as const) {
+      if (value && !isPlausibleNamePart(normalizePersonName(value))) {
+        issues.add(field, value, 'name-implausible', t.nameImplausible(value));
+        valid = false;
+      }
+    }
+    if (!cls) issues.add(slot.cls, '', 'required', t.required);
+    else checkClass(slot.cls, cls, school, ageCategory, issues);
+    if (valid) {
+      children.push({
+        surname: normalizePersonName(surname),
+        name: normalizePersonName(name),
+        classOrGroup: cls,
+      });
+    }
+  }
+  if (children.length === 2) {
+    const [a, b] = children as [ChildDraft, ChildDraft];
+    if (
+      a.surname.toLowerCase() === b.surname.toLowerCase() &&
+      a.name.toLowerCase() === b.name.toLowerCase()
+    ) {
+      issues.add(
+        Q.p2Surname,
+        b.surname,
+        'duplicate-child',
+        t.duplicateChild(`${b.surname} ${b.name}`),
+      );
+      children.pop();
+    }
+  }
+  if (
+    !children.length &&
+    !issues.items.some((i) => i.rule === 'name-missing' || i.rule === 'name-implausible')
+  ) {
+    issues.add(Q.p1Surname, '', 'no-children', t.noChildren);
+  }
+
+  const mentor = normalizePersonName(answer(answers, Q.mentorName));
+  if (!mentor) issues.add(Q.mentorName, '', 'required', t.required);
+  else if (mentor.split(' ').length < 2)
+    issues.warn(Q.mentorName, mentor, 'mentor-one-word', t.mentorOneWord(mentor));
+
+  const mentorEmail = answer(answers, Q.mentorEmail).toLowerCase();
+  if (!mentorEmail) issues.add(Q.mentorEmail, '', 'required', t.required);
+  else if (!EMAIL.test(mentorEmail))
+    issues.add(Q.mentorEmail, mentorEmail, 'email-invalid', t.emailInvalid(mentorEmail));
+
+  const consentText = answer(answers, Q.consent);
+  const consent = consentText !== '' && !/^(нет|false|0)$/i.test(consentText);
+  if (!consent) issues.add(Q.consent, consentText, 'consent-missing', t.consentMissing);
+
+  return issues.result({
+    school,
+    schoolTyped: answer(answers, Q.school),
+    event,
+    eventTyped: answer(answers, Q.event),
+    competency,
+    competencyTyped: answer(answers, Q.competency),
+    ageCategory,
+    ageCategoryTyped: categoryTyped,
+    children,
+    mentor,
+    mentorEmail,
+    consent,
+  });
+}
+
+function checkClass(
+  field: string,
+  cls: string,
+  school: School | null,
+  category: AgeCategory | null,
+  issues: IssueList,
+): void {
+  const t = DOMAIN_RU.intake;
+  if (cls.length > 60) {
+    issues.add(field, cls, 'group-too-long', t.groupTooLong);
+    return;
+  }
+  const grade = gradeOf(cls);
+  // A school's preschool department registers groups, and ДО works in groups too.
+  if (school?.type === 'школа' && grade === null && !PRESCHOOL_GROUP.test(cls)) {
+    issues.add(field, cls, 'class-implausible', t.classImplausible(cls));
+    return;
+  }
+  const range = category ? categoryGradeRange(category) : null;
+  if (grade !== null && range && category && (grade < range.min || grade > range.max)) {
+    issues.warn(field, cls, 'grade-category', t.gradeOutsideCategory(cls, category.name));
+  }
+}
+
+/** The participants a valid registration creates, with pseudonymous ids and one team id. */
+export function registrationParticipants(
+  draft: RegistrationDraft,
+  source: { responseId: string; submittedAt: Date },
+  salt = '',
+): Participant[] {
+  const schoolKeyValue = draft.school ? draft.school.key : '';
+  const event = draft.event ? draft.event.name : draft.eventTyped;
+  const competency = draft.competency ? draft.competency.name : draft.competencyTyped;
+  const ids = draft.children.map((child) =>
+    participantKey(
+      {
+        schoolKey: schoolKeyValue || draft.schoolTyped,
+        surname: child.surname,
+        name: child.name,
+        event,
+        competency,
+      },
+      salt,
+    ),
+  );
+  const team = ids.length > 1 ? teamKey(ids) : '';
+  return draft.children.map((child, i) => ({
+    id: ids[i] ?? '',
+    surname: child.surname,
+    name: child.name,
+    schoolKey: schoolKeyValue,
+    classOrGroup: child.classOrGroup,
+    ageCategory: draft.ageCategory ? draft.ageCategory.name : draft.ageCategoryTyped,
+    competency,
+    event,
+    team,
+    mentor: draft.mentor,
+    consent: draft.consent,
+    registeredAt: source.submittedAt,
+    orderStatus: 'нет',
+    result: '',
+    sourceResponseId: source.responseId,
+  }));
+}
+
+/** The upper bound a number question declares (the form's own validation uses the same). */
+function questionMax(form: FormDefinition, title: string): number {
+  return form.questions.find((q) => q.title === title)?.max ?? Number.MAX_SAFE_INTEGER;
+}
+
+/** A count answer: a non-negative integer within a sane bound, or null with an issue. */
+function countAnswer(
+  answers: FormAnswers,
+  field: string,
+  max: number,
+  issues: IssueList,
+): number | null {
+  const raw = rawAnswer(answers, field);
+  const typed = answer(answers, field);
+  const t = DOMAIN_RU.intake;
+  if (!typed) {
+    issues.add(field, '', 'required', t.required);
+    return null;
+  }
+  const compact = typeof raw === 'number' ? String(raw) : typed.replace(/[\s\u00A0]/g, '');
+  if (!/^[-−]?\d+$/.test(compact)) {
+    issues.add(field, typed, 'not-integer', t.notInteger(typed));
+    return null;
+  }
+  const n = Number(compact.replace('−', '-'));
+  if (n < 0) {
+    issues.add(field, typed, 'negative', t.negative(typed));
+    return null;
+  }
+  if (n > max) {
+    issues.add(field, typed, 'too-large', t.tooLarge(typed, max));
+    return null;
+  }
+  return n;
+}
+
+const URL_PATTERN = /^https?:\/\/[^\s/?#]+\.[^\s/?#]{2,}(\/\S*)?$/i;
+const BARE_URL = /^(www\.)?[a-zа-я0-9-]+(\.[a-zа-я0-9-]+)*\.[a-zа-я]{2,}(\/\S*)?$/i;
+
+/** URLs of an answer: several allowed (spaces, commas, new lines); «vk.com/…» gets https://. */
+function urlAnswer(answers: FormAnswers, field: string, issues: IssueList): string[] {
+  const typed = answer(answers, field);
+  if (!typed) return [];
+  const urls: string[] = [];
+  for (const part of typed.split(/[\s,;]+/).filter(Boolean)) {
+    if (URL_PATTERN.test(part)) urls.push(part);
+    else if (BARE_URL.test(part)) urls.push(`https://${part}`);
+    else issues.add(field, part, 'url-invalid', DOMAIN_RU.intake.urlInvalid(part));
+  }
+  return urls;
+}
+
+export interface ReportDraft {
+  school: School | null;
+  schoolTyped: string;
+  period: string;
+  sessions: number | null;
+  pupilsInTraining: number | null;
+  mentors: number | null;
+  eventsHeld: string;
+  contests: string;
+  difficulties: string;
+  postReleaseUrls: string[];
+  contact: string;
+}
+
+/** Monthly report rules: month of the current school year (not ahead), counts, post-release URL. */
+export function validateMonthlyReport(
+  answers: FormAnswers,
+  ctx: IntakeContext,
+): Validated<ReportDraft> {
+  const issues = new IssueList();
+  const t = DOMAIN_RU.intake;
+  const school = requireSchool(answers, ctx, issues);
+  const monthTyped = answer(answers, Q.month);
+  let period = '';
+  if (!monthTyped) issues.add(Q.month, '', 'required', t.required);
+  else {
+    const parsed = parsePeriodAnswer(rawAnswer(answers, Q.month));
+    if (!parsed.ok) issues.add(Q.month, monthTyped, 'period-unreadable', parsed.message);
+    else {
+      period = parsed.period;
+      const current = periodOf(ctx.now);
+      const startYear = schoolYearOf(ctx.now);
+      const thisYear = schoolYearPeriods(startYear);
+      const previousMonth = schoolYearPeriods(startYear - 1).slice(-1)[0];
+      if (period > current)
+        issues.add(Q.month, monthTyped, 'period-future', t.periodFuture(formatMonthYear(period)));
+      else if (!thisYear.includes(period) && period !== previousMonth) {
+        issues.add(
+          Q.month,
+          monthTyped,
+          'period-outside-year',
+          t.periodOutsideYear(formatMonthYear(period), formatSchoolYearShort(startYear)),
+        );
+      }
+    }
+  }
+  const sessions = countAnswer(answers, Q.sessions, questionMax(REPORT_FORM, Q.sessions), issues);
+  const pupilsInTraining = countAnswer(
+    answers,
+    Q.pupils,
+    questionMax(REPORT_FORM, Q.pupils),
+    issues,
+  );
+  const mentors = countAnswer(answers, Q.mentors, questionMax(REPORT_FORM, Q.mentors), issues);
+  const postReleaseUrls = urlAnswer(answers, Q.postRelease, issues);
+  const contact = answer(answers, Q.contact);
+  if (!contact) issues.add(Q.contact, '', 'required', t.required);
+  return issues.result({
+    school,
+    schoolTyped: answer(answers, Q.school),
+    period,
+    sessions,
+    pupilsInTraining,
+    mentors,
+    eventsHeld: answer(answers, Q.eventsHeld),
+    contests: answer(answers, Q.contests),
+    difficulties: answer(answers, Q.difficulties),
+    postReleaseUrls,
+    contact,
+  });
+}
+
+/**
+ * The deadline of a period's report: 23:59:59 Moscow on `deadlineDay` of the next month (a
+ * report sent during the month itself is on time too).
+ */
+export function reportDeadline(period: string, deadlineDay: number): Date {
+  const [year, month] = period.split('-').map(Number);
+  const y = month === 12 ? (year ?? 0) + 1 : (year ?? 0);
+  const m = month === 12 ? 1 : (month ?? 0) + 1;
+  return new Date(moscowMidnight(y, m, deadlineDay + 1).getTime() - 1000);
+}
+
+/** The «Отчёты ОУ» record of a valid report. */
+export function toMonthlyReport(
+  draft: ReportDraft,
+  source: { responseId: string; submittedAt: Date },
+  deadlineDay: number,
+): MonthlyReport {
+  return {
+    schoolKey: draft.school ? draft.school.key : '',
+    period: draft.period,
+    sessions: draft.sessions ?? 0,
+    pupilsInTraining: draft.pupilsInTraining ?? 0,
+    mentors: draft.mentors ?? 0,
+    eventsHeld: draft.eventsHeld,
+    contests: draft.contests,
+    difficulties: draft.difficulties,
+    postReleaseUrl: draft.postReleaseUrls.join(' '),
+    contact: draft.contact,
+    submittedAt: source.submittedAt,
+    onTime:
+      draft.period !== '' &&
+      source.submittedAt.getTime() <= reportDeadline(draft.period, deadlineDay).getTime(),
+    sourceResponseId: source.responseId,
+  };
+}
+
+export interface OrderDraft {
+  school: School | null;
+  schoolTyped: string;
+  number: string;
+  date: Date | null;
+  event: ChampionshipEvent | null;
+  eventTyped: string;
+  participants: FullName[];
+  fileLinks: string[];
+}
+
+/** Order rules: number, a real past date, a known event, at least one «Фамилия Имя», a file. */
+export function validateOrder(answers: FormAnswers, ctx: IntakeContext): Validated<OrderDraft> {
+  const issues = new IssueList();
+  const t = DOMAIN_RU.intake;
+  const school = requireSchool(answers, ctx, issues);
+
+  const number = answer(answers, Q.orderNumber).replace(/^№\s*/, '');
+  if (!number) issues.add(Q.orderNumber, '', 'required', t.required);
+  else if (number.length > 30 || !/\d/.test(number))
+    issues.add(Q.orderNumber, number, 'order-number', t.orderNumberInvalid(number));
+
+  const dateTyped = answer(answers, Q.orderDate);
+  let date: Date | null = null;
+  if (!dateTyped) issues.add(Q.orderDate, '', 'required', t.required);
+  else {
+    const parsed = parseDateAnswer(rawAnswer(answers, Q.orderDate));
+    if (!parsed.ok) issues.add(Q.orderDate, dateTyped, 'date-unreadable', parsed.message);
+    else if (parsed.date.getTime() > startOfMoscowDay(ctx.now).getTime()) {
+      issues.add(
+        Q.orderDate,
+        dateTyped,
+        'date-future',
+        t.orderDateFuture(formatDateNumeric(parsed.date)),
+      );
+    } else {
+      date = parsed.date;
+      if (schoolYearOf(date) < schoolYearOf(ctx.now) - 1) {
+        issues.warn(Q.orderDate, dateTyped, 'date-old', t.orderDateOld(formatDateNumeric(date)));
+      }
+    }
+  }
+
+  const event = requireEvent(answers, ctx, issues);
+
+  const participants: FullName[] = [];
+  const lines = splitNameLines(rawAnswer(answers, Q.orderParticipants));
+  for (const line of lines) {
+    const person = splitFullName(line);
+    if (person && isPlausibleNamePart(person.surname) && isPlausibleNamePart(person.name))
+      participants.push(person);
+    else issues.add(Q.orderParticipants, line, 'order-line', t.orderLineNotName(line));
+  }
+  if (!participants.length && !lines.length)
+    issues.add(Q.orderParticipants, '', 'order-no-participants', t.orderNoParticipants);
+
+  const fileLinks = [
+    ...splitLinks(answer(answers, Q.orderFile)),
+    ...urlAnswer(answers, Q.orderFileLink, issues),
+  ];
+  if (!fileLinks.length) issues.warn(Q.orderFile, '', 'order-no-file', t.orderNoFile);
+
+  return issues.result({
+    school,
+    schoolTyped: answer(answers, Q.school),
+    number,
+    date,
+    event,
+    eventTyped: answer(answers, Q.event),
+    participants,
+    fileLinks,
+  });
+}
+
+/** File-upload answers arrive as Drive links separated by commas. */
+function splitLinks(text: string): string[] {
+  return text.split(/[\s,]+/).filter((part) => /^https?:\/\//.test(part));
+}
+
+export interface ResultDraft {
+  school: School | null;
+  schoolTyped: string;
+  event: ChampionshipEvent | null;
+  eventTyped: string;
+  competency: Competency | null;
+  competencyTyped: string;
+  participant: FullName | null;
+  result: ResultKind | null;
+  score: number | null;
+}
+
+/** Result rules: known ОУ, event, competency; a «Фамилия Имя»; a known result; score 0–100. */
+export function validateResult(answers: FormAnswers, ctx: IntakeContext): Validated<ResultDraft> {
+  const issues = new IssueList();
+  const t = DOMAIN_RU.intake;
+  const school = requireSchool(answers, ctx, issues);
+  const event = requireEvent(answers, ctx, issues);
+  const competency = requireCompetency(answers, ctx, issues);
+
+  const personTyped = answer(answers, Q.resultParticipant);
+  let participant: FullName | null = null;
+  if (!personTyped) issues.add(Q.resultParticipant, '', 'required', t.required);
+  else {
+    participant = splitFullName(personTyped);
+    if (
+      !participant ||
+      !isPlausibleNamePart(participant.surname) ||
+      !isPlausibleNamePart(participant.name)
+    ) {
+      issues.add(
+        Q.resultParticipant,
+        personTyped,
+        'participant-not-name',
+        t.participantNotName(personTyped),
+      );
+      participant = null;
+    }
+  }
+
+  const resultTyped = answer(answers, Q.result);
+  let result: ResultKind | null = null;
+  if (!resultTyped) issues.add(Q.result, '', 'required', t.required);
+  else {
+    result = parseResultKind(resultTyped);
+    if (!result) issues.add(Q.result, resultTyped, 'result-unknown', t.resultUnknown(resultTyped));
+  }
+
+  const scoreRaw = rawAnswer(answers, Q.score);
+  const scoreTyped = answer(answers, Q.score);
+  let score: number | null = null;
+  if (scoreTyped) {
+    const n =
+      typeof scoreRaw === 'number'
+        ? scoreRaw
+        : /^\d{1,3}([.,]\d{1,2})?$/.test(scoreTyped.replace(/\s/g, ''))
+          ? Number(scoreTyped.replace(/\s/g, '').replace(',', '.'))
+          : NaN;
+    if (isNaN(n)) issues.add(Q.score, scoreTyped, 'score-invalid', t.scoreInvalid(scoreTyped));
+    else if (n < 0 || n > 100)
+      issues.add(Q.score, scoreTyped, 'score-range', t.scoreOutOfRange(scoreTyped));
+    else score = n;
+  }
+
+  return issues.result({
+    school,
+    schoolTyped: answer(answers, Q.school),
+    event,
+    eventTyped: answer(answers, Q.event),
+    competency,
+    competencyTyped: answer(answers, Q.competency),
+    participant,
+    result,
+    score,
+  });
+}
+
+/**
+ * Quality-queue rows for a response's issues. The key hashes response, field, rule and value, so
+ * re-delivering the same response yields the same keys and the adapter appends nothing new.
+ */
+export function toQualityIssues(
+  issues: readonly FieldIssue[],
+  source: { responseId: string; form: FormKind; detectedAt: Date },
+): QualityIssue[] {
+  return issues.map((issue) => ({
+    key: `Q-${toHex(sha256([source.responseId, issue.field, issue.rule, issue.value].join('\u0001'))).slice(0, 12)}`,
+    detectedAt: source.detectedAt,
+    responseId: source.responseId,
+    form: FORMS.find((f) => f.kind === source.form)?.title ?? source.form,
+    field: issue.field,
+    value: issue.value,
+    problem: issue.message,
+    suggestion: issue.suggestion,
+    status: DOMAIN_RU.quality.statusNew,
+  }));
+}

@@ -1,0 +1,138 @@
+/**
+ * Russian strings of the domain core: intake messages, the quality queue, tab header checks.
+ * Field-level messages are fragments that `fieldMessage` prefixes with «Поле «…»: », so they
+ * start lowercase and end with what the person should do.
+ */
+
+const q = (text: string): string => `«${text}»`;
+
+export const DOMAIN_RU = {
+  /** «Поле «Дата приказа»: …» — the one way a field problem is worded. */
+  fieldMessage: (field: string, problem: string): string => `Поле ${q(field)}: ${problem}`,
+
+  schoolKey: {
+    empty: 'название образовательного учреждения не указано. Выберите ОУ из списка.',
+    unknownType: (typed: string) =>
+      `не удалось понять, школа это, детский сад или учреждение дополнительного образования: ${q(typed)}. Выберите ОУ из списка.`,
+    noNumber: (typed: string) =>
+      `в названии ${q(typed)} не найден номер учреждения. Выберите ОУ из списка.`,
+    noName: (typed: string) =>
+      `в названии ${q(typed)} нет ни номера, ни названия в кавычках. Выберите ОУ из списка.`,
+  },
+
+  dates: {
+    empty: 'дата не указана. Укажите дату в виде ДД.ММ.ГГГГ.',
+    unreadable: (typed: string) =>
+      `не удалось распознать дату ${q(typed)}. Укажите дату в виде ДД.ММ.ГГГГ, например 05.03.2022.`,
+    noSuchDay: (typed: string) =>
+      `даты ${q(typed)} нет в календаре. Проверьте число и месяц и укажите дату в виде ДД.ММ.ГГГГ.`,
+    badYear: (typed: string) =>
+      `в дате ${q(typed)} указан невозможный год. Укажите дату в виде ДД.ММ.ГГГГ.`,
+    noYear: (typed: string) => `в дате ${q(typed)} не указан год. Укажите дату в виде ДД.ММ.ГГГГ.`,
+    badPeriod: (typed: string) =>
+      `не удалось распознать месяц ${q(typed)}. Выберите месяц из списка, например «октябрь 2021».`,
+  },
+
+  intake: {
+    required: 'ответ обязателен. Заполните поле.',
+    schoolUnknown: (typed: string) =>
+      `образовательное учреждение ${q(typed)} не найдено в реестре. Выберите ОУ из списка; если его там нет, сообщите в опорный центр.`,
+    schoolSuggestion: (names: string[]) =>
+      names.length ? `Возможно, имелось в виду: ${names.map(q).join(', ')}.` : '',
+    eventUnknown: (typed: string) =>
+      `мероприятие ${q(typed)} не найдено в перечне. Выберите мероприятие из списка.`,
+    registrationClosed: (event: string, deadline: string) =>
+      `регистрация на мероприятие ${q(event)} закрылась ${deadline}. Заявка принята, опорный центр проверит её вручную.`,
+    competencyUnknown: (typed: string) =>
+      `компетенция ${q(typed)} не найдена в перечне. Выберите компетенцию из списка.`,
+    competencyInactive: (name: string) =>
+      `компетенция ${q(name)} в этом году не проводится. Выберите другую компетенцию из списка.`,
+    competencyNotForCategory: (name: string, category: string, allowed: string[]) =>
+      `компетенция ${q(name)} не проводится в возрастной категории ${q(category)}. ` +
+      (allowed.length
+        ? `Выберите одну из категорий: ${allowed.map(q).join(', ')}.`
+        : 'Выберите другую компетенцию.'),
+    categoryOtherProgramme: (
+      category: string,
+      programme: string,
+      event: string,
+      eventProgramme: string,
+    ) =>
+      `категория ${q(category)} относится к программе ${programme}, а мероприятие ${q(event)} — к программе ${eventProgramme}. Проверьте выбор категории.`,
+    categoryUnknown: (typed: string) =>
+      `возрастная категория ${q(typed)} не найдена. Выберите категорию из списка.`,
+    gradeOutsideCategory: (classOrGroup: string, category: string) =>
+      `класс ${q(classOrGroup)} не подходит для возрастной категории ${q(category)}. Проверьте класс или категорию.`,
+    noChildren: 'не указан ни один участник. Укажите фамилию и имя хотя бы одного участника.',
+    nameMissing: (other: string) =>
+      `не заполнено, хотя заполнено поле ${q(other)}. Укажите и фамилию, и имя участника.`,
+    nameImplausible: (typed: string) =>
+      `${q(typed)} не похоже на фамилию или имя. Укажите только буквы, без цифр и сокращений.`,
+    classImplausible: (typed: string) =>
+      `класс ${q(typed)} не распознан. Укажите номер класса от 1 до 11 и букву, например «5А».`,
+    groupTooLong:
+      'название группы слишком длинное. Укажите группу коротко, например «подготовительная».',
+    mentorOneWord: (typed: string) =>
+      `${q(typed)} — это не полное ФИО. Укажите фамилию, имя и отчество наставника.`,
+    emailInvalid: (typed: string) =>
+      `адрес ${q(typed)} не похож на адрес электронной почты. Укажите адрес в виде name@example.ru.`,
+    consentMissing:
+      'без согласия законных представителей регистрация невозможна. Получите согласие и отметьте этот пункт.',
+    duplicateChild: (name: string) =>
+      `участник ${q(name)} указан дважды. Во второй строке укажите другого участника или оставьте её пустой.`,
+    periodFuture: (label: string) =>
+      `месяц ${q(label)} ещё не закончился или не наступил. Выберите прошедший месяц.`,
+    periodOutsideYear: (label: string, year: string) =>
+      `месяц ${q(label)} не относится к ${year} учебному году. Выберите месяц текущего учебного года.`,
+    notInteger: (typed: string) =>
+      `${q(typed)} — не целое число. Укажите число цифрами, например 12.`,
+    negative: (typed: string) => `число ${q(typed)} меньше нуля. Укажите 0 или больше.`,
+    tooLarge: (typed: string, max: number) =>
+      `число ${q(typed)} слишком большое (больше ${max}). Проверьте, нет ли лишней цифры.`,
+    urlInvalid: (typed: string) =>
+      `${q(typed)} не похоже на ссылку. Укажите полную ссылку, начиная с https://.`,
+    orderNumberInvalid: (typed: string) =>
+      `номер приказа ${q(typed)} не распознан. Укажите номер как в приказе, например «24-ОД».`,
+    orderDateFuture: (typed: string) =>
+      `дата ${q(typed)} ещё не наступила. Укажите дату подписания приказа.`,
+    orderDateOld: (typed: string) =>
+      `дата ${q(typed)} относится к прошлым учебным годам. Проверьте год.`,
+    orderNoParticipants:
+      'не указан ни один участник. Перечислите участников по одному в строке: «Фамилия Имя».',
+    orderLineNotName: (line: string) =>
+      `строка ${q(line)} не распознана как «Фамилия Имя». Укажите фамилию и имя через пробел, по одному участнику в строке.`,
+    orderNoFile:
+      'файл приказа не приложен и ссылка на него не указана. Приложите скан приказа или укажите ссылку на него.',
+    participantNotName: (typed: string) =>
+      `${q(typed)} не похоже на «Фамилия Имя». Укажите фамилию и имя участника через пробел.`,
+    resultUnknown: (typed: string) =>
+      `результат ${q(typed)} не распознан. Выберите результат из списка.`,
+    scoreInvalid: (typed: string) =>
+      `баллы ${q(typed)} не распознаны. Укажите число от 0 до 100, например 87,5.`,
+    scoreOutOfRange: (typed: string) =>
+      `баллы ${q(typed)} вне шкалы. Оценочная схема — от 0 до 100 баллов.`,
+  },
+
+  quality: {
+    statusNew: 'Новая',
+    statusFixed: 'Исправлено',
+    statusIgnored: 'Не требует исправления',
+    mergedRegistration: (count: number) =>
+      `Повторная регистрация того же участника объединена (ответов: ${count}); действуют данные последнего ответа.`,
+    personUnmatched: (name: string) =>
+      `участник ${q(name)} не найден среди зарегистрированных от этого ОУ.`,
+    personSuggestion: (names: string[]) =>
+      names.length ? `Возможно: ${names.map(q).join(', ')}.` : 'Проверьте регистрацию участника.',
+  },
+
+  schema: {
+    missingColumns: (tab: string, columns: string[]) =>
+      `На листе ${q(tab)} нет ${columns.length === 1 ? 'столбца' : 'столбцов'} ${columns
+        .map(q)
+        .join(
+          ', ',
+        )}. Верните ${columns.length === 1 ? 'его' : 'их'} в строку заголовков или запустите «Настроить систему».`,
+    yes: 'да',
+    no: 'нет',
+  },
+};

@@ -1,0 +1,13 @@
+/** Russian strings of the intake's journal entries. */
+import type { Projection } from '../../domain/intake';
+
+export const INTAKE_RU = {
+  lockBusy: (sheet: string, row: number) =>
+    `Ответ в строке ${row} листа «${sheet}» сохранён, но не разобран: таблица была занята другой задачей. Его разберёт ежедневный запуск или «Пересобрать данные».`,
+  failed: (sheet: string, row: number) =>
+    `Ответ в строке ${row} листа «${sheet}» сохранён, но не разобран из-за ошибки. Его разберёт ежедневный запуск или «Пересобрать данные».`,
+  rebuilt: (p: Projection, written: Record<string, number>) => {
+    const rows = Object.values(written).reduce((a, b) => a + b, 0);
+    return `Данные пересобраны: участников — ${p.participants.length}, приказов — ${p.orders.length}, отчётов — ${p.reports.length}, результатов — ${p.results.length}, требует проверки — ${p.quality.length}; изменено строк — ${rows}.`;
+  },
+};

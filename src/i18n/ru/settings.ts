@@ -1,0 +1,24 @@
+/** Russian strings of the settings: row captions and validation messages. */
+import type { SettingKey } from '../../domain/settings';
+
+export const SETTINGS_RU = {
+  labels: {
+    districtName: 'Район (в родительном падеже, например «Невского»)',
+    centreName: 'Название опорного центра',
+    recipients: 'Получатели ежемесячной сводки',
+    staff: 'Сотрудники центра (доступ к панели)',
+    noteDay: 'День месяца для справки за прошлый месяц',
+    reportDeadlineDay: 'Срок ежемесячного отчёта ОУ (число месяца)',
+    rootFolderName: 'Папка на Google Диске',
+    signaturePosition: 'Должность подписывающего',
+    signatureName: 'ФИО подписывающего',
+    nameWinners: 'Называть победителей в документах (есть согласие на распространение)',
+  } as Record<SettingKey, string>,
+  header: ['Параметр', 'Значение', 'Ключ'],
+  required: (label: string) => `«${label}»: заполните это поле.`,
+  tooLong: (label: string) => `«${label}»: не больше 200 символов.`,
+  badEmails: (label: string, bad: string[]) =>
+    `«${label}»: не похоже на адрес электронной почты: ${bad.join(', ')}. Укажите адреса через запятую.`,
+  badDay: (label: string, value: string) => `«${label}»: «${value}» — укажите число от 1 до 28.`,
+  badYesNo: (label: string, value: string) => `«${label}»: «${value}» — укажите «да» или «нет».`,
+};

@@ -1,0 +1,30 @@
+/** The dropdown choices of the forms, from the reference tabs (formRanger without a trigger). */
+import type { ChoiceSource, QuestionDefinition } from '../domain/forms';
+import type { ReferenceData } from '../domain/intake';
+import { RESULT_KINDS } from '../domain/reference';
+import { schoolLabel } from '../domain/matching';
+import { compareRu } from '../domain/text/collation';
+import { formatMonthYear, schoolYearOf, schoolYearPeriods } from '../domain/text/periods';
+
+/** Choices per source: ОУ by label, active competencies, events, categories, months of the year. */
+export function choiceLists(
+  reference: ReferenceData,
+  now: Date,
+): (q: QuestionDefinition) => string[] | null {
+  const lists: Record<ChoiceSource, string[]> = {
+    schools: reference.schools.map(schoolLabel).sort(compareRu),
+    events: reference.events.map((e) => e.name),
+    competencies: reference.competencies
+      .filter((c) => c.active)
+      .map((c) => c.name)
+      .sort(compareRu),
+    ageCategories: reference.ageCategories.map((a) => a.name),
+    months: schoolYearPeriods(schoolYearOf(now)).map(formatMonthYear),
+    resultKinds: RESULT_KINDS.map((k) => k.kind),
+  };
+  return (question) => (question.choicesFrom ? unique(lists[question.choicesFrom]) : null);
+}
+
+function unique(values: string[]): string[] {
+  return values.filter((v, i) => v !== '' && values.indexOf(v) === i);
+}

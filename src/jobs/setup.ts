@@ -1,0 +1,54 @@
+/**
+ * setupSystem: creates or repairs every tab, the four forms and their links, the dropdowns and
+ * the two triggers. Idempotent: a second run changes nothing and creates nothing twice.
+ */
+import { FORMS, ORDER_FORM, ORDER_FILE_QUESTION } from '../domain/forms';
+import { ensureTab } from '../workspace/tabs';
+import { ensureForm, hasFileUpload, openForm, syncChoices } from '../workspace/forms';
+import { installTriggers } from '../workspace/triggers';
+import { writeJournal } from '../workspace/journal';
+import { MASTER_TABS, readReference, seedReferenceTabs } from '../workspace/master';
+import { choiceLists } from './choices';
+import { SETUP_RU } from '../i18n/ru/setup';
+
+export interface SetupReport {
+  changes: number;
+  message: string;
+  fileUploadPresent: boolean;
+}
+
+/** Creates or repairs the whole system; returns what it did in plain Russian. */
+export function setupSystem(): SetupReport {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const properties = PropertiesService.getDocumentProperties();
+  let changes = 0;
+  if (spreadsheet.getSpreadsheetTimeZone() !== 'Europe/Moscow') {
+    spreadsheet.setSpreadsheetTimeZone('Europe/Moscow');
+    changes++;
+  }
+  const existing = new Set(spreadsheet.getSheets().map((s) => s.getName()));
+  for (const tab of MASTER_TABS) if (ensureTab(spreadsheet, tab, existing)) changes++;
+  changes += seedReferenceTabs(spreadsheet);
+
+  const choices = choiceLists(readReference(spreadsheet), new Date());
+  for (const definition of FORMS) {
+    const { form, changed } = ensureForm(spreadsheet, properties, definition, choices);
+    if (changed) changes++;
+    changes += syncChoices(form, definition, choices);
+  }
+  const triggers = installTriggers(spreadsheet);
+  changes += triggers.created + triggers.removed;
+
+  const orderForm = openForm(properties, ORDER_FORM.kind);
+  const fileUploadPresent = orderForm !== null && hasFileUpload(orderForm, ORDER_FILE_QUESTION);
+  const message =
+    SETUP_RU.done(changes) +
+    ' ' +
+    (fileUploadPresent ? SETUP_RU.uploadPresent : SETUP_RU.uploadMissing);
+  if (changes > 0) {
+    writeJournal(spreadsheet, [
+      { at: new Date(), job: 'setupSystem', outcome: 'ok', details: message },
+    ]);
+  }
+  return { changes, message, fileUploadPresent };
+}

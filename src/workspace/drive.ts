@@ -1,0 +1,22 @@
+/** Drive folders of the app: the root folder from settings and paths under it, made on demand. */
+
+type Folder = GoogleAppsScript.Drive.Folder;
+
+/** The folder at `path` under My Drive, creating missing folders. */
+export function folderAt(path: string[]): Folder {
+  let folder = DriveApp.getRootFolder();
+  for (const name of path) {
+    const found = folder.getFoldersByName(name);
+    folder = found.hasNext() ? found.next() : folder.createFolder(name);
+  }
+  return folder;
+}
+
+/** Drive file ids in a text of links (`open?id=…`, `/d/…/`, `id=…`). */
+export function driveIds(text: string): string[] {
+  const ids: string[] = [];
+  const pattern = /(?:[?&]id=|\/d\/)([A-Za-z0-9_-]{10,})/g;
+  let found: RegExpExecArray | null;
+  while ((found = pattern.exec(text)) !== null) if (found[1]) ids.push(found[1]);
+  return ids;
+}

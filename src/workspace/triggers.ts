@@ -1,0 +1,53 @@
+/**
+ * The project's two installable triggers: ONE spreadsheet form-submit trigger (every linked form
+ * arrives through it) and ONE daily time-driven trigger. Installing is idempotent and removes
+ * duplicates, so the script also works unchanged as an Editor add-on (which allows one of each).
+ */
+export const FORM_SUBMIT_HANDLER = 'handleFormSubmit';
+export const DAILY_HANDLER = 'runDailyJobs';
+/** The daily run starts early in the morning, Moscow time, before staff arrive. */
+export const DAILY_HOUR = 6;
+
+export interface TriggerStatus {
+  formSubmit: number;
+  daily: number;
+}
+
+/** Counts this project's triggers by handler. */
+export function triggerStatus(): TriggerStatus {
+  const triggers = ScriptApp.getProjectTriggers();
+  return {
+    formSubmit: triggers.filter((t) => t.getHandlerFunction() === FORM_SUBMIT_HANDLER).length,
+    daily: triggers.filter((t) => t.getHandlerFunction() === DAILY_HANDLER).length,
+  };
+}
+
+/** Ensures exactly one trigger of each kind; returns how many were created and removed. */
+export function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+  created: number;
+  removed: number;
+} {
+  let created = 0;
+  let removed = 0;
+  const triggers = ScriptApp.getProjectTriggers();
+  for (const handler of [FORM_SUBMIT_HANDLER, DAILY_HANDLER]) {
+    const mine = triggers.filter((t) => t.getHandlerFunction() === handler);
+    mine.slice(1).forEach((t) => {
+      ScriptApp.deleteTrigger(t);
+      removed++;
+    });
+    if (mine.length > 0) continue;
+    if (handler === FORM_SUBMIT_HANDLER) {
+      ScriptApp.newTrigger(handler).forSpreadsheet(spreadsheet).onFormSubmit().create();
+    } else {
+      ScriptApp.newTrigger(handler)
+        .timeBased()
+        .everyDays(1)
+        .atHour(DAILY_HOUR)
+        .inTimezone('Europe/Moscow')
+        .create();
+    }
+    created++;
+  }
+  return { created, removed };
+}

@@ -1,0 +1,77 @@
+/**
+ * The bundle runs in its own `vm` context, so its built-ins (Date, Error, Array) are not the
+ * harness's. These helpers let values cross the boundary the way they do inside Apps Script,
+ * where everything lives in one realm.
+ */
+import * as vm from 'vm';
+
+/** True for a Date from any realm (the bundle's `Date` is not the harness's). */
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A harness Date equal to `value` (which may come from the bundle's realm). */
+export function toHarnessDate(value: Date): Date {
+  return new Date(value.getTime());
+}
+
+/** True for a plain object from any realm. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return Object.prototype.toString.call(value) === '[object Object]';
+}
+
+/**
+ * Creates the bundle's context with `globals` (the Apps Script services only), then makes `Date`
+ * follow the simulated clock and makes `instanceof Date / Error / Array` accept harness-made
+ * values (services return harness Dates and throw harness Errors; on Google it is one realm).
+ */
+export function createBundleContext(
+  globals: Record<string, unknown>,
+  nowMs: () => number,
+): vm.Context {
+  const context = vm.createContext({ ...globals, __emulatorNow: nowMs });
+  vm.runInContext(SETUP_SOURCE, context, { filename: 'emulator-realm-setup.js' });
+  return context;
+}
+
+// Runs inside the context, so the Date wrapper is a real constructor of the bundle's realm.
+const SETUP_SOURCE = `
+(function (global) {
+  var NativeDate = global.Date;
+  var now = global.__emulatorNow;
+  delete global.__emulatorNow;
+  var tag = Object.prototype.toString;
+  function SimDate(a, b, c, d, e, f, g) {
+    if (!new.target) return new NativeDate(now()).toString();
+    var n = arguments.length;
+    var args = n === 0 ? [now()] : Array.prototype.slice.call(arguments);
+    return Reflect.construct(NativeDate, args, new.target);
+  }
+  SimDate.prototype = NativeDate.prototype;
+  Object.defineProperty(NativeDate.prototype, 'constructor', { value: SimDate, writable: true, configurable: true });
+  SimDate.now = function () { return now(); };
+  SimDate.parse = NativeDate.parse;
+  SimDate.UTC = NativeDate.UTC;
+  Object.defineProperty(SimDate, 'length', { value: 7 });
+  Object.defineProperty(SimDate, 'name', { value: 'Date' });
+  Object.defineProperty(SimDate, Symbol.hasInstance, {
+    value: function (x) { return tag.call(x) === '[object Date]'; },
+  });
+  global.Date = SimDate;
+
+  var ordinary = Function.prototype[Symbol.hasInstance];
+  var NativeError = global.Error;
+  Object.defineProperty(NativeError, Symbol.hasInstance, {
+    value: function (x) {
+      if (ordinary.call(this, x)) return true;
+      // Errors thrown by the services are harness Errors; Apps Script's are the script's own.
+      if (this === NativeError) return tag.call(x) === '[object Error]';
+      return false;
+    },
+  });
+  var NativeArray = global.Array;
+  Object.defineProperty(NativeArray, Symbol.hasInstance, {
+    value: function (x) { return this === NativeArray ? NativeArray.isArray(x) : ordinary.call(this, x); },
+  });
+})(this);
+`;

@@ -1,0 +1,144 @@
+/**
+ * End to end: a plain Apps Script project (fixtures/plain-script/Code.js) on the emulator —
+ * form-submit and time-driven triggers, the 6-minute limit, locks, faults and costs.
+ */
+import { createWorkspace } from './index';
+
+const FIXTURE = `${__dirname}/fixtures/plain-script`;
+
+function started() {
+  const ws = createWorkspace({ now: '2021-09-01T09:00:00+03:00', timeZone: 'Europe/Moscow' });
+  const app = ws.loadBundle(FIXTURE);
+  app.call('setup');
+  return { ws, app };
+}
+
+test('the bundle context has only Apps Script services; Date follows the clock; instanceof works across the boundary', () => {
+  const { ws, app } = started();
+  ws.spreadsheet().getSheetByName('Журнал')!.getRange('A2').setValue(new Date());
+  const r = app.call('checkRealm');
+  expect(r).toEqual({
+    dateIsDate: true,
+    now: ws.clock.now().getTime(),
+    arrayIsArray: true,
+    cellDate: true,
+    errorIsError: true,
+    errorMessage: 'A sheet with the name "Журнал" already exists. Please enter another name.',
+    noRequire: true,
+    noNode: true,
+  });
+  expect(app.has('setup')).toBe(true);
+  expect(app.has('nothing')).toBe(false);
+});
+
+test('a form submit fires the installable spreadsheet trigger with the documented event (guides/triggers/events#form-submit)', () => {
+  const { ws } = started();
+  ws.submitForm('Регистрация', {
+    Фамилия: 'Иванова',
+    Школа: 'Школа 1',
+    Компетенции: ['Кулинария', 'Дизайн'],
+  });
+  const log = ws.sheetValues('Журнал');
+  expect(log[1]!.slice(1)).toEqual(['submit Иванова', 4]);
+  expect(ws.sheetValues('Ответы на форму (1)')[1]!.slice(1)).toEqual([
+    'Иванова',
+    'Школа 1',
+    'Кулинария, Дизайн',
+  ]);
+});
+
+test('the same submit delivered twice reaches the handler twice (fireDuplicateLastSubmit)', () => {
+  const { ws } = started();
+  ws.submitForm('Регистрация', { Фамилия: 'Петров' });
+  ws.fireDuplicateLastSubmit();
+  expect(ws.sheetValues('Журнал').filter((r) => r[1] === 'submit Петров')).toHaveLength(2);
+});
+
+test('setup run twice installs its triggers once', () => {
+  const { ws, app } = started();
+  app.call('setup');
+  expect(ws.triggers().map((t) => [t.handler, t.type, t.source])).toEqual([
+    ['onSubmit', 'ON_FORM_SUBMIT', 'SPREADSHEET'],
+    ['daily', 'CLOCK', 'CLOCK'],
+  ]);
+  expect(ws.triggers()[1]!.schedule).toBe(
+    'everyDays(1) atHour(6) nearMinute(0) inTimezone(Europe/Moscow)',
+  );
+});
+
+test('advanceTo fires each due daily trigger at its time, in order, as its own execution (clock-trigger-builder#athourhour)', () => {
+  const { ws } = started();
+  ws.resetCosts();
+  ws.clock.advanceTo('2021-09-03T12:00:00+03:00');
+  const log = ws.sheetValues('Журнал').slice(1);
+  expect(log.map((r) => r[0])).toEqual([
+    new Date('2021-09-02T06:00:00+03:00'),
+    new Date('2021-09-03T06:00:00+03:00'),
+  ]);
+  expect(log[0]![1]).toBe('daily 3 UTC');
+  expect(ws.costs().executions.map((e) => [e.functionName, e.trigger])).toEqual([
+    ['daily', 'CLOCK'],
+    ['daily', 'CLOCK'],
+  ]);
+  expect(ws.clock.now()).toEqual(new Date('2021-09-03T12:00:00+03:00'));
+});
+
+test('an execution past 6 minutes of modelled time fails with "Exceeded maximum execution time", even if the script catches', () => {
+  const { ws, app } = started();
+  expect(() => app.call('slowJob')).toThrow('Exceeded maximum execution time');
+  const last = ws.costs().executions.at(-1)!;
+  expect(last.error).toBe('Exceeded maximum execution time');
+  expect(last.modelledMs).toBeGreaterThan(360_000);
+});
+
+test('with the lock held elsewhere the trigger handler fails; recorded, and thrown by default', () => {
+  const { ws } = started();
+  ws.lockHeldElsewhere(true);
+  expect(() => ws.submitForm('Регистрация', { Фамилия: 'Сидоров' })).toThrow('busy');
+  expect(ws.costs().executions.at(-1)!.error).toBe('busy');
+  // The response itself is stored: the form accepted it before the trigger ran.
+  expect(ws.sheetValues('Ответы на форму (1)')).toHaveLength(2);
+});
+
+test("triggerErrors: 'record' keeps going like Google (the failure is only logged)", () => {
+  const ws = createWorkspace({ triggerErrors: 'record' });
+  ws.loadBundle(FIXTURE).call('setup');
+  ws.lockHeldElsewhere(true);
+  expect(() => ws.submitForm('Регистрация', { Фамилия: 'Сидоров' })).not.toThrow();
+  expect(ws.costs().executions.at(-1)!.error).toBe('busy');
+});
+
+test('fault injection makes the next calls of a service fail with the given error', () => {
+  const { ws, app } = started();
+  ws.faults.fail('Sheet.appendRow', { times: 1, error: 'Service Spreadsheets failed' });
+  expect(() => ws.submitForm('Регистрация', { Фамилия: 'А' })).toThrow(
+    'Service Spreadsheets failed',
+  );
+  ws.submitForm('Регистрация', { Фамилия: 'Б' });
+  expect(ws.sheetValues('Журнал').map((r) => r[1])).toEqual(['Что', 'submit Б']);
+  expect(app.has('onSubmit')).toBe(true);
+});
+
+test('costs are counted per execution with the modelled table (core/costs.ts)', () => {
+  const { ws } = started();
+  ws.resetCosts();
+  ws.submitForm('Регистрация', { Фамилия: 'В' });
+  const [execution] = ws.costs().executions;
+  expect(execution!.functionName).toBe('onSubmit');
+  expect(execution!.calls['Sheet.appendRow']).toBe(1);
+  expect(execution!.calls['Lock.tryLock']).toBe(1);
+  // tryLock 20 + appendRow 60 + getActiveSpreadsheet, getSheetByName, releaseLock 10 each.
+  expect(execution!.modelledMs).toBe(110);
+  expect(ws.costs().calls['Sheet.appendRow']).toBe(1);
+});
+
+test('each loadBundle is its own project: triggers run their handler in the project that created them', () => {
+  const { ws } = started();
+  const second = ws.loadBundle(FIXTURE);
+  expect(second.call('hashOf', 'abc')).toBe('ungWv48Bz-pBQUDeXa4iI7ADYaOWF3qctBD_YfIAFa0=');
+  const scriptApp = (second.context as unknown as { ScriptApp: GoogleAppsScript.Script.ScriptApp })
+    .ScriptApp;
+  expect(scriptApp.getProjectTriggers()).toHaveLength(0);
+  ws.submitForm('Регистрация', { Фамилия: 'Г' });
+  expect(ws.costs().executions.at(-1)!.project).toBe(ws.costs().executions[0]!.project);
+});

@@ -1,0 +1,151 @@
+/** FormApp and ws.submitForm fidelity (developers.google.com/apps-script/reference/forms). */
+import { createWorkspace } from './index';
+
+const REF = 'developers.google.com/apps-script/reference/forms';
+
+function setup() {
+  const ws = createWorkspace();
+  const app = ws.loadBundle(`${__dirname}/fixtures/plain-script`);
+  const g = app.context as unknown as {
+    FormApp: GoogleAppsScript.Forms.FormApp;
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    DriveApp: GoogleAppsScript.Drive.DriveApp;
+  };
+  const form = g.FormApp.create('Отчёт');
+  form.addTextItem().setTitle('ОУ').setRequired(true);
+  form.addListItem().setTitle('Месяц').setChoiceValues(['сентябрь 2021', 'октябрь 2021']);
+  form.addCheckboxItem().setTitle('Форматы').setChoiceValues(['очный', 'дистанционный']);
+  form
+    .addTextItem()
+    .setTitle('Занятий')
+    .setValidation(
+      g.FormApp.createTextValidation().requireNumberBetween(0, 100).setHelpText('0–100').build(),
+    );
+  return { ws, app, form, ...g };
+}
+
+describe('Form', () => {
+  test(`Form has no addFileUploadItem: Apps Script cannot create upload questions (${REF}/form)`, () => {
+    const { form } = setup();
+    expect((form as unknown as Record<string, unknown>).addFileUploadItem).toBeUndefined();
+  });
+
+  test(`setDestination creates «Ответы на форму (1)» first, header «Отметка времени» + titles (${REF}/form#setdestinationtype,-id)`, () => {
+    const { ws, form, FormApp, SpreadsheetApp } = setup();
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    form.setDestination(FormApp.DestinationType.SPREADSHEET, ss.getId());
+    expect(ss.getSheets()[0]!.getName()).toBe('Ответы на форму (1)');
+    expect(ws.sheetValues('Ответы на форму (1)')).toEqual([
+      ['Отметка времени', 'ОУ', 'Месяц', 'Форматы', 'Занятий'],
+    ]);
+    expect(form.getDestinationId()).toBe(ss.getId());
+    expect(ss.getSheets()[0]!.getFormUrl()).toBe(form.getEditUrl());
+  });
+
+  test(`a question added after linking gets a new column; renaming renames it (${REF}/form#adddateitem)`, () => {
+    const { ws, form, FormApp, SpreadsheetApp } = setup();
+    form.setDestination(
+      FormApp.DestinationType.SPREADSHEET,
+      SpreadsheetApp.getActiveSpreadsheet().getId(),
+    );
+    form.addDateItem().setTitle('Дата');
+    form.getItems()[0]!.setTitle('Образовательное учреждение');
+    expect(ws.sheetValues('Ответы на форму (1)')[0]).toEqual([
+      'Отметка времени',
+      'Образовательное учреждение',
+      'Месяц',
+      'Форматы',
+      'Занятий',
+      'Дата',
+    ]);
+  });
+
+  test(`getItems returns generic Items; asListItem converts, a wrong conversion throws (${REF}/item#aslistitem)`, () => {
+    const { form, FormApp } = setup();
+    const items = form.getItems();
+    expect(items.map((i) => String(i.getType()))).toEqual(['TEXT', 'LIST', 'CHECKBOX', 'TEXT']);
+    expect(items[1]!.getType()).toBe(FormApp.ItemType.LIST);
+    expect(
+      items[1]!
+        .asListItem()
+        .getChoices()
+        .map((c) => c.getValue()),
+    ).toEqual(['сентябрь 2021', 'октябрь 2021']);
+    expect(() => items[0]!.asListItem()).toThrow('Invalid conversion for item type: TEXT');
+  });
+});
+
+describe('submitForm', () => {
+  test(`writes the response row as Google does: timestamp Date, checkbox answers joined by ', ' (${REF}/form-response)`, () => {
+    const { ws, form, FormApp, SpreadsheetApp } = setup();
+    form.setDestination(
+      FormApp.DestinationType.SPREADSHEET,
+      SpreadsheetApp.getActiveSpreadsheet().getId(),
+    );
+    const r = ws.submitForm('Отчёт', {
+      ОУ: 'ГБОУ СОШ № 47',
+      Месяц: 'октябрь 2021',
+      Форматы: ['очный', 'дистанционный'],
+      Занятий: '12',
+    });
+    expect(ws.sheetValues('Ответы на форму (1)')[1]).toEqual([
+      ws.clock.now(),
+      'ГБОУ СОШ № 47',
+      'октябрь 2021',
+      'очный, дистанционный',
+      12,
+    ]);
+    const stored = form.getResponse(r.getId());
+    expect(stored.getItemResponses().map((x) => x.getResponse())).toEqual([
+      'ГБОУ СОШ № 47',
+      'октябрь 2021',
+      ['очный', 'дистанционный'],
+      '12',
+    ]);
+  });
+
+  test('refuses what Google Forms would refuse: unknown title, missing required, bad choice, failed validation', () => {
+    const { ws } = setup();
+    expect(() => ws.submitForm('Отчёт', { ОУ: 'x', Нет: 'y' })).toThrow('has no question «Нет»');
+    expect(() => ws.submitForm('Отчёт', { Месяц: 'октябрь 2021' })).toThrow('«ОУ» is required');
+    expect(() => ws.submitForm('Отчёт', { ОУ: 'x', Месяц: 'май' })).toThrow('not a choice: май');
+    expect(() => ws.submitForm('Отчёт', { ОУ: 'x', Занятий: '500' })).toThrow('0–100');
+  });
+
+  test(`an edited response keeps its id and rewrites its row (${REF}/form#setallowresponseeditsenabled)`, () => {
+    const { ws, form, FormApp, SpreadsheetApp } = setup();
+    form.setDestination(
+      FormApp.DestinationType.SPREADSHEET,
+      SpreadsheetApp.getActiveSpreadsheet().getId(),
+    );
+    const first = ws.submitForm('Отчёт', { ОУ: 'Школа 1' });
+    const edited = ws.submitForm('Отчёт', { ОУ: 'Школа 2' }, { editOf: first.getId() });
+    expect(edited.getId()).toBe(first.getId());
+    const rows = ws.sheetValues('Ответы на форму (1)');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]![1]).toBe('Школа 2');
+  });
+
+  test('file uploads land in «<form> (File responses)/<question> (File responses)» and as open?id= links', () => {
+    const { ws, form, FormApp, SpreadsheetApp, DriveApp } = setup();
+    form.setDestination(
+      FormApp.DestinationType.SPREADSHEET,
+      SpreadsheetApp.getActiveSpreadsheet().getId(),
+    );
+    ws.uploadFileItem('Отчёт', 'Файл приказа');
+    ws.submitForm(
+      'Отчёт',
+      { ОУ: 'Школа 1', 'Файл приказа': ['приказ.pdf'] },
+      { respondent: 'school1@example.org' },
+    );
+    const row = ws.sheetValues('Ответы на форму (1)')[1]!;
+    const link = String(row[5]);
+    expect(link).toMatch(/^https:\/\/drive\.google\.com\/open\?id=/);
+    const file = DriveApp.getFileById(link.split('id=')[1]!);
+    expect(file.getName()).toBe('приказ - school1.pdf');
+    expect(file.getOwner().getEmail()).toBe('school1@example.org');
+    expect(ws.files().find((f) => f.id === file.getId())!.path).toBe(
+      'Отчёт (File responses)/Файл приказа (File responses)',
+    );
+  });
+});

@@ -1,0 +1,293 @@
+/**
+ * PropertiesService, CacheService and LockService of one project
+ * (developers.google.com/apps-script/reference/properties, …/cache, …/lock).
+ */
+import { asGas, Fake, stubInterface } from '../core/errors';
+import type { Ctx } from '../core/world';
+import { record } from '../core/world';
+
+/** Google's per-value limit: 9 KB (developers.google.com/apps-script/guides/services/quotas). */
+export const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
+/** Google's per-store limit: 500 KB. */
+export const MAX_PROPERTY_STORE_BYTES = 500 * 1024;
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** One property store (script, user or document). */
+export class Properties implements Fake<GoogleAppsScript.Properties.Properties, Properties> {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly store: Map<string, string>,
+  ) {}
+
+  private get self(): GoogleAppsScript.Properties.Properties {
+    return this as unknown as GoogleAppsScript.Properties.Properties;
+  }
+
+  private check(next: Map<string, string>): void {
+    let total = 0;
+    for (const [k, v] of next) {
+      if (bytes(v) > MAX_PROPERTY_VALUE_BYTES) throw new Error('Argument too large: value');
+      total += bytes(k) + bytes(v);
+    }
+    if (total > MAX_PROPERTY_STORE_BYTES) {
+      throw new Error(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
+    }
+  }
+
+  /** A value or null. */
+  getProperty(key: string): string | null {
+    record(this.ctx, 'Properties.getProperty');
+    return this.store.get(key) ?? null;
+  }
+
+  /** Stores a value as a string. */
+  setProperty(key: string, value: string): GoogleAppsScript.Properties.Properties {
+    record(this.ctx, 'Properties.setProperty');
+    const next = new Map(this.store).set(String(key), String(value));
+    this.check(next);
+    this.store.set(String(key), String(value));
+    return this.self;
+  }
+
+  /** A copy of every key/value. */
+  getProperties(): { [key: string]: string } {
+    record(this.ctx, 'Properties.getProperties');
+    return Object.fromEntries(this.store);
+  }
+
+  /** Stores several values; `deleteAllOthers` clears the rest first. */
+  setProperties(
+    properties: { [key: string]: string },
+    deleteAllOthers = false,
+  ): GoogleAppsScript.Properties.Properties {
+    record(this.ctx, 'Properties.setProperties');
+    const next = deleteAllOthers ? new Map<string, string>() : new Map(this.store);
+    for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
+    this.check(next);
+    this.store.clear();
+    for (const [k, v] of next) this.store.set(k, v);
+    return this.self;
+  }
+
+  /** Removes a key. */
+  deleteProperty(key: string): GoogleAppsScript.Properties.Properties {
+    record(this.ctx, 'Properties.deleteProperty');
+    this.store.delete(key);
+    return this.self;
+  }
+
+  /** Removes every key. */
+  deleteAllProperties(): GoogleAppsScript.Properties.Properties {
+    record(this.ctx, 'Properties.deleteAllProperties');
+    this.store.clear();
+    return this.self;
+  }
+
+  /** Every key. */
+  getKeys(): string[] {
+    record(this.ctx, 'Properties.getKeys');
+    return [...this.store.keys()];
+  }
+}
+stubInterface(Properties, 'Properties.Properties');
+
+/** PropertiesService. */
+export class PropertiesService implements Fake<
+  GoogleAppsScript.Properties.PropertiesService,
+  PropertiesService
+> {
+  constructor(private readonly ctx: Ctx) {}
+
+  /** Shared by every user of the project. */
+  getScriptProperties(): GoogleAppsScript.Properties.Properties {
+    return asGas(new Properties(this.ctx, this.ctx.project.scriptProperties));
+  }
+
+  /** The current user's (one user is modelled). */
+  getUserProperties(): GoogleAppsScript.Properties.Properties {
+    return asGas(new Properties(this.ctx, this.ctx.project.userProperties));
+  }
+
+  /** The bound document's. */
+  getDocumentProperties(): GoogleAppsScript.Properties.Properties {
+    return asGas(new Properties(this.ctx, this.ctx.project.documentProperties));
+  }
+}
+stubInterface(PropertiesService, 'Properties.PropertiesService');
+
+/** Google's cache limits (cache#putkey,-value,-expirationinseconds). */
+const MAX_CACHE_VALUE_BYTES = 100 * 1024;
+const MAX_CACHE_KEY_CHARS = 250;
+const DEFAULT_EXPIRATION_S = 600;
+const MAX_EXPIRATION_S = 21600;
+
+/** One cache (script, user or document), expiring on the simulated clock. */
+export class Cache implements Fake<GoogleAppsScript.Cache.Cache, Cache> {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly prefix: string,
+  ) {}
+
+  private get map() {
+    return this.ctx.project.cache;
+  }
+
+  private now(): number {
+    return this.ctx.world.clock.now().getTime();
+  }
+
+  private checkKey(key: string): void {
+    if (key.length > MAX_CACHE_KEY_CHARS) throw new Error('Argument too large: key');
+  }
+
+  private read(key: string): string | null {
+    const entry = this.map.get(this.prefix + key);
+    if (!entry) return null;
+    if (entry.expires <= this.now()) {
+      this.map.delete(this.prefix + key);
+      return null;
+    }
+    return entry.value;
+  }
+
+  private write(key: string, value: string, expirationInSeconds?: number): void {
+    this.checkKey(key);
+    if (bytes(value) > MAX_CACHE_VALUE_BYTES) throw new Error('Argument too large: value');
+    const seconds = Math.min(expirationInSeconds ?? DEFAULT_EXPIRATION_S, MAX_EXPIRATION_S);
+    this.map.set(this.prefix + key, { value: String(value), expires: this.now() + seconds * 1000 });
+  }
+
+  /** A value or null once expired. */
+  get(key: string): string | null {
+    record(this.ctx, 'Cache.get');
+    this.checkKey(key);
+    return this.read(key);
+  }
+
+  /** Several values (missing keys absent). */
+  getAll(keys: string[]): { [key: string]: string } {
+    record(this.ctx, 'Cache.get');
+    const out: Record<string, string> = {};
+    for (const k of keys) {
+      const v = this.read(k);
+      if (v !== null) out[k] = v;
+    }
+    return out;
+  }
+
+  /** Stores a value (10 minutes by default, 6 hours at most). */
+  put(key: string, value: string, expirationInSeconds?: number): void {
+    record(this.ctx, 'Cache.put');
+    this.write(key, String(value), expirationInSeconds);
+  }
+
+  /** Stores several values. */
+  putAll(values: { [key: string]: string }, expirationInSeconds?: number): void {
+    record(this.ctx, 'Cache.put');
+    for (const [k, v] of Object.entries(values)) this.write(k, String(v), expirationInSeconds);
+  }
+
+  /** Removes a key. */
+  remove(key: string): void {
+    record(this.ctx, 'Cache.remove');
+    this.map.delete(this.prefix + key);
+  }
+
+  /** Removes keys. */
+  removeAll(keys: string[]): void {
+    record(this.ctx, 'Cache.remove');
+    for (const k of keys) this.map.delete(this.prefix + k);
+  }
+}
+stubInterface(Cache, 'Cache.Cache');
+
+/** CacheService. */
+export class CacheService implements Fake<GoogleAppsScript.Cache.CacheService, CacheService> {
+  constructor(private readonly ctx: Ctx) {}
+
+  /** The project's script cache. */
+  getScriptCache(): GoogleAppsScript.Cache.Cache {
+    return asGas(new Cache(this.ctx, 's:'));
+  }
+
+  /** The user's cache. */
+  getUserCache(): GoogleAppsScript.Cache.Cache {
+    return asGas(new Cache(this.ctx, 'u:'));
+  }
+
+  /** The bound document's cache. */
+  getDocumentCache(): GoogleAppsScript.Cache.Cache {
+    return asGas(new Cache(this.ctx, 'd:'));
+  }
+}
+stubInterface(CacheService, 'Cache.CacheService');
+
+/** Google's waitLock failure (lock#waitlocktimeoutinmillis). */
+export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
+
+/** A lock; the only contender is "another execution" switched by ws.lockHeldElsewhere. */
+export class Lock implements Fake<GoogleAppsScript.Lock.Lock, Lock> {
+  private held = false;
+
+  constructor(private readonly ctx: Ctx) {}
+
+  /** Waits up to `timeoutInMillis`; false if another execution holds the lock. */
+  tryLock(timeoutInMillis: number): boolean {
+    record(this.ctx, 'Lock.tryLock');
+    if (this.ctx.world.lockHeldElsewhere) {
+      this.ctx.world.tracker.addTime(Math.max(0, timeoutInMillis));
+      return false;
+    }
+    this.held = true;
+    return true;
+  }
+
+  /** Waits up to `timeoutInMillis`, then throws Google's timeout. */
+  waitLock(timeoutInMillis: number): void {
+    record(this.ctx, 'Lock.waitLock');
+    if (this.ctx.world.lockHeldElsewhere) {
+      this.ctx.world.tracker.addTime(Math.max(0, timeoutInMillis));
+      throw new Error(LOCK_TIMEOUT);
+    }
+    this.held = true;
+  }
+
+  /** True if this execution holds it. */
+  hasLock(): boolean {
+    record(this.ctx, 'Lock.hasLock');
+    return this.held;
+  }
+
+  /** Releases it. */
+  releaseLock(): void {
+    record(this.ctx, 'Lock.releaseLock');
+    this.held = false;
+  }
+}
+stubInterface(Lock, 'Lock.Lock');
+
+/** LockService. */
+export class LockService implements Fake<GoogleAppsScript.Lock.LockService, LockService> {
+  constructor(private readonly ctx: Ctx) {}
+
+  /** Lock shared by every user of the script. */
+  getScriptLock(): GoogleAppsScript.Lock.Lock {
+    return asGas(new Lock(this.ctx));
+  }
+
+  /** Lock of the bound document. */
+  getDocumentLock(): GoogleAppsScript.Lock.Lock {
+    return asGas(new Lock(this.ctx));
+  }
+
+  /** Lock of the current user. */
+  getUserLock(): GoogleAppsScript.Lock.Lock {
+    return asGas(new Lock(this.ctx));
+  }
+}
+stubInterface(LockService, 'Lock.LockService');
