@@ -126,9 +126,7 @@ function linkResponses(
   sheetName: string,
 ): boolean {
   let changed = false;
-  const linked =
-    form.getDestinationType() === FormApp.DestinationType.SPREADSHEET &&
-    form.getDestinationId() === spreadsheet.getId();
+  const linked = destinationId(form) === spreadsheet.getId();
   const before = new Set(spreadsheet.getSheets().map((s) => s.getSheetId()));
   if (!linked) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
@@ -144,6 +142,15 @@ function linkResponses(
     changed = true;
   }
   return changed;
+}
+
+/** The id of the spreadsheet the form writes to, or null: Forms throws when there is none. */
+function destinationId(form: Form): string | null {
+  try {
+    return form.getDestinationId();
+  } catch {
+    return null;
+  }
 }
 
 /** Sets the choices of every list question that takes them from a reference; counts changes. */

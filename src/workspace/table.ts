@@ -38,9 +38,18 @@ export function ensureSheet(
 export function safeRows(rows: Row[], width: number): Row[] {
   return rows.map((row) => {
     const out: Row = new Array(width);
-    for (let c = 0; c < width; c++) out[c] = asText(row[c]);
+    for (let c = 0; c < width; c++) out[c] = fitCell(asText(row[c]));
     return out;
   });
+}
+
+/** Sheets refuses a cell over 50,000 characters; derived copies are cut, the raw answer stays whole. */
+const MAX_CELL_CHARS = 50000;
+
+function fitCell(value: Cell): Cell {
+  return typeof value === 'string' && value.length > MAX_CELL_CHARS
+    ? `${value.slice(0, MAX_CELL_CHARS - 1)}…`
+    : value;
 }
 
 /**

