@@ -5,3 +5,16 @@
 export { onOpen, onInstall } from './ui/menu';
 export { setupSystem } from './jobs/setup';
 export { handleFormSubmit, rebuildAll } from './jobs/intake';
+export { runDailyJobs } from './jobs/daily';
+export {
+  showSidebar,
+  getDashboard,
+  getHealth,
+  getSettings,
+  saveSettings,
+  generateNote,
+  sendSummary,
+} from './ui/sidebar';
+export { refreshStatistics } from './jobs/statistics';
+export { generateMonthlyNote } from './jobs/monthlyNote';
+export { sendMonthlySummary } from './jobs/summary';

@@ -9,6 +9,9 @@ import { NOTE_RU, PLAN_RU } from './ru/note';
 import { SETTINGS_RU } from './ru/settings';
 import { SETUP_RU } from './ru/setup';
 import { JOURNAL_RU } from './ru/journal';
+import { OUTPUTS_RU } from './ru/outputs';
+import { DAILY_RU } from './ru/daily';
+import { SIDEBAR_RU } from './ru/sidebar';
 
 export const RU = {
   ...UI_RU,
@@ -19,4 +22,7 @@ export const RU = {
   settings: SETTINGS_RU,
   setup: SETUP_RU,
   journal: JOURNAL_RU,
+  outputs: OUTPUTS_RU,
+  daily: DAILY_RU,
+  sidebar: SIDEBAR_RU,
 };

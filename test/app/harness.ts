@@ -41,8 +41,16 @@ function school(
 }
 
 /** A workspace with the bundle loaded, the system set up and the registry filled. */
-export function setUpDistrict(now = '2021-10-04T09:00:00+03:00') {
-  const ws = createWorkspace({ now, timeZone: 'Europe/Moscow', user: 'metodist@center.example' });
+export function setUpDistrict(
+  now = '2021-10-04T09:00:00+03:00',
+  quotas?: { mailRecipientsPerDay: number },
+) {
+  const ws = createWorkspace({
+    now,
+    timeZone: 'Europe/Moscow',
+    user: 'metodist@center.example',
+    quotas,
+  });
   const app = ws.loadBundle(BUILD_DIR);
   app.call('setupSystem');
   const sheet = ws.spreadsheet().getSheetByName('ОУ')!;

@@ -88,7 +88,7 @@ describe('setupSystem', () => {
 
 describe('handleFormSubmit', () => {
   test('a season: teams of one and two, a report, an order with a file, a result', () => {
-    const { ws, app } = setUpDistrict();
+    const { ws } = setUpDistrict();
     ws.uploadFileItem(ORDER, 'Файл приказа');
     ws.submitForm(REG, registration());
     ws.submitForm(

@@ -1,0 +1,207 @@
+/**
+ * Reminders after the reporting deadline: which ОУ owe what for a period, the one letter each
+ * gets, and the one list of debtors for the centre's staff. Pure; the sent-marks make a second
+ * run send nothing already sent, so a run cut short by the mail quota resumes where it stopped.
+ */
+import type { MonthlyReport, Participant, School } from './model';
+import { schoolLabel } from './matching';
+import { periodEnd, formatForMonth } from './text/periods';
+import { compareRu } from './text/collation';
+import { escapeHtml } from './text/html';
+import { DAILY_RU } from '../i18n/ru/daily';
+
+/** What an ОУ may owe: the monthly report, or orders for its registered participants. */
+export type ReminderKind = 'report' | 'orders';
+
+const KIND_MARK: Record<ReminderKind, string> = { report: 'r', orders: 'o' };
+
+/** Key of the staff list among the sent-marks (no school key contains it). */
+export const STAFF_MARK_KEY = '*';
+
+/** Sent-marks of one period: school key → letters of the kinds already reminded ('r', 'o'). */
+export type SentMarks = Record<string, string>;
+
+export interface Debtor {
+  school: School;
+  missing: ReminderKind[];
+  /** Participants registered before the period ended who still have no order. */
+  withoutOrder: number;
+  /** Events of those participants, for the letter. */
+  events: string[];
+}
+
+/** The ОУ of the registry that owe the period's report or orders, in registry order. */
+export function findDebtors(
+  period: string,
+  schools: School[],
+  reports: MonthlyReport[],
+  participants: Participant[],
+): Debtor[] {
+  const reported = new Set(reports.filter((r) => r.period === period).map((r) => r.schoolKey));
+  const end = periodEnd(period).getTime();
+  const debtors: Debtor[] = [];
+  for (const school of schools) {
+    const missing: ReminderKind[] = [];
+    if (!reported.has(school.key)) missing.push('report');
+    const open = participants.filter(
+      (p) =>
+        p.schoolKey === school.key &&
+        p.orderStatus === 'нет' &&
+        p.registeredAt instanceof Date &&
+        p.registeredAt.getTime() < end,
+    );
+    if (open.length > 0) missing.push('orders');
+    if (missing.length === 0) continue;
+    const events = open
+      .map((p) => p.event)
+      .filter((e, i, all) => e !== '' && all.indexOf(e) === i)
+      .sort(compareRu);
+    debtors.push({ school, missing, withoutOrder: open.length, events });
+  }
+  return debtors;
+}
+
+export interface Mail {
+  /** School key, or STAFF_MARK_KEY for the staff list. */
+  key: string;
+  /** The kinds this letter covers, as sent-mark letters. */
+  marks: string;
+  to: string[];
+  subject: string;
+  body: string;
+  htmlBody: string;
+}
+
+export interface ReminderPlan {
+  mails: Mail[];
+  /** Debtors that have no address in the registry (they appear only in the staff list). */
+  withoutEmail: number;
+}
+
+export interface ReminderContext {
+  period: string;
+  centreName: string;
+  reportDeadlineDay: number;
+  recipients: string[];
+}
+
+/**
+ * The letters still to send for the period: one per ОУ covering only the kinds not yet reminded,
+ * then the staff list once. Order is stable so a quota-cut run resumes with the same letters.
+ */
+export function planReminders(
+  context: ReminderContext,
+  debtors: Debtor[],
+  sent: SentMarks,
+): ReminderPlan {
+  const monthText = formatForMonth(context.period);
+  const mails: Mail[] = [];
+  let withoutEmail = 0;
+  for (const debtor of debtors) {
+    if (debtor.school.emails.length === 0) {
+      withoutEmail++;
+      continue;
+    }
+    const already = sent[debtor.school.key] ?? '';
+    const kinds = debtor.missing.filter((k) => already.indexOf(KIND_MARK[k]) < 0);
+    if (kinds.length === 0) continue;
+    mails.push(schoolLetter(context, monthText, debtor, kinds));
+  }
+  if (debtors.length > 0 && context.recipients.length > 0 && (sent[STAFF_MARK_KEY] ?? '') === '') {
+    mails.push(staffLetter(context, monthText, debtors));
+  }
+  return { mails, withoutEmail };
+}
+
+/** The marks after a letter went out. */
+export function markSent(sent: SentMarks, mail: Mail): SentMarks {
+  const before = sent[mail.key] ?? '';
+  const added = mail.marks.split('').filter((m) => before.indexOf(m) < 0);
+  return { ...sent, [mail.key]: before + added.join('') };
+}
+
+/** Sent-marks from their stored JSON (a malformed value counts as nothing sent). */
+export function parseSentMarks(json: string | null): SentMarks {
+  if (!json) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+    const marks: SentMarks = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>))
+      if (typeof v === 'string') marks[k] = v;
+    return marks;
+  } catch {
+    return {};
+  }
+}
+
+function schoolLetter(
+  context: ReminderContext,
+  monthText: string,
+  debtor: Debtor,
+  kinds: ReminderKind[],
+): Mail {
+  const t = DAILY_RU.reminder;
+  const items = kinds.map((k) =>
+    k === 'report' ? t.report(monthText) : t.orders(debtor.withoutOrder, debtor.events),
+  );
+  const intro = t.intro(schoolLabel(debtor.school), context.reportDeadlineDay);
+  const signature = t.signature(context.centreName);
+  const body = [
+    t.greeting,
+    '',
+    intro,
+    ...items.map((i, n) => '— ' + i + (n === items.length - 1 ? '.' : ';')),
+    '',
+    t.request,
+    '',
+    signature,
+  ].join('\n');
+  const htmlBody =
+    p(t.greeting) +
+    p(intro) +
+    '<ul>' +
+    items
+      .map((i, n) => '<li>' + escapeHtml(i + (n === items.length - 1 ? '.' : ';')) + '</li>')
+      .join('') +
+    '</ul>' +
+    p(t.request) +
+    p(signature);
+  return {
+    key: debtor.school.key,
+    marks: kinds.map((k) => KIND_MARK[k]).join(''),
+    to: debtor.school.emails.slice(),
+    subject: t.subject(monthText),
+    body,
+    htmlBody,
+  };
+}
+
+function staffLetter(context: ReminderContext, monthText: string, debtors: Debtor[]): Mail {
+  const t = DAILY_RU.staffList;
+  const lines = debtors.map((d) => {
+    const what = d.missing.map((k) => (k === 'report' ? t.report : t.orders(d.withoutOrder)));
+    if (d.school.emails.length === 0) what.push(t.noEmail);
+    return schoolLabel(d.school) + ': ' + what.join('; ');
+  });
+  const intro = t.intro(monthText, context.reportDeadlineDay);
+  const body = [intro, ...lines.map((l, i) => `${i + 1}. ${l}`), '', t.outro].join('\n');
+  const htmlBody =
+    p(intro) +
+    '<ol>' +
+    lines.map((l) => '<li>' + escapeHtml(l) + '</li>').join('') +
+    '</ol>' +
+    p(t.outro);
+  return {
+    key: STAFF_MARK_KEY,
+    marks: 's',
+    to: context.recipients.slice(),
+    subject: t.subject(monthText, debtors.length),
+    body,
+    htmlBody,
+  };
+}
+
+function p(text: string): string {
+  return '<p>' + escapeHtml(text).replace(/\n/g, '<br>') + '</p>';
+}

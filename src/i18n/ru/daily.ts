@@ -1,0 +1,75 @@
+/** Russian strings of the daily run and the reminders to ОУ and to the centre's staff. */
+import { plural } from '../../domain/text/plural';
+
+const PARTICIPANTS = ['участник', 'участника', 'участников'] as const;
+const SCHOOLS = ['ОУ', 'ОУ', 'ОУ'] as const;
+const EMAILS = ['письмо', 'письма', 'писем'] as const;
+
+const DAILY_RU_JOBS: Record<string, string> = {
+  intake: 'Обработка ответов форм',
+  choices: 'Обновление списков в формах',
+  statistics: 'Обновление статистики',
+  note: 'Аналитическая справка',
+  summary: 'Сводка',
+  reminders: 'Напоминания ОУ',
+};
+
+export const DAILY_RU = {
+  jobs: DAILY_RU_JOBS,
+  lockBusy:
+    'Ежедневные задачи не запущены: выполняется другая операция. Повтор — при следующем запуске.',
+  intakeDone: (written: number) =>
+    written === 0
+      ? 'Ответы форм учтены, изменений нет.'
+      : `Ответы форм учтены, обновлено строк: ${written}.`,
+  choicesDone: (changed: number) =>
+    changed === 0 ? 'Списки в формах актуальны.' : `Обновлено списков в формах: ${changed}.`,
+  routine: 'Ежедневное обновление',
+  outOfTime: 'Не хватило времени выполнения; задача перенесена на следующий запуск.',
+  waitsForNote: 'Сводка ждёт справку за этот месяц; будет отправлена при следующем запуске.',
+  failedRetry: 'Ежедневные задачи не выполнены; повтор — при следующем запуске.',
+  lockLost: 'Задача не запущена: другая операция заняла систему. Повтор — при следующем запуске.',
+  failed: (job: string, monthText: string) =>
+    `${DAILY_RU_JOBS[job] ?? job} ${monthText}: сбой. Задача будет повторена при следующем запуске.`,
+  remindersDone: (monthText: string, sent: number) =>
+    `Напоминания ${monthText}: отправлено ${sent} ${plural(sent, EMAILS)}.`,
+  remindersQueued: (monthText: string, sent: number, queued: number, byQuota: boolean) =>
+    `Напоминания ${monthText}: отправлено ${sent} ${plural(sent, EMAILS)}, ` +
+    `${queued} ${plural(queued, EMAILS)} отложено до следующего запуска ` +
+    (byQuota ? '(исчерпана дневная квота почты).' : '(исчерпано время выполнения).'),
+  noDebtors: (monthText: string) => `Напоминания ${monthText} не нужны: все ОУ отчитались.`,
+
+  reminder: {
+    subject: (monthText: string) => `Напоминание о сведениях ${monthText}`,
+    greeting: 'Уважаемые коллеги!',
+    intro: (schoolName: string, deadlineDay: number) =>
+      `Напоминаем, что после установленного срока (до ${deadlineDay}-го числа месяца, следующего ` +
+      `за отчётным) от ${schoolName} не поступили следующие сведения:`,
+    report: (monthText: string) =>
+      `ежемесячный отчёт ${monthText} не представлен (форма «Ежемесячный отчёт ОУ»)`,
+    orders: (count: number, events: string[]) =>
+      `не представлены приказы о направлении участников: без приказа ${count} ` +
+      plural(count, PARTICIPANTS) +
+      ' (' +
+      (events.length > 0
+        ? `${events.length > 1 ? 'мероприятия' : 'мероприятие'}: ${events.join(', ')}; `
+        : '') +
+      'форма «Приказы о направлении участников»)',
+    request:
+      'Просим направить недостающие сведения через указанные формы в ближайшее время. ' +
+      'Если вы уже отправили их, пожалуйста, не учитывайте это письмо.',
+    signature: (centreName: string) => `С уважением,\n${centreName}`,
+  },
+
+  staffList: {
+    subject: (monthText: string, count: number) =>
+      `Должники по сведениям ${monthText}: ${count} ${plural(count, SCHOOLS)}`,
+    intro: (monthText: string, deadlineDay: number) =>
+      `После срока представления сведений (${deadlineDay}-е число месяца, следующего за отчётным) ` +
+      `не получены сведения ${monthText} от следующих ОУ:`,
+    report: 'нет ежемесячного отчёта',
+    orders: (count: number) => `без приказа ${count} ${plural(count, PARTICIPANTS)}`,
+    noEmail: 'адрес в реестре не указан, напоминание не отправлено',
+    outro: 'Напоминания ОУ отправлены автоматически.',
+  },
+};

@@ -1,0 +1,211 @@
+/**
+ * runDailyJobs: the one time-driven trigger. Decides from the settings and today's Moscow date
+ * what is due (domain/schedule.ts), runs each job on its own so one failure stops nothing else,
+ * and remembers what failed or did not fit (time, mail quota) so the next morning finishes it.
+ */
+import {
+  dueJobs,
+  isMonthlyJob,
+  jobId,
+  parsePending,
+  serializePending,
+  type DueJob,
+} from '../domain/schedule';
+import { FORMS } from '../domain/forms';
+import { toMoscowDate } from '../domain/text/dates';
+import { formatForMonth } from '../domain/text/periods';
+import { readReference, readSettings } from '../workspace/master';
+import { openForm, syncChoices } from '../workspace/forms';
+import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
+import { refreshDerived } from './intake';
+import { choiceLists } from './choices';
+import { sendReminders, type ReminderData } from './reminders';
+import { createMonthlyNote } from './monthlyNote';
+import { sendMonthlySummary } from './summary';
+import { refreshStatistics } from './statistics';
+import { DAILY_RU } from '../i18n/ru/daily';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const PENDING_KEY = 'daily.pending';
+const DONE_PREFIX = 'daily.done.';
+/** Leave a margin under Apps Script's 6-minute limit for the journal and the markers. */
+const TIME_BUDGET_MS = 5 * 60 * 1000;
+const LOCK_WAIT_MS = 30000;
+
+interface JobOutcome {
+  outcome: 'ok' | 'queued' | 'skipped';
+  details: string;
+  link?: string;
+  /** The job wrote its own journal row (the note and the summary do), so no second one. */
+  journaled?: boolean;
+}
+
+interface RunState {
+  spreadsheet: Spreadsheet;
+  /** Derived data from today's intake, reused by the reminders instead of re-reading the tabs. */
+  reminderData: ReminderData | null;
+  noteFailed: Set<string>;
+  /** Date.now() past which no new letter or job starts. */
+  deadline: number;
+}
+
+/** The daily time-driven trigger: catch-up, statistics, the monthly note, summary and reminders. */
+export function runDailyJobs(): void {
+  const started = Date.now();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    writeJournal(spreadsheet, [
+      { at: new Date(), job: 'runDailyJobs', outcome: 'queued', details: DAILY_RU.lockBusy },
+    ]);
+    return;
+  }
+  try {
+    runUnderLock(spreadsheet, lock, started);
+  } catch (error) {
+    // Only the settings or the properties can fail here; every job has its own guard.
+    writeJournal(spreadsheet, [
+      {
+        at: new Date(),
+        job: 'runDailyJobs',
+        outcome: 'error',
+        details: DAILY_RU.failedRetry,
+        error: errorText(error),
+      },
+    ]);
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function runUnderLock(
+  spreadsheet: Spreadsheet,
+  lock: GoogleAppsScript.Lock.Lock,
+  started: number,
+): void {
+  const properties = PropertiesService.getDocumentProperties();
+  const stored = properties.getProperties();
+  const settings = readSettings(spreadsheet);
+  const due = dueJobs({
+    today: toMoscowDate(new Date()),
+    noteDay: settings.noteDay,
+    reportDeadlineDay: settings.reportDeadlineDay,
+    pending: parsePending(stored[PENDING_KEY] ?? null),
+    isDone: (job, period) => Boolean(stored[DONE_PREFIX + jobId({ job, period })]),
+  });
+
+  const state: RunState = {
+    spreadsheet,
+    reminderData: null,
+    noteFailed: new Set(),
+    deadline: started + TIME_BUDGET_MS,
+  };
+  const entries: JournalEntry[] = [];
+  /** The every-day jobs that went well share one journal row, so «Журнал» stays readable. */
+  const routine: string[] = [];
+  const left: DueJob[] = [];
+  for (const job of due) {
+    const name = 'runDailyJobs: ' + job.job;
+    // The summary takes and releases the script lock itself, which frees ours too: take it back.
+    const outOfTime = Date.now() > state.deadline;
+    if (outOfTime || !(lock.hasLock() || lock.tryLock(LOCK_WAIT_MS))) {
+      left.push(job);
+      entries.push({
+        at: new Date(),
+        job: name,
+        outcome: 'queued',
+        details: outOfTime ? DAILY_RU.outOfTime : DAILY_RU.lockLost,
+      });
+      continue;
+    }
+    try {
+      const result = runJob(state, job);
+      if (result.outcome === 'ok' && !isMonthlyJob(job.job)) {
+        routine.push(result.details);
+      } else if (!result.journaled) {
+        entries.push({
+          at: new Date(),
+          job: name,
+          outcome: result.outcome,
+          details: result.details,
+          link: result.link,
+        });
+      }
+      if (result.outcome === 'ok' && isMonthlyJob(job.job)) {
+        properties.setProperty(DONE_PREFIX + jobId(job), new Date().toISOString());
+      } else if (result.outcome === 'queued') {
+        left.push(job);
+      }
+    } catch (error) {
+      if (job.job === 'note') state.noteFailed.add(job.period);
+      left.push(job);
+      const entry: JournalEntry = {
+        at: new Date(),
+        job: name,
+        outcome: 'error',
+        details: DAILY_RU.failed(job.job, formatForMonth(job.period)),
+        error: errorText(error),
+      };
+      // An error is written at once: if the run dies later, the journal still shows it.
+      try {
+        writeJournal(spreadsheet, [entry]);
+      } catch {
+        entries.push(entry);
+      }
+    }
+  }
+  const pending = serializePending(left);
+  if (pending !== (stored[PENDING_KEY] ?? '[]')) properties.setProperty(PENDING_KEY, pending);
+  if (routine.length > 0) {
+    entries.unshift({
+      at: new Date(),
+      job: 'runDailyJobs',
+      outcome: 'ok',
+      details: DAILY_RU.routine + ': ' + routine.join(' '),
+    });
+  }
+  writeJournal(spreadsheet, entries);
+}
+
+function runJob(state: RunState, job: DueJob): JobOutcome {
+  switch (job.job) {
+    case 'intake': {
+      const { projection, written } = refreshDerived(state.spreadsheet);
+      state.reminderData = { reports: projection.reports, participants: projection.participants };
+      const total = Object.keys(written).reduce((sum, k) => sum + (written[k] ?? 0), 0);
+      return { outcome: 'ok', details: DAILY_RU.intakeDone(total) };
+    }
+    case 'choices': {
+      const properties = PropertiesService.getDocumentProperties();
+      const choices = choiceLists(readReference(state.spreadsheet), new Date());
+      let changed = 0;
+      for (const definition of FORMS) {
+        const form = openForm(properties, definition.kind);
+        if (form) changed += syncChoices(form, definition, choices);
+      }
+      return { outcome: 'ok', details: DAILY_RU.choicesDone(changed) };
+    }
+    case 'statistics':
+      return { outcome: 'ok', details: refreshStatistics(job.period) };
+    case 'note': {
+      createMonthlyNote(state.spreadsheet, job.period); // journals the note with its link
+      return { outcome: 'ok', details: '', journaled: true };
+    }
+    case 'summary': {
+      if (state.noteFailed.has(job.period))
+        return { outcome: 'queued', details: DAILY_RU.waitsForNote };
+      const result = sendMonthlySummary(job.period);
+      return { outcome: result.queued ? 'queued' : 'ok', details: result.message, journaled: true };
+    }
+    case 'reminders': {
+      const result = sendReminders(
+        state.spreadsheet,
+        job.period,
+        state.reminderData,
+        state.deadline,
+      );
+      return { outcome: result.queued > 0 ? 'queued' : 'ok', details: result.message };
+    }
+  }
+}

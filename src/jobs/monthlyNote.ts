@@ -1,0 +1,162 @@
+/**
+ * The monthly analytic note as a Google Doc. One computation feeds both «Статистика» and the note,
+ * so their figures agree. Re-generation replaces: the new document is finished and closed first,
+ * then the month's pointer (a document property) is switched to it, and only then is the old note
+ * trashed — a failure midway leaves the previous note linked and whole.
+ */
+import { buildMonthlyNote } from '../domain/note';
+import { listWinners, type Statistics } from '../domain/statistics';
+import { OUTPUTS_RU } from '../i18n/ru/outputs';
+import { chartImagesFromTab, renderDocument } from '../workspace/docRenderer';
+import { folderAt } from '../workspace/drive';
+import { errorText, writeJournal } from '../workspace/journal';
+import { readSettings } from '../workspace/master';
+import { checkedPeriod, computeAndWriteStatistics } from './statistics';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** How long a caller waits for another job holding the script lock. */
+const LOCK_WAIT_MS = 30000;
+
+/** Document property holding the id of the month's current note. */
+export function noteKey(period: string): string {
+  return 'note.' + period;
+}
+
+/** A finished note. */
+export interface NoteRun {
+  id: string;
+  url: string;
+  title: string;
+  stats: Statistics;
+}
+
+/** Id of the month's note if it still exists outside the trash, else null. */
+export function existingNoteId(period: string): string | null {
+  const id = PropertiesService.getDocumentProperties().getProperty(noteKey(period));
+  if (!id) return null;
+  try {
+    return DriveApp.getFileById(id).isTrashed() ? null : id;
+  } catch {
+    return null; // deleted for good or no longer shared with us
+  }
+}
+
+/** Runs `job` under the script lock (intake and daily jobs write the same tabs). */
+export function withScriptLock<T>(job: () => T): T {
+  const lock = LockService.getScriptLock();
+  lock.waitLock(LOCK_WAIT_MS);
+  try {
+    return job();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Builds the month's note and makes it the current one; the caller holds the lock. */
+export function createMonthlyNote(spreadsheet: Spreadsheet, period: string): NoteRun {
+  const settings = readSettings(spreadsheet);
+  const run = computeAndWriteStatistics(spreadsheet, period);
+  const model = buildMonthlyNote(
+    run.stats,
+    {
+      districtName: settings.districtName,
+      centreName: settings.centreName,
+      signaturePosition: settings.signaturePosition,
+      signatureName: settings.signatureName,
+      nameWinners: settings.nameWinners,
+      // Names leave the spreadsheet only with the separate consent (152-ФЗ ст. 10.1).
+      winners: settings.nameWinners ? listWinners(run.input, period) : undefined,
+    },
+    new Date(),
+  );
+  const year = run.stats.schoolYear;
+  const folder = folderAt([
+    settings.rootFolderName,
+    OUTPUTS_RU.note.notesFolder,
+    `${year}-${year + 1}`,
+  ]);
+  const images = chartImagesFromTab(model, run.charts);
+
+  const doc = DocumentApp.create(model.title);
+  const id = doc.getId();
+  const url = doc.getUrl();
+  try {
+    renderDocument(doc, model, images);
+    doc.saveAndClose();
+    DriveApp.getFileById(id).moveTo(folder);
+  } catch (error) {
+    // A half-made note is never linked: it goes to the trash, the old one stays current.
+    try {
+      DriveApp.getFileById(id).setTrashed(true);
+    } catch {
+      // the original error matters more
+    }
+    throw error;
+  }
+
+  const properties = PropertiesService.getDocumentProperties();
+  const previous = properties.getProperty(noteKey(period));
+  properties.setProperty(noteKey(period), id);
+  const replaced = trashOlderNotes(folder, model.title, id, previous);
+  writeJournal(spreadsheet, [
+    {
+      at: new Date(),
+      job: OUTPUTS_RU.note.job,
+      outcome: 'ok',
+      details: OUTPUTS_RU.note.done(model.title) + (replaced ? ' ' + OUTPUTS_RU.note.replaced : ''),
+      link: url,
+    },
+  ]);
+  return { id, url, title: model.title, stats: run.stats };
+}
+
+/** Trashes the month's previous note and any same-titled leftover in the folder. */
+function trashOlderNotes(
+  folder: GoogleAppsScript.Drive.Folder,
+  title: string,
+  keepId: string,
+  previousId: string | null,
+): boolean {
+  let replaced = false;
+  if (previousId && previousId !== keepId) {
+    try {
+      const old = DriveApp.getFileById(previousId);
+      if (!old.isTrashed()) {
+        old.setTrashed(true);
+        replaced = true;
+      }
+    } catch {
+      // already deleted by hand: nothing to replace
+    }
+  }
+  const sameName = folder.getFilesByName(title);
+  while (sameName.hasNext()) {
+    const file = sameName.next();
+    if (file.getId() !== keepId && !file.isTrashed()) {
+      file.setTrashed(true);
+      replaced = true;
+    }
+  }
+  return replaced;
+}
+
+/** Creates (or replaces) the analytic note for `period` ('YYYY-MM'); returns the document id. */
+export function generateMonthlyNote(period: string): string {
+  const key = checkedPeriod(period);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  try {
+    return withScriptLock(() => createMonthlyNote(spreadsheet, key).id);
+  } catch (error) {
+    writeJournal(spreadsheet, [
+      {
+        at: new Date(),
+        job: OUTPUTS_RU.note.job,
+        outcome: 'error',
+        details: key,
+        error: errorText(error),
+      },
+    ]);
+    throw error;
+  }
+}

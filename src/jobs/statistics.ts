@@ -1,0 +1,74 @@
+/**
+ * «Статистика» as a job: read the derived tabs and the registry once each, compute one Statistics
+ * object, write the tab. The monthly note and the summary reuse the same object, which is why
+ * their figures equal the tab's.
+ */
+import {
+  ORDERS_SCHEMA,
+  PARTICIPANTS_SCHEMA,
+  REPORTS_SCHEMA,
+  RESULTS_SCHEMA,
+  fromRow,
+  type TabSchema,
+} from '../domain/schema';
+import { computeStatistics, type Statistics, type StatisticsInput } from '../domain/statistics';
+import { parsePeriod, periodOf, formatMonthYear } from '../domain/text/periods';
+import { OUTPUTS_RU } from '../i18n/ru/outputs';
+import { readReference } from '../workspace/master';
+import { readTable } from '../workspace/table';
+import { writeStatisticsTab, type TabChart } from '../workspace/statisticsTab';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Records of a derived tab (the app wrote it in canonical column order); blank rows skipped. */
+function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
+  return readTable(spreadsheet.getSheetByName(schema.name))
+    .rows.filter((row) => row.some((c) => c !== ''))
+    .map((row) => fromRow(schema, row));
+}
+
+/** The rows statistics are computed from: derived tabs plus the registry and events. */
+export function loadStatisticsInput(spreadsheet: Spreadsheet): StatisticsInput {
+  const reference = readReference(spreadsheet);
+  return {
+    schools: reference.schools,
+    events: reference.events,
+    participants: readDerivedRecords(spreadsheet, PARTICIPANTS_SCHEMA),
+    orders: readDerivedRecords(spreadsheet, ORDERS_SCHEMA),
+    reports: readDerivedRecords(spreadsheet, REPORTS_SCHEMA),
+    results: readDerivedRecords(spreadsheet, RESULTS_SCHEMA),
+  };
+}
+
+/** 'YYYY-MM' checked, with a message a methodologist understands; throws otherwise. */
+export function checkedPeriod(period: unknown): string {
+  const text = typeof period === 'string' ? period.trim() : '';
+  if (!parsePeriod(text)) throw new Error(OUTPUTS_RU.note.badPeriod(String(period ?? '')));
+  return text;
+}
+
+/** What one computation produced: the input, the figures and the tab's charts. */
+export interface StatisticsRun {
+  input: StatisticsInput;
+  stats: Statistics;
+  charts: TabChart[];
+}
+
+/** Computes the month's figures and rewrites «Статистика»; the caller holds the lock if needed. */
+export function computeAndWriteStatistics(spreadsheet: Spreadsheet, period: string): StatisticsRun {
+  const input = loadStatisticsInput(spreadsheet);
+  const stats = computeStatistics(input, period);
+  const charts = writeStatisticsTab(spreadsheet, stats, new Date());
+  return { input, stats, charts };
+}
+
+/** Rewrites «Статистика» for `period` ('YYYY-MM', the current month by default) (sidebar, menu). */
+export function refreshStatistics(period?: string): string {
+  const key = period === undefined || period === '' ? periodOf(new Date()) : checkedPeriod(period);
+  const { stats } = computeAndWriteStatistics(SpreadsheetApp.getActiveSpreadsheet(), key);
+  return OUTPUTS_RU.stats.refreshed(
+    formatMonthYear(stats.period),
+    stats.month.participants,
+    stats.yearToDate.participants,
+  );
+}

@@ -1,0 +1,180 @@
+/**
+ * The monthly summary email to the education department: key figures, the link to the note and
+ * the note as PDF. Quota-aware: when today's remaining MailApp quota cannot cover every recipient
+ * nothing is sent, «Журнал» says «отложено», and the daily job retries the next day.
+ * Everything interpolated into the HTML is escaped: school names come from typed answers.
+ */
+import type { Statistics } from '../domain/statistics';
+import { escapeHtml } from '../domain/text/html';
+import {
+  formatNumber,
+  formatPercent,
+  formatSignedNumber,
+  formatSignedPercent,
+} from '../domain/text/numbers';
+import { formatForMonth } from '../domain/text/periods';
+import { fillPhrase } from '../i18n/ru/note';
+import { OUTPUTS_RU } from '../i18n/ru/outputs';
+import { errorText, writeJournal, type JobOutcome } from '../workspace/journal';
+import { readSettings } from '../workspace/master';
+import type { Settings } from '../domain/settings';
+import { createMonthlyNote, existingNoteId, withScriptLock } from './monthlyNote';
+import { checkedPeriod, loadStatisticsInput } from './statistics';
+import { computeStatistics } from '../domain/statistics';
+
+const RU = OUTPUTS_RU.summary;
+
+/** What happened to a summary: the daily job retries when `queued`. */
+export interface SummaryStatus {
+  sent: boolean;
+  queued: boolean;
+  message: string;
+  noteId?: string;
+}
+
+/** Document property recording when the month's summary went out (the daily job reads it). */
+export function summaryKey(period: string): string {
+  return 'summary.' + period;
+}
+
+/** The mail of one month: subject, plain text and HTML. */
+export interface SummaryMail {
+  subject: string;
+  body: string;
+  htmlBody: string;
+}
+
+/** Key figures as label/value pairs, already formatted. */
+function figures(stats: Statistics): Array<[string, string]> {
+  const m = stats.month;
+  const mom = stats.monthOnMonth.find((r) => r.indicator === 'participants');
+  let change = '—';
+  if (mom && mom.change !== null) {
+    change = formatSignedNumber(mom.change);
+    if (mom.changePercent !== null) change += ' (' + formatSignedPercent(mom.changePercent) + ')';
+  }
+  return [
+    [RU.participants, formatNumber(m.participants)],
+    [
+      RU.schools,
+      fillPhrase(RU.ofTotal, {
+        n: formatNumber(m.schoolsParticipating),
+        total: formatNumber(stats.schoolsTotal),
+      }),
+    ],
+    [RU.coverage, formatPercent(m.coveragePercent)],
+    [RU.winners, formatNumber(m.winners)],
+    [RU.prizeWinners, formatNumber(m.prizeWinners)],
+    [RU.effectiveness, formatPercent(m.effectivenessPercent)],
+    [RU.dynamics, change],
+    [RU.yearToDate, formatNumber(stats.yearToDate.participants)],
+  ];
+}
+
+/** Composes the summary; every value placed into HTML goes through escapeHtml. */
+export function buildSummaryMail(
+  stats: Statistics,
+  settings: Pick<Settings, 'districtName' | 'centreName'>,
+  note: { title: string; url: string },
+): SummaryMail {
+  const forMonth = formatForMonth(stats.period);
+  const intro = fillPhrase(RU.intro, { district: settings.districtName, forMonth });
+  const rows = figures(stats);
+  const leaders = stats.ratingMonth
+    .slice(0, 3)
+    .map((r) => fillPhrase(RU.leaderLine, { school: r.name, n: formatNumber(r.participants) }));
+  const text: string[] = [RU.greeting, '', intro, '', RU.figures + ':'];
+  for (const [label, value] of rows) text.push(`${label}: ${value}`);
+  if (leaders.length > 0) text.push('', RU.leaders + ':', ...leaders.map((l) => '— ' + l));
+  text.push('', `${RU.noteLink}: ${note.title}`, note.url, RU.attached, '', settings.centreName);
+
+  const cell = 'style="padding:2px 8px;border:1px solid #ccc"';
+  const html: string[] = [
+    `<p>${escapeHtml(RU.greeting)}</p>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    `<table style="border-collapse:collapse"><tr><th ${cell}>${escapeHtml(RU.figure)}</th><th ${cell}>${escapeHtml(RU.value)}</th></tr>`,
+    ...rows.map(
+      ([label, value]) =>
+        `<tr><td ${cell}>${escapeHtml(label)}</td><td ${cell}>${escapeHtml(value)}</td></tr>`,
+    ),
+    '</table>',
+  ];
+  if (leaders.length > 0) {
+    html.push(
+      `<p>${escapeHtml(RU.leaders)}:</p><ul>`,
+      ...leaders.map((l) => `<li>${escapeHtml(l)}</li>`),
+      '</ul>',
+    );
+  }
+  html.push(
+    `<p>${escapeHtml(RU.noteLink)}: <a href="${escapeHtml(note.url)}">${escapeHtml(note.title)}</a></p>`,
+    `<p>${escapeHtml(RU.attached)}</p>`,
+    `<p>${escapeHtml(settings.centreName)}</p>`,
+  );
+  return {
+    subject: fillPhrase(RU.subject, { forMonth }),
+    body: text.join('\n'),
+    htmlBody: html.join('\n'),
+  };
+}
+
+/** Sends the month's summary ('YYYY-MM') to the recipients of «Настройки»; queues if over quota. */
+export function sendMonthlySummary(period: string): SummaryStatus {
+  const key = checkedPeriod(period);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const journal = (outcome: JobOutcome, details: string, link?: string, error?: string): void =>
+    writeJournal(spreadsheet, [
+      { at: new Date(), job: RU.job, outcome, details: key + ': ' + details, link, error },
+    ]);
+  const settings = readSettings(spreadsheet);
+  const recipients = settings.recipients;
+  if (recipients.length === 0) {
+    journal('skipped', RU.noRecipients);
+    return { sent: false, queued: false, message: RU.noRecipients };
+  }
+  // Checked before any work: a summary that cannot go out today waits whole for tomorrow.
+  const left = MailApp.getRemainingDailyQuota();
+  if (left < recipients.length) {
+    const message = RU.queued(recipients.length, left);
+    journal('queued', message);
+    return { sent: false, queued: true, message };
+  }
+  try {
+    const note = withScriptLock(() => {
+      const id = existingNoteId(key);
+      if (id) {
+        const stats = computeStatistics(loadStatisticsInput(spreadsheet), key);
+        const doc = DocumentApp.openById(id);
+        return { id, url: doc.getUrl(), title: doc.getName(), stats };
+      }
+      return createMonthlyNote(spreadsheet, key);
+    });
+    const mail = buildSummaryMail(note.stats, settings, note);
+    const pdf = DocumentApp.openById(note.id).getAs('application/pdf');
+    pdf.setName(note.title + '.pdf');
+    MailApp.sendEmail({
+      to: recipients.join(','),
+      subject: mail.subject,
+      body: mail.body,
+      htmlBody: mail.htmlBody,
+      attachments: [pdf],
+      name: settings.centreName,
+    });
+    PropertiesService.getDocumentProperties().setProperty(
+      summaryKey(key),
+      new Date().toISOString(),
+    );
+    const message = RU.sent(recipients.length);
+    journal('ok', message, note.url);
+    return { sent: true, queued: false, message, noteId: note.id };
+  } catch (error) {
+    // Another job may have spent the quota between the check and the send: still only queued.
+    if (/too many times/i.test(errorText(error))) {
+      const message = RU.queued(recipients.length, MailApp.getRemainingDailyQuota());
+      journal('queued', message);
+      return { sent: false, queued: true, message };
+    }
+    journal('error', '', undefined, errorText(error));
+    throw error;
+  }
+}

@@ -1,0 +1,296 @@
+/**
+ * The sidebar «Опорный центр» and the server functions its client calls through google.script.run.
+ * Every function here is public (google.script.run can reach it), so each one checks that the
+ * caller is centre staff before reading or changing anything.
+ */
+import {
+  ORDERS_SCHEMA,
+  PARTICIPANTS_SCHEMA,
+  QUALITY_SCHEMA,
+  QUALITY_TAB,
+  REPORTS_SCHEMA,
+  RESULTS_SCHEMA,
+  SETTINGS_TAB,
+  fromRow,
+  type TabSchema,
+} from '../domain/schema';
+import { ORDER_FORM, ORDER_FILE_QUESTION } from '../domain/forms';
+import {
+  parseSettings,
+  SETTING_KEYS,
+  settingToCell,
+  type SettingKey,
+  type Settings,
+} from '../domain/settings';
+import { computeStatistics } from '../domain/statistics';
+import {
+  addMonths,
+  formatMonthYear,
+  formatSchoolYearShort,
+  parsePeriod,
+  periodOf,
+  schoolYearOfPeriod,
+  schoolYearPeriodsThrough,
+} from '../domain/text/periods';
+import { DOMAIN_RU } from '../i18n/ru/domain';
+import { SETTINGS_RU } from '../i18n/ru/settings';
+import { SETUP_RU } from '../i18n/ru/setup';
+import { SIDEBAR_RU } from '../i18n/ru/sidebar';
+import { generateMonthlyNote } from '../jobs/monthlyNote';
+import { sendMonthlySummary, type SummaryStatus } from '../jobs/summary';
+import { hasFileUpload, openForm } from '../workspace/forms';
+import { JOURNAL_TAB } from '../workspace/journal';
+import { readDerived, readReference, readSettings, settingsRows } from '../workspace/master';
+import { readTable, safeRows, type Row } from '../workspace/table';
+import { triggerStatus } from '../workspace/triggers';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Figures of one span of time shown on the dashboard. */
+export interface DashboardFigures {
+  participants: number;
+  schoolsParticipating: number;
+  winners: number;
+  prizeWinners: number;
+}
+
+/** What the dashboard shows. */
+export interface DashboardData {
+  period: string;
+  periodLabel: string;
+  schoolYearLabel: string;
+  schoolsTotal: number;
+  month: DashboardFigures;
+  year: DashboardFigures;
+  qualityNew: number;
+  qualityUrl: string;
+  series: { period: string; label: string; participants: number }[];
+  topSchools: { name: string; participants: number }[];
+  /** Months a note can be made for (YYYY-MM), oldest first, and the one to preselect. */
+  periods: { key: string; label: string }[];
+  defaultPeriod: string;
+}
+
+/** One row of «Журнал». */
+export interface JournalRun {
+  at: string;
+  job: string;
+  result: string;
+  details: string;
+  link: string;
+  error: string;
+}
+
+/** What the health panel shows. */
+export interface HealthData {
+  triggers: { formSubmit: number; daily: number; ok: boolean };
+  runs: JournalRun[];
+  mailQuota: number;
+  fileUpload: { present: boolean; instructions: string };
+}
+
+/** One field of the settings form. */
+export interface SettingsField {
+  key: SettingKey;
+  label: string;
+  value: string;
+}
+
+/** The outcome of saveSettings. */
+export interface SaveSettingsResult {
+  ok: boolean;
+  message: string;
+  errors: Partial<Record<SettingKey, string>>;
+  fields: SettingsField[];
+}
+
+/** Opens the sidebar of the master spreadsheet. */
+export function showSidebar(): void {
+  const html = HtmlService.createTemplateFromFile('Sidebar').evaluate().setTitle(SIDEBAR_RU.title);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Key figures of the current month and school year, the quality queue and the top ОУ. */
+export function getDashboard(): DashboardData {
+  const { spreadsheet } = requireStaff();
+  const reference = readReference(spreadsheet);
+  const derived = readDerived(spreadsheet);
+  const records = <R>(schema: TabSchema<R>): R[] =>
+    (derived.rows.get(schema.name) ?? [])
+      .filter((row) => row.some((cell) => cell !== ''))
+      .map((row) => fromRow(schema, row));
+  const period = periodOf(new Date());
+  const stats = computeStatistics(
+    {
+      schools: reference.schools,
+      events: reference.events,
+      participants: records(PARTICIPANTS_SCHEMA),
+      results: records(RESULTS_SCHEMA),
+      reports: records(REPORTS_SCHEMA),
+      orders: records(ORDERS_SCHEMA),
+    },
+    period,
+  );
+  const figures = (f: DashboardFigures): DashboardFigures => ({
+    participants: f.participants,
+    schoolsParticipating: f.schoolsParticipating,
+    winners: f.winners,
+    prizeWinners: f.prizeWinners,
+  });
+  const qualityNew = records(QUALITY_SCHEMA).filter(
+    (q) => q.status === DOMAIN_RU.quality.statusNew,
+  ).length;
+  const qualitySheet = spreadsheet.getSheetByName(QUALITY_TAB);
+  return {
+    period,
+    periodLabel: formatMonthYear(period),
+    schoolYearLabel: formatSchoolYearShort(stats.schoolYear),
+    schoolsTotal: stats.schoolsTotal,
+    month: figures(stats.month),
+    year: figures(stats.yearToDate),
+    qualityNew,
+    qualityUrl: qualitySheet ? `${spreadsheet.getUrl()}#gid=${qualitySheet.getSheetId()}` : '',
+    series: stats.series.map((p) => ({
+      period: p.period,
+      label: formatMonthYear(p.period),
+      participants: p.participants,
+    })),
+    topSchools: stats.ratingYearToDate
+      .filter((r) => r.participants > 0)
+      .slice(0, 5)
+      .map((r) => ({ name: r.name, participants: r.participants })),
+    ...notePeriods(period),
+  };
+}
+
+/** Triggers, the last runs from «Журнал», the mail quota and the order form's upload question. */
+export function getHealth(): HealthData {
+  const { spreadsheet } = requireStaff();
+  const triggers = triggerStatus();
+  const journal = readTable(spreadsheet.getSheetByName(JOURNAL_TAB)).rows.filter((row) =>
+    row.some((cell) => cell !== ''),
+  );
+  const runs = journal
+    .slice(-10)
+    .reverse()
+    .map((row) => ({
+      at: row[0] instanceof Date ? row[0].toISOString() : String(row[0] ?? ''),
+      job: String(row[1] ?? ''),
+      result: String(row[2] ?? ''),
+      details: String(row[3] ?? ''),
+      link: String(row[4] ?? ''),
+      error: String(row[5] ?? ''),
+    }));
+  const form = openForm(PropertiesService.getDocumentProperties(), ORDER_FORM.kind);
+  const present = form !== null && hasFileUpload(form, ORDER_FILE_QUESTION);
+  return {
+    triggers: { ...triggers, ok: triggers.formSubmit === 1 && triggers.daily === 1 },
+    runs,
+    mailQuota: MailApp.getRemainingDailyQuota(),
+    fileUpload: {
+      present,
+      instructions: present ? SETUP_RU.uploadPresent : SETUP_RU.uploadMissing,
+    },
+  };
+}
+
+/** The settings as the form shows them. */
+export function getSettings(): SettingsField[] {
+  return settingsFields(requireStaff().settings);
+}
+
+/** Validates the form's values; valid ones are written to «Настройки» in one block. */
+export function saveSettings(values: Record<string, unknown>): SaveSettingsResult {
+  const { spreadsheet, settings: current } = requireStaff();
+  const raw: Record<string, unknown> = {};
+  // Fields the form did not send keep their current value.
+  for (const key of SETTING_KEYS) raw[key] = settingToCell(key, current);
+  for (const key of SETTING_KEYS) {
+    const value = values !== null && typeof values === 'object' ? values[key] : undefined;
+    if (value !== undefined && value !== null) raw[key] = String(value);
+  }
+  const { settings, errors } = parseSettings(raw);
+  if (Object.keys(errors).length > 0) {
+    return {
+      ok: false,
+      message: SIDEBAR_RU.settingsInvalid,
+      errors,
+      fields: settingsFields(current),
+    };
+  }
+  const sheet = spreadsheet.getSheetByName(SETTINGS_TAB) ?? spreadsheet.insertSheet(SETTINGS_TAB);
+  const header: Row = [...SETTINGS_RU.header];
+  const rows = safeRows([header, ...settingsRows(settings)], 3);
+  sheet.getRange(1, 1, rows.length, 3).setValues(rows);
+  return {
+    ok: true,
+    message: SIDEBAR_RU.settingsSaved,
+    errors: {},
+    fields: settingsFields(settings),
+  };
+}
+
+/** Creates (or replaces) the note of `period` and returns its link. */
+export function generateNote(period: string): { id: string; url: string; name: string } {
+  requireStaff();
+  const id = generateMonthlyNote(checkPeriod(period));
+  const file = DriveApp.getFileById(id);
+  return { id, url: file.getUrl(), name: file.getName() };
+}
+
+/** Sends the summary email of `period`. */
+export function sendSummary(period: string): SummaryStatus {
+  requireStaff();
+  const result = sendMonthlySummary(checkPeriod(period));
+  return { sent: result.sent, queued: result.queued, message: result.message };
+}
+
+function checkPeriod(period: unknown): string {
+  const text = String(period ?? '').trim();
+  if (!parsePeriod(text)) throw new Error(SIDEBAR_RU.badPeriod(text));
+  return text;
+}
+
+function settingsFields(settings: Settings): SettingsField[] {
+  return SETTING_KEYS.map((key) => ({
+    key,
+    label: SETTINGS_RU.labels[key],
+    value: String(settingToCell(key, settings)),
+  }));
+}
+
+/**
+ * Months a note can be made for: the school year through this month; in September also the
+ * previous school year, because the note for August is made then. The previous month is preselected.
+ */
+function notePeriods(current: string): {
+  periods: { key: string; label: string }[];
+  defaultPeriod: string;
+} {
+  const keys = schoolYearPeriodsThrough(current);
+  const previous = addMonths(current, -1);
+  if (schoolYearOfPeriod(previous) !== schoolYearOfPeriod(current))
+    keys.unshift(...schoolYearPeriodsThrough(previous));
+  return {
+    periods: keys.map((key) => ({ key, label: formatMonthYear(key) })),
+    defaultPeriod: previous,
+  };
+}
+
+/**
+ * The spreadsheet, once the caller is known to be centre staff: listed in the settings or the
+ * spreadsheet's owner. Anyone with edit access can open the sidebar, but only staff may act.
+ */
+function requireStaff(): { spreadsheet: Spreadsheet; settings: Settings } {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const email = Session.getActiveUser().getEmail().trim().toLowerCase();
+  if (email === '') throw new Error(SIDEBAR_RU.noAccess(''));
+  const settings = readSettings(spreadsheet);
+  if (settings.staff.includes(email)) return { spreadsheet, settings };
+  const owner = spreadsheet.getOwner();
+  if (owner && owner.getEmail().trim().toLowerCase() === email) return { spreadsheet, settings };
+  // A file on a shared drive has no owner: until staff are listed, any editor may set them up,
+  // otherwise nobody could ever fill the list from the sidebar.
+  if (!owner && settings.staff.length === 0) return { spreadsheet, settings };
+  throw new Error(SIDEBAR_RU.noAccess(email));
+}

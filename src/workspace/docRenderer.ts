@@ -1,0 +1,167 @@
+/**
+ * Draws a DocumentModel (the monthly note, the plan execution analysis) into a Google Doc.
+ * The model carries final Russian text; this file only lays it out: centred title, numbered
+ * HEADING2 sections, justified paragraphs, numbered and bulleted lists, tables with a bold header
+ * row, charts as PNG images with a caption below, conclusions, recommendations and the signature.
+ */
+import type { ChartBlock, DocumentBlock, DocumentModel, TableBlock } from '../domain/document';
+import { OUTPUTS_RU } from '../i18n/ru/outputs';
+import type { TabChart } from './statisticsTab';
+
+type Body = GoogleAppsScript.Document.Body;
+type BlobSource = GoogleAppsScript.Base.BlobSource;
+
+/** Widest image that fits an A4 page with default margins, in points. */
+const MAX_IMAGE_WIDTH = 450;
+
+/**
+ * Renders `model` into the (fresh) document `doc`. `charts` maps a chart block's caption to its
+ * PNG; a chart without an image is printed as a small table of its data, so no figure is lost.
+ */
+export function renderDocument(
+  doc: GoogleAppsScript.Document.Document,
+  model: DocumentModel,
+  charts: Map<string, BlobSource>,
+): void {
+  const body = doc.getBody();
+  body.clear();
+  // A cleared body keeps one empty paragraph (Docs needs it): it becomes the title.
+  const title = body.getParagraphs()[0]!;
+  title.setText(model.title);
+  title
+    .setHeading(DocumentApp.ParagraphHeading.TITLE)
+    .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+  if (model.subtitle) {
+    body
+      .appendParagraph(model.subtitle)
+      .setHeading(DocumentApp.ParagraphHeading.SUBTITLE)
+      .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+  }
+  for (const section of model.sections) {
+    heading(body, section.heading);
+    for (const block of section.blocks) renderBlock(body, block, charts);
+  }
+  // Sections of the note are numbered «1. …»; the closing parts continue that numbering.
+  let next = model.sections.every((s) => /^\d+\.\s/.test(s.heading))
+    ? model.sections.length + 1
+    : 0;
+  const closing = (title: string, items: string[]): void => {
+    if (items.length === 0) return;
+    heading(body, next > 0 ? `${next++}. ${title}` : title);
+    list(body, items, DocumentApp.GlyphType.NUMBER);
+  };
+  closing(OUTPUTS_RU.document.conclusions, model.conclusions);
+  closing(OUTPUTS_RU.document.recommendations, model.recommendations);
+  signature(body, model);
+  footer(doc, model.title);
+}
+
+function heading(body: Body, text: string): void {
+  body.appendParagraph(text).setHeading(DocumentApp.ParagraphHeading.HEADING2);
+}
+
+function list(body: Body, items: string[], glyph: GoogleAppsScript.Document.GlyphType): void {
+  let first: GoogleAppsScript.Document.ListItem | null = null;
+  for (const item of items) {
+    const li = body.appendListItem(item).setGlyphType(glyph);
+    // One list, so numbering runs 1, 2, 3 … and restarts at the next list.
+    if (first) li.setListId(first);
+    else first = li;
+  }
+}
+
+function renderBlock(body: Body, block: DocumentBlock, charts: Map<string, BlobSource>): void {
+  switch (block.type) {
+    case 'paragraph':
+      body.appendParagraph(block.text).setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
+      return;
+    case 'numbered':
+      list(body, block.items, DocumentApp.GlyphType.NUMBER);
+      return;
+    case 'bullets':
+      list(body, block.items, DocumentApp.GlyphType.BULLET);
+      return;
+    case 'table':
+      renderTable(body, block);
+      return;
+    case 'chart':
+      renderChart(body, block, charts.get(block.caption));
+      return;
+  }
+}
+
+function renderTable(body: Body, block: TableBlock): void {
+  // Russian practice: «Таблица N. …» above the table.
+  if (block.caption) body.appendParagraph(block.caption);
+  const table = body.appendTable([block.header, ...block.rows]);
+  for (let c = 0; c < block.header.length; c++) table.getCell(0, c).editAsText().setBold(true);
+}
+
+function renderChart(body: Body, block: ChartBlock, image: BlobSource | undefined): void {
+  if (image) {
+    const paragraph = body.appendParagraph('');
+    paragraph.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    const picture = paragraph.appendInlineImage(image);
+    const width = picture.getWidth();
+    if (width > MAX_IMAGE_WIDTH) {
+      picture.setHeight(Math.round((picture.getHeight() * MAX_IMAGE_WIDTH) / width));
+      picture.setWidth(MAX_IMAGE_WIDTH);
+    }
+    // «Рисунок N. …» below the figure.
+    body.appendParagraph(block.caption).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    return;
+  }
+  body.appendParagraph(block.caption + ' — ' + OUTPUTS_RU.document.chartData.toLowerCase());
+  body.appendTable([
+    ['', ...block.series.map((s) => s.name)],
+    ...block.categories.map((category, i) => [
+      category,
+      ...block.series.map((s) => String(s.values[i] ?? '')),
+    ]),
+  ]);
+}
+
+function signature(body: Body, model: DocumentModel): void {
+  const s = model.signature;
+  body.appendParagraph('');
+  body.appendParagraph(s.position + (s.name ? ' ____________ ' + s.name : ' ____________'));
+  body.appendParagraph(s.date);
+}
+
+/**
+ * The footer names the document on every page. Page numbers are not added: DocumentApp has no
+ * way to insert a page-number field (only the Docs REST API or Insert → Page numbers by hand can),
+ * so an operator who needs them adds them in the open document.
+ */
+function footer(doc: GoogleAppsScript.Document.Document, title: string): void {
+  const section = doc.getFooter() ?? doc.addFooter();
+  section.clear();
+  const line = section.getParagraphs()[0]!;
+  line.setText(title);
+  line.editAsText().setFontSize(8);
+}
+
+/**
+ * Images for a model's chart blocks, taken from the «Статистика» charts that show exactly the same
+ * data (so the picture and the tab agree); blocks without such a chart get none.
+ */
+export function chartImagesFromTab(
+  model: DocumentModel,
+  tabCharts: TabChart[],
+): Map<string, BlobSource> {
+  const images = new Map<string, BlobSource>();
+  for (const section of model.sections) {
+    for (const block of section.blocks) {
+      if (block.type !== 'chart') continue;
+      const match = tabCharts.find((c) => sameData(block, c));
+      if (match) images.set(block.caption, match.chart.getAs('image/png'));
+    }
+  }
+  return images;
+}
+
+function sameData(block: ChartBlock, chart: TabChart): boolean {
+  if (block.series.length !== chart.series.length) return false;
+  if (block.categories.join('\n') !== chart.categories.join('\n')) return false;
+  return block.series.every((s, i) => s.values.join(',') === (chart.series[i] ?? []).join(','));
+}

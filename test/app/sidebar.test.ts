@@ -1,0 +1,142 @@
+/** The sidebar's server side on the real bundle: HTML shown, figures, health, settings, access. */
+import { registration, rememberFirstEvent, setUpDistrict } from './harness';
+
+const STRANGER = 'stranger@other.example';
+
+function setUp() {
+  const { ws, app } = setUpDistrict('2021-10-04T09:00:00+03:00');
+  rememberFirstEvent(ws.sheetValues('Мероприятия'));
+  return { ws, app };
+}
+
+/** Runs as another user from now on (the spreadsheet stays owned by the methodologist). */
+function actAs(ws: ReturnType<typeof setUp>['ws'], email: string): void {
+  ws.world.user = email;
+}
+
+function settingValue(ws: ReturnType<typeof setUp>['ws'], key: string): unknown {
+  const row = ws.sheetValues('Настройки').find((r) => r[2] === key);
+  return row?.[1];
+}
+
+describe('sidebar (server side)', () => {
+  test('showSidebar shows the evaluated HTML with the client bundle and no template left', () => {
+    const { ws, app } = setUp();
+    app.call('showSidebar');
+    const html = ws.lastSidebar();
+    expect(html).not.toBeNull();
+    expect(html).toContain('id="dashboard-body"');
+    expect(html).toContain('id="generate"');
+    expect(html).toContain('google.script.run');
+    expect(html).not.toContain('<!-- bundle:');
+    expect(html).not.toContain('<?');
+  });
+
+  test('getDashboard counts this month, the school year, the registry and the quality queue', () => {
+    const { ws, app } = setUp();
+    ws.submitForm('Регистрация участников', registration());
+    const queued = app.call('getDashboard').qualityNew as number;
+    // Two more queue rows: only the one still «Новая» counts.
+    const quality = ws.spreadsheet().getSheetByName('Требует проверки')!;
+    const width = quality.getLastColumn();
+    const row = (key: string, status: string) => {
+      const cells: unknown[] = new Array(width).fill('');
+      cells[0] = key;
+      cells[width - 1] = status;
+      return cells;
+    };
+    quality
+      .getRange(quality.getLastRow() + 1, 1, 2, width)
+      .setValues([row('q-1', 'Новая'), row('q-2', 'Исправлено')] as never);
+    const data = app.call('getDashboard');
+    expect(data.period).toBe('2021-10');
+    expect(data.periodLabel).toBe('октябрь 2021');
+    expect(data.schoolsTotal).toBe(4);
+    expect(data.month.participants).toBe(1);
+    expect(data.year.participants).toBe(data.month.participants);
+    expect(data.topSchools[0]).toEqual({ name: 'ГБОУ СОШ № 47', participants: 1 });
+    expect(data.qualityNew).toBe(queued + 1);
+    expect(data.qualityUrl).toMatch(/#gid=\d+$/);
+    expect(data.series.map((p: { period: string }) => p.period)).toEqual(['2021-09', '2021-10']);
+    expect(data.periods.map((p: { key: string }) => p.key)).toEqual(['2021-09', '2021-10']);
+    expect(data.defaultPeriod).toBe('2021-09');
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  test('getHealth reports the triggers, the journal, the mail quota and the upload question', () => {
+    const { app } = setUp();
+    const health = app.call('getHealth');
+    expect(health.triggers).toEqual({ formSubmit: 1, daily: 1, ok: true });
+    expect(health.runs.length).toBeGreaterThanOrEqual(1);
+    expect(health.runs.length).toBeLessThanOrEqual(10);
+    expect(health.runs[0].at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(health.mailQuota).toBe(100);
+    expect(health.fileUpload.present).toBe(false);
+    expect(health.fileUpload.instructions).toContain('Загрузка файлов');
+  });
+
+  test('getHealth sees the upload question once the operator adds it', () => {
+    const { ws, app } = setUp();
+    ws.uploadFileItem('Приказы о направлении участников', 'Файл приказа');
+    expect(app.call('getHealth').fileUpload.present).toBe(true);
+  });
+
+  test('saveSettings returns Russian field errors and writes nothing when invalid', () => {
+    const { ws, app } = setUp();
+    const before = ws.sheetValues('Настройки');
+    const result = app.call('saveSettings', {
+      recipients: 'uo@district.example, не-адрес',
+      noteDay: '31',
+      centreName: '',
+    });
+    expect(result.ok).toBe(false);
+    expect(result.errors.recipients).toContain('не-адрес');
+    expect(result.errors.noteDay).toContain('от 1 до 28');
+    expect(result.errors.centreName).toContain('заполните');
+    expect(ws.sheetValues('Настройки')).toEqual(before);
+  });
+
+  test('saveSettings writes valid settings to «Настройки» in one block', () => {
+    const { ws, app } = setUp();
+    ws.resetCosts();
+    const result = app.call('saveSettings', {
+      recipients: 'uo@district.example; metodist2@district.example',
+      staff: STRANGER,
+      noteDay: '7',
+      nameWinners: 'да',
+      signatureName: '=HYPERLINK("x")',
+    });
+    expect(result.ok).toBe(true);
+    expect(result.message).toBe('Настройки сохранены.');
+    expect(settingValue(ws, 'recipients')).toBe('uo@district.example, metodist2@district.example');
+    expect(settingValue(ws, 'noteDay')).toBe(7);
+    expect(settingValue(ws, 'nameWinners')).toBe('да');
+    expect(String(settingValue(ws, 'signatureName'))).toContain('HYPERLINK');
+    expect(ws.costs().calls['Range.setValues']).toBe(1);
+    const fields = app.call('getSettings');
+    expect(fields.find((f: { key: string }) => f.key === 'noteDay').value).toBe('7');
+  });
+
+  test('a user who is neither staff nor the owner gets the access error', () => {
+    const { ws, app } = setUp();
+    actAs(ws, STRANGER);
+    for (const name of ['getDashboard', 'getHealth', 'getSettings']) {
+      expect(() => app.call(name)).toThrow(/Нет доступа.*stranger@other\.example/);
+    }
+    expect(() => app.call('saveSettings', { staff: STRANGER })).toThrow(/Нет доступа/);
+    expect(() => app.call('generateNote', '2021-09')).toThrow(/Нет доступа/);
+    expect(() => app.call('sendSummary', '2021-09')).toThrow(/Нет доступа/);
+  });
+
+  test('a user listed as staff may act', () => {
+    const { ws, app } = setUp();
+    app.call('saveSettings', { staff: STRANGER });
+    actAs(ws, STRANGER);
+    expect(app.call('getDashboard').schoolsTotal).toBe(4);
+  });
+
+  test('generateNote rejects a period that is not a month', () => {
+    const { app } = setUp();
+    expect(() => app.call('generateNote', '2021-13')).toThrow(/не распознан/);
+  });
+});

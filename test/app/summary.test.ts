@@ -1,0 +1,125 @@
+/**
+ * The monthly summary email on the real bundle: key figures, the note's link and PDF, hostile
+ * school text escaped; no recipients and a spent mail quota send nothing and say so.
+ */
+import { registration, rememberFirstEvent, setUpDistrict, SCHOOLS } from './harness';
+import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
+import { escapeHtml } from '../../src/domain/text/html';
+import { OUTPUTS_RU } from '../../src/i18n/ru/outputs';
+
+type Ws = ReturnType<typeof setUpDistrict>['ws'];
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const BOSS = 'boss@center.example';
+
+function setSetting(ws: Ws, key: string, value: string): void {
+  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
+  const row = sheet
+    .getDataRange()
+    .getValues()
+    .findIndex((r) => r[2] === key);
+  if (row < 0) throw new Error('no setting ' + key);
+  sheet.getRange(row + 1, 2).setValue(value);
+}
+
+function lastJournal(ws: Ws): string[] {
+  return ws.sheetValues('Журнал').slice(-1)[0]!.map(String);
+}
+
+/** A district where one school's short name is a script, and it registered a child. */
+function hostileDistrict() {
+  const { ws, app } = setUpDistrict('2021-10-04T09:00:00+03:00');
+  rememberFirstEvent(ws.sheetValues('Мероприятия'));
+  const hostile = { ...SCHOOLS[1]!, shortName: HOSTILE };
+  ws.spreadsheet()
+    .getSheetByName('ОУ')!
+    .getRange(3, 1, 1, SCHOOLS_SCHEMA.columns.length)
+    .setValues([toRow(SCHOOLS_SCHEMA, hostile)] as never);
+  app.call('setupSystem'); // the dropdown now offers the hostile name
+  ws.submitForm('Регистрация участников', registration());
+  ws.submitForm(
+    'Регистрация участников',
+    registration({
+      'Образовательное учреждение': HOSTILE,
+      'Участник 1: фамилия': 'Козлова',
+      'Участник 1: имя': 'Анна',
+    }),
+  );
+  return { ws, app };
+}
+
+describe('escapeHtml', () => {
+  test('neutralises markup, quotes and ampersands', () => {
+    expect(escapeHtml(HOSTILE)).toBe('&lt;img src=x onerror=alert(1)&gt;');
+    expect(escapeHtml('"a" & \'b\'')).toBe('&quot;a&quot; &amp; &#39;b&#39;');
+    expect(escapeHtml(null)).toBe('');
+  });
+});
+
+describe('sendMonthlySummary', () => {
+  test('sends key figures, the link and the note as PDF, with school text escaped', () => {
+    const { ws, app } = hostileDistrict();
+    setSetting(ws, 'recipients', BOSS);
+    const status = app.call('sendMonthlySummary', '2021-10') as {
+      sent: boolean;
+      queued: boolean;
+      noteId: string;
+    };
+    expect(status).toMatchObject({ sent: true, queued: false });
+
+    const notes = ws.documents().filter((d) => !d.trashed);
+    expect(notes).toHaveLength(1); // the missing note was generated
+    expect(notes[0]!.id).toBe(status.noteId);
+
+    const mails = ws.outbox();
+    expect(mails).toHaveLength(1);
+    const mail = mails[0]!;
+    expect(mail.to).toBe(BOSS);
+    expect(mail.subject).toContain('октябрь 2021');
+    expect(mail.attachments).toHaveLength(1);
+    expect(mail.attachments[0]!.mimeType).toBe('application/pdf');
+    expect(mail.attachments[0]!.name).toBe(notes[0]!.name + '.pdf');
+    expect(mail.htmlBody).toContain(notes[0]!.id);
+    expect(mail.htmlBody).toContain(escapeHtml(HOSTILE));
+    expect(mail.htmlBody).not.toContain('<img');
+    expect(mail.htmlBody).toContain(OUTPUTS_RU.summary.effectiveness);
+    expect(mail.body).toContain(OUTPUTS_RU.summary.participants + ': 2');
+    expect(mail.body).toContain(HOSTILE); // plain text stays as typed
+
+    // A second summary reuses the note instead of making another.
+    app.call('sendMonthlySummary', '2021-10');
+    expect(ws.documents().filter((d) => !d.trashed)).toHaveLength(1);
+    expect(ws.outbox()).toHaveLength(2);
+    expect(lastJournal(ws)[2]).toBe('выполнено');
+  });
+
+  test('without recipients nothing is sent and the message says what to fill in', () => {
+    const { ws, app } = hostileDistrict();
+    const status = app.call('sendMonthlySummary', '2021-10') as { sent: boolean; message: string };
+    expect(status.sent).toBe(false);
+    expect(status.message).toBe(OUTPUTS_RU.summary.noRecipients);
+    expect(ws.outbox()).toHaveLength(0);
+    expect(ws.documents()).toHaveLength(0);
+    expect(lastJournal(ws)[2]).toBe('пропущено');
+  });
+
+  test('when the day’s quota cannot cover the recipients, nothing is sent and it is queued', () => {
+    const { ws, app } = hostileDistrict();
+    const many = Array.from({ length: 60 }, (_, i) => `uo${i}@district.example`).join(', ');
+    setSetting(ws, 'recipients', many);
+    expect(app.call('sendMonthlySummary', '2021-10')).toMatchObject({ sent: true });
+    expect(ws.outbox()).toHaveLength(1);
+
+    const status = app.call('sendMonthlySummary', '2021-10') as {
+      sent: boolean;
+      queued: boolean;
+      message: string;
+    };
+    expect(status).toMatchObject({ sent: false, queued: true });
+    expect(status.message).toContain('осталось по дневной квоте 40');
+    expect(ws.outbox()).toHaveLength(1);
+    const journal = lastJournal(ws);
+    expect(journal[1]).toBe(OUTPUTS_RU.summary.job);
+    expect(journal[2]).toBe('отложено');
+  });
+});

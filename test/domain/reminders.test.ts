@@ -1,0 +1,150 @@
+import {
+  findDebtors,
+  markSent,
+  parseSentMarks,
+  planReminders,
+  STAFF_MARK_KEY,
+  type SentMarks,
+} from '../../src/domain/reminders';
+import type { MonthlyReport, Participant, School } from '../../src/domain/model';
+import { moscowMidnight } from '../../src/domain/text/dates';
+
+const school = (key: string, shortName: string, emails: string[]): School => ({
+  key,
+  type: 'школа',
+  number: key.replace(/\D/g, ''),
+  officialName: shortName,
+  shortName,
+  district: 'Невский',
+  emails,
+  responsible: '',
+  aliases: [],
+});
+
+const SCHOOLS = [
+  school('ШКОЛА-47', 'ГБОУ СОШ № 47', ['s47@school.example']),
+  school('ШКОЛА-51', 'ГБОУ СОШ № 51', ['s51@school.example', 'head51@school.example']),
+  school('ДОУ-21', 'ГБДОУ № 21 <script>', []),
+];
+
+const report = (schoolKey: string, period: string): MonthlyReport => ({
+  schoolKey,
+  period,
+  sessions: 4,
+  pupilsInTraining: 10,
+  mentors: 1,
+  eventsHeld: '',
+  contests: '',
+  difficulties: '',
+  postReleaseUrl: '',
+  contact: '',
+  submittedAt: moscowMidnight(2021, 11, 2),
+  onTime: true,
+  sourceResponseId: 'R-' + schoolKey,
+});
+
+const participant = (
+  id: string,
+  schoolKey: string,
+  registeredAt: Date,
+  orderStatus: 'есть' | 'нет',
+): Participant => ({
+  id,
+  surname: 'Иванова',
+  name: 'Мария',
+  schoolKey,
+  classOrGroup: '5',
+  ageCategory: '10+',
+  competency: 'Мобильная робототехника',
+  event: 'Районный отборочный этап',
+  team: '',
+  mentor: '',
+  consent: true,
+  registeredAt,
+  orderStatus,
+  result: '',
+  sourceResponseId: 'G-' + id,
+});
+
+const PERIOD = '2021-10';
+const CONTEXT = {
+  period: PERIOD,
+  centreName: 'Опорный центр',
+  reportDeadlineDay: 5,
+  recipients: ['boss@center.example'],
+};
+
+describe('findDebtors', () => {
+  it('finds missing reports and participants without an order registered before the period ended', () => {
+    const debtors = findDebtors(
+      PERIOD,
+      SCHOOLS,
+      [report('ШКОЛА-47', PERIOD), report('ШКОЛА-51', '2021-09')],
+      [
+        participant('P1', 'ШКОЛА-47', moscowMidnight(2021, 10, 10), 'нет'),
+        participant('P2', 'ШКОЛА-47', moscowMidnight(2021, 10, 12), 'нет'),
+        participant('P3', 'ШКОЛА-51', moscowMidnight(2021, 11, 2), 'нет'), // after the period
+        participant('P4', 'ШКОЛА-51', moscowMidnight(2021, 10, 2), 'есть'),
+      ],
+    );
+    expect(debtors.map((d) => [d.school.key, d.missing, d.withoutOrder])).toEqual([
+      ['ШКОЛА-47', ['orders'], 2],
+      ['ШКОЛА-51', ['report'], 0],
+      ['ДОУ-21', ['report'], 0],
+    ]);
+  });
+});
+
+describe('planReminders', () => {
+  const debtors = findDebtors(
+    PERIOD,
+    SCHOOLS,
+    [],
+    [participant('P1', 'ШКОЛА-47', moscowMidnight(2021, 10, 10), 'нет')],
+  );
+
+  it('writes one polite Russian letter per ОУ naming the period and what is missing, and one staff list', () => {
+    const plan = planReminders(CONTEXT, debtors, {});
+    expect(plan.mails.map((m) => m.key)).toEqual(['ШКОЛА-47', 'ШКОЛА-51', STAFF_MARK_KEY]);
+    expect(plan.withoutEmail).toBe(1);
+    const first = plan.mails[0]!;
+    expect(first.to).toEqual(['s47@school.example']);
+    expect(first.subject).toContain('за октябрь 2021');
+    expect(first.body).toContain('Уважаемые коллеги!');
+    expect(first.body).toContain('ежемесячный отчёт за октябрь 2021\u00a0г. не представлен');
+    expect(first.body).toContain('без приказа 1 участник');
+    expect(first.marks).toBe('ro');
+    expect(plan.mails[1]!.to).toEqual(['s51@school.example', 'head51@school.example']);
+    expect(plan.mails[1]!.body).not.toContain('приказ о');
+    const staff = plan.mails[2]!;
+    expect(staff.to).toEqual(['boss@center.example']);
+    expect(staff.body).toContain(
+      'ГБДОУ № 21 <script>: нет ежемесячного отчёта; адрес в реестре не указан',
+    );
+    expect(staff.htmlBody).toContain('ГБДОУ № 21 &lt;script&gt;');
+    expect(staff.htmlBody).not.toContain('<script>');
+  });
+
+  it('never repeats a reminder already sent, but sends a new kind once', () => {
+    let sent: SentMarks = {};
+    for (const mail of planReminders(CONTEXT, debtors, sent).mails) sent = markSent(sent, mail);
+    expect(planReminders(CONTEXT, debtors, sent).mails).toEqual([]);
+    const partly = parseSentMarks(JSON.stringify({ 'ШКОЛА-47': 'r', [STAFF_MARK_KEY]: 's' }));
+    const again = planReminders(CONTEXT, debtors, partly).mails;
+    expect(again.map((m) => [m.key, m.marks])).toEqual([
+      ['ШКОЛА-47', 'o'],
+      ['ШКОЛА-51', 'r'],
+    ]);
+    expect(again[0]!.body).not.toContain('ежемесячный отчёт');
+  });
+
+  it('sends no staff list without recipients and stores marks compactly', () => {
+    const plan = planReminders({ ...CONTEXT, recipients: [] }, debtors, {});
+    expect(plan.mails.map((m) => m.key)).toEqual(['ШКОЛА-47', 'ШКОЛА-51']);
+    let sent: SentMarks = {};
+    for (let i = 0; i < 200; i++)
+      sent = markSent(sent, { ...plan.mails[0]!, key: 'ШКОЛА-' + (1000 + i) });
+    expect(JSON.stringify(sent).length).toBeLessThan((9 * 1024) / 2); // Cyrillic is two bytes in UTF-8
+    expect(parseSentMarks('garbage')).toEqual({});
+  });
+});
