@@ -28,19 +28,41 @@ function build(): StatisticsInput {
     const competency = DEFAULT_COMPETENCIES[i % DEFAULT_COMPETENCIES.length]!;
     const event = SAMPLE_EVENTS[i % SAMPLE_EVENTS.length]!;
     const month = 9 + (i % 9);
-    const registeredAt = moscowMidnight(month > 12 ? 2022 : 2021, month > 12 ? month - 12 : month, 1 + (i % 27));
+    const registeredAt = moscowMidnight(
+      month > 12 ? 2022 : 2021,
+      month > 12 ? month - 12 : month,
+      1 + (i % 27),
+    );
     const id = `P-${i}`;
     const schoolKey = `ШКОЛА-${(i % SCHOOLS) + 1}`;
     participants.push({
-      id, surname: `Фамилия${i}`, name: 'Имя', schoolKey, classOrGroup: '5 А',
-      ageCategory: competency.ageCategories[0] ?? '', competency: competency.name, event: event.name,
-      team: '', mentor: '', consent: true, registeredAt, orderStatus: i % 4 ? 'есть' : 'нет',
-      result: '', sourceResponseId: `REG-${i}`,
+      id,
+      surname: `Фамилия${i}`,
+      name: 'Имя',
+      schoolKey,
+      classOrGroup: '5 А',
+      ageCategory: competency.ageCategories[0] ?? '',
+      competency: competency.name,
+      event: event.name,
+      team: '',
+      mentor: '',
+      consent: true,
+      registeredAt,
+      orderStatus: i % 4 ? 'есть' : 'нет',
+      result: '',
+      sourceResponseId: `REG-${i}`,
     });
     if (i % 5 === 0) {
       results.push({
-        participantId: id, schoolKey, event: event.name, competency: competency.name, participantName: '',
-        result: RESULT_KINDS[i % RESULT_KINDS.length]!.kind, score: 80, confirmed: true, submittedAt: registeredAt,
+        participantId: id,
+        schoolKey,
+        event: event.name,
+        competency: competency.name,
+        participantName: '',
+        result: RESULT_KINDS[i % RESULT_KINDS.length]!.kind,
+        score: 80,
+        confirmed: true,
+        submittedAt: registeredAt,
         sourceResponseId: `RES-${i}`,
       });
     }

@@ -1,0 +1,620 @@
+/**
+ * A deterministic synthetic district: a registry of ОУ and a school year of form answers with the
+ * mistakes real schools make. Answers only use choices the forms offer (passed in as `Choices`).
+ */
+import type { School } from '../../src/domain/model';
+
+/** mulberry32: small, fast, good enough for test data; the same seed gives the same district. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rng = () => number;
+const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
+const chance = (rng: Rng, p: number): boolean => rng() < p;
+const int = (rng: Rng, lo: number, hi: number): number => lo + Math.floor(rng() * (hi - lo + 1));
+
+const DOU_SUFFIXES = [
+  'Невского района Санкт-Петербурга',
+  'комбинированного вида Невского района Санкт-Петербурга',
+  'общеразвивающего вида с приоритетным осуществлением деятельности по познавательно-речевому развитию детей Невского района Санкт-Петербурга',
+  'компенсирующего вида Невского района Санкт-Петербурга',
+];
+const SCHOOL_KINDS = [
+  { official: 'ГБОУ средняя общеобразовательная школа', short: 'ГБОУ СОШ' },
+  {
+    official: 'ГБОУ средняя общеобразовательная школа с углублённым изучением английского языка',
+    short: 'ГБОУ СОШ',
+  },
+  { official: 'ГБОУ гимназия', short: 'ГБОУ гимназия' },
+  { official: 'ГБОУ лицей', short: 'ГБОУ лицей' },
+];
+const RESPONSIBLE = [
+  'Смирнова Е. В.',
+  'Кузнецова О. А.',
+  'Попова Н. С.',
+  'Васильева И. Г.',
+  'Соколова Т. М.',
+  'Михайлова А. Ю.',
+  'Новикова Л. П.',
+  'Фёдорова Г. Н.',
+  'Морозова С. В.',
+  'Волкова М. Д.',
+];
+
+/** The registry staff paste into «ОУ»: ДОУ, schools, gymnasiums, lyceums and a ДДТ. */
+export function generateRegistry(seed: number, count: number): School[] {
+  const rng = prng(seed ^ 0x5eed);
+  const used = new Set<string>();
+  const schools: School[] = [];
+  const number = (lo: number, hi: number): string => {
+    for (;;) {
+      const n = String(int(rng, lo, hi));
+      if (!used.has(n)) return (used.add(n), n);
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    const roll = i === count - 1 ? 'do' : rng() < 0.55 ? 'dou' : 'school';
+    if (roll === 'do') {
+      schools.push(
+        make(
+          'ДДТ-1',
+          'ДО',
+          '',
+          'ГБУ ДО Дом детского творчества Невского района Санкт-Петербурга',
+          'ГБУ ДО ДДТ Невского района',
+          ['ДДТ Невского района'],
+        ),
+      );
+    } else if (roll === 'dou') {
+      const n = number(1, 140 + count);
+      schools.push(
+        make(
+          `ДОУ-${n}`,
+          'ДОУ',
+          n,
+          `ГБДОУ детский сад № ${n} ${pick(rng, DOU_SUFFIXES)}`,
+          `ГБДОУ № ${n}`,
+          [`Детский сад № ${n}`, `ДОУ ${n}`],
+        ),
+      );
+    } else {
+      const n = number(1, 700);
+      const kind = pick(rng, SCHOOL_KINDS);
+      const official = `${kind.official} № ${n} Невского района Санкт-Петербурга`;
+      schools.push(
+        make(`ШКОЛА-${n}`, 'школа', n, official, `${kind.short} № ${n}`, [`Школа ${n}`, `ОУ ${n}`]),
+      );
+    }
+  }
+  return schools;
+
+  function make(
+    key: string,
+    type: School['type'],
+    num: string,
+    officialName: string,
+    shortName: string,
+    aliases: string[],
+  ): School {
+    const mail = key
+      .toLowerCase()
+      .replace('школа', 'school')
+      .replace('доу', 'dou')
+      .replace('ддт', 'ddt');
+    return {
+      key,
+      type,
+      number: num,
+      officialName,
+      shortName,
+      district: 'Невский',
+      emails: [`${mail}@obr.example`],
+      responsible: pick(rng, RESPONSIBLE),
+      aliases,
+    };
+  }
+}
+
+/** Choices the forms offer and the reference the answers follow (read from the emulator). */
+export interface Choices {
+  /** Dropdown labels of «Образовательное учреждение», in registry order (one per school). */
+  schoolLabels: string[];
+  events: {
+    name: string;
+    programme: string;
+    start: Date;
+    end: Date;
+    registrationUntil: Date | null;
+  }[];
+  competencies: { name: string; programme: string; ageCategories: string[] }[];
+  months: string[];
+  resultKinds: string[];
+  reportDeadlineDay: number;
+}
+
+/** One answer a respondent submits on a day. */
+export interface GeneratedAnswer {
+  /** When it is submitted (ISO with +03:00). */
+  at: string;
+  form: 'registration' | 'report' | 'order' | 'results';
+  respondent: string;
+  answers: Record<string, string | string[]>;
+}
+
+export interface SeasonOptions {
+  seed: number;
+  participants: number;
+  from: string; // YYYY-MM-DD
+  to: string;
+}
+
+const MALE = [
+  'Иванов',
+  'Смирнов',
+  'Кузнецов',
+  'Попов',
+  'Васильев',
+  'Петров',
+  'Соколов',
+  'Михайлов',
+  'Новиков',
+  'Фёдоров',
+  'Морозов',
+  'Волков',
+  'Алексеев',
+  'Лебедев',
+  'Семёнов',
+  'Егоров',
+  'Павлов',
+  'Козлов',
+  'Степанов',
+  'Николаев',
+  'Орлов',
+  'Андреев',
+  'Макаров',
+  'Никитин',
+  'Захаров',
+  'Зайцев',
+  'Соловьёв',
+  'Борисов',
+  'Яковлев',
+  'Григорьев',
+  'Романов',
+  'Воробьёв',
+  'Сергеев',
+  'Кузьмин',
+  'Фролов',
+  'Александров',
+  'Дмитриев',
+  'Королёв',
+  'Гусев',
+  'Киселёв',
+];
+const FEMALE_OF = (s: string): string => `${s}а`;
+const BOYS = [
+  'Александр',
+  'Максим',
+  'Артём',
+  'Михаил',
+  'Даниил',
+  'Иван',
+  'Дмитрий',
+  'Кирилл',
+  'Андрей',
+  'Егор',
+  'Илья',
+  'Матвей',
+  'Тимофей',
+  'Роман',
+  'Лев',
+  'Марк',
+  'Фёдор',
+  'Никита',
+  'Семён',
+  'Ярослав',
+];
+const GIRLS = [
+  'Анна',
+  'Мария',
+  'София',
+  'Алиса',
+  'Виктория',
+  'Полина',
+  'Елизавета',
+  'Анастасия',
+  'Варвара',
+  'Дарья',
+  'Ксения',
+  'Вероника',
+  'Ева',
+  'Василиса',
+  'Милана',
+  'Арина',
+  'Ульяна',
+  'Таисия',
+  'Злата',
+  'Екатерина',
+];
+const GROUPS = [
+  '«Звёздочки»',
+  '«Солнышко»',
+  '«Пчёлки»',
+  '«Непоседы»',
+  '«Радуга»',
+  '«Капельки»',
+  '«Гномики»',
+];
+const LETTERS = ['А', 'Б', 'В', 'Г'];
+const HOSTILE = [
+  '=HYPERLINK("http://evil","x")',
+  '<img src=x onerror=alert(1)>',
+  '+SUM(1,2)',
+  '<script>alert("x")</script>',
+];
+const LOOKALIKE: Record<string, string> = {
+  а: 'a',
+  о: 'o',
+  е: 'e',
+  с: 'c',
+  р: 'p',
+  х: 'x',
+  у: 'y',
+  А: 'A',
+  О: 'O',
+  Е: 'E',
+  С: 'C',
+  Р: 'P',
+  К: 'K',
+  М: 'M',
+  Т: 'T',
+  Н: 'H',
+  В: 'B',
+};
+
+interface Child {
+  surname: string;
+  name: string;
+  cls: string;
+  age: 'dou' | 'junior' | 'senior';
+}
+
+/** How a name gets mistyped by a tired school secretary. */
+function variant(rng: Rng, s: string): string {
+  const r = rng();
+  if (r < 0.04) return s.toUpperCase();
+  if (r < 0.07) return s.toLowerCase();
+  if (r < 0.1) return `  ${s} `;
+  if (r < 0.13) return s.replace(/[аоесрхуАОЕСРКМТНВ]/, (c) => LOOKALIKE[c] ?? c);
+  if (r < 0.15) return s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+  if (r < 0.17 && s.length > 4) {
+    const i = int(rng, 1, s.length - 2);
+    return s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
+  }
+  return s;
+}
+
+function at(day: Date, rng: Rng): string {
+  const hh = String(int(rng, 8, 20)).padStart(2, '0');
+  const mm = String(int(rng, 0, 59)).padStart(2, '0');
+  return `${ymd(day)}T${hh}:${mm}:00+03:00`;
+}
+/** YYYY-MM-DD of a date in Moscow time. */
+export function ymd(d: Date): string {
+  return new Date(d.getTime() + 3 * 3600e3).toISOString().slice(0, 10);
+}
+const day = (iso: string): Date => new Date(`${iso}T12:00:00+03:00`);
+const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 86400e3);
+const between = (rng: Rng, a: Date, b: Date): Date =>
+  new Date(a.getTime() + rng() * Math.max(0, b.getTime() - a.getTime()));
+
+/** A season of answers, sorted by time; every dropdown answer is one of `choices`. */
+export function generateSeason(
+  schools: School[],
+  choices: Choices,
+  options: SeasonOptions,
+): GeneratedAnswer[] {
+  const rng = prng(options.seed);
+  const from = day(options.from);
+  const to = day(options.to);
+  const out: GeneratedAnswer[] = [];
+  const label = (i: number): string => choices.schoolLabels[i] ?? choices.schoolLabels[0]!;
+  const respondentOf = (s: School): string => s.emails[0] ?? 'ou@obr.example';
+  // Events whose registration opens within the run; registration runs up to the deadline.
+  const events = choices.events.filter(
+    (e) => (e.registrationUntil ?? e.start) > from && addDays(e.start, -14) < to,
+  );
+  if (events.length === 0) return out;
+  const active = schools.map((_, i) => i).filter(() => chance(rng, 0.85));
+  let remaining = options.participants;
+  const teams: {
+    school: number;
+    event: number;
+    competency: string;
+    children: Child[];
+    mentor: string;
+    registeredAt: Date;
+  }[] = [];
+  let guard = 0;
+  while (remaining > 0 && guard++ < options.participants * 5) {
+    const si = pick(rng, active.length ? active : [0]);
+    const s = schools[si]!;
+    const ei = Math.floor(rng() * events.length);
+    const e = events[ei]!;
+    const age: Child['age'] =
+      s.type === 'ДОУ'
+        ? 'dou'
+        : s.type === 'ДО'
+          ? pick(rng, ['junior', 'senior'] as const)
+          : chance(rng, 0.4)
+            ? 'junior'
+            : 'senior';
+    const cats = (c: Choices['competencies'][number]): string[] =>
+      c.ageCategories.filter((a) =>
+        age === 'dou'
+          ? /5–7|6\+|Мастерята/.test(a)
+          : age === 'junior'
+            ? /8–10|8\+|класс/.test(a)
+            : /10\+|14\+/.test(a),
+      );
+    const comps = choices.competencies.filter(
+      (c) => (c.programme === e.programme || e.programme === '') && cats(c).length > 0,
+    );
+    const comp = comps.length ? pick(rng, comps) : pick(rng, choices.competencies);
+    const category = pick(rng, cats(comp).length ? cats(comp) : comp.ageCategories);
+    const size = remaining > 1 && chance(rng, 0.45) ? 2 : 1;
+    const children: Child[] = [];
+    for (let k = 0; k < size; k++) {
+      const girl = chance(rng, 0.5);
+      const surname = girl ? FEMALE_OF(pick(rng, MALE)) : pick(rng, MALE);
+      const name = pick(rng, girl ? GIRLS : BOYS);
+      const cls =
+        age === 'dou'
+          ? `${pick(rng, ['старшая', 'подготовительная'])} группа ${pick(rng, GROUPS)}`
+          : `${age === 'junior' ? int(rng, 1, 4) : int(rng, 5, 11)} «${pick(rng, LETTERS)}»`;
+      children.push({ surname, name, cls, age });
+    }
+    remaining -= size;
+    const mentorSurname = FEMALE_OF(pick(rng, MALE));
+    const mentor = `${mentorSurname} ${pick(rng, GIRLS)} ${pick(rng, ['Сергеевна', 'Андреевна', 'Викторовна', 'Олеговна', 'Игоревна'])}`;
+    const opens = from > addDays(e.start, -75) ? from : addDays(e.start, -75);
+    const until = e.registrationUntil ?? addDays(e.start, -7);
+    // About one team in twenty registers late, after the deadline.
+    const when = chance(rng, 0.05)
+      ? between(rng, until, addDays(e.start, -1))
+      : between(rng, opens, until);
+    if (when < from || when > to) continue;
+    teams.push({
+      school: si,
+      event: ei,
+      competency: comp.name,
+      children,
+      mentor,
+      registeredAt: when,
+    });
+    const answers: Record<string, string | string[]> = {
+      'Образовательное учреждение': label(si),
+      Мероприятие: e.name,
+      Компетенция: comp.name,
+      'Возрастная категория': category,
+      'Участник 1: фамилия': variant(rng, children[0]!.surname),
+      'Участник 1: имя': variant(rng, children[0]!.name),
+      'Участник 1: класс / группа': children[0]!.cls,
+      'Наставник: ФИО': mentor,
+      'Наставник: email': `${translit(mentorSurname)}@${respondentOf(s).split('@')[0]}.example`,
+      'Согласие законных представителей на обработку персональных данных получено': [
+        'Да, согласие получено',
+      ],
+    };
+    if (children[1]) {
+      answers['Участник 2: фамилия'] = variant(rng, children[1].surname);
+      answers['Участник 2: имя'] = variant(rng, children[1].name);
+      answers['Участник 2: класс / группа'] = children[1].cls;
+    }
+    if (chance(rng, 0.003)) answers['Участник 1: класс / группа'] = pick(rng, HOSTILE);
+    const a: GeneratedAnswer = {
+      at: at(when, rng),
+      form: 'registration',
+      respondent: respondentOf(s),
+      answers,
+    };
+    out.push(a);
+    // Duplicate registrations: the same team sent again a little later, sometimes retyped.
+    if (chance(rng, 0.03)) {
+      const again = { ...answers, 'Участник 1: фамилия': variant(rng, children[0]!.surname) };
+      const later = addDays(when, int(rng, 0, 3));
+      if (later <= to) out.push({ ...a, at: at(later, rng), answers: again });
+    }
+  }
+  // Orders: one per school and event, a few days before the event; some never sent.
+  const bySchoolEvent = new Map<string, typeof teams>();
+  for (const t of teams) {
+    const k = `${t.school}|${t.event}`;
+    bySchoolEvent.set(k, [...(bySchoolEvent.get(k) ?? []), t]);
+  }
+  let orderNo = 0;
+  for (const [k, group] of bySchoolEvent) {
+    const [si, ei] = k.split('|').map(Number) as [number, number];
+    const e = events[ei]!;
+    const s = schools[si]!;
+    if (chance(rng, 0.12)) continue;
+    const when = between(rng, addDays(e.start, -10), addDays(e.start, chance(rng, 0.1) ? 3 : -1));
+    if (when < from || when > to) continue;
+    const names = group
+      .flatMap((t) => t.children)
+      .filter(() => chance(rng, 0.96))
+      .map((c) => `${variant(rng, c.surname)} ${variant(rng, c.name)}`);
+    if (chance(rng, 0.01)) names.push(pick(rng, HOSTILE));
+    const orderDate = addDays(when, -int(rng, 0, 5));
+    const dd = ymd(orderDate).split('-').reverse().join('.');
+    out.push({
+      at: at(when, rng),
+      form: 'order',
+      respondent: respondentOf(s),
+      answers: {
+        'Образовательное учреждение': label(si),
+        'Номер приказа': `${int(rng, 10, 250)}${chance(rng, 0.5) ? '-о' : '/од'}`,
+        'Дата приказа': chance(rng, 0.05) ? ymd(orderDate) : dd,
+        Мероприятие: e.name,
+        'Участники (Фамилия Имя, по одному в строке)': names.join('\n') || 'список уточняется',
+        ...(chance(rng, 0.5)
+          ? { 'Ссылка на файл приказа': `https://drive.example.org/order-${++orderNo}.pdf` }
+          : {}),
+      },
+    });
+  }
+  // Results: a few days after the event, one answer per participant who took part.
+  for (const t of teams) {
+    const e = events[t.event]!;
+    const s = schools[t.school]!;
+    for (const c of t.children) {
+      if (!chance(rng, 0.8)) continue;
+      const when = between(rng, addDays(e.end, 1), addDays(e.end, 12));
+      if (when > to) continue;
+      const r = rng();
+      const kinds = choices.resultKinds;
+      const result =
+        kinds.length >= 5
+          ? r < 0.06
+            ? kinds[0]!
+            : r < 0.12
+              ? kinds[1]!
+              : r < 0.2
+                ? kinds[2]!
+                : r < 0.24
+                  ? kinds[3]!
+                  : kinds[kinds.length - 1]!
+          : pick(rng, kinds);
+      out.push({
+        at: at(when, rng),
+        form: 'results',
+        respondent: respondentOf(s),
+        answers: {
+          'Образовательное учреждение': label(t.school),
+          Мероприятие: e.name,
+          Компетенция: t.competency,
+          'Участник (Фамилия Имя)': `${variant(rng, c.surname)} ${variant(rng, c.name)}`,
+          Результат: result,
+          ...(chance(rng, 0.6) ? { Баллы: String(int(rng, 20, 100)) } : {}),
+        },
+      });
+    }
+  }
+  // Monthly reports: due on the deadline day of the next month; some late, some never sent.
+  const DIFFICULTIES = [
+    '',
+    '',
+    'Нет',
+    'Не хватает расходных материалов для подготовки.',
+    'Нужна консультация по критериям оценки компетенции.',
+    'Педагог-наставник на больничном, занятия перенесены.',
+  ];
+  for (const label0 of choices.months) {
+    const period = monthPeriod(label0);
+    if (!period) continue;
+    const due = new Date(
+      `${nextMonth(period)}-${String(choices.reportDeadlineDay).padStart(2, '0')}T18:00:00+03:00`,
+    );
+    const monthStart = new Date(`${period}-01T12:00:00+03:00`);
+    if (monthStart < addDays(from, -20)) continue;
+    schools.forEach((s, si) => {
+      if (chance(rng, 0.08)) return;
+      const late = chance(rng, 0.12);
+      const when = late
+        ? between(rng, addDays(due, 1), addDays(due, 20))
+        : between(rng, addDays(due, -8), due);
+      if (when < from || when > to) return;
+      const difficulty = chance(rng, 0.004) ? pick(rng, HOSTILE) : pick(rng, DIFFICULTIES);
+      const answers: Record<string, string | string[]> = {
+        'Образовательное учреждение': label(si),
+        'Отчётный месяц': label0,
+        'Проведено занятий по подготовке': String(int(rng, 0, 24)),
+        'Обучающихся в подготовке': String(int(rng, 0, s.type === 'ДОУ' ? 20 : 60)),
+        'Педагогов-наставников': String(int(rng, 0, 5)),
+        'Контактное лицо': s.responsible,
+      };
+      if (chance(rng, 0.5))
+        answers['Проведённые мероприятия'] =
+          'Мастер-класс для обучающихся; открытое занятие для родителей.';
+      if (chance(rng, 0.3))
+        answers['Участие в конкурсах и чемпионатах'] =
+          'Подготовка команды к районному отборочному этапу.';
+      if (difficulty) answers['Трудности и потребность в методической помощи'] = difficulty;
+      if (chance(rng, 0.3))
+        answers['Ссылка на пост-релиз'] =
+          `https://vk.com/${respondentOf(s).split('@')[0]}?w=wall-${int(rng, 1000, 9999)}`;
+      out.push({ at: at(when, rng), form: 'report', respondent: respondentOf(s), answers });
+    });
+  }
+  return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+const MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+];
+/** «октябрь 2021» → 2021-10. */
+function monthPeriod(label: string): string | null {
+  const m = /^(\S+)\s+(\d{4})$/.exec(label.trim());
+  const i = m ? MONTHS.indexOf(m[1]!.toLowerCase()) : -1;
+  return m && i >= 0 ? `${m[2]}-${String(i + 1).padStart(2, '0')}` : null;
+}
+function nextMonth(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+const TR: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'sch',
+  ы: 'y',
+  ь: '',
+  ъ: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+};
+function translit(s: string): string {
+  return [...s.toLowerCase()].map((c) => TR[c] ?? c).join('');
+}

@@ -1,0 +1,163 @@
+/** A Google Doc of the emulator as .docx: headings, paragraphs, lists, tables and images. */
+import * as fs from 'fs';
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import type {
+  BlockNode,
+  DocumentContent,
+  InlineNode,
+  ParagraphNode,
+} from '../../test/emulator/services/documents';
+
+const HEADINGS: Record<string, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
+  TITLE: HeadingLevel.TITLE,
+  HEADING1: HeadingLevel.HEADING_1,
+  HEADING2: HeadingLevel.HEADING_2,
+  HEADING3: HeadingLevel.HEADING_3,
+  HEADING4: HeadingLevel.HEADING_4,
+  HEADING5: HeadingLevel.HEADING_5,
+  HEADING6: HeadingLevel.HEADING_6,
+};
+const ALIGN: Record<string, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  CENTER: AlignmentType.CENTER,
+  RIGHT: AlignmentType.RIGHT,
+  JUSTIFY: AlignmentType.JUSTIFIED,
+  LEFT: AlignmentType.LEFT,
+};
+
+function imageType(contentType: string | null): 'png' | 'jpg' | 'gif' | 'bmp' | null {
+  if (contentType === 'image/png') return 'png';
+  if (contentType === 'image/jpeg') return 'jpg';
+  if (contentType === 'image/gif') return 'gif';
+  if (contentType === 'image/bmp') return 'bmp';
+  return null;
+}
+
+function runs(children: InlineNode[]): (TextRun | ImageRun | PageBreak)[] {
+  const out: (TextRun | ImageRun | PageBreak)[] = [];
+  for (const node of children) {
+    if (node.type === 'TEXT') {
+      for (const run of node.runs) {
+        const a = run.attrs;
+        const lines = run.text.split(/\r|\n/);
+        lines.forEach((line, i) =>
+          out.push(
+            new TextRun({
+              text: line,
+              break: i > 0 ? 1 : 0,
+              bold: a.BOLD === true,
+              italics: a.ITALIC === true,
+              underline: a.UNDERLINE === true ? {} : undefined,
+              size: typeof a.FONT_SIZE === 'number' ? a.FONT_SIZE * 2 : undefined,
+            }),
+          ),
+        );
+      }
+    } else if (node.type === 'INLINE_IMAGE') {
+      const type = imageType(node.contentType);
+      if (!type) continue;
+      const w = node.width ?? 600;
+      const h = node.height ?? 400;
+      const scale = Math.min(1, 600 / w);
+      out.push(
+        new ImageRun({
+          type,
+          data: Buffer.from(node.bytes),
+          transformation: { width: Math.round(w * scale), height: Math.round(h * scale) },
+        }),
+      );
+    } else if (node.type === 'PAGE_BREAK') {
+      out.push(new PageBreak());
+    }
+  }
+  return out;
+}
+
+function paragraph(p: ParagraphNode): Paragraph {
+  const heading = HEADINGS[String(p.attrs.HEADING ?? '')];
+  const alignment = ALIGN[String(p.attrs.HORIZONTAL_ALIGNMENT ?? '')];
+  const numbered =
+    p.type === 'LIST_ITEM' && /NUMBER|LATIN|ROMAN/.test(String(p.attrs.GLYPH_TYPE ?? ''));
+  return new Paragraph({
+    children: runs(p.children),
+    heading,
+    alignment,
+    ...(p.type === 'LIST_ITEM'
+      ? numbered
+        ? { numbering: { reference: 'numbered', level: Number(p.attrs.NESTING_LEVEL ?? 0) } }
+        : { bullet: { level: Number(p.attrs.NESTING_LEVEL ?? 0) } }
+      : {}),
+  });
+}
+
+function blocks(children: BlockNode[]): (Paragraph | Table)[] {
+  return children.map((b) =>
+    b.type === 'TABLE'
+      ? new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: b.rows.map(
+            (row, r) =>
+              new TableRow({
+                tableHeader: r === 0,
+                children: row.cells.map((cell) => {
+                  const inner = blocks(cell.children);
+                  return new TableCell({ children: inner.length ? inner : [new Paragraph('')] });
+                }),
+              }),
+          ),
+        })
+      : paragraph(b),
+  );
+}
+
+/** Writes the document content to `file`. */
+export async function writeDocx(
+  title: string,
+  content: DocumentContent,
+  file: string,
+): Promise<void> {
+  const body = blocks(content.body.children);
+  const doc = new Document({
+    title,
+    creator: 'Мониторинг участия ОУ (эмулятор)',
+    numbering: {
+      config: [
+        {
+          reference: 'numbered',
+          levels: [0, 1, 2].map((level) => ({
+            level,
+            format: 'decimal' as const,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+          })),
+        },
+      ],
+    },
+    sections: [
+      {
+        headers: content.header
+          ? { default: new Header({ children: blocks(content.header.children) }) }
+          : undefined,
+        footers: content.footer
+          ? { default: new Footer({ children: blocks(content.footer.children) }) }
+          : undefined,
+        children: body.length ? body : [new Paragraph('')],
+      },
+    ],
+  });
+  fs.writeFileSync(file, await Packer.toBuffer(doc));
+}

@@ -1,0 +1,72 @@
+/** Writes out/ from the EMULATOR's state (not the app's internals): xlsx, docx, eml, index.html. */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Workspace } from '../../test/emulator';
+import { writeDocx } from './docx';
+import { toEml } from './eml';
+import { writeIndex } from './html';
+import { writeXlsx } from './xlsx';
+
+export interface ExportSummary {
+  dir: string;
+  xlsx: string;
+  tabs: { name: string; rows: number }[];
+  docs: { name: string; file: string; folder: string }[];
+  mail: { subject: string; to: string; at: Date; file: string }[];
+  index: string;
+}
+
+export interface RunInfo {
+  title: string;
+  options: Record<string, unknown>;
+  submitted: Record<string, number>;
+  rejected: number;
+}
+
+// Control characters are exactly what file names must not hold.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
+
+/** A file name safe on every system, keeping Cyrillic. */
+export function safeName(name: string, max = 80): string {
+  const s = name.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, max).trim();
+  return s || 'без названия';
+}
+
+/** Exports the workspace to `dir` (created; previous notes and mail are replaced). */
+export async function exportAll(ws: Workspace, dir: string, info: RunInfo): Promise<ExportSummary> {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const sub of ['notes', 'mail'])
+    fs.rmSync(path.join(dir, sub), { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'notes'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'mail'), { recursive: true });
+  const master = ws.master();
+  const xlsx = path.join(dir, 'master.xlsx');
+  await writeXlsx(master, xlsx);
+  const tabs = master.sheets.map((s) => ({ name: s.name, rows: Math.max(0, s.lastRow() - 1) }));
+  const docs: ExportSummary['docs'] = [];
+  const used = new Set<string>();
+  for (const d of ws.documents().filter((x) => !x.trashed)) {
+    let base = safeName(d.name);
+    for (let n = 2; used.has(base); n++) base = `${safeName(d.name)} (${n})`;
+    used.add(base);
+    const file = path.join('notes', `${base}.docx`);
+    await writeDocx(d.name, d.content(), path.join(dir, file));
+    docs.push({ name: d.name, file, folder: d.folderPath });
+  }
+  const mail = ws.outbox().map((m, i) => {
+    const file = path.join(
+      'mail',
+      `${String(i + 1).padStart(3, '0')}-${safeName(m.subject, 60)}.eml`,
+    );
+    fs.writeFileSync(path.join(dir, file), toEml(m, i + 1));
+    return { subject: m.subject, to: m.to, at: m.at, file };
+  });
+  const costs = ws.costs();
+  const index = path.join(dir, 'index.html');
+  fs.writeFileSync(
+    index,
+    writeIndex({ info, tabs, docs, mail, costs, forms: ws.forms(), triggers: ws.triggers() }),
+  );
+  return { dir, xlsx, tabs, docs, mail, index };
+}

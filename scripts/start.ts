@@ -1,0 +1,226 @@
+/**
+ * `npm start`: the real bundle on the emulator over a synthetic district, day by day, then the
+ * emulator's state written out as files people open (out/master.xlsx, notes, mail, index.html).
+ */
+import * as path from 'path';
+import { createWorkspace } from '../test/emulator';
+import { SCHOOLS_SCHEMA, toRow } from '../src/domain/schema';
+import { FORMS_RU } from '../src/i18n/ru/forms';
+import {
+  Choices,
+  GeneratedAnswer,
+  generateRegistry,
+  generateSeason,
+  ymd,
+} from './district/generate';
+import { exportAll, ExportSummary } from './export';
+
+export interface RunOptions {
+  seed: number;
+  schools: number;
+  participants: number;
+  from: string;
+  to: string;
+  out: string;
+  /** Progress line on the terminal. */
+  progress?: boolean;
+}
+
+export const DEFAULT_OPTIONS: RunOptions = {
+  seed: 2021,
+  schools: 40,
+  participants: 300,
+  from: '2021-09-01',
+  to: '2021-11-30',
+  out: 'out',
+};
+
+export interface RunResult {
+  answers: number;
+  submitted: Record<string, number>;
+  rejected: number;
+  failedExecutions: number;
+  days: number;
+  wallMs: number;
+  costs: { calls: number; modelledMs: number; executions: number; topCalls: [string, number][] };
+  files: ExportSummary;
+}
+
+const FORM_TITLE: Record<GeneratedAnswer['form'], string> = FORMS_RU.titles;
+const ROOT = path.resolve(__dirname, '..');
+
+/** Runs a season on the emulator and exports it; used by the CLI and by test/start.test.ts. */
+export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunResult> {
+  const o = { ...DEFAULT_OPTIONS, ...partial };
+  const started = Date.now();
+  const ws = createWorkspace({
+    now: `${o.from}T09:00:00+03:00`,
+    timeZone: 'Europe/Moscow',
+    user: 'metodist@center.example',
+    triggerErrors: 'record',
+  });
+  const app = ws.loadBundle(path.join(ROOT, 'build'));
+  app.call('setupSystem');
+  const registry = generateRegistry(o.seed, o.schools);
+  const sheet = ws.spreadsheet().getSheetByName('ОУ')!;
+  sheet
+    .getRange(2, 1, registry.length, SCHOOLS_SCHEMA.columns.length)
+    .setValues(registry.map((s) => toRow(SCHOOLS_SCHEMA, s)) as never);
+  app.call('setupSystem'); // refreshes the dropdowns from the registry
+  ws.uploadFileItem(FORM_TITLE.order, FORMS_RU.questions.orderFile);
+
+  const choices = readChoices(
+    ws,
+    registry.map((s) => s.shortName),
+  );
+  const answers = generateSeason(registry, choices, o);
+  const daily = app.has('runDailyJobs');
+  const submitted: Record<string, number> = {};
+  let rejected = 0;
+  let next = 0;
+  let days = 0;
+  const end = new Date(`${o.to}T23:59:00+03:00`);
+  for (
+    let d = new Date(`${o.from}T12:00:00+03:00`);
+    d <= end;
+    d = new Date(d.getTime() + 86400e3)
+  ) {
+    days++;
+    const today = ymd(d);
+    while (next < answers.length && answers[next]!.at.slice(0, 10) <= today) {
+      const a = answers[next++]!;
+      if (new Date(a.at) > ws.clock.now()) ws.clock.advanceTo(a.at);
+      try {
+        ws.submitForm(FORM_TITLE[a.form], a.answers, { respondent: a.respondent });
+        submitted[a.form] = (submitted[a.form] ?? 0) + 1;
+      } catch {
+        rejected++; // Google Forms' own validation refused it, as it would a respondent
+      }
+    }
+    const tomorrow = ymd(new Date(d.getTime() + 86400e3));
+    ws.clock.advanceTo(`${tomorrow}T07:00:00+03:00`);
+    // Without the daily job, the month-end rebuild stands in for it.
+    if (!daily && tomorrow.endsWith('-01')) app.call('rebuildAll');
+    if (o.progress && (process.stdout.isTTY || tomorrow.endsWith('-01'))) {
+      const sent = Object.values(submitted).reduce((x, y) => x + y, 0);
+      const line = `${today}  ответов: ${sent}/${answers.length}  ${((Date.now() - started) / 1000).toFixed(1)} с`;
+      process.stdout.write(process.stdout.isTTY ? `\r${line}   ` : `${line}\n`);
+    }
+  }
+  if (!daily) app.call('rebuildAll');
+  if (o.progress) process.stdout.write('\n');
+  const costs = ws.costs();
+  const files = await exportAll(ws, path.resolve(o.out), {
+    title: 'Локальный прогон: синтетический Невский район',
+    options: { ...o },
+    submitted,
+    rejected,
+  });
+  return {
+    answers: answers.length,
+    submitted,
+    rejected,
+    failedExecutions: costs.executions.filter((e) => e.error).length,
+    days,
+    wallMs: Date.now() - started,
+    costs: {
+      calls: Object.values(costs.calls).reduce((x, y) => x + y, 0),
+      modelledMs: costs.modelledMs,
+      executions: costs.executions.length,
+      topCalls: Object.entries(costs.calls)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 8),
+    },
+    files,
+  };
+}
+
+/** The forms' dropdown choices and the reference tabs, as the emulator holds them. */
+function readChoices(ws: ReturnType<typeof createWorkspace>, shortNames: string[]): Choices {
+  const forms = ws.forms();
+  const item = (form: string, title: string): string[] =>
+    forms
+      .filter((f) => f.title === form)
+      .pop()
+      ?.items.find((i) => i.title === title)?.choices ?? [];
+  const q = FORMS_RU.questions;
+  const offered = item(FORM_TITLE.registration, q.school);
+  // The registry order matters (school i answers as label i): map each school to its dropdown label.
+  const schoolLabels = shortNames.map(
+    (n) => offered.find((l) => l === n) ?? offered.find((l) => l.includes(n)) ?? offered[0]!,
+  );
+  const eventNames = new Set(item(FORM_TITLE.registration, q.event));
+  const asDate = (v: unknown): Date | null =>
+    v instanceof Date ? v : v ? new Date(String(v)) : null;
+  const events = ws
+    .sheetValues('Мероприятия')
+    .slice(1)
+    .filter((r) => eventNames.has(String(r[0])))
+    .map((r) => ({
+      name: String(r[0]),
+      programme: String(r[1] ?? ''),
+      start: asDate(r[4])!,
+      end: asDate(r[5]) ?? asDate(r[4])!,
+      registrationUntil: asDate(r[6]),
+    }))
+    .filter((e) => e.start && !Number.isNaN(e.start.getTime()));
+  const compNames = new Set(item(FORM_TITLE.registration, q.competency));
+  const cats = new Set(item(FORM_TITLE.registration, q.ageCategory));
+  const competencies = ws
+    .sheetValues('Компетенции')
+    .slice(1)
+    .filter((r) => compNames.has(String(r[0])))
+    .map((r) => ({
+      name: String(r[0]),
+      programme: String(r[1] ?? ''),
+      ageCategories: String(r[2] ?? '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter((c) => cats.has(c)),
+    }))
+    .filter((c) => c.ageCategories.length > 0);
+  const settings = ws.sheetValues('Настройки');
+  const deadline = Number(settings.find((r) => r[2] === 'reportDeadlineDay')?.[1]) || 5;
+  return {
+    schoolLabels,
+    events,
+    competencies,
+    months: item(FORM_TITLE.report, q.month),
+    resultKinds: item(FORM_TITLE.results, q.result),
+    reportDeadlineDay: deadline,
+  };
+}
+
+function parseArgs(argv: string[]): Partial<RunOptions> {
+  const o: Record<string, string | number> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--([a-z]+)(?:=(.*))?$/.exec(argv[i]!);
+    if (!m) throw new Error(`Неизвестный аргумент: ${argv[i]}`);
+    const value = m[2] ?? argv[++i] ?? '';
+    if (!(m[1]! in DEFAULT_OPTIONS)) throw new Error(`Неизвестный параметр: --${m[1]}`);
+    o[m[1]!] =
+      typeof DEFAULT_OPTIONS[m[1] as keyof RunOptions] === 'number' ? Number(value) : value;
+  }
+  return o as Partial<RunOptions>;
+}
+
+if (require.main === module) {
+  runSeason({ ...parseArgs(process.argv.slice(2)), progress: true })
+    .then((r) => {
+      console.log(
+        `Ответов сгенерировано: ${r.answers}; принято формами: ${JSON.stringify(r.submitted)}; отклонено формами: ${r.rejected}`,
+      );
+      console.log(
+        `Дней: ${r.days}; выполнений: ${r.costs.executions} (с ошибкой: ${r.failedExecutions}); вызовов сервисов: ${r.costs.calls}; модельное время: ${(r.costs.modelledMs / 1000).toFixed(1)} с`,
+      );
+      console.log(`Чаще всего: ${r.costs.topCalls.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+      console.log(
+        `Файлы: ${r.files.xlsx}, документов ${r.files.docs.length}, писем ${r.files.mail.length}, ${r.files.index}`,
+      );
+      console.log(`Время прогона: ${(r.wallMs / 1000).toFixed(1)} с`);
+    })
+    .catch((e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    });
+}

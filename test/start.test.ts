@@ -1,0 +1,124 @@
+/** `npm start` end to end on a small season: the files in out/ exist and parse. */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { runSeason, RunResult } from '../scripts/start';
+import { toEml } from '../scripts/export/eml';
+import { esc } from '../scripts/export/html';
+import { generateRegistry } from '../scripts/district/generate';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const JSZip = require('jszip') as {
+  loadAsync(
+    data: Buffer,
+  ): Promise<{ file(name: string): { async(t: 'string'): Promise<string> } | null }>;
+};
+
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'opc-start-'));
+let result: RunResult;
+
+beforeAll(async () => {
+  result = await runSeason({
+    seed: 7,
+    schools: 8,
+    participants: 60,
+    from: '2021-09-01',
+    to: '2021-11-30',
+    out,
+  });
+}, 60000);
+
+afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+
+test('the season submits answers of every form through the real triggers', () => {
+  expect(result.answers).toBeGreaterThan(60);
+  expect(result.rejected).toBe(0);
+  for (const form of ['registration', 'report', 'order', 'results'])
+    expect(result.submitted[form]).toBeGreaterThan(0);
+  expect(result.failedExecutions).toBe(0);
+  expect(result.costs.executions).toBeGreaterThan(result.answers);
+});
+
+test('master.xlsx reads back with every tab, a bold header and participants', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(out, 'master.xlsx'));
+  const names = wb.worksheets.map((w) => w.name);
+  for (const tab of ['Участники', 'ОУ', 'Отчёты ОУ', 'Настройки']) expect(names).toContain(tab);
+  const participants = wb.getWorksheet('Участники')!;
+  expect(participants.actualRowCount).toBeGreaterThan(1);
+  expect(participants.getRow(1).font?.bold).toBe(true);
+  expect(participants.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  const schools = wb.getWorksheet('ОУ')!;
+  expect(schools.actualRowCount).toBe(9);
+  // Hostile text stays text: no cell of the workbook is a formula.
+  for (const ws of wb.worksheets)
+    ws.eachRow((row) =>
+      row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)),
+    );
+});
+
+test('every .docx is a zip with word/document.xml and every .eml has its headers', async () => {
+  for (const d of result.files.docs) {
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, d.file)));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:body>');
+  }
+  for (const m of result.files.mail) {
+    const text = fs.readFileSync(path.join(out, m.file), 'utf8');
+    expect(text).toMatch(/^From: /m);
+    expect(text).toMatch(/^To: \S/m);
+    expect(text).toMatch(/^Subject: /m);
+    expect(text).toMatch(/^MIME-Version: 1\.0/m);
+  }
+});
+
+test('index.html links to the workbook, every document and every email', () => {
+  const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+  expect(html).toContain('href="master.xlsx"');
+  const links = [...html.matchAll(/href="([^"]+)"/g)].map((m) => decodeURIComponent(m[1]!));
+  for (const f of [
+    ...result.files.docs.map((d) => d.file),
+    ...result.files.mail.map((m) => m.file),
+  ]) {
+    expect(links).toContain(f.split(path.sep).join('/'));
+    expect(fs.existsSync(path.join(out, f))).toBe(true);
+  }
+  expect(html).not.toMatch(/<img|<script/i);
+});
+
+test('an email with html and an attachment is multipart with UTF-8 encoded words', () => {
+  const eml = toEml(
+    {
+      to: 'a@b.example',
+      cc: '',
+      bcc: '',
+      subject: 'Справка за октябрь 2021 г.',
+      body: 'Текст',
+      htmlBody: '<p>Текст</p>',
+      name: 'Опорный центр',
+      replyTo: '',
+      attachments: [
+        {
+          name: 'справка.pdf',
+          mimeType: 'application/pdf',
+          bytes: new Uint8Array([37, 80, 68, 70]),
+        },
+      ],
+      at: new Date('2021-10-05T06:00:00Z'),
+    },
+    1,
+  );
+  expect(eml).toMatch(/^Subject: =\?UTF-8\?B\?/m);
+  expect(eml).toContain('multipart/mixed');
+  expect(eml).toContain('multipart/alternative');
+  expect(eml).toContain('Content-Type: text/html; charset=UTF-8');
+  expect(eml).toContain('JVBERg=='); // %PDF in base64
+  expect(esc('<img src=x onerror=alert(1)>')).not.toContain('<');
+});
+
+test('the district is deterministic per seed', () => {
+  expect(generateRegistry(3, 20)).toEqual(generateRegistry(3, 20));
+  expect(generateRegistry(3, 20)).not.toEqual(generateRegistry(4, 20));
+  expect(new Set(generateRegistry(3, 100).map((s) => s.shortName)).size).toBe(100);
+});
