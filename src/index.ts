@@ -18,3 +18,4 @@ export {
 export { refreshStatistics } from './jobs/statistics';
 export { generateMonthlyNote } from './jobs/monthlyNote';
 export { sendMonthlySummary } from './jobs/summary';
+export { importPlan, generatePlanAnalysis, showPlanImport, promptPlanAnalysis } from './jobs/plan';

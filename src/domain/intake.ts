@@ -30,7 +30,13 @@ import {
   type FieldIssue,
   type IntakeContext,
 } from './validation';
-import { buildSchoolIndex, matchNamedParticipants, mergeRegistrations } from './matching';
+import {
+  buildSchoolIndex,
+  matchNamedParticipants,
+  matchSchool,
+  mergeRegistrations,
+  type SchoolIndex,
+} from './matching';
 import { RESULT_KINDS } from './reference';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 
@@ -66,6 +72,47 @@ export interface Projection {
   reports: MonthlyReport[];
   results: ParticipantResult[];
   quality: QualityIssue[];
+  /** Ids of the responses projected (all of them, or those of the scope's schools). */
+  responseIds: Set<string>;
+}
+
+/**
+ * Every derived record depends only on the responses of its own ОУ (a participant id includes the
+ * ОУ key; orders and results match within the ОУ). So a submit re-projects one ОУ's partition and
+ * splices it into the tabs; '' is the partition of answers whose ОУ cannot be placed.
+ */
+export function partitionResolver(schools: SchoolIndex): (schoolAnswer: string) => string {
+  // Schools answer from a dropdown, so the same few labels repeat: match each label once.
+  const known = new Map<string, string>();
+  return (answer) => {
+    let partition = known.get(answer);
+    if (partition === undefined) {
+      const found = answer ? matchSchool(answer, schools, 0) : null;
+      partition = found && found.status === 'matched' ? found.school.key : '';
+      known.set(answer, partition);
+    }
+    return partition;
+  };
+}
+
+const FORM_ORDER = ['REG', 'ORD', 'REP', 'RES'];
+
+/**
+ * The canonical position of a derived row: the response that produced it (form, then sheet row).
+ * Rows are kept in this order whether they came from one submit or a rebuild, so both agree.
+ */
+export function canonicalPosition(sourceResponseId: string): number {
+  const [prefix = '', row = '0'] = sourceResponseId.split('-');
+  const form = FORM_ORDER.indexOf(prefix);
+  return (form < 0 ? FORM_ORDER.length : form) * 1e9 + (Number(row) || 0);
+}
+
+/** Records in canonical order; a stable sort keeps the order within one response. */
+export function inCanonicalOrder<T>(records: T[], source: (record: T) => string): T[] {
+  return records
+    .map((record, i) => ({ record, i, at: canonicalPosition(source(record)) }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((x) => x.record);
 }
 
 /** Builds every derived record from the raw responses; nothing the schools typed is lost. */
@@ -74,8 +121,14 @@ export function projectIntake(
   reference: ReferenceData,
   options: IntakeOptions,
   staff: StaffColumns = { resultConfirmed: new Map(), qualityStatus: new Map() },
+  scope?: ReadonlySet<string>,
+  schools: SchoolIndex = buildSchoolIndex(reference.schools),
 ): Projection {
-  const schools = buildSchoolIndex(reference.schools);
+  if (scope) raw = inScope(raw, schools, scope);
+  const responseIds = new Set<string>();
+  for (const list of [raw.registration, raw.order, raw.report, raw.results]) {
+    for (const response of list) responseIds.add(response.id);
+  }
   const quality: QualityIssue[] = [];
   const contextAt = (response: RawResponse): IntakeContext => ({
     schools,
@@ -130,11 +183,28 @@ export function projectIntake(
     if (status) issue.status = status;
   }
   return {
-    participants,
-    orders: orders.map(stripIds),
-    reports,
-    results,
-    quality: uniqueBy(quality, (q) => q.key ?? ''),
+    participants: inCanonicalOrder(participants, (p) => p.sourceResponseId),
+    orders: inCanonicalOrder(orders.map(stripIds), (o) => o.sourceResponseId),
+    reports: inCanonicalOrder(reports, (r) => r.sourceResponseId),
+    results: inCanonicalOrder(results, (r) => r.sourceResponseId),
+    quality: inCanonicalOrder(
+      uniqueBy(quality, (q) => q.key ?? ''),
+      (q) => q.responseId,
+    ),
+    responseIds,
+  };
+}
+
+/** Only the responses whose ОУ is in the scope. */
+function inScope(raw: RawForms, schools: SchoolIndex, scope: ReadonlySet<string>): RawForms {
+  const partitionOf = partitionResolver(schools);
+  const keep = (list: RawResponse[]): RawResponse[] =>
+    list.filter((r) => scope.has(partitionOf(r.answers[Q.school] ?? '')));
+  return {
+    registration: keep(raw.registration),
+    report: keep(raw.report),
+    order: keep(raw.order),
+    results: keep(raw.results),
   };
 }
 

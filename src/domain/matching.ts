@@ -152,6 +152,9 @@ export function schoolCandidates(typed: unknown, index: SchoolIndex, limit = 3):
     .slice(0, limit);
 }
 
+/** Lookup tables of reference lists, built once per list (a projection matches thousands of answers). */
+const nameIndexes = new WeakMap<readonly object[], Map<string, object>>();
+
 /** A reference item found by its name or one of its aliases, compared in matching form. */
 function byNameOrAlias<T extends { name: string }>(
   items: readonly T[],
@@ -160,10 +163,18 @@ function byNameOrAlias<T extends { name: string }>(
 ): T | null {
   const text = matchKey(typed);
   if (!text) return null;
-  for (const item of items) if (matchKey(item.name) === text) return item;
-  for (const item of items)
-    if (aliasesOf(item).some((alias) => matchKey(alias) === text)) return item;
-  return null;
+  let index = nameIndexes.get(items) as Map<string, T> | undefined;
+  if (!index) {
+    index = new Map<string, T>();
+    // Names win over aliases, and the first item wins a tie, as a linear search would.
+    for (const item of items)
+      if (!index.has(matchKey(item.name))) index.set(matchKey(item.name), item);
+    for (const item of items)
+      for (const alias of aliasesOf(item))
+        if (!index.has(matchKey(alias))) index.set(matchKey(alias), item);
+    nameIndexes.set(items, index);
+  }
+  return index.get(text) ?? null;
 }
 
 /** The competency of a typed name or alias («IoT» → «Интернет вещей»), or null. */

@@ -144,6 +144,16 @@ export interface PlanItem {
   comment: string;
 }
 
+/** A row of «План работы»: the item plus the columns the import fills in for staff. */
+export interface PlanRow extends PlanItem {
+  /** The plan's period as labelled on import: «2021/2022 учебный год», «2017 год». */
+  plan: string;
+  audience: string;
+  /** Whether «Срок» was understood; `deadlineNote` says why not or what was assumed. */
+  deadlineParsed: boolean;
+  deadlineNote: string;
+}
+
 /** A data-quality problem («Требует проверки» tab). */
 export interface QualityIssue {
   responseId: string;

@@ -705,7 +705,8 @@ export function buildPlanAnalysis(
     conclusions.push(
       fillPhrase(PLAN_RU.conclusionUnparsed, {
         n: formatNumber(totals.noMark),
-        items: itemsWord(totals.noMark),
+        // «для 2 мероприятий»: after «для» the noun is genitive.
+        items: plural(totals.noMark, PLAN_RU.itemsGenitive),
       }),
     );
   }

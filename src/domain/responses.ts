@@ -2,7 +2,7 @@
  * A raw form response as the intake sees it: read by question title from the linked response
  * sheet, so column order and questions added later (the file upload) do not matter.
  */
-import type { FormDefinition } from './forms';
+import { Q, type FormDefinition } from './forms';
 import { formatDateNumeric } from './text/dates';
 
 export interface RawResponse {
@@ -16,12 +16,21 @@ export interface RawResponse {
 /** Google's timestamp column of every linked response sheet. */
 export const TIMESTAMP_TITLE = 'Отметка времени';
 
-/** Turns the response sheet's values (header first) into responses; blank rows are skipped. */
-export function toResponses(definition: FormDefinition, values: unknown[][]): RawResponse[] {
+/**
+ * Turns the response sheet's values (header first) into responses; blank rows are skipped.
+ * `keepSchool`, given the ОУ answer, lets a submit skip other schools' rows before parsing them.
+ */
+export function toResponses(
+  definition: FormDefinition,
+  values: unknown[][],
+  keepSchool?: (schoolAnswer: string) => boolean,
+): RawResponse[] {
   const [header = [], ...rows] = values;
   const titles = header.map((h) => String(h).trim());
+  const schoolColumn = titles.indexOf(Q.school);
   const responses: RawResponse[] = [];
   rows.forEach((row, index) => {
+    if (keepSchool && !keepSchool(cellText(row[schoolColumn]))) return;
     if (row.every((cell) => cell === '' || cell === null || cell === undefined)) return;
     const answers: Record<string, string> = {};
     let timestamp: Date | null = null;

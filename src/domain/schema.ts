@@ -11,7 +11,7 @@ import type {
   MonthlyReport,
   Participant,
   ParticipantResult,
-  PlanItem,
+  PlanRow,
   QualityIssue,
   School,
   SchoolOrder,
@@ -269,22 +269,33 @@ export const SETTINGS_HEADER: readonly string[] = SETTINGS_RU.header;
 /** Marks of the work plan, as in seed 004's execution analysis. */
 export const PLAN_MARKS = ['Выполнено', 'Выполнено частично', 'Не выполнено'] as const;
 
-/** `deadlineFrom`/`deadlineTo` have no columns: plan.ts computes them from «Срок». */
-export const PLAN_SCHEMA: TabSchema<PlanItem> = {
+/**
+ * «Срок» is what staff read and edit; «Срок с»/«Срок по» and «Срок распознан» are what the import
+ * understood of it (jobs/plan.ts re-reads «Срок» and falls back to the dates only when the text
+ * cannot be understood, so staff may type dates for «по графику»). Numbering restarts per section
+ * in some plans, so a row is identified by section, number and title together.
+ */
+export const PLAN_SCHEMA: TabSchema<PlanRow> = {
   name: PLAN_TAB,
   owner: 'staff',
-  keyFields: ['number'],
-  defaults: { deadlineFrom: null, deadlineTo: null },
+  keyFields: ['section', 'number', 'title'],
+  defaults: {},
   columns: [
+    col('plan', 'План'),
     col('section', 'Раздел'),
     col('number', '№ п/п'),
     col('title', 'Мероприятие'),
     col('deadlineText', 'Срок'),
+    col('audience', 'Целевая аудитория'),
     col('responsible', 'Ответственный'),
     col('expectedResult', 'Ожидаемый результат'),
     col('document', 'Документ'),
     col('mark', 'Отметка о выполнении', 'text', { choices: PLAN_MARKS }),
-    col('comment', 'Примечание'),
+    col('comment', 'Комментарий'),
+    col('deadlineFrom', 'Срок с', 'date'),
+    col('deadlineTo', 'Срок по', 'date'),
+    col('deadlineParsed', 'Срок распознан', 'yesno'),
+    col('deadlineNote', 'Пояснение к сроку'),
   ],
 };
 
@@ -383,6 +394,17 @@ function readCell(kind: ColumnKind, value: unknown): unknown {
 /** A record as a sheet row in the tab's column order; text made formula-safe. */
 export function toRow<R>(schema: TabSchema<R>, record: R): unknown[] {
   return schema.columns.map((c) => writeCell(c.kind, record[c.field]));
+}
+
+/** Reads one field from rows in the tab's canonical order (cheaper than `fromRow` on big tabs). */
+export function fieldReader<R, K extends keyof R & string>(
+  schema: TabSchema<R>,
+  field: K,
+): (row: readonly unknown[]) => R[K] {
+  const index = schema.columns.findIndex((c) => c.field === field);
+  const column = schema.columns[index];
+  if (!column) throw new Error(`schema: ${schema.name} has no column for ${field}`);
+  return (row) => readCell(column.kind, row[index]) as R[K];
 }
 
 /** A record from a row in the tab's canonical column order. */

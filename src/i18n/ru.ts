@@ -12,6 +12,7 @@ import { JOURNAL_RU } from './ru/journal';
 import { OUTPUTS_RU } from './ru/outputs';
 import { DAILY_RU } from './ru/daily';
 import { SIDEBAR_RU } from './ru/sidebar';
+import { PLAN_UI_RU } from './ru/plan-ui';
 
 export const RU = {
   ...UI_RU,
@@ -25,4 +26,5 @@ export const RU = {
   outputs: OUTPUTS_RU,
   daily: DAILY_RU,
   sidebar: SIDEBAR_RU,
+  planUi: PLAN_UI_RU,
 };

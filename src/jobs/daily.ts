@@ -24,6 +24,8 @@ import { createMonthlyNote } from './monthlyNote';
 import { sendMonthlySummary } from './summary';
 import { refreshStatistics } from './statistics';
 import { DAILY_RU } from '../i18n/ru/daily';
+import { PLAN_UI_RU } from '../i18n/ru/plan-ui';
+import { highlightOverduePlan } from './plan';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -154,6 +156,18 @@ function runUnderLock(
         entries.push(entry);
       }
     }
+  }
+  try {
+    const overdue = highlightOverduePlan(spreadsheet, new Date());
+    if (overdue) routine.push(overdue);
+  } catch (error) {
+    entries.push({
+      at: new Date(),
+      job: 'runDailyJobs: plan',
+      outcome: 'error',
+      details: PLAN_UI_RU.overdueJob,
+      error: errorText(error),
+    });
   }
   const pending = serializePending(left);
   if (pending !== (stored[PENDING_KEY] ?? '[]')) properties.setProperty(PENDING_KEY, pending);

@@ -3,11 +3,21 @@
  * responses (domain/intake.ts) and write only what changed, under the script lock. A lost lock or a
  * failed service leaves the raw row in place; the next run catches up, and «Журнал» says so.
  */
-import { projectIntake, type Projection } from '../domain/intake';
-import { formByResponseSheet, ORDER_FORM } from '../domain/forms';
+import { partitionResolver, projectIntake, type Projection } from '../domain/intake';
+import { buildSchoolIndex } from '../domain/matching';
+import {
+  ORDERS_SCHEMA,
+  PARTICIPANTS_SCHEMA,
+  REPORTS_SCHEMA,
+  RESULTS_SCHEMA,
+} from '../domain/schema';
+import type { Settings } from '../domain/settings';
+import { formByResponseSheet, FORMS, ORDER_FORM, Q, type FormKind } from '../domain/forms';
 import {
   readDerived,
-  readRawForms,
+  type DerivedTabs,
+  rawForms,
+  readRawValues,
   readReference,
   readSettings,
   writeProjection,
@@ -25,20 +35,62 @@ const LOCK_WAIT_MS = 30000;
 export interface IntakeRun {
   projection: Projection;
   written: Record<string, number>;
+  settings: Settings;
 }
 
-/** Projects all responses and writes the derived tabs; the caller holds the lock. */
-export function refreshDerived(spreadsheet: Spreadsheet): IntakeRun {
+/**
+ * Projects the responses and writes the derived tabs; the caller holds the lock. With `submitted`
+ * (a response id such as `REG-5`) only that response's ОУ is re-projected — and the ОУ it belonged
+ * to before an edit — and spliced into the tabs; without it, everything is.
+ */
+export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): IntakeRun {
   const settings = readSettings(spreadsheet);
   const current = readDerived(spreadsheet);
+  const values = readRawValues(spreadsheet);
+  const reference = readReference(spreadsheet);
+  const schools = buildSchoolIndex(reference.schools);
+  const partitionOf = partitionResolver(schools);
+  const scope = submitted ? scopeOf(submitted, values, partitionOf, current) : undefined;
+  const raw = rawForms(values, scope && ((answer) => scope.has(partitionOf(answer))));
   const projection = projectIntake(
-    readRawForms(spreadsheet),
-    readReference(spreadsheet),
+    raw,
+    reference,
     { reportDeadlineDay: settings.reportDeadlineDay, salt: participantSalt() },
     current.staff,
+    scope,
+    schools,
   );
-  const written = writeProjection(spreadsheet, current, projection);
-  return { projection, written };
+  const written = writeProjection(
+    spreadsheet,
+    current,
+    projection,
+    scope && { schools: scope, responseIds: new Set([...projection.responseIds, submitted!]) },
+  );
+  return { projection, written, settings };
+}
+
+/** The ОУ partitions a submitted response touches: where it belongs now and where it was. */
+function scopeOf(
+  responseId: string,
+  values: Map<FormKind, unknown[][]>,
+  partitionOf: (answer: string) => string,
+  current: DerivedTabs,
+): Set<string> {
+  const scope = new Set<string>();
+  const [prefix, row] = responseId.split('-');
+  const form = FORMS.find((f) => f.idPrefix === prefix);
+  const sheet = form ? (values.get(form.kind) ?? []) : [];
+  const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(Q.school);
+  const answer = sheet[Number(row) - 1]?.[column];
+  if (answer !== undefined) scope.add(partitionOf(String(answer)));
+  for (const schema of [PARTICIPANTS_SCHEMA, ORDERS_SCHEMA, REPORTS_SCHEMA, RESULTS_SCHEMA]) {
+    const source = schema.columns.findIndex((c) => c.field === 'sourceResponseId');
+    const school = schema.columns.findIndex((c) => c.field === 'schoolKey');
+    for (const r of current.rows.get(schema.name) ?? []) {
+      if (String(r[source]) === responseId) scope.add(String(r[school]));
+    }
+  }
+  return scope;
 }
 
 /** The installable spreadsheet form-submit trigger: places (or flags) the new answer. */
@@ -60,11 +112,11 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
     return;
   }
   try {
-    const { projection } = refreshDerived(spreadsheet);
+    const id = `${form.idPrefix}-${e.range.getRow()}`;
+    const { projection, settings } = refreshDerived(spreadsheet, id);
     if (form.kind === ORDER_FORM.kind) {
-      const id = `${form.idPrefix}-${e.range.getRow()}`;
       moveOrderFiles(
-        spreadsheet,
+        settings.rootFolderName,
         projection.orders.filter((o) => o.sourceResponseId === id),
       );
     }
@@ -89,8 +141,8 @@ export function rebuildAll(): string {
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
-    const { projection, written } = refreshDerived(spreadsheet);
-    moveOrderFiles(spreadsheet, projection.orders);
+    const { projection, written, settings } = refreshDerived(spreadsheet);
+    moveOrderFiles(settings.rootFolderName, projection.orders);
     const summary = INTAKE_RU.rebuilt(projection, written);
     writeJournal(spreadsheet, [
       { at: new Date(), job: 'rebuildAll', outcome: 'ok', details: summary },

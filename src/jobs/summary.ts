@@ -21,6 +21,9 @@ import type { Settings } from '../domain/settings';
 import { createMonthlyNote, existingNoteId, withScriptLock } from './monthlyNote';
 import { checkedPeriod, loadStatisticsInput } from './statistics';
 import { computeStatistics } from '../domain/statistics';
+import type { PlanItem } from '../domain/model';
+import { PLAN_UI_RU } from '../i18n/ru/plan-ui';
+import { overduePlanItems } from './plan';
 
 const RU = OUTPUTS_RU.summary;
 
@@ -76,6 +79,7 @@ export function buildSummaryMail(
   stats: Statistics,
   settings: Pick<Settings, 'districtName' | 'centreName'>,
   note: { title: string; url: string },
+  overdue: ReadonlyArray<Pick<PlanItem, 'number' | 'title' | 'deadlineText' | 'responsible'>> = [],
 ): SummaryMail {
   const forMonth = formatForMonth(stats.period);
   const intro = fillPhrase(RU.intro, { district: settings.districtName, forMonth });
@@ -86,6 +90,18 @@ export function buildSummaryMail(
   const text: string[] = [RU.greeting, '', intro, '', RU.figures + ':'];
   for (const [label, value] of rows) text.push(`${label}: ${value}`);
   if (leaders.length > 0) text.push('', RU.leaders + ':', ...leaders.map((l) => '— ' + l));
+  const late = overdue.map((i) =>
+    fillPhrase(PLAN_UI_RU.summaryOverdueLine, {
+      number: i.number,
+      title: i.title,
+      deadline: i.deadlineText,
+      responsible: i.responsible
+        ? fillPhrase(PLAN_UI_RU.summaryResponsible, { name: i.responsible })
+        : '',
+    }),
+  );
+  const lateHeading = fillPhrase(PLAN_UI_RU.summaryOverdue, { n: formatNumber(late.length) });
+  if (late.length > 0) text.push('', lateHeading + ':', ...late.map((l) => '— ' + l));
   text.push('', `${RU.noteLink}: ${note.title}`, note.url, RU.attached, '', settings.centreName);
 
   const cell = 'style="padding:2px 8px;border:1px solid #ccc"';
@@ -103,6 +119,13 @@ export function buildSummaryMail(
     html.push(
       `<p>${escapeHtml(RU.leaders)}:</p><ul>`,
       ...leaders.map((l) => `<li>${escapeHtml(l)}</li>`),
+      '</ul>',
+    );
+  }
+  if (late.length > 0) {
+    html.push(
+      `<p>${escapeHtml(lateHeading)}:</p><ul>`,
+      ...late.map((l) => `<li>${escapeHtml(l)}</li>`),
       '</ul>',
     );
   }
@@ -149,7 +172,12 @@ export function sendMonthlySummary(period: string): SummaryStatus {
       }
       return createMonthlyNote(spreadsheet, key);
     });
-    const mail = buildSummaryMail(note.stats, settings, note);
+    const mail = buildSummaryMail(
+      note.stats,
+      settings,
+      note,
+      overduePlanItems(spreadsheet, new Date()),
+    );
     const pdf = DocumentApp.openById(note.id).getAs('application/pdf');
     pdf.setName(note.title + '.pdf');
     MailApp.sendEmail({

@@ -8,6 +8,8 @@ export const MENU_ITEMS: { caption: string; functionName: string }[] = [
   { caption: RU.menu.note, functionName: 'promptMonthlyNote' },
   { caption: RU.menu.rebuild, functionName: 'rebuildAll' },
   { caption: RU.menu.check, functionName: 'checkData' },
+  { caption: RU.planUi.menuImport, functionName: 'showPlanImport' },
+  { caption: RU.planUi.menuAnalysis, functionName: 'promptPlanAnalysis' },
 ];
 
 /**

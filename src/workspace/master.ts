@@ -16,13 +16,14 @@ import {
   SETTINGS_TAB,
   TABS,
   checkHeaders,
-  fromRow,
+  fieldReader,
   toRow,
   type TabLayout,
   type TabSchema,
 } from '../domain/schema';
-import { FORMS } from '../domain/forms';
-import { toResponses } from '../domain/responses';
+import { FORMS, type FormKind } from '../domain/forms';
+import { toResponses, type RawResponse } from '../domain/responses';
+import { inCanonicalOrder } from '../domain/intake';
 import type { Projection, RawForms, ReferenceData, StaffColumns } from '../domain/intake';
 import { DEFAULT_AGE_CATEGORIES, DEFAULT_COMPETENCIES, SAMPLE_EVENTS } from '../domain/reference';
 import {
@@ -75,12 +76,34 @@ export function settingsRows(settings: Settings): Row[] {
 }
 
 /** Every linked response sheet, read once each. */
-export function readRawForms(spreadsheet: Spreadsheet): RawForms {
-  const read = (kind: string) => {
-    const definition = FORMS.find((f) => f.kind === kind)!;
+export function readRawForms(
+  spreadsheet: Spreadsheet,
+  keepSchool?: (schoolAnswer: string) => boolean,
+): RawForms {
+  return rawForms(readRawValues(spreadsheet), keepSchool);
+}
+
+/** The linked response sheets' values by form kind, one read each. */
+export function readRawValues(spreadsheet: Spreadsheet): Map<FormKind, unknown[][]> {
+  const values = new Map<FormKind, unknown[][]>();
+  for (const definition of FORMS) {
     const sheet = spreadsheet.getSheetByName(definition.responseSheet);
-    return sheet ? toResponses(definition, sheet.getDataRange().getValues()) : [];
-  };
+    values.set(definition.kind, sheet ? sheet.getDataRange().getValues() : []);
+  }
+  return values;
+}
+
+/** Responses from the response sheets' values, optionally only those of some ОУ answers. */
+export function rawForms(
+  values: Map<FormKind, unknown[][]>,
+  keepSchool?: (schoolAnswer: string) => boolean,
+): RawForms {
+  const read = (kind: FormKind): RawResponse[] =>
+    toResponses(
+      FORMS.find((f) => f.kind === kind)!,
+      values.get(kind) ?? [],
+      keepSchool,
+    );
   return {
     registration: read('registration'),
     report: read('report'),
@@ -91,6 +114,7 @@ export function readRawForms(spreadsheet: Spreadsheet): RawForms {
 
 /** The derived tabs as they are now: raw rows (for diff writes) and the staff-edited columns. */
 export interface DerivedTabs {
+  sheets: Map<string, GoogleAppsScript.Spreadsheet.Sheet | null>;
   rows: Map<string, Row[]>;
   staff: StaffColumns;
 }
@@ -106,19 +130,27 @@ const DERIVED: TabSchema<never>[] = [
 /** Reads the derived tabs in one call each. */
 export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
   const rows = new Map<string, Row[]>();
-  for (const schema of DERIVED)
-    rows.set(schema.name, readTable(spreadsheet.getSheetByName(schema.name)).rows);
+  const sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet | null>();
+  for (const schema of DERIVED) {
+    const sheet = spreadsheet.getSheetByName(schema.name);
+    sheets.set(schema.name, sheet);
+    rows.set(schema.name, readTable(sheet).rows);
+  }
   const resultConfirmed = new Map<string, boolean>();
+  const resultSource = fieldReader(RESULTS_SCHEMA, 'sourceResponseId');
+  const resultConfirmedCell = fieldReader(RESULTS_SCHEMA, 'confirmed');
   for (const row of rows.get(RESULTS_SCHEMA.name) ?? []) {
-    const r = fromRow(RESULTS_SCHEMA, row);
-    if (r.sourceResponseId) resultConfirmed.set(r.sourceResponseId, r.confirmed);
+    const source = resultSource(row);
+    if (source) resultConfirmed.set(source, resultConfirmedCell(row));
   }
   const qualityStatus = new Map<string, string>();
+  const qualityKey = fieldReader(QUALITY_SCHEMA, 'key');
+  const qualityStatusCell = fieldReader(QUALITY_SCHEMA, 'status');
   for (const row of rows.get(QUALITY_SCHEMA.name) ?? []) {
-    const q = fromRow(QUALITY_SCHEMA, row);
-    if (q.key) qualityStatus.set(q.key, q.status);
+    const key = qualityKey(row);
+    if (key) qualityStatus.set(key, qualityStatusCell(row));
   }
-  return { rows, staff: { resultConfirmed, qualityStatus } };
+  return { sheets, rows, staff: { resultConfirmed, qualityStatus } };
 }
 
 /** Writes a projection, touching only rows that differ; returns rows written per tab. */
@@ -126,25 +158,56 @@ export function writeProjection(
   spreadsheet: Spreadsheet,
   current: DerivedTabs,
   projection: Projection,
+  scope?: ProjectionScope,
 ): Record<string, number> {
   const written: Record<string, number> = {};
-  const put = <R>(schema: TabSchema<R>, records: R[]): void => {
-    const sheet = spreadsheet.getSheetByName(schema.name);
+  const put = <R>(
+    schema: TabSchema<R>,
+    records: R[],
+    partitionField: keyof R & string,
+    sourceField: keyof R & string,
+  ): void => {
+    const sheet = current.sheets.get(schema.name) ?? spreadsheet.getSheetByName(schema.name);
     if (!sheet) throw new Error(`Нет вкладки «${schema.name}»: запустите «Настроить систему».`);
-    const rows = records.map((r) => toRow(schema, r) as Row);
-    written[schema.name] = syncTableBody(
-      sheet,
-      current.rows.get(schema.name) ?? [],
-      rows,
-      schema.columns.length,
-    );
+    const before = current.rows.get(schema.name) ?? [];
+    let rows = records.map((r) => toRow(schema, r) as Row);
+    if (scope) rows = splice(schema, before, rows, partitionField, sourceField, scope);
+    written[schema.name] = syncTableBody(sheet, before, rows, schema.columns.length);
   };
-  put(PARTICIPANTS_SCHEMA, projection.participants);
-  put(ORDERS_SCHEMA, projection.orders);
-  put(REPORTS_SCHEMA, projection.reports);
-  put(RESULTS_SCHEMA, projection.results);
-  put(QUALITY_SCHEMA, projection.quality);
+  put(PARTICIPANTS_SCHEMA, projection.participants, 'schoolKey', 'sourceResponseId');
+  put(ORDERS_SCHEMA, projection.orders, 'schoolKey', 'sourceResponseId');
+  put(REPORTS_SCHEMA, projection.reports, 'schoolKey', 'sourceResponseId');
+  put(RESULTS_SCHEMA, projection.results, 'schoolKey', 'sourceResponseId');
+  put(QUALITY_SCHEMA, projection.quality, 'responseId', 'responseId');
   return written;
+}
+
+/** What a partial projection covers: these ОУ (and '' for unplaced answers) and these responses. */
+export interface ProjectionScope {
+  schools: ReadonlySet<string>;
+  responseIds: ReadonlySet<string>;
+}
+
+/**
+ * The tab's rows with the scope's partition replaced by freshly projected rows, in canonical
+ * order — the same rows a full projection gives. Quality rows belong to their response.
+ */
+function splice<R>(
+  schema: TabSchema<R>,
+  before: Row[],
+  fresh: Row[],
+  partitionField: keyof R & string,
+  sourceField: keyof R & string,
+  scope: ProjectionScope,
+): Row[] {
+  const partition = schema.columns.findIndex((c) => c.field === partitionField);
+  const source = schema.columns.findIndex((c) => c.field === sourceField);
+  const byResponse = partitionField === sourceField;
+  const kept = before.filter((row) => {
+    const value = String(row[partition] ?? '');
+    return byResponse ? !scope.responseIds.has(value) : !scope.schools.has(value);
+  });
+  return inCanonicalOrder([...kept, ...fresh], (row) => String(row[source] ?? ''));
 }
 
 /** Pre-fills empty reference tabs and the settings tab; returns how many tabs were filled. */

@@ -1,18 +1,13 @@
 /** The bank of orders: uploaded order files are moved into «<папка>/Банк приказов/<ОУ>/». */
 import type { SchoolOrder } from '../domain/model';
-import { readSettings } from './master';
 import { driveIds, folderAt } from './drive';
 
 export const ORDER_BANK_FOLDER = 'Банк приказов';
 
 /** Moves each order's uploaded files into its ОУ folder; files already there are left alone. */
-export function moveOrderFiles(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  orders: SchoolOrder[],
-): number {
+export function moveOrderFiles(root: string, orders: SchoolOrder[]): number {
   const withFiles = orders.filter((o) => driveIds(o.fileLink).length > 0);
   if (withFiles.length === 0) return 0;
-  const root = readSettings(spreadsheet).rootFolderName;
   const folders = new Map<string, GoogleAppsScript.Drive.Folder>();
   let moved = 0;
   for (const order of withFiles) {

@@ -82,6 +82,7 @@ export function syncTableBody(
   for (let r = 0; r < span; r++) {
     const before = current[r];
     const after = rows[r];
+    if (before === after) continue; // a row carried over unchanged by a partial projection
     let differs = !before || !after;
     for (let c = 0; !differs && c < width; c++) differs = !sameCell(before![c], after![c]);
     if (differs) {

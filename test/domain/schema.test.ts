@@ -140,8 +140,9 @@ describe('record ↔ row', () => {
     expect(back.confirmed).toBe(false);
   });
 
-  it('fills fields without columns from defaults', () => {
+  it('reads a short plan row: missing cells are empty, missing dates null', () => {
     const item = fromRow(PLAN_SCHEMA, [
+      '2021/2022 учебный год',
       '5. Мониторинг',
       '5.1.',
       'Создание приложения',

@@ -92,6 +92,14 @@ export interface SubmitOptions {
   editOf?: string;
 }
 
+/** One response for seedResponses: answers by question title, as for submitForm. */
+export interface SeedItem {
+  answers: Record<string, unknown>;
+  respondent?: string;
+  /** Timestamp (ISO or Date); default the call's `at`, else the clock's now. */
+  at?: string | Date;
+}
+
 /** What costs() returns. */
 export interface CostReport {
   calls: Record<string, number>;
@@ -354,6 +362,62 @@ export class Workspace {
       form,
       response,
     ) as unknown as GoogleAppsScript.Forms.FormResponse;
+  }
+
+  /**
+   * Stores many responses at once, as submitForm would (same validation, same response records,
+   * same response-sheet rows) but without firing any trigger: for building a large state fast
+   * (npm run bench). Each item's `at` (default: options.at, else now) is its timestamp. Answers
+   * Google Forms would refuse throw, or are counted and skipped with `invalid: 'skip'`.
+   */
+  seedResponses(
+    formTitleOrId: string,
+    items: readonly SeedItem[],
+    options: { at?: string | Date; respondent?: string; invalid?: 'throw' | 'skip' } = {},
+  ): { seeded: number; rejected: number } {
+    const form = this.form(formTitleOrId);
+    if (!form.acceptingResponses)
+      throw new Error(`emulator: form «${form.title}» is not accepting responses`);
+    const byTitle = new Map<string, ItemModel>();
+    for (const item of form.items) if (isQuestion(item)) byTitle.set(item.title, item);
+    const required = [...byTitle.values()].filter((i) => i.required);
+    const fallback = options.at === undefined ? this.world.clock.now() : new Date(options.at);
+    let seeded = 0;
+    let rejected = 0;
+    for (const seed of items) {
+      const respondent = seed.respondent ?? options.respondent ?? 'respondent@example.org';
+      const stored = new Map<number, Answer>();
+      try {
+        for (const [title, value] of Object.entries(seed.answers)) {
+          const item = byTitle.get(title);
+          if (!item) throw new Error(`emulator: form «${form.title}» has no question «${title}»`);
+          const answer = this.validateAnswer(form, item, value, respondent);
+          if (answer !== null) stored.set(item.id, answer);
+        }
+        for (const item of required)
+          if (!stored.has(item.id))
+            throw new Error(`emulator: «${item.title}» is required in form «${form.title}»`);
+      } catch (error) {
+        if (options.invalid !== 'skip') throw error;
+        rejected++;
+        continue;
+      }
+      const timestamp = seed.at === undefined ? fallback : new Date(seed.at);
+      if (Number.isNaN(timestamp.getTime()))
+        throw new Error(`emulator: bad date ${String(seed.at)}`);
+      const response: ResponseModel = {
+        id: `2_ABaOnu${this.world.ids.next('d').slice(0, 40)}`,
+        timestamp,
+        respondent,
+        answers: stored,
+        sheetRow: null,
+      };
+      form.responses.push(response);
+      // The model's rows are plain arrays: one row each, no service call, no trigger.
+      writeResponseRow(this.world, form, response);
+      seeded++;
+    }
+    return { seeded, rejected };
   }
 
   /** Checks one answer as Google Forms would and returns what is stored (null = unanswered). */
