@@ -22,7 +22,7 @@ import { formatForMonth, formatMonthYear, formatSchoolYear, periodLastDay } from
 export interface NoteSettings {
   /** The district's adjective as it stands before «района»: «Невского». */
   districtName: string;
-  /** The centre in the genitive after «План работы»: «опорного центра …». */
+  /** The centre's name as staff typed it (nominative): «Районный опорный центр». */
   centreName: string;
   signaturePosition: string;
   signatureName: string;

@@ -60,13 +60,20 @@ function heading(body: Body, text: string): void {
   body.appendParagraph(text).setHeading(DocumentApp.ParagraphHeading.HEADING2);
 }
 
+/** Past this many items a list is printed as one paragraph: a city has thousands of ОУ. */
+const LONGEST_LIST = 15;
+
 function list(body: Body, items: string[], glyph: GoogleAppsScript.Document.GlyphType): void {
-  let first: GoogleAppsScript.Document.ListItem | null = null;
+  if (items.length > LONGEST_LIST) {
+    body
+      .appendParagraph(`${items.join('; ')}.`)
+      .setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
+    return;
+  }
+  // Consecutive list items form one list, so numbering runs 1, 2, 3 … without setListId.
   for (const item of items) {
-    const li = body.appendListItem(item).setGlyphType(glyph);
-    // One list, so numbering runs 1, 2, 3 … and restarts at the next list.
-    if (first) li.setListId(first);
-    else first = li;
+    const li = body.appendListItem(item);
+    if (glyph !== DocumentApp.GlyphType.BULLET) li.setGlyphType(glyph);
   }
 }
 

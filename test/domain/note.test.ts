@@ -10,7 +10,7 @@ import { DISTRICT, EMPTY_DISTRICT, PARTICIPANTS, SCHOOLS, msk } from './district
 
 const SETTINGS: NoteSettings = {
   districtName: 'Невского',
-  centreName: 'опорного центра по координации деятельности ОУ Невского района',
+  centreName: 'Опорный центр по координации деятельности ОУ Невского района',
   signaturePosition: 'Руководитель опорного центра',
   signatureName: 'Е.В. Французан',
   nameWinners: false,

@@ -109,6 +109,16 @@ describe('Range values', () => {
     expect(row![3]).toBe('#ERROR!');
   });
 
+  test(`a plain-text number format ('@') keeps typed text as text (${REF}/range#setnumberformatnumberformat)`, () => {
+    const { sheet } = setup();
+    sheet.getRange(1, 1, 1, 3).setNumberFormat('@');
+    sheet.getRange(1, 1, 1, 4).setValues([['47', '5.4', '+7 999', '47']]);
+    sheet.getRange(2, 1).setNumberFormat('@').setValue('01.09.2021');
+    expect(sheet.getRange(1, 1, 1, 4).getValues()[0]).toEqual(['47', '5.4', '+7 999', 47]);
+    expect(sheet.getRange(2, 1).getValue()).toBe('01.09.2021');
+    expect(sheet.getRange(1, 3).getFormula()).toBe('');
+  });
+
   test(`more than 50,000 characters in a cell throws Google's message (support.google.com/drive/answer/37603)`, () => {
     const { sheet } = setup();
     expect(() => sheet.getRange('A1').setValue('x'.repeat(50001))).toThrow(

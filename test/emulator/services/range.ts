@@ -188,15 +188,18 @@ export class Range implements Fake<GasRange, Range> {
   setValues(values: any[][]): GasRange {
     this.checkShape(values);
     record(this.ctx, 'Range.setValues', this.cells());
-    const written = values.map((r) =>
-      r.map((v) => ({ raw: v, cell: normaliseWritten(v, this.ss) })),
+    const written = values.map((r, i) =>
+      r.map((v, j) => {
+        const plain = this.sheet.format(this.row + i, this.column + j)?.numberFormat === '@';
+        return { raw: v, plain, cell: normaliseWritten(v, this.ss, plain) };
+      }),
     );
     for (let i = 0; i < this.numRows; i++) {
       for (let j = 0; j < this.numColumns; j++) {
-        const { raw, cell } = written[i]![j]!;
+        const { raw, plain, cell } = written[i]![j]!;
         const formula =
           cell.formula ??
-          (typeof raw === 'string' && isSignFormula(raw, cell.value) ? `=${raw}` : null);
+          (!plain && typeof raw === 'string' && isSignFormula(raw, cell.value) ? `=${raw}` : null);
         this.sheet.put(this.row + i, this.column + j, cell.value, formula);
       }
     }
@@ -206,11 +209,16 @@ export class Range implements Fake<GasRange, Range> {
   /** Writes one value into every cell of the range (range#setvaluevalue). */
   setValue(value: any): GasRange {
     record(this.ctx, 'Range.setValue', this.cells());
-    const cell = normaliseWritten(value, this.ss);
-    const formula =
-      cell.formula ??
-      (typeof value === 'string' && isSignFormula(value, cell.value) ? `=${value}` : null);
-    this.each((r, c) => this.sheet.put(r, c, cell.value, formula));
+    this.each((r, c) => {
+      const plain = this.sheet.format(r, c)?.numberFormat === '@';
+      const cell = normaliseWritten(value, this.ss, plain);
+      const formula =
+        cell.formula ??
+        (!plain && typeof value === 'string' && isSignFormula(value, cell.value)
+          ? `=${value}`
+          : null);
+      this.sheet.put(r, c, cell.value, formula);
+    });
     return this.self;
   }
 

@@ -285,7 +285,11 @@ export interface WrittenCell {
  * would on typing it: '=…' is a formula, "'…" is forced text, numeric and date-like strings
  * in the spreadsheet locale become numbers and dates (developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue).
  */
-export function normaliseWritten(value: unknown, ss: SpreadsheetModel): WrittenCell {
+export function normaliseWritten(
+  value: unknown,
+  ss: SpreadsheetModel,
+  plainText = false,
+): WrittenCell {
   if (value === null || value === undefined) return { value: '', formula: null };
   if (typeof value === 'number') return { value, formula: null };
   if (typeof value === 'boolean') return { value, formula: null };
@@ -300,6 +304,8 @@ export function normaliseWritten(value: unknown, ss: SpreadsheetModel): WrittenC
   if (text.startsWith("'")) return { value: text.slice(1), formula: null };
   if (text.startsWith('=') && text.length > 1)
     return { value: evaluateFormula(text), formula: text };
+  // A cell formatted as plain text ('@') keeps typed text as it is: no numbers, dates or signs.
+  if (plainText) return { value: text, formula: null };
   return { value: parseTyped(text, ss), formula: null };
 }
 
