@@ -1,5 +1,6 @@
 /** The dropdown choices of the forms, from the reference tabs (formRanger without a trigger). */
-import type { ChoiceSource, QuestionDefinition } from '../domain/forms';
+import { FORMS, type ChoiceSource, type QuestionDefinition } from '../domain/forms';
+import { sha256, toHex } from '../domain/hash';
 import type { ReferenceData } from '../domain/intake';
 import { RESULT_KINDS } from '../domain/reference';
 import { schoolLabel } from '../domain/matching';
@@ -27,4 +28,12 @@ export function choiceLists(
 
 function unique(values: string[]): string[] {
   return values.filter((v, i) => v !== '' && values.indexOf(v) === i);
+}
+
+/** A fingerprint of every form's wanted choices: unchanged means the forms need no visit. */
+export function choicesFingerprint(choices: (q: QuestionDefinition) => string[] | null): string {
+  const lists = FORMS.map((form) =>
+    form.questions.map((q) => (q.kind === 'list' ? (choices(q) ?? []).join('\u0001') : '')),
+  );
+  return toHex(sha256(JSON.stringify(lists))).slice(0, 16);
 }

@@ -17,12 +17,15 @@ import { formatForMonth } from '../domain/text/periods';
 import { readReference, readSettings } from '../workspace/master';
 import { openForm, syncChoices } from '../workspace/forms';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
-import { refreshDerived } from './intake';
-import { choiceLists } from './choices';
+import { refreshDerived, type IntakeRun } from './intake';
+import { choiceLists, choicesFingerprint } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
 import { sendMonthlySummary } from './summary';
-import { refreshStatistics } from './statistics';
+import { computeAndWriteStatistics, statisticsInputOf } from './statistics';
+import type { StatisticsInput } from '../domain/statistics';
+import { OUTPUTS_RU } from '../i18n/ru/outputs';
+import { formatMonthYear } from '../domain/text/periods';
 import { DAILY_RU } from '../i18n/ru/daily';
 import { PLAN_UI_RU } from '../i18n/ru/plan-ui';
 import { highlightOverduePlan } from './plan';
@@ -45,7 +48,8 @@ interface JobOutcome {
 
 interface RunState {
   spreadsheet: Spreadsheet;
-  /** Derived data from today's intake, reused by the reminders instead of re-reading the tabs. */
+  /** Today's catch-up: its rows and reference feed the other jobs instead of re-reading the tabs. */
+  intake: IntakeRun | null;
   reminderData: ReminderData | null;
   noteFailed: Set<string>;
   /** Date.now() past which no new letter or job starts. */
@@ -99,6 +103,7 @@ function runUnderLock(
 
   const state: RunState = {
     spreadsheet,
+    intake: null,
     reminderData: null,
     noteFailed: new Set(),
     deadline: started + TIME_BUDGET_MS,
@@ -182,28 +187,58 @@ function runUnderLock(
   writeJournal(spreadsheet, entries);
 }
 
+/** Statistics rows from today's catch-up, if it ran. */
+function intakeInput(state: RunState): StatisticsInput | undefined {
+  return state.intake
+    ? statisticsInputOf(state.intake.projection, state.intake.reference)
+    : undefined;
+}
+
+/** Fingerprint of the dropdown lists the forms were last synced to. */
+const CHOICES_KEY = 'choices.fingerprint';
+
 function runJob(state: RunState, job: DueJob): JobOutcome {
   switch (job.job) {
     case 'intake': {
-      const { projection, written } = refreshDerived(state.spreadsheet);
+      state.intake = refreshDerived(state.spreadsheet);
+      const { projection, written } = state.intake;
       state.reminderData = { reports: projection.reports, participants: projection.participants };
       const total = Object.keys(written).reduce((sum, k) => sum + (written[k] ?? 0), 0);
       return { outcome: 'ok', details: DAILY_RU.intakeDone(total) };
     }
     case 'choices': {
       const properties = PropertiesService.getDocumentProperties();
-      const choices = choiceLists(readReference(state.spreadsheet), new Date());
+      const reference = state.intake ? state.intake.reference : readReference(state.spreadsheet);
+      const choices = choiceLists(reference, new Date());
+      // Visiting every dropdown costs calls per item; skip when the lists are as last synced.
+      const fingerprint = choicesFingerprint(choices);
+      if (properties.getProperty(CHOICES_KEY) === fingerprint) {
+        return { outcome: 'ok', details: DAILY_RU.choicesDone(0) };
+      }
       let changed = 0;
       for (const definition of FORMS) {
         const form = openForm(properties, definition.kind);
         if (form) changed += syncChoices(form, definition, choices);
       }
+      properties.setProperty(CHOICES_KEY, fingerprint);
       return { outcome: 'ok', details: DAILY_RU.choicesDone(changed) };
     }
-    case 'statistics':
-      return { outcome: 'ok', details: refreshStatistics(job.period) };
+    case 'statistics': {
+      const { stats } = computeAndWriteStatistics(
+        state.spreadsheet,
+        job.period,
+        intakeInput(state),
+      );
+      const details = OUTPUTS_RU.stats.refreshed(
+        formatMonthYear(stats.period),
+        stats.month.participants,
+        stats.yearToDate.participants,
+      );
+      return { outcome: 'ok', details };
+    }
     case 'note': {
-      createMonthlyNote(state.spreadsheet, job.period); // journals the note with its link
+      // Journals the note with its link.
+      createMonthlyNote(state.spreadsheet, job.period, intakeInput(state));
       return { outcome: 'ok', details: '', journaled: true };
     }
     case 'summary': {

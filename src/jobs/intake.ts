@@ -3,7 +3,12 @@
  * responses (domain/intake.ts) and write only what changed, under the script lock. A lost lock or a
  * failed service leaves the raw row in place; the next run catches up, and «Журнал» says so.
  */
-import { partitionResolver, projectIntake, type Projection } from '../domain/intake';
+import {
+  partitionResolver,
+  projectIntake,
+  type Projection,
+  type ReferenceData,
+} from '../domain/intake';
 import { buildSchoolIndex } from '../domain/matching';
 import {
   ORDERS_SCHEMA,
@@ -36,6 +41,7 @@ export interface IntakeRun {
   projection: Projection;
   written: Record<string, number>;
   settings: Settings;
+  reference: ReferenceData;
 }
 
 /**
@@ -66,7 +72,7 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     projection,
     scope && { schools: scope, responseIds: new Set([...projection.responseIds, submitted!]) },
   );
-  return { projection, written, settings };
+  return { projection, written, settings, reference };
 }
 
 /** The ОУ partitions a submitted response touches: where it belongs now and where it was. */

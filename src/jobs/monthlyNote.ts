@@ -12,6 +12,7 @@ import { folderAt } from '../workspace/drive';
 import { errorText, writeJournal } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
 import { checkedPeriod, computeAndWriteStatistics } from './statistics';
+import type { StatisticsInput } from '../domain/statistics';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -54,9 +55,13 @@ export function withScriptLock<T>(job: () => T): T {
 }
 
 /** Builds the month's note and makes it the current one; the caller holds the lock. */
-export function createMonthlyNote(spreadsheet: Spreadsheet, period: string): NoteRun {
+export function createMonthlyNote(
+  spreadsheet: Spreadsheet,
+  period: string,
+  input?: StatisticsInput,
+): NoteRun {
   const settings = readSettings(spreadsheet);
-  const run = computeAndWriteStatistics(spreadsheet, period);
+  const run = computeAndWriteStatistics(spreadsheet, period, input);
   const model = buildMonthlyNote(
     run.stats,
     {

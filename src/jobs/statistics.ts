@@ -15,6 +15,7 @@ import { computeStatistics, type Statistics, type StatisticsInput } from '../dom
 import { parsePeriod, periodOf, formatMonthYear } from '../domain/text/periods';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { readReference } from '../workspace/master';
+import type { Projection, ReferenceData } from '../domain/intake';
 import { readTable } from '../workspace/table';
 import { writeStatisticsTab, type TabChart } from '../workspace/statisticsTab';
 
@@ -40,6 +41,21 @@ export function loadStatisticsInput(spreadsheet: Spreadsheet): StatisticsInput {
   };
 }
 
+/** The same rows from an intake run that just projected them: no second read of the tabs. */
+export function statisticsInputOf(
+  projection: Projection,
+  reference: ReferenceData,
+): StatisticsInput {
+  return {
+    schools: reference.schools,
+    events: reference.events,
+    participants: projection.participants,
+    orders: projection.orders,
+    reports: projection.reports,
+    results: projection.results,
+  };
+}
+
 /** 'YYYY-MM' checked, with a message a methodologist understands; throws otherwise. */
 export function checkedPeriod(period: unknown): string {
   const text = typeof period === 'string' ? period.trim() : '';
@@ -55,8 +71,11 @@ export interface StatisticsRun {
 }
 
 /** Computes the month's figures and rewrites «Статистика»; the caller holds the lock if needed. */
-export function computeAndWriteStatistics(spreadsheet: Spreadsheet, period: string): StatisticsRun {
-  const input = loadStatisticsInput(spreadsheet);
+export function computeAndWriteStatistics(
+  spreadsheet: Spreadsheet,
+  period: string,
+  input: StatisticsInput = loadStatisticsInput(spreadsheet),
+): StatisticsRun {
   const stats = computeStatistics(input, period);
   const charts = writeStatisticsTab(spreadsheet, stats, new Date());
   return { input, stats, charts };
