@@ -21,7 +21,8 @@ import { refreshDerived, type IntakeRun } from './intake';
 import { choiceLists, choicesFingerprint } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
-import { sendMonthlySummary } from './summary';
+import { deliverMonthlySummary } from './summary';
+import { requireStaff } from '../workspace/access';
 import { computeAndWriteStatistics, statisticsInputOf } from './statistics';
 import type { StatisticsInput } from '../domain/statistics';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
@@ -57,9 +58,11 @@ interface RunState {
 }
 
 /** The daily time-driven trigger: catch-up, statistics, the monthly note, summary and reminders. */
-export function runDailyJobs(): void {
+export function runDailyJobs(e?: GoogleAppsScript.Events.TimeDriven): void {
   const started = Date.now();
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  // Fired by its trigger it runs as the installer; called by hand (google.script.run) only staff may.
+  const spreadsheet =
+    e && e.triggerUid ? SpreadsheetApp.getActiveSpreadsheet() : requireStaff().spreadsheet;
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     writeJournal(spreadsheet, [
@@ -244,7 +247,7 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
     case 'summary': {
       if (state.noteFailed.has(job.period))
         return { outcome: 'queued', details: DAILY_RU.waitsForNote };
-      const result = sendMonthlySummary(job.period);
+      const result = deliverMonthlySummary(state.spreadsheet, job.period);
       return { outcome: result.queued ? 'queued' : 'ok', details: result.message, journaled: true };
     }
     case 'reminders': {

@@ -29,6 +29,7 @@ import {
 } from '../workspace/master';
 import { writeJournal, errorText } from '../workspace/journal';
 import { moveOrderFiles } from '../workspace/orderFiles';
+import { requireStaff } from '../workspace/access';
 import { participantSalt } from '../workspace/properties';
 import { INTAKE_RU } from '../i18n/ru/intake';
 
@@ -143,7 +144,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
 
 /** Rebuilds every derived tab from the raw responses and the staff tabs (menu, sidebar). */
 export function rebuildAll(): string {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { spreadsheet } = requireStaff();
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {

@@ -12,6 +12,7 @@ import { folderAt } from '../workspace/drive';
 import { errorText, writeJournal } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
 import { checkedPeriod, computeAndWriteStatistics } from './statistics';
+import { requireStaff } from '../workspace/access';
 import type { StatisticsInput } from '../domain/statistics';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -148,8 +149,8 @@ function trashOlderNotes(
 
 /** Creates (or replaces) the analytic note for `period` ('YYYY-MM'); returns the document id. */
 export function generateMonthlyNote(period: string): string {
+  const { spreadsheet } = requireStaff();
   const key = checkedPeriod(period);
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   try {
     return withScriptLock(() => createMonthlyNote(spreadsheet, key).id);
   } catch (error) {

@@ -4,6 +4,7 @@
  * The analysis replaces like the monthly note: the new document is finished first, the school
  * year's pointer (a document property) is switched to it, and only then is the old one trashed.
  */
+import { requireStaff } from '../workspace/access';
 import type { PlanRow } from '../domain/model';
 import {
   buildPlanAnalysis,
@@ -61,7 +62,7 @@ export function planAnalysisKey(period: PlanPeriod): string {
 
 /** Imports a plan pasted as tab-separated text into «План работы»; returns what was done, in Russian. */
 export function importPlan(text: string): string {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { spreadsheet } = requireStaff();
   try {
     return withScriptLock(() => importUnderLock(spreadsheet, String(text ?? ''), new Date()));
   } catch (error) {
@@ -232,7 +233,7 @@ function belongsTo(record: PlanRow, period: PlanPeriod): boolean {
 
 /** Creates (or replaces) the plan execution analysis for «2021/2022»; returns the document id. */
 export function generatePlanAnalysis(schoolYear: string): string {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { spreadsheet } = requireStaff();
   try {
     const period = analysisPeriod(String(schoolYear ?? ''));
     if (!period) throw new Error(RU.badYear);

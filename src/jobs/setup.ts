@@ -6,6 +6,7 @@ import { FORMS, ORDER_FORM, ORDER_FILE_QUESTION } from '../domain/forms';
 import { ensureTab } from '../workspace/tabs';
 import { ensureForm, hasFileUpload, openForm, syncChoices } from '../workspace/forms';
 import { installTriggers } from '../workspace/triggers';
+import { requireStaff } from '../workspace/access';
 import { writeJournal } from '../workspace/journal';
 import { MASTER_TABS, readReference, seedReferenceTabs } from '../workspace/master';
 import { choiceLists } from './choices';
@@ -19,7 +20,7 @@ export interface SetupReport {
 
 /** Creates or repairs the whole system; returns what it did in plain Russian. */
 export function setupSystem(): SetupReport {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { spreadsheet } = requireStaff();
   const properties = PropertiesService.getDocumentProperties();
   let changes = 0;
   if (spreadsheet.getSpreadsheetTimeZone() !== 'Europe/Moscow') {

@@ -15,6 +15,7 @@ import { computeStatistics, type Statistics, type StatisticsInput } from '../dom
 import { parsePeriod, periodOf, formatMonthYear } from '../domain/text/periods';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { readReference } from '../workspace/master';
+import { requireStaff } from '../workspace/access';
 import type { Projection, ReferenceData } from '../domain/intake';
 import { readTable } from '../workspace/table';
 import { writeStatisticsTab, type TabChart } from '../workspace/statisticsTab';
@@ -84,7 +85,7 @@ export function computeAndWriteStatistics(
 /** Rewrites «Статистика» for `period` ('YYYY-MM', the current month by default) (sidebar, menu). */
 export function refreshStatistics(period?: string): string {
   const key = period === undefined || period === '' ? periodOf(new Date()) : checkedPeriod(period);
-  const { stats } = computeAndWriteStatistics(SpreadsheetApp.getActiveSpreadsheet(), key);
+  const { stats } = computeAndWriteStatistics(requireStaff().spreadsheet, key);
   return OUTPUTS_RU.stats.refreshed(
     formatMonthYear(stats.period),
     stats.month.participants,

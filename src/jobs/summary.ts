@@ -16,8 +16,11 @@ import { formatForMonth } from '../domain/text/periods';
 import { fillPhrase } from '../i18n/ru/note';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { errorText, writeJournal, type JobOutcome } from '../workspace/journal';
+import { requireStaff } from '../workspace/access';
 import { readSettings } from '../workspace/master';
 import type { Settings } from '../domain/settings';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 import { createMonthlyNote, existingNoteId, withScriptLock } from './monthlyNote';
 import { checkedPeriod, loadStatisticsInput } from './statistics';
 import { computeStatistics } from '../domain/statistics';
@@ -143,8 +146,13 @@ export function buildSummaryMail(
 
 /** Sends the month's summary ('YYYY-MM') to the recipients of «Настройки»; queues if over quota. */
 export function sendMonthlySummary(period: string): SummaryStatus {
+  const { spreadsheet } = requireStaff();
+  return deliverMonthlySummary(spreadsheet, period);
+}
+
+/** The summary without the caller check: for the daily trigger, which runs as the installer. */
+export function deliverMonthlySummary(spreadsheet: Spreadsheet, period: string): SummaryStatus {
   const key = checkedPeriod(period);
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const journal = (outcome: JobOutcome, details: string, link?: string, error?: string): void =>
     writeJournal(spreadsheet, [
       { at: new Date(), job: RU.job, outcome, details: key + ': ' + details, link, error },

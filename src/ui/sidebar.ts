@@ -37,6 +37,7 @@ import { SETTINGS_RU } from '../i18n/ru/settings';
 import { SETUP_RU } from '../i18n/ru/setup';
 import { SIDEBAR_RU } from '../i18n/ru/sidebar';
 import { generateMonthlyNote } from '../jobs/monthlyNote';
+import { requireStaff } from '../workspace/access';
 import { sendMonthlySummary, type SummaryStatus } from '../jobs/summary';
 import { hasFileUpload, openForm } from '../workspace/forms';
 import { JOURNAL_TAB } from '../workspace/journal';
@@ -275,22 +276,4 @@ function notePeriods(current: string): {
     periods: keys.map((key) => ({ key, label: formatMonthYear(key) })),
     defaultPeriod: previous,
   };
-}
-
-/**
- * The spreadsheet, once the caller is known to be centre staff: listed in the settings or the
- * spreadsheet's owner. Anyone with edit access can open the sidebar, but only staff may act.
- */
-function requireStaff(): { spreadsheet: Spreadsheet; settings: Settings } {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const email = Session.getActiveUser().getEmail().trim().toLowerCase();
-  if (email === '') throw new Error(SIDEBAR_RU.noAccess(''));
-  const settings = readSettings(spreadsheet);
-  if (settings.staff.includes(email)) return { spreadsheet, settings };
-  const owner = spreadsheet.getOwner();
-  if (owner && owner.getEmail().trim().toLowerCase() === email) return { spreadsheet, settings };
-  // A file on a shared drive has no owner: until staff are listed, any editor may set them up,
-  // otherwise nobody could ever fill the list from the sidebar.
-  if (!owner && settings.staff.length === 0) return { spreadsheet, settings };
-  throw new Error(SIDEBAR_RU.noAccess(email));
 }

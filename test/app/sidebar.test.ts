@@ -14,6 +14,15 @@ function actAs(ws: ReturnType<typeof setUp>['ws'], email: string): void {
   ws.world.user = email;
 }
 
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+    return 'no error';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 function settingValue(ws: ReturnType<typeof setUp>['ws'], key: string): unknown {
   const row = ws.sheetValues('Настройки').find((r) => r[2] === key);
   return row?.[1];
@@ -126,6 +135,30 @@ describe('sidebar (server side)', () => {
     expect(() => app.call('saveSettings', { staff: STRANGER })).toThrow(/Нет доступа/);
     expect(() => app.call('generateNote', '2021-09')).toThrow(/Нет доступа/);
     expect(() => app.call('sendSummary', '2021-09')).toThrow(/Нет доступа/);
+  });
+
+  test('every public job that writes, builds documents or mails refuses a non-staff caller', () => {
+    const { ws, app } = setUp();
+    app.call('saveSettings', { recipients: 'otdel@edu.example' });
+    actAs(ws, STRANGER);
+    const calls: [string, unknown[]][] = [
+      ['generateMonthlyNote', ['2021-09']],
+      ['sendMonthlySummary', ['2021-09']],
+      ['rebuildAll', []],
+      ['setupSystem', []],
+      ['refreshStatistics', []],
+      ['importPlan', ['1.\tМероприятие\tСентябрь 2021']],
+      ['generatePlanAnalysis', ['2021/2022']],
+      ['runDailyJobs', []],
+    ];
+    for (const [name, args] of calls) {
+      expect({ name, error: errorOf(() => app.call(name, ...args)) }).toEqual({
+        name,
+        error: expect.stringMatching(/Нет доступа/),
+      });
+    }
+    expect(ws.outbox()).toHaveLength(0);
+    expect(ws.documents().filter((d) => !d.trashed)).toHaveLength(0);
   });
 
   test('a user listed as staff may act', () => {
