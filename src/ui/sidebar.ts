@@ -41,11 +41,9 @@ import { requireStaff } from '../workspace/access';
 import { sendMonthlySummary, type SummaryStatus } from '../jobs/summary';
 import { hasFileUpload, openForm } from '../workspace/forms';
 import { JOURNAL_TAB } from '../workspace/journal';
-import { readDerived, readReference, readSettings, settingsRows } from '../workspace/master';
+import { readDerived, readReference, settingsRows } from '../workspace/master';
 import { readTable, safeRows, type Row } from '../workspace/table';
 import { triggerStatus } from '../workspace/triggers';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Figures of one span of time shown on the dashboard. */
 export interface DashboardFigures {
