@@ -17,7 +17,7 @@ import { formatForMonth } from '../domain/text/periods';
 import { readReference, readSettings } from '../workspace/master';
 import { openForm, syncChoices } from '../workspace/forms';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
-import { refreshDerived, type IntakeRun } from './intake';
+import { catchUpOrderFiles, refreshDerived, type IntakeRun } from './intake';
 import { choiceLists, choicesFingerprint } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
@@ -204,6 +204,7 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
   switch (job.job) {
     case 'intake': {
       state.intake = refreshDerived(state.spreadsheet);
+      catchUpOrderFiles(state.spreadsheet, state.intake);
       const { projection, written } = state.intake;
       state.reminderData = { reports: projection.reports, participants: projection.participants };
       const total = Object.keys(written).reduce((sum, k) => sum + (written[k] ?? 0), 0);

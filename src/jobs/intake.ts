@@ -17,7 +17,14 @@ import {
   RESULTS_SCHEMA,
 } from '../domain/schema';
 import type { Settings } from '../domain/settings';
-import { formByResponseSheet, FORMS, ORDER_FORM, Q, type FormKind } from '../domain/forms';
+import {
+  formByResponseSheet,
+  FORMS,
+  ORDER_FILE_QUESTION,
+  ORDER_FORM,
+  Q,
+  type FormKind,
+} from '../domain/forms';
 import {
   readDerived,
   type DerivedTabs,
@@ -28,7 +35,7 @@ import {
   writeProjection,
 } from '../workspace/master';
 import { writeJournal, errorText } from '../workspace/journal';
-import { moveOrderFiles } from '../workspace/orderFiles';
+import { moveOrderFiles, type FileMoves, type OrderUpload } from '../workspace/orderFiles';
 import { requireStaff } from '../workspace/access';
 import { participantSalt } from '../workspace/properties';
 import { INTAKE_RU } from '../i18n/ru/intake';
@@ -43,6 +50,8 @@ export interface IntakeRun {
   written: Record<string, number>;
   settings: Settings;
   reference: ReferenceData;
+  /** Order responses of this run that were placed, with their upload answers. */
+  uploads: OrderUpload[];
 }
 
 /**
@@ -73,7 +82,16 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     projection,
     scope && { schools: scope, responseIds: new Set([...projection.responseIds, submitted!]) },
   );
-  return { projection, written, settings, reference };
+  const placed = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
+  const uploads = raw.order
+    .filter((r) => placed.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
+    .map((r) => ({
+      responseId: r.id,
+      row: r.row,
+      schoolKey: placed.get(r.id) ?? '',
+      uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
+    }));
+  return { projection, written, settings, reference, uploads };
 }
 
 /** The ОУ partitions a submitted response touches: where it belongs now and where it was. */
@@ -120,12 +138,10 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
   }
   try {
     const id = `${form.idPrefix}-${e.range.getRow()}`;
-    const { projection, settings } = refreshDerived(spreadsheet, id);
+    const run = refreshDerived(spreadsheet, id);
     if (form.kind === ORDER_FORM.kind) {
-      moveOrderFiles(
-        settings.rootFolderName,
-        projection.orders.filter((o) => o.sourceResponseId === id),
-      );
+      const uploads = run.uploads.filter((u) => u.responseId === id);
+      journalFailedMoves(spreadsheet, moveOrderFiles(run.settings.rootFolderName, uploads));
     }
   } catch (error) {
     writeJournal(spreadsheet, [
@@ -148,8 +164,9 @@ export function rebuildAll(): string {
   const lock = LockService.getScriptLock();
   lock.waitLock(LOCK_WAIT_MS);
   try {
-    const { projection, written, settings } = refreshDerived(spreadsheet);
-    moveOrderFiles(settings.rootFolderName, projection.orders);
+    const run = refreshDerived(spreadsheet);
+    const { projection, written } = run;
+    catchUpOrderFiles(spreadsheet, run);
     const summary = INTAKE_RU.rebuilt(projection, written);
     writeJournal(spreadsheet, [
       { at: new Date(), job: 'rebuildAll', outcome: 'ok', details: summary },
@@ -163,4 +180,39 @@ export function rebuildAll(): string {
   } finally {
     lock.releaseLock();
   }
+}
+
+/** Order responses up to this sheet row have had their uploads moved into the bank. */
+const FILES_MOVED_KEY = 'orders.filesMovedThroughRow';
+
+/**
+ * Moves the uploads a submit could not (busy lock, failure), checking each file at most once more:
+ * rows up to the watermark are done, and the watermark stops before the first row that failed.
+ */
+export function catchUpOrderFiles(spreadsheet: Spreadsheet, run: IntakeRun): FileMoves {
+  const properties = PropertiesService.getDocumentProperties();
+  const through = Number(properties.getProperty(FILES_MOVED_KEY) ?? '0') || 0;
+  const pending = run.uploads.filter((u) => u.row > through).sort((a, b) => a.row - b.row);
+  if (pending.length === 0) return { moved: 0, failed: [] };
+  const moves = moveOrderFiles(run.settings.rootFolderName, pending);
+  const failedIds = new Set(moves.failed.map((f) => f.responseId));
+  const firstFailed = pending.find((u) => failedIds.has(u.responseId));
+  const last = firstFailed ? firstFailed.row - 1 : pending[pending.length - 1]!.row;
+  if (last > through) properties.setProperty(FILES_MOVED_KEY, String(last));
+  journalFailedMoves(spreadsheet, moves);
+  return moves;
+}
+
+/** One journal row per order whose file could not be moved. */
+function journalFailedMoves(spreadsheet: Spreadsheet, moves: FileMoves): void {
+  writeJournal(
+    spreadsheet,
+    moves.failed.map((f) => ({
+      at: new Date(),
+      job: 'moveOrderFiles',
+      outcome: 'error' as const,
+      details: INTAKE_RU.fileNotMoved(f.responseId),
+      error: f.error,
+    })),
+  );
 }

@@ -1,29 +1,53 @@
-/** The bank of orders: uploaded order files are moved into «<папка>/Банк приказов/<ОУ>/». */
-import type { SchoolOrder } from '../domain/model';
+/**
+ * The bank of orders: files uploaded through the form's «Файл приказа» question are moved into
+ * «<папка>/Банк приказов/<ОУ>/». Only uploads are moved — never a file a school merely linked to,
+ * which may belong to anyone — and one file that cannot be moved does not stop the others.
+ */
 import { driveIds, folderAt } from './drive';
 
 export const ORDER_BANK_FOLDER = 'Банк приказов';
 
-/** Moves each order's uploaded files into its ОУ folder; files already there are left alone. */
-export function moveOrderFiles(root: string, orders: SchoolOrder[]): number {
-  const withFiles = orders.filter((o) => driveIds(o.fileLink).length > 0);
-  if (withFiles.length === 0) return 0;
+/** The files one order response uploaded, and the ОУ it was placed under. */
+export interface OrderUpload {
+  responseId: string;
+  row: number;
+  schoolKey: string;
+  uploadAnswer: string;
+}
+
+export interface FileMoves {
+  moved: number;
+  /** Response ids whose files could not all be moved, with Drive's message. */
+  failed: { responseId: string; error: string }[];
+}
+
+/** Moves each upload into its ОУ folder; files already there are left alone. */
+export function moveOrderFiles(root: string, uploads: OrderUpload[]): FileMoves {
+  const result: FileMoves = { moved: 0, failed: [] };
   const folders = new Map<string, GoogleAppsScript.Drive.Folder>();
-  let moved = 0;
-  for (const order of withFiles) {
-    let folder = folders.get(order.schoolKey);
-    if (!folder) {
-      folder = folderAt([root, ORDER_BANK_FOLDER, order.schoolKey]);
-      folders.set(order.schoolKey, folder);
-    }
-    const folderId = folder.getId();
-    for (const id of driveIds(order.fileLink)) {
-      const file = DriveApp.getFileById(id);
-      const parents = file.getParents();
-      if (parents.hasNext() && parents.next().getId() === folderId) continue;
-      file.moveTo(folder);
-      moved++;
+  for (const upload of uploads) {
+    const ids = driveIds(upload.uploadAnswer);
+    if (ids.length === 0) continue;
+    try {
+      let folder = folders.get(upload.schoolKey);
+      if (!folder) {
+        folder = folderAt([root, ORDER_BANK_FOLDER, upload.schoolKey]);
+        folders.set(upload.schoolKey, folder);
+      }
+      const folderId = folder.getId();
+      for (const id of ids) {
+        const file = DriveApp.getFileById(id);
+        const parents = file.getParents();
+        if (parents.hasNext() && parents.next().getId() === folderId) continue;
+        file.moveTo(folder);
+        result.moved++;
+      }
+    } catch (error) {
+      result.failed.push({
+        responseId: upload.responseId,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
-  return moved;
+  return result;
 }

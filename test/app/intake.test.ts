@@ -135,6 +135,27 @@ describe('handleFormSubmit', () => {
     expect(file.path).toContain('Банк приказов/ШКОЛА-51');
   });
 
+  test('only uploaded files are moved into the bank, never a file a school merely links to', () => {
+    const { ws, app } = setUpDistrict();
+    const master = ws.spreadsheet();
+    const masterPath = ws.files().find((f) => f.id === master.getId())!.path;
+    ws.submitForm(REG, registration());
+    ws.submitForm(ORDER, {
+      'Образовательное учреждение': 'ГБОУ СОШ № 47',
+      'Номер приказа': '7',
+      'Дата приказа': '01.10.2021',
+      Мероприятие: 'Отборочный (заочный) тур регионального чемпионата JuniorSkills',
+      'Участники (Фамилия Имя, по одному в строке)': 'Иванова Мария',
+      'Ссылка на файл приказа': `https://drive.google.com/open?id=${master.getId()}`,
+    });
+    app.call('rebuildAll');
+    app.call('rebuildAll');
+    expect(ws.files().find((f) => f.id === master.getId())!.path).toBe(masterPath);
+    expect(column(ws, 'Приказы', 'Файл приказа')).toEqual([
+      `https://drive.google.com/open?id=${master.getId()}`,
+    ]);
+  });
+
   test('the same response delivered twice, and an edited response, change one record only', () => {
     const { ws } = setUpDistrict();
     const first = ws.submitForm(REG, registration());
