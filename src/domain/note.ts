@@ -424,7 +424,7 @@ function disciplineBlocks(stats: Statistics): DocumentBlock[] {
       paragraph(
         fillPhrase(RU.ordersLine, {
           n: formatNumber(d.participantsWithoutOrder),
-          participants: plural(d.participantsWithoutOrder, RU.participants),
+          participants: plural(d.participantsWithoutOrder, RU.participantsAccusative),
           schools: formatNumber(d.schoolsWithoutOrders.length),
         }),
       ),
@@ -518,7 +518,7 @@ function conclusions(stats: Statistics, empty: boolean): string[] {
     out.push(
       fillPhrase(RU.conclusionOrders, {
         n: formatNumber(d.participantsWithoutOrder),
-        participants: plural(d.participantsWithoutOrder, RU.participants),
+        participants: plural(d.participantsWithoutOrder, RU.participantsAccusative),
       }),
     );
   }

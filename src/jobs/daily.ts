@@ -21,7 +21,7 @@ import { catchUpOrderFiles, refreshDerived, type IntakeRun } from './intake';
 import { choiceLists, choicesFingerprint } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
-import { deliverMonthlySummary } from './summary';
+import { deliverMonthlySummary, summaryKey } from './summary';
 import { requireStaff } from '../workspace/access';
 import { computeAndWriteStatistics, statisticsInputOf } from './statistics';
 import type { StatisticsInput } from '../domain/statistics';
@@ -101,7 +101,10 @@ function runUnderLock(
     noteDay: settings.noteDay,
     reportDeadlineDay: settings.reportDeadlineDay,
     pending: parsePending(stored[PENDING_KEY] ?? null),
-    isDone: (job, period) => Boolean(stored[DONE_PREFIX + jobId({ job, period })]),
+    // The summary records its own sending, so a run cut short after the mail never sends it twice.
+    isDone: (job, period) =>
+      Boolean(stored[DONE_PREFIX + jobId({ job, period })]) ||
+      (job === 'summary' && Boolean(stored[summaryKey(period)])),
   });
 
   const state: RunState = {

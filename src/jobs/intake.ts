@@ -162,7 +162,12 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
 export function rebuildAll(): string {
   const { spreadsheet } = requireStaff();
   const lock = LockService.getScriptLock();
-  lock.waitLock(LOCK_WAIT_MS);
+  if (!lock.tryLock(LOCK_WAIT_MS)) {
+    writeJournal(spreadsheet, [
+      { at: new Date(), job: 'rebuildAll', outcome: 'queued', details: INTAKE_RU.rebuildBusy },
+    ]);
+    throw new Error(INTAKE_RU.rebuildBusy);
+  }
   try {
     const run = refreshDerived(spreadsheet);
     const { projection, written } = run;

@@ -12,6 +12,7 @@ import { folderAt } from '../workspace/drive';
 import { errorText, writeJournal } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
 import { checkedPeriod, computeAndWriteStatistics } from './statistics';
+import { periodOf } from '../domain/text/periods';
 import { requireStaff } from '../workspace/access';
 import type { StatisticsInput } from '../domain/statistics';
 
@@ -99,6 +100,13 @@ export function createMonthlyNote(
       // the original error matters more
     }
     throw error;
+  }
+
+  // «Статистика» shows the current month; a note for another month borrowed the tab for its
+  // charts and gives it back.
+  const current = periodOf(new Date());
+  if (period !== current) {
+    computeAndWriteStatistics(spreadsheet, current, run.input);
   }
 
   const properties = PropertiesService.getDocumentProperties();

@@ -134,6 +134,15 @@ describe('generateMonthlyNote', () => {
     expect(sheet.getCharts()).toHaveLength(3); // charts are replaced, not stacked
   });
 
+  test('a note for a past month has its charts, and «Статистика» goes back to the current month', () => {
+    const { ws, app } = season();
+    const id = app.call('generateMonthlyNote', '2021-09') as string;
+    const note = ws.documents().find((d) => d.id === id)!;
+    expect(note.name).toContain('за сентябрь 2021');
+    expect(note.images().length).toBeGreaterThan(0);
+    expect(String(ws.sheetValues('Статистика')[0]![0])).toContain('за октябрь 2021');
+  });
+
   test('a failure while writing leaves the previous note current and no half-made note live', () => {
     const { ws, app } = season();
     const first = app.call('generateMonthlyNote', '2021-10') as string;

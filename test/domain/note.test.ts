@@ -5,7 +5,7 @@ import type { Statistics } from '../../src/domain/statistics';
 import { documentText } from '../../src/domain/document';
 import type { DocumentBlock, TableBlock } from '../../src/domain/document';
 import { NOTE_RU } from '../../src/i18n/ru/note';
-import { NBSP, MINUS, formatNumber } from '../../src/domain/text';
+import { NBSP, MINUS, formatNumber, plural } from '../../src/domain/text';
 import { DISTRICT, EMPTY_DISTRICT, PARTICIPANTS, SCHOOLS, msk } from './district.fixture';
 
 const SETTINGS: NoteSettings = {
@@ -207,7 +207,7 @@ describe('buildMonthlyNote on the hand-built district', () => {
       'Получено ежемесячных отчётов: 4 из 6 (66,7 %), в том числе не в срок — 1.',
     );
     expect(discipline).toContain(
-      'Приказы о направлении участников не представлены на 3 участника из 3 ОУ:',
+      'Приказы о направлении участников не представлены на 3 участников из 3 ОУ:',
     );
   });
 });
@@ -281,5 +281,18 @@ describe('buildMonthlyNote edge cases', () => {
 
   it('uses the registry size from the statistics', () => {
     expect(computeStatistics(DISTRICT, '2021-10').schoolsTotal).toBe(SCHOOLS.length);
+  });
+});
+
+describe('agreement after «на» (accusative, animate)', () => {
+  test('«на 1 участника», «на 3 участников», «на 21 участника», «на 25 участников»', () => {
+    const forms = NOTE_RU.participantsAccusative;
+    expect([1, 3, 21, 25, 11].map((n) => `на ${n} ${plural(n, forms)}`)).toEqual([
+      'на 1 участника',
+      'на 3 участников',
+      'на 21 участника',
+      'на 25 участников',
+      'на 11 участников',
+    ]);
   });
 });

@@ -8,6 +8,8 @@ export const INTAKE_RU = {
     `Ответ в строке ${row} листа «${sheet}» сохранён, но не разобран из-за ошибки. Его разберёт ежедневный запуск или «Пересобрать данные».`,
   fileNotMoved: (responseId: string) =>
     `Файл приказа из ответа ${responseId} не удалось перенести в «Банк приказов»; ответ и ссылка на файл сохранены. Повторная попытка — при ежедневном запуске.`,
+  rebuildBusy:
+    'Таблица занята другой задачей (приём ответа или ежедневный запуск). Повторите «Пересобрать данные» через минуту.',
   rebuilt: (p: Projection, written: Record<string, number>) => {
     const rows = Object.values(written).reduce((a, b) => a + b, 0);
     return `Данные пересобраны: участников — ${p.participants.length}, приказов — ${p.orders.length}, отчётов — ${p.reports.length}, результатов — ${p.results.length}, требует проверки — ${p.quality.length}; изменено строк — ${rows}.`;
