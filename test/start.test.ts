@@ -6,7 +6,14 @@ import ExcelJS from 'exceljs';
 import { runSeason, RunResult } from '../scripts/start';
 import { toEml } from '../scripts/export/eml';
 import { esc } from '../scripts/export/html';
-import { generateRegistry } from '../scripts/district/generate';
+import { generateRegistry, generateSeason, type Choices } from '../scripts/district/generate';
+import {
+  categoryGradeRange,
+  DEFAULT_AGE_CATEGORIES,
+  DEFAULT_COMPETENCIES,
+  SAMPLE_EVENTS,
+} from '../src/domain/reference';
+import { gradeOf } from '../src/domain/validation';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const JSZip = require('jszip') as {
@@ -38,6 +45,11 @@ test('the season submits answers of every form through the real triggers', () =>
     expect(result.submitted[form]).toBeGreaterThan(0);
   expect(result.failedExecutions).toBe(0);
   expect(result.costs.executions).toBeGreaterThan(result.answers);
+  // Only the deliberate mistakes send a registration to «Требует проверки».
+  expect(result.quality.registrations).toBe(result.submitted.registration);
+  expect(result.quality.flagged).toBeLessThanOrEqual(
+    Math.max(3, 0.1 * result.quality.registrations),
+  );
 });
 
 test('master.xlsx reads back with every tab, a bold header and participants', async () => {
@@ -121,4 +133,66 @@ test('the district is deterministic per seed', () => {
   expect(generateRegistry(3, 20)).toEqual(generateRegistry(3, 20));
   expect(generateRegistry(3, 20)).not.toEqual(generateRegistry(4, 20));
   expect(new Set(generateRegistry(3, 100).map((s) => s.shortName)).size).toBe(100);
+});
+
+test('registrations follow the reference: programme, allowed category, class of the category', () => {
+  const choices: Choices = {
+    schoolLabels: [],
+    events: SAMPLE_EVENTS.map((e) => ({
+      name: e.name,
+      programme: e.programme,
+      start: e.start!,
+      end: e.end ?? e.start!,
+      registrationUntil: e.registrationDeadline,
+    })),
+    competencies: DEFAULT_COMPETENCIES.map((c) => ({ ...c, ageCategories: [...c.ageCategories] })),
+    ageCategories: [...DEFAULT_AGE_CATEGORIES],
+    months: [],
+    resultKinds: ['Участник'],
+    reportDeadlineDay: 5,
+  };
+  const registry = generateRegistry(5, 60);
+  choices.schoolLabels = registry.map((s) => s.shortName);
+  const season = generateSeason(registry, choices, {
+    seed: 5,
+    participants: 2000,
+    from: '2021-09-01',
+    to: '2022-05-31',
+  });
+  const registrations = season.filter((a) => a.form === 'registration');
+  expect(registrations.length).toBeGreaterThan(1000);
+  let wrong = 0;
+  const programmes = new Set<string>();
+  for (const a of registrations) {
+    const school =
+      registry[choices.schoolLabels.indexOf(String(a.answers['Образовательное учреждение']))]!;
+    const event = SAMPLE_EVENTS.find((e) => e.name === a.answers['Мероприятие'])!;
+    const competency = DEFAULT_COMPETENCIES.find((c) => c.name === a.answers['Компетенция'])!;
+    const category = DEFAULT_AGE_CATEGORIES.find(
+      (c) => c.name === a.answers['Возрастная категория'],
+    )!;
+    programmes.add(event.programme);
+    // These are never deliberate mistakes.
+    expect(competency.programme).toBe(event.programme);
+    expect(competency.ageCategories).toContain(category.name);
+    expect(category.programme).toBe(event.programme);
+    const preschool = ['5–7 лет', '6+', 'Мастерята'].includes(category.name);
+    expect(preschool).toBe(school.type === 'ДОУ');
+    for (const field of ['Участник 1: класс / группа', 'Участник 2: класс / группа']) {
+      const cls = a.answers[field];
+      if (cls === undefined) continue;
+      const grade = gradeOf(String(cls));
+      const range = categoryGradeRange(category)!;
+      if (
+        preschool
+          ? !/группа/.test(String(cls))
+          : grade === null || grade < range.min || grade > range.max
+      )
+        wrong++;
+    }
+  }
+  expect(programmes).toEqual(new Set(['KidSkills', 'JuniorSkills']));
+  // Classes outside the category and hostile strings: a few per cent at most.
+  expect(wrong).toBeGreaterThan(0);
+  expect(wrong / registrations.length).toBeLessThan(0.03);
 });

@@ -44,6 +44,9 @@ export function setupSystem(): SetupReport {
   const fileUploadPresent = orderForm !== null && hasFileUpload(orderForm, ORDER_FILE_QUESTION);
   const message =
     SETUP_RU.done(changes) +
+    (triggers.owner !== Session.getEffectiveUser().getEmail()
+      ? ' ' + SETUP_RU.triggersOwnedBy(triggers.owner)
+      : '') +
     ' ' +
     (fileUploadPresent ? SETUP_RU.uploadPresent : SETUP_RU.uploadMissing);
   if (changes > 0) {

@@ -43,7 +43,7 @@ import { hasFileUpload, openForm } from '../workspace/forms';
 import { JOURNAL_TAB } from '../workspace/journal';
 import { readDerived, readReference, settingsRows } from '../workspace/master';
 import { readTable, safeRows, type Row } from '../workspace/table';
-import { triggerStatus } from '../workspace/triggers';
+import { triggerOwner, triggerStatus } from '../workspace/triggers';
 
 /** Figures of one span of time shown on the dashboard. */
 export interface DashboardFigures {
@@ -82,7 +82,8 @@ export interface JournalRun {
 
 /** What the health panel shows. */
 export interface HealthData {
-  triggers: { formSubmit: number; daily: number; ok: boolean };
+  /** `owner`: whose account runs them; counts are of the caller's own triggers (Google shows no others). */
+  triggers: { formSubmit: number; daily: number; ok: boolean; owner: string; mine: boolean };
   runs: JournalRun[];
   mailQuota: number;
   fileUpload: { present: boolean; instructions: string };
@@ -166,6 +167,8 @@ export function getDashboard(): DashboardData {
 export function getHealth(): HealthData {
   const { spreadsheet } = requireStaff();
   const triggers = triggerStatus();
+  const owner = triggerOwner();
+  const mine = owner === '' || owner === Session.getEffectiveUser().getEmail();
   const journal = readTable(spreadsheet.getSheetByName(JOURNAL_TAB)).rows.filter((row) =>
     row.some((cell) => cell !== ''),
   );
@@ -183,7 +186,13 @@ export function getHealth(): HealthData {
   const form = openForm(PropertiesService.getDocumentProperties(), ORDER_FORM.kind);
   const present = form !== null && hasFileUpload(form, ORDER_FILE_QUESTION);
   return {
-    triggers: { ...triggers, ok: triggers.formSubmit === 1 && triggers.daily === 1 },
+    triggers: {
+      ...triggers,
+      owner,
+      mine,
+      // Another staff member's triggers cannot be listed; trust the record of who installed them.
+      ok: mine ? triggers.formSubmit === 1 && triggers.daily === 1 : owner !== '',
+    },
     runs,
     mailQuota: MailApp.getRemainingDailyQuota(),
     fileUpload: {

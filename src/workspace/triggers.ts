@@ -22,11 +22,27 @@ export function triggerStatus(): TriggerStatus {
   };
 }
 
-/** Ensures exactly one trigger of each kind; returns how many were created and removed. */
+/** Who installed the triggers: getProjectTriggers sees only the current user's own. */
+const OWNER_KEY = 'triggers.owner';
+
+/** The user whose account runs the triggers, or '' if none were installed yet. */
+export function triggerOwner(): string {
+  return PropertiesService.getDocumentProperties().getProperty(OWNER_KEY) ?? '';
+}
+
+/**
+ * Ensures exactly one trigger of each kind; returns how many were created and removed. Triggers
+ * belong to the user who installs them and getProjectTriggers lists only the caller's, so when
+ * another staff member runs the set-up nothing is installed twice: `owner` names who holds them.
+ */
 export function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): {
   created: number;
   removed: number;
+  owner: string;
 } {
+  const me = Session.getEffectiveUser().getEmail();
+  const owner = triggerOwner();
+  if (owner !== '' && owner !== me) return { created: 0, removed: 0, owner };
   let created = 0;
   let removed = 0;
   const triggers = ScriptApp.getProjectTriggers();
@@ -49,5 +65,6 @@ export function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spread
     }
     created++;
   }
-  return { created, removed };
+  if (owner !== me) PropertiesService.getDocumentProperties().setProperty(OWNER_KEY, me);
+  return { created, removed, owner: me };
 }

@@ -76,6 +76,21 @@ describe('setupSystem', () => {
     );
   });
 
+  test('a second staff member running the set-up installs no second pair of triggers', () => {
+    const { ws, app } = setUpDistrict();
+    app.call('saveSettings', { staff: 'second@center.example' });
+    ws.actAs('second@center.example');
+    const report = app.call('setupSystem');
+    expect(ws.triggers().map((t) => [t.handler, t.owner])).toEqual(
+      expect.arrayContaining([
+        ['handleFormSubmit', 'metodist@center.example'],
+        ['runDailyJobs', 'metodist@center.example'],
+      ]),
+    );
+    expect(ws.triggers()).toHaveLength(2);
+    expect(report.message).toContain('metodist@center.example');
+  });
+
   test('the order form gets the link fallback; the upload question is detected once added by hand', () => {
     const { ws, app } = setUpDistrict();
     const orderForm = ws.forms().find((f) => f.title === ORDER)!;

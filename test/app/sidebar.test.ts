@@ -75,7 +75,13 @@ describe('sidebar (server side)', () => {
   test('getHealth reports the triggers, the journal, the mail quota and the upload question', () => {
     const { app } = setUp();
     const health = app.call('getHealth');
-    expect(health.triggers).toEqual({ formSubmit: 1, daily: 1, ok: true });
+    expect(health.triggers).toEqual({
+      formSubmit: 1,
+      daily: 1,
+      ok: true,
+      owner: 'metodist@center.example',
+      mine: true,
+    });
     expect(health.runs.length).toBeGreaterThanOrEqual(1);
     expect(health.runs.length).toBeLessThanOrEqual(10);
     expect(health.runs[0].at).toMatch(/^\d{4}-\d\d-\d\dT/);
@@ -124,6 +130,18 @@ describe('sidebar (server side)', () => {
     expect(ws.costs().calls['Range.setValues']).toBe(1);
     const fields = app.call('getSettings');
     expect(fields.find((f: { key: string }) => f.key === 'noteDay').value).toBe('7');
+  });
+
+  test('another staff member sees who runs the triggers, not a false alarm', () => {
+    const { ws, app } = setUp();
+    app.call('saveSettings', { staff: STRANGER });
+    ws.actAs(STRANGER);
+    const health = app.call('getHealth');
+    expect(health.triggers).toMatchObject({
+      mine: false,
+      ok: true,
+      owner: 'metodist@center.example',
+    });
   });
 
   test('a user who is neither staff nor the owner gets the access error', () => {

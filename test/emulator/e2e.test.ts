@@ -142,3 +142,30 @@ test('each loadBundle is its own project: triggers run their handler in the proj
   ws.submitForm('Регистрация', { Фамилия: 'Г' });
   expect(ws.costs().executions.at(-1)!.project).toBe(ws.costs().executions[0]!.project);
 });
+
+test("getProjectTriggers lists only the current user's triggers; triggers run as their owner (reference/script/script-app#getprojecttriggers)", () => {
+  const { ws, app } = started();
+  expect(ws.triggers().map((t) => t.owner)).toEqual([
+    'metodist@center.example',
+    'metodist@center.example',
+  ]);
+  const scriptApp = (app.context as unknown as { ScriptApp: GoogleAppsScript.Script.ScriptApp })
+    .ScriptApp;
+  ws.actAs('deputy@center.example');
+  expect(scriptApp.getProjectTriggers()).toHaveLength(0);
+  // setup() does not see the first user's triggers, so it installs its own.
+  app.call('setup');
+  expect(ws.triggers()).toHaveLength(4);
+  const own = scriptApp.getProjectTriggers();
+  expect(own).toHaveLength(2);
+  for (const t of own) scriptApp.deleteTrigger(t);
+  expect(ws.triggers().map((t) => t.owner)).toEqual([
+    'metodist@center.example',
+    'metodist@center.example',
+  ]);
+  ws.actAs('metodist@center.example');
+  expect(scriptApp.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual([
+    'onSubmit',
+    'daily',
+  ]);
+});

@@ -112,6 +112,45 @@ describe('LockService', () => {
   });
 });
 
+describe('LockService: the lock belongs to the execution', () => {
+  test(`two Lock objects of one scope in one execution share the held flag (${REF}/lock/lock#haslock)`, () => {
+    const { ws, LockService } = globals();
+    ws.world.tracker.run('p', 'job', 'direct', ws.clock.now(), () => {
+      const outer = LockService.getScriptLock();
+      const inner = LockService.getScriptLock();
+      expect(outer.hasLock()).toBe(false);
+      expect(outer.tryLock(1000)).toBe(true);
+      expect(inner.hasLock()).toBe(true);
+      inner.releaseLock();
+      expect(outer.hasLock()).toBe(false);
+      inner.waitLock(1000);
+      expect(outer.hasLock()).toBe(true);
+      // Another scope is another lock.
+      expect(LockService.getUserLock().hasLock()).toBe(false);
+      expect(LockService.getDocumentLock().hasLock()).toBe(false);
+    });
+  });
+
+  test(`a lock is released when its execution ends (${REF}/lock/lock#releaselock)`, () => {
+    const { ws, LockService } = globals();
+    const run = (body: () => boolean) =>
+      ws.world.tracker.run('p', 'job', 'direct', ws.clock.now(), body);
+    expect(run(() => LockService.getScriptLock().tryLock(1000))).toBe(true);
+    expect(run(() => LockService.getScriptLock().hasLock())).toBe(false);
+  });
+
+  test(`lockHeldElsewhere still makes tryLock false and waitLock throw (${REF}/lock/lock#trylocktimeoutinmillis)`, () => {
+    const { ws, LockService } = globals();
+    ws.lockHeldElsewhere(true);
+    ws.world.tracker.run('p', 'job', 'direct', ws.clock.now(), () => {
+      const lock = LockService.getScriptLock();
+      expect(lock.tryLock(1000)).toBe(false);
+      expect(lock.hasLock()).toBe(false);
+      expect(() => lock.waitLock(1000)).toThrow('Lock timeout');
+    });
+  });
+});
+
 describe('Utilities and Session', () => {
   test(`formatDate uses SimpleDateFormat in an explicit time zone (${REF}/utilities/utilities#formatdatedate,-timezone,-format)`, () => {
     const { Utilities } = globals();

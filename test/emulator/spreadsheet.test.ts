@@ -119,6 +119,18 @@ describe('Range values', () => {
     expect(sheet.getRange(1, 3).getFormula()).toBe('');
   });
 
+  test(`'=…' written into a plain-text ('@') cell still becomes a formula: unconfirmed for scripts, so the stricter reading (${REF}/range#setvaluevalue)`, () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:A2').setNumberFormat('@');
+    sheet.getRange('A1').setValue('=1+1');
+    sheet.appendRow(['=2+2']);
+    expect(sheet.getRange('A1').getFormula()).toBe('=1+1');
+    expect(sheet.getRange('A2').getFormula()).toBe('=2+2');
+    sheet.getRange('A1').setValue("'=1+1");
+    expect(sheet.getRange('A1').getFormula()).toBe('');
+    expect(sheet.getRange('A1').getValue()).toBe('=1+1');
+  });
+
   test(`more than 50,000 characters in a cell throws Google's message (support.google.com/drive/answer/37603)`, () => {
     const { sheet } = setup();
     expect(() => sheet.getRange('A1').setValue('x'.repeat(50001))).toThrow(
@@ -210,6 +222,58 @@ describe('Sheet', () => {
     expect(sheet.getRange('A4').getValue()).toBe('b');
     sheet.deleteRows(2, 2);
     expect(sheet.getRange('A1:A2').getValues()).toEqual([['a'], ['b']]);
+  });
+
+  test(`inserted rows take the format of the row at afterPosition / beforePosition (${REF}/sheet#insertrowsafterafterposition,-howmany; Sheets API InsertDimensionRequest.inheritFromBefore)`, () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B1').setBackground('#ff0000').setFontWeight('bold');
+    sheet.getRange('A2:B2').setNumberFormat('@').setBackground('#00ff00');
+    sheet.getRange('A2').setNote('только в A2');
+    sheet.insertRowsAfter(2, 2);
+    expect(sheet.getRange('A3:B4').getNumberFormats()).toEqual([
+      ['@', '@'],
+      ['@', '@'],
+    ]);
+    expect(sheet.getRange('B4').getBackground()).toBe('#00ff00');
+    expect(sheet.getRange('A3').getNote()).toBe('');
+    sheet.getRange('A3').setValue('007');
+    expect(sheet.getRange('A3').getValue()).toBe('007');
+    sheet.insertRowAfter(1);
+    expect(sheet.getRange('A2').getFontWeight()).toBe('bold');
+    expect(sheet.getRange('A2').getBackground()).toBe('#ff0000');
+    // Before: the new rows are formatted like the row they are inserted above.
+    sheet.insertRowsBefore(3, 1);
+    expect(sheet.getRange('A3').getNumberFormat()).toBe('@');
+    expect(sheet.getRange('A3').getBackground()).toBe('#00ff00');
+    sheet.insertRowBefore(1);
+    expect(sheet.getRange('A1').getBackground()).toBe('#ff0000');
+  });
+
+  test(`growing a plain-text table with insertRowsAfter(maxRows, n) keeps '@', and appendRow past the grid takes the last row's format (${REF}/sheet#appendrowrowcontents)`, () => {
+    const { sheet } = setup();
+    const max = sheet.getMaxRows();
+    sheet.getRange(1, 1, max, 2).setNumberFormat('@');
+    sheet.insertRowsAfter(max, 3);
+    expect(sheet.getMaxRows()).toBe(max + 3);
+    expect(sheet.getRange(max + 3, 2).getNumberFormat()).toBe('@');
+    sheet.getRange(max + 3, 1).setValue('x');
+    sheet.appendRow(['01.09.2021', '0047']);
+    expect(sheet.getMaxRows()).toBe(max + 4);
+    expect(sheet.getRange(max + 4, 1, 1, 2).getNumberFormats()).toEqual([['@', '@']]);
+    expect(sheet.getRange(max + 4, 1, 1, 2).getValues()).toEqual([['01.09.2021', '0047']]);
+  });
+
+  test(`getRangeList returns a RangeList whose setters apply to every range; the rest throw (${REF}/range-list)`, () => {
+    const { sheet } = setup();
+    const list = sheet.getRangeList(['A1:B1', 'D3']);
+    expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B1', 'D3']);
+    list.setNumberFormat('@').setValue('47');
+    expect(sheet.getRange('A1:B1').getValues()).toEqual([['47', '47']]);
+    expect(sheet.getRange('D3').getValue()).toBe('47');
+    list.clearContent();
+    expect(sheet.getRange('D3').getValue()).toBe('');
+    expect(sheet.getRange('D3').getNumberFormat()).toBe('@');
+    expect(() => list.breakApart()).toThrow('emulator: RangeList.breakApart is not implemented');
   });
 
   test(`protect() records description, editors and warning (${REF}/protection)`, () => {

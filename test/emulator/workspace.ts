@@ -268,11 +268,17 @@ export class Workspace {
   ): Error | null {
     const project = this.projects.get(t.project);
     if (!project) return null;
+    // "Installable triggers always run under the account of the person who created them"
+    // (developers.google.com/apps-script/guides/triggers/installable#restrictions).
+    const previousUser = this.world.user;
+    this.world.user = t.owner;
     try {
       this.execute(project, t.handler, [event(project.ctx)], kind);
       return null;
     } catch (error) {
       return error instanceof Error ? error : new Error(messageOf(error));
+    } finally {
+      this.world.user = previousUser;
     }
   }
 
@@ -620,8 +626,9 @@ export class Workspace {
     return [...this.world.outbox];
   }
 
-  /** Installed triggers of every project. */
+  /** Installed triggers of every project and every user. */
   triggers(): {
+    owner: string;
     handler: string;
     type: string;
     source: string;
@@ -631,6 +638,7 @@ export class Workspace {
     nextRun: Date | null;
   }[] {
     return this.world.triggers.map((t) => ({
+      owner: t.owner,
       handler: t.handler,
       type: t.type,
       source: t.source,
@@ -653,6 +661,11 @@ export class Workspace {
   /** Forgets recorded executions and calls. */
   resetCosts(): void {
     this.world.tracker.reset();
+  }
+
+  /** Makes `user` the active and effective user of every later call (another person opening the script). */
+  actAs(user: string): void {
+    this.world.user = user;
   }
 
   /** Whether another execution holds the script/document lock. */

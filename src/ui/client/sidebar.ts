@@ -194,8 +194,12 @@ function formatRunTime(iso: string): string {
 function renderHealth(data: HealthData): void {
   const triggers = el('ul', data.triggers.ok ? 'triggers ok' : 'triggers bad');
   triggers.append(
-    el('li', undefined, T.health.formSubmit(data.triggers.formSubmit)),
-    el('li', undefined, T.health.daily(data.triggers.daily)),
+    ...(data.triggers.mine
+      ? [
+          el('li', undefined, T.health.formSubmit(data.triggers.formSubmit)),
+          el('li', undefined, T.health.daily(data.triggers.daily)),
+        ]
+      : [el('li', undefined, T.health.ownedBy(data.triggers.owner))]),
   );
   const blocks: Node[] = [el('h3', undefined, T.health.triggers), triggers];
   if (!data.triggers.ok) blocks.push(el('p', 'warning', T.health.triggersFix));

@@ -49,6 +49,8 @@ export interface SentMail {
 export interface TriggerRecord {
   uid: string;
   project: string;
+  /** The user who created it: getProjectTriggers lists only the current user's, and it runs as them. */
+  owner: string;
   handler: string;
   type: 'ON_FORM_SUBMIT' | 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE';
   /** 'SPREADSHEET' | 'FORMS' | 'CLOCK' */

@@ -230,11 +230,39 @@ stubInterface(CacheService, 'Cache.CacheService');
 /** Google's waitLock failure (lock#waitlocktimeoutinmillis). */
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
-/** A lock; the only contender is "another execution" switched by ws.lockHeldElsewhere. */
-export class Lock implements Fake<GoogleAppsScript.Lock.Lock, Lock> {
-  private held = false;
+/**
+ * Locks held, per execution: the ExecutionRecord of the running execution (or the world, for
+ * harness calls outside any execution) → the scopes it holds. A new execution has a new record,
+ * so whatever an execution held is released when it ends ("Locks are released when the script
+ * terminates", lock#releaselock).
+ */
+const heldByExecution = new WeakMap<object, Set<string>>();
 
-  constructor(private readonly ctx: Ctx) {}
+/**
+ * A lock of one scope (script, document or user). The lock belongs to the execution, not to
+ * the Lock object: LockService.getScriptLock() hands each call a new object standing for the
+ * same mutual-exclusion lock, and "only one instance of the script executes a given section
+ * of code at a time" (lock) is a property of executions. So two Lock objects of one scope in
+ * one execution share one held flag: releaseLock() on either makes hasLock() false on both
+ * ("Returns true if the lock was acquired", lock#haslock). The only contender is "another
+ * execution", switched by ws.lockHeldElsewhere.
+ */
+export class Lock implements Fake<GoogleAppsScript.Lock.Lock, Lock> {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly scope: string,
+  ) {}
+
+  /** The scopes the running execution holds. */
+  private held(): Set<string> {
+    const owner = this.ctx.world.tracker.active ?? this.ctx.world;
+    let set = heldByExecution.get(owner);
+    if (!set) {
+      set = new Set();
+      heldByExecution.set(owner, set);
+    }
+    return set;
+  }
 
   /** Waits up to `timeoutInMillis`; false if another execution holds the lock. */
   tryLock(timeoutInMillis: number): boolean {
@@ -243,7 +271,7 @@ export class Lock implements Fake<GoogleAppsScript.Lock.Lock, Lock> {
       this.ctx.world.tracker.addTime(Math.max(0, timeoutInMillis));
       return false;
     }
-    this.held = true;
+    this.held().add(this.scope);
     return true;
   }
 
@@ -254,19 +282,19 @@ export class Lock implements Fake<GoogleAppsScript.Lock.Lock, Lock> {
       this.ctx.world.tracker.addTime(Math.max(0, timeoutInMillis));
       throw new Error(LOCK_TIMEOUT);
     }
-    this.held = true;
+    this.held().add(this.scope);
   }
 
-  /** True if this execution holds it. */
+  /** True if this execution holds the lock of this scope (through any Lock object). */
   hasLock(): boolean {
     record(this.ctx, 'Lock.hasLock');
-    return this.held;
+    return this.held().has(this.scope);
   }
 
-  /** Releases it. */
+  /** Releases the lock of this scope for the whole execution; no effect if not held. */
   releaseLock(): void {
     record(this.ctx, 'Lock.releaseLock');
-    this.held = false;
+    this.held().delete(this.scope);
   }
 }
 stubInterface(Lock, 'Lock.Lock');
@@ -277,17 +305,17 @@ export class LockService implements Fake<GoogleAppsScript.Lock.LockService, Lock
 
   /** Lock shared by every user of the script. */
   getScriptLock(): GoogleAppsScript.Lock.Lock {
-    return asGas(new Lock(this.ctx));
+    return asGas(new Lock(this.ctx, `${this.ctx.project.id}:script`));
   }
 
   /** Lock of the bound document. */
   getDocumentLock(): GoogleAppsScript.Lock.Lock {
-    return asGas(new Lock(this.ctx));
+    return asGas(new Lock(this.ctx, `${this.ctx.project.id}:document`));
   }
 
   /** Lock of the current user. */
   getUserLock(): GoogleAppsScript.Lock.Lock {
-    return asGas(new Lock(this.ctx));
+    return asGas(new Lock(this.ctx, `${this.ctx.project.id}:user:${this.ctx.world.user}`));
   }
 }
 stubInterface(LockService, 'Lock.LockService');

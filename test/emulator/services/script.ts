@@ -267,7 +267,10 @@ export class TriggerBuilder {
     const world = this.ctx.world;
     const d = this.draft;
     if (!d.source || !d.type) throw new Error('emulator: trigger has no source or event type');
-    const mine = world.triggers.filter((t) => t.project === this.ctx.project.id);
+    // The limit is per user, per script (guides/services/quotas: "Triggers: 20 / user / script").
+    const mine = world.triggers.filter(
+      (t) => t.project === this.ctx.project.id && t.owner === world.user,
+    );
     if (mine.length >= MAX_TRIGGERS) {
       throw new Error(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
@@ -276,6 +279,7 @@ export class TriggerBuilder {
     const t: TriggerRecord = {
       uid: world.ids.nextNumeric(),
       project: this.ctx.project.id,
+      owner: world.user,
       handler: d.handler!,
       type: d.type,
       source: d.source,
@@ -339,29 +343,41 @@ export class ScriptApp implements Fake<GoogleAppsScript.Script.ScriptApp, Script
     return asGas(new TriggerBuilder(this.ctx, functionName));
   }
 
-  /** This project's triggers for the current user. */
+  /**
+   * "Gets all installable triggers associated with the current project and current user"
+   * (script-app#getprojecttriggers): another user's triggers of the same project are not listed.
+   */
   getProjectTriggers(): GoogleAppsScript.Script.Trigger[] {
     record(this.ctx, 'ScriptApp.getProjectTriggers');
-    return this.ctx.world.triggers
-      .filter((t) => t.project === this.ctx.project.id)
-      .map((t) => asGas(new Trigger(this.ctx, t)));
+    return this.mine().map((t) => asGas(new Trigger(this.ctx, t)));
   }
 
-  /** This project's triggers for a spreadsheet, form or document. */
+  /** "…installable triggers owned by this user in the given document, for this script only" (script-app#getusertriggers). */
   getUserTriggers(source: { getId(): string }): GoogleAppsScript.Script.Trigger[] {
     record(this.ctx, 'ScriptApp.getUserTriggers');
     const id = source.getId();
-    return this.ctx.world.triggers
-      .filter((t) => t.project === this.ctx.project.id && t.sourceId === id)
+    return this.mine()
+      .filter((t) => t.sourceId === id)
       .map((t) => asGas(new Trigger(this.ctx, t)));
   }
 
-  /** Removes a trigger. */
+  /** Removes one of the current user's triggers; another user's trigger is left alone. */
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
     record(this.ctx, 'ScriptApp.deleteTrigger');
     const uid = trigger.getUniqueId();
-    const i = this.ctx.world.triggers.findIndex((t) => t.uid === uid);
-    if (i >= 0) this.ctx.world.triggers.splice(i, 1);
+    const world = this.ctx.world;
+    const i = world.triggers.findIndex(
+      (t) => t.uid === uid && t.project === this.ctx.project.id && t.owner === world.user,
+    );
+    if (i >= 0) world.triggers.splice(i, 1);
+  }
+
+  /** This project's triggers owned by the current user. */
+  private mine(): TriggerRecord[] {
+    const world = this.ctx.world;
+    return world.triggers.filter(
+      (t) => t.project === this.ctx.project.id && t.owner === world.user,
+    );
   }
 
   /** The project's id. */

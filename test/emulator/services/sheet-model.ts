@@ -147,12 +147,27 @@ export class SheetModel {
     return f;
   }
 
-  /** Inserts `count` empty rows after `afterRow`, shifting content, formats and formulas down. */
-  insertRows(afterRow: number, count: number): void {
+  /**
+   * Inserts `count` empty rows after `afterRow`, shifting content, formats and formulas down.
+   * The new rows copy the presentation (number format, colours, font, alignment, wrap) of the
+   * row before them (`inheritFromBefore`, needs afterRow > 0) or else of the row after them;
+   * notes and data validation stay with their cells.
+   */
+  insertRows(afterRow: number, count: number, inheritFromBefore = afterRow > 0): void {
     const blanks: CellValue[][] = Array.from({ length: count }, () => []);
     if (afterRow < this.rows.length) this.rows.splice(afterRow, 0, ...blanks);
     this.maxRows += count;
     this.shiftKeys((r) => (r > afterRow ? r + count : r));
+    const source = inheritFromBefore && afterRow > 0 ? afterRow : afterRow + count + 1;
+    if (source > this.maxRows || this.formats.size === 0) return;
+    for (let c = 1; c <= this.maxColumns; c++) {
+      const f = this.format(source, c);
+      if (!f) continue;
+      const { note: _note, validation: _validation, ...presentation } = f;
+      if (Object.keys(presentation).length === 0) continue;
+      for (let r = afterRow + 1; r <= afterRow + count; r++)
+        this.formats.set(SheetModel.key(r, c), { ...presentation });
+    }
   }
 
   /** Deletes rows [row, row+count), shifting the rest up. */
@@ -302,6 +317,10 @@ export function normaliseWritten(
   }
   if (text === '') return { value: '', formula: null };
   if (text.startsWith("'")) return { value: text.slice(1), formula: null };
+  // '=…' stays a formula even in a plain-text ('@') cell. The Sheets UI keeps "=1+1" typed into a
+  // plain-text cell as text, but no Google reference page or issue we found says what
+  // Range.setValue(s) / appendRow do there, so the emulator takes the stricter reading: a script
+  // must neutralise hostile text itself (leading "'"), never rely on the '@' format.
   if (text.startsWith('=') && text.length > 1)
     return { value: evaluateFormula(text), formula: text };
   // A cell formatted as plain text ('@') keeps typed text as it is: no numbers, dates or signs.

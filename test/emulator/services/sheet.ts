@@ -7,6 +7,7 @@ import { parseA1 } from './a1';
 import { EmbeddedChart, EmbeddedChartBuilder } from './chart';
 import { Protection } from './protection';
 import { Range } from './range';
+import { RangeList } from './range-list';
 import { CellValue, normaliseWritten, SheetModel, SpreadsheetModel } from './sheet-model';
 import { spreadsheetFacade } from './spreadsheet';
 
@@ -111,7 +112,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
     record(this.ctx, 'Sheet.getRangeList');
     const ranges = a1Notations.map((n) => this.rangeFromA1(n));
-    return asGas({ getRanges: () => ranges });
+    return asGas(new RangeList(this.ctx, ranges));
   }
 
   /** A1 to the last row and column with content (at least A1). */
@@ -153,11 +154,15 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   appendRow(rowContents: any[]): GasSheet {
     record(this.ctx, 'Sheet.appendRow');
     const row = this.model.lastRow() + 1;
-    const cells = rowContents.map((v) => normaliseWritten(v, this.ss));
     if (row > this.model.maxRows) {
+      // Growing the grid is an insert below the last row, which takes that row's format.
       this.ss.checkCells(this.model.maxColumns);
-      this.model.maxRows = row;
+      this.model.insertRows(this.model.maxRows, row - this.model.maxRows, true);
     }
+    // A cell formatted as plain text keeps what is written as text, as with setValues.
+    const cells = rowContents.map((v, j) =>
+      normaliseWritten(v, this.ss, this.model.format(row, j + 1)?.numberFormat === '@'),
+    );
     if (cells.length > this.model.maxColumns) {
       this.ss.checkCells((cells.length - this.model.maxColumns) * this.model.maxRows);
       this.model.maxColumns = cells.length;
@@ -174,33 +179,53 @@ export class Sheet implements Fake<GasSheet, Sheet> {
     return this.self;
   }
 
-  /** Inserts empty rows after `afterPosition`. */
+  /**
+   * Inserts empty rows after `afterPosition`; they take the format of the row at `afterPosition`
+   * (as the Sheets API's InsertDimensionRequest with inheritFromBefore: true, "the new rows will
+   * be red (because the row before the insertion point was red)"; the Sheets UI's "Insert row
+   * below" does the same).
+   */
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
     record(this.ctx, 'Sheet.insertRowsAfter');
-    this.checkRowPosition(afterPosition);
-    this.ss.checkCells(howMany * this.model.maxColumns);
-    this.model.insertRows(afterPosition, howMany);
+    this.insertRowsAt(afterPosition, howMany, true);
     return this.self;
   }
 
-  /** Inserts one empty row after `afterPosition`. */
+  /** Inserts one empty row after `afterPosition`, formatted like it. */
   insertRowAfter(afterPosition: number): GasSheet {
-    return this.insertRowsAfter(afterPosition, 1);
+    record(this.ctx, 'Sheet.insertRowAfter');
+    this.insertRowsAt(afterPosition, 1, true);
+    return this.self;
   }
 
-  /** Inserts empty rows before `beforePosition`. */
+  /**
+   * Inserts empty rows before `beforePosition`; they take the format of the row at
+   * `beforePosition` (InsertDimensionRequest inheritFromBefore: false, "inherit from the
+   * dimensions after"; the Sheets UI's "Insert row above").
+   */
   insertRowsBefore(beforePosition: number, howMany: number): GasSheet {
-    return this.insertRowsAfter(beforePosition - 1, howMany);
+    record(this.ctx, 'Sheet.insertRowsBefore');
+    this.insertRowsAt(beforePosition - 1, howMany, false);
+    return this.self;
   }
 
-  /** Inserts one empty row before `beforePosition`. */
+  /** Inserts one empty row before `beforePosition`, formatted like it. */
   insertRowBefore(beforePosition: number): GasSheet {
-    return this.insertRowsAfter(beforePosition - 1, 1);
+    record(this.ctx, 'Sheet.insertRowBefore');
+    this.insertRowsAt(beforePosition - 1, 1, false);
+    return this.self;
   }
 
-  /** Inserts empty rows at `rowIndex` (sheet#insertrowsrowindex,-numrows). */
+  /** Inserts empty rows at `rowIndex` (sheet#insertrowsrowindex,-numrows), formatted like the row there. */
   insertRows(rowIndex: number, numRows = 1): void {
-    this.insertRowsAfter(rowIndex - 1, numRows);
+    record(this.ctx, 'Sheet.insertRows');
+    this.insertRowsAt(rowIndex - 1, numRows, false);
+  }
+
+  private insertRowsAt(afterRow: number, howMany: number, inheritFromBefore: boolean): void {
+    this.checkRowPosition(afterRow);
+    this.ss.checkCells(howMany * this.model.maxColumns);
+    this.model.insertRows(afterRow, howMany, inheritFromBefore);
   }
 
   private checkRowPosition(position: number): void {
