@@ -309,12 +309,15 @@ export interface TabLayout {
   name: string;
   owner: TabOwner;
   header: string[];
+  /** Number format of each column: '@' keeps «5.4» or «12.10» typed by a school as text. */
+  formats: string[];
 }
 
 const layout = <R>(schema: TabSchema<R>): TabLayout => ({
   name: schema.name,
   owner: schema.owner,
   header: headers(schema),
+  formats: schema.columns.map((c) => COLUMN_FORMAT[c.kind]),
 });
 
 /**
@@ -332,8 +335,13 @@ export const TABS: readonly TabLayout[] = [
   layout(COMPETENCIES_SCHEMA),
   layout(AGE_CATEGORIES_SCHEMA),
   layout(PLAN_SCHEMA),
-  { name: SETTINGS_TAB, owner: 'staff', header: [...SETTINGS_HEADER] },
-  { name: JOURNAL_TAB, owner: 'derived', header: [...JOURNAL_HEADER] },
+  { name: SETTINGS_TAB, owner: 'staff', header: [...SETTINGS_HEADER], formats: ['@', '@', '@'] },
+  {
+    name: JOURNAL_TAB,
+    owner: 'derived',
+    header: [...JOURNAL_HEADER],
+    formats: [COLUMN_FORMAT.datetime, '@', '@', '@', '@', '@'],
+  },
 ];
 
 const LIST_SEPARATOR = '; ';

@@ -1,9 +1,9 @@
 /** «Журнал»: one row per job run — when, which job, the outcome, a document link, the error. */
 import { appendRows, ensureSheet } from './table';
 import { JOURNAL_RU } from '../i18n/ru/journal';
+import { JOURNAL_HEADER, JOURNAL_TAB } from '../domain/schema';
 
-export const JOURNAL_TAB = 'Журнал';
-export const JOURNAL_HEADER = ['Время', 'Задача', 'Результат', 'Подробности', 'Документ', 'Ошибка'];
+export { JOURNAL_TAB };
 
 export type JobOutcome = 'ok' | 'error' | 'queued' | 'skipped';
 

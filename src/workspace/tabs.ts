@@ -11,6 +11,7 @@ export interface TabSpec {
   name: string;
   owner: TabOwner;
   header: string[];
+  formats: string[];
 }
 
 /** Repairs one tab; returns true if anything was changed. */
@@ -26,6 +27,15 @@ export function ensureTab(
   const current = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
   if (spec.header.some((title, i) => current[i] !== title)) {
     sheet.getRange(1, 1, 1, width).setValues([spec.header]).setFontWeight('bold');
+    changed = true;
+  }
+  // Column formats, checked on the first data row: new rows inherit them when the sheet grows.
+  const formats = sheet.getRange(2, 1, 1, width).getNumberFormats()[0] ?? [];
+  if (spec.formats.some((f, i) => formats[i] !== f)) {
+    const rows = sheet.getMaxRows() - 1;
+    sheet
+      .getRange(2, 1, rows, width)
+      .setNumberFormats(Array.from({ length: rows }, () => spec.formats.slice()));
     changed = true;
   }
   if (sheet.getFrozenRows() !== 1) {

@@ -4,6 +4,7 @@
  * rebuildAll reproducing the incremental result exactly.
  */
 import { setUpDistrict, registration } from './harness';
+import { TABS } from '../../src/domain/schema';
 
 const DERIVED = ['Участники', 'Приказы', 'Отчёты ОУ', 'Результаты', 'Требует проверки'];
 const REG = 'Регистрация участников';
@@ -74,6 +75,19 @@ describe('setupSystem', () => {
     expect(tabs).toEqual(
       expect.arrayContaining([`Ответы: ${REG}`, 'ОУ', 'Настройки', 'Журнал', ...DERIVED]),
     );
+  });
+
+  test('text columns are formatted as plain text, so «5.4» or «12.10» typed by a school stays text', () => {
+    const { ws } = setUpDistrict();
+    for (const tab of TABS) {
+      const sheet = ws.spreadsheet().getSheetByName(tab.name)!;
+      const formats = sheet.getRange(2, 1, 1, tab.formats.length).getNumberFormats()[0];
+      expect({ tab: tab.name, formats }).toEqual({ tab: tab.name, formats: tab.formats });
+    }
+    const orders = ws.spreadsheet().getSheetByName('Приказы')!;
+    expect(orders.getRange(2, 2).getNumberFormat()).toBe('@');
+    orders.getRange(2, 2).setValue('12.10');
+    expect(orders.getRange(2, 2).getValue()).toBe('12.10');
   });
 
   test('a second staff member running the set-up installs no second pair of triggers', () => {
