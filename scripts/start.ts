@@ -4,15 +4,10 @@
  */
 import * as path from 'path';
 import { createWorkspace } from '../test/emulator';
-import { SCHOOLS_SCHEMA, toRow } from '../src/domain/schema';
+import { QUALITY_TAB, SCHOOLS_SCHEMA, toRow } from '../src/domain/schema';
 import { FORMS_RU } from '../src/i18n/ru/forms';
-import {
-  Choices,
-  GeneratedAnswer,
-  generateRegistry,
-  generateSeason,
-  ymd,
-} from './district/generate';
+import { GeneratedAnswer, generateRegistry, generateSeason, ymd } from './district/generate';
+import { readChoices } from './district/choices';
 import { exportAll, ExportSummary } from './export';
 
 export interface RunOptions {
@@ -26,12 +21,18 @@ export interface RunOptions {
   progress?: boolean;
 }
 
+/**
+ * ≈100 ОУ as the issue asks, and as many participants and days as finish in about 40 s on two
+ * cores: every submit re-reads the tabs, so a season's cost grows with the square of its answers
+ * (README, «Локальный прогон»). The season runs through 6 December, past the noteDay (5) of
+ * December, so notes for September, October and November exist.
+ */
 export const DEFAULT_OPTIONS: RunOptions = {
   seed: 2021,
-  schools: 40,
-  participants: 300,
+  schools: 100,
+  participants: 1200,
   from: '2021-09-01',
-  to: '2021-11-30',
+  to: '2021-12-06',
   out: 'out',
 };
 
@@ -43,6 +44,8 @@ export interface RunResult {
   days: number;
   wallMs: number;
   costs: { calls: number; modelledMs: number; executions: number; topCalls: [string, number][] };
+  /** How many registrations landed in «Требует проверки» (any row, error or warning). */
+  quality: { registrations: number; flagged: number; rows: number };
   files: ExportSummary;
 }
 
@@ -110,6 +113,7 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   if (!daily) app.call('rebuildAll');
   if (o.progress) process.stdout.write('\n');
   const costs = ws.costs();
+  const quality = qualityShare(ws, submitted.registration ?? 0);
   const files = await exportAll(ws, path.resolve(o.out), {
     title: 'Локальный прогон: синтетический Невский район',
     options: { ...o },
@@ -131,64 +135,21 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
         .sort((a, b) => b[1] - a[1])
         .slice(0, 8),
     },
+    quality,
     files,
   };
 }
 
-/** The forms' dropdown choices and the reference tabs, as the emulator holds them. */
-function readChoices(ws: ReturnType<typeof createWorkspace>, shortNames: string[]): Choices {
-  const forms = ws.forms();
-  const item = (form: string, title: string): string[] =>
-    forms
-      .filter((f) => f.title === form)
-      .pop()
-      ?.items.find((i) => i.title === title)?.choices ?? [];
-  const q = FORMS_RU.questions;
-  const offered = item(FORM_TITLE.registration, q.school);
-  // The registry order matters (school i answers as label i): map each school to its dropdown label.
-  const schoolLabels = shortNames.map(
-    (n) => offered.find((l) => l === n) ?? offered.find((l) => l.includes(n)) ?? offered[0]!,
-  );
-  const eventNames = new Set(item(FORM_TITLE.registration, q.event));
-  const asDate = (v: unknown): Date | null =>
-    v instanceof Date ? v : v ? new Date(String(v)) : null;
-  const events = ws
-    .sheetValues('Мероприятия')
-    .slice(1)
-    .filter((r) => eventNames.has(String(r[0])))
-    .map((r) => ({
-      name: String(r[0]),
-      programme: String(r[1] ?? ''),
-      start: asDate(r[4])!,
-      end: asDate(r[5]) ?? asDate(r[4])!,
-      registrationUntil: asDate(r[6]),
-    }))
-    .filter((e) => e.start && !Number.isNaN(e.start.getTime()));
-  const compNames = new Set(item(FORM_TITLE.registration, q.competency));
-  const cats = new Set(item(FORM_TITLE.registration, q.ageCategory));
-  const competencies = ws
-    .sheetValues('Компетенции')
-    .slice(1)
-    .filter((r) => compNames.has(String(r[0])))
-    .map((r) => ({
-      name: String(r[0]),
-      programme: String(r[1] ?? ''),
-      ageCategories: String(r[2] ?? '')
-        .split(';')
-        .map((s) => s.trim())
-        .filter((c) => cats.has(c)),
-    }))
-    .filter((c) => c.ageCategories.length > 0);
-  const settings = ws.sheetValues('Настройки');
-  const deadline = Number(settings.find((r) => r[2] === 'reportDeadlineDay')?.[1]) || 5;
-  return {
-    schoolLabels,
-    events,
-    competencies,
-    months: item(FORM_TITLE.report, q.month),
-    resultKinds: item(FORM_TITLE.results, q.result),
-    reportDeadlineDay: deadline,
-  };
+/** Registrations with at least one row in «Требует проверки», by the row's source response. */
+function qualityShare(
+  ws: ReturnType<typeof createWorkspace>,
+  registrations: number,
+): RunResult['quality'] {
+  const [header = [], ...rows] = ws.sheetValues(QUALITY_TAB);
+  const form = header.indexOf('Форма');
+  const source = header.indexOf('Ответ-источник');
+  const mine = rows.filter((r) => r[form] === FORM_TITLE.registration);
+  return { registrations, flagged: new Set(mine.map((r) => r[source])).size, rows: mine.length };
 }
 
 function parseArgs(argv: string[]): Partial<RunOptions> {
@@ -216,6 +177,10 @@ if (require.main === module) {
       console.log(`Чаще всего: ${r.costs.topCalls.map(([k, v]) => `${k} ${v}`).join(', ')}`);
       console.log(
         `Файлы: ${r.files.xlsx}, документов ${r.files.docs.length}, писем ${r.files.mail.length}, ${r.files.index}`,
+      );
+      const q = r.quality;
+      console.log(
+        `Регистраций в «Требует проверки»: ${q.flagged} из ${q.registrations} (${((100 * q.flagged) / Math.max(1, q.registrations)).toFixed(1)} %)`,
       );
       console.log(`Время прогона: ${(r.wallMs / 1000).toFixed(1)} с`);
     })

@@ -15,6 +15,7 @@ import {
   type Choices,
   type GeneratedAnswer,
 } from '../district/generate';
+import { readChoices } from '../district/choices';
 
 /** One measured scale. */
 export interface Scenario {
@@ -187,60 +188,4 @@ function setRecipients(ws: Workspace, emails: string[]): void {
     .getSheetByName('Настройки')!
     .getRange(r + 1, 2)
     .setValue(emails.join(', '));
-}
-
-/**
- * The forms' dropdown choices and the reference tabs, as the emulator holds them: what the
- * generator needs. Same reading as scripts/start.ts (which keeps its own private copy).
- */
-function readChoices(ws: Workspace, shortNames: string[]): Choices {
-  const forms = ws.forms();
-  const item = (form: string, title: string): string[] =>
-    forms
-      .filter((f) => f.title === form)
-      .pop()
-      ?.items.find((i) => i.title === title)?.choices ?? [];
-  const q = FORMS_RU.questions;
-  const offered = new Set(item(FORM_TITLE.registration, q.school));
-  const schoolLabels = shortNames.map((n) => (offered.has(n) ? n : [...offered][0]!));
-  const eventNames = new Set(item(FORM_TITLE.registration, q.event));
-  const asDate = (v: unknown): Date | null =>
-    v instanceof Date ? v : v ? new Date(String(v)) : null;
-  const events = ws
-    .sheetValues('Мероприятия')
-    .slice(1)
-    .filter((r) => eventNames.has(String(r[0])))
-    .map((r) => ({
-      name: String(r[0]),
-      programme: String(r[1] ?? ''),
-      start: asDate(r[4])!,
-      end: asDate(r[5]) ?? asDate(r[4])!,
-      registrationUntil: asDate(r[6]),
-    }))
-    .filter((e) => e.start && !Number.isNaN(e.start.getTime()));
-  const compNames = new Set(item(FORM_TITLE.registration, q.competency));
-  const cats = new Set(item(FORM_TITLE.registration, q.ageCategory));
-  const competencies = ws
-    .sheetValues('Компетенции')
-    .slice(1)
-    .filter((r) => compNames.has(String(r[0])))
-    .map((r) => ({
-      name: String(r[0]),
-      programme: String(r[1] ?? ''),
-      ageCategories: String(r[2] ?? '')
-        .split(';')
-        .map((x) => x.trim())
-        .filter((c) => cats.has(c)),
-    }))
-    .filter((c) => c.ageCategories.length > 0);
-  const settings = ws.sheetValues('Настройки');
-  const deadline = Number(settings.find((r) => r[2] === 'reportDeadlineDay')?.[1]) || 5;
-  return {
-    schoolLabels,
-    events,
-    competencies,
-    months: item(FORM_TITLE.report, q.month),
-    resultKinds: item(FORM_TITLE.results, q.result),
-    reportDeadlineDay: deadline,
-  };
 }

@@ -1,8 +1,44 @@
 /**
  * A deterministic synthetic district: a registry of ОУ and a school year of form answers with the
  * mistakes real schools make. Answers only use choices the forms offer (passed in as `Choices`).
+ *
+ * Registrations are consistent with the reference, as the app checks them (validateRegistration):
+ * the competency belongs to the event's programme (or the event names none), the age category is
+ * one the competency allows and is of the event's programme, and the class fits the category —
+ * kindergartens (ДОУ) register preschool categories with group names, schools and ДО register
+ * school categories with grades inside the category's range. Mistakes are deliberate and rare,
+ * at the rates of `MISTAKES` below (per answer unless said otherwise); with them about 2–4 % of
+ * registrations land in «Требует проверки».
  */
 import type { School } from '../../src/domain/model';
+import { categoryGradeRange } from '../../src/domain/reference';
+
+/** How often each deliberate mistake happens. */
+export const MISTAKES = {
+  /** A registration with one name retyped: Latin look-alike, caps, spaces, «е» for «ё», a typo. */
+  registrationNameSlip: 0.04,
+  /** A registration sent after the deadline (a warning in «Требует проверки»). */
+  lateRegistration: 0.02,
+  /** A school category with a grade outside the category (a warning). */
+  gradeOutsideCategory: 0.01,
+  /** The same team registered twice, a few days apart, sometimes retyped. */
+  duplicateRegistration: 0.02,
+  /** A formula, HTML or script typed into a free-text field (registration class, order, report). */
+  hostile: 0.003,
+  /** Per school and event: no order sent at all. */
+  missingOrder: 0.05,
+  /** Per order: sent after the event started. */
+  lateOrder: 0.05,
+  /** Per order: neither the file nor a link to it. */
+  orderWithoutFile: 0.04,
+  /** Per child in an order or a result: name retyped (see registrationNameSlip). */
+  nameSlip: 0.03,
+  /** Per child in an order: left out of the order. */
+  childLeftOut: 0.02,
+  /** Per school and month: no report; a late one. */
+  missingReport: 0.05,
+  lateReport: 0.05,
+} as const;
 
 /** mulberry32: small, fast, good enough for test data; the same seed gives the same district. */
 export function prng(seed: number): () => number {
@@ -135,6 +171,8 @@ export interface Choices {
     registrationUntil: Date | null;
   }[];
   competencies: { name: string; programme: string; ageCategories: string[] }[];
+  /** «Возрастные категории»: each category's programme and what it admits. */
+  ageCategories: { name: string; programme: string; bounds: string }[];
   months: string[];
   resultKinds: string[];
   reportDeadlineDay: number;
@@ -283,22 +321,65 @@ interface Child {
   surname: string;
   name: string;
   cls: string;
-  age: 'dou' | 'junior' | 'senior';
 }
 
-/** How a name gets mistyped by a tired school secretary. */
-function variant(rng: Rng, s: string): string {
+/** How a name gets mistyped by a tired school secretary (always some change). */
+function slip(rng: Rng, s: string): string {
   const r = rng();
-  if (r < 0.04) return s.toUpperCase();
-  if (r < 0.07) return s.toLowerCase();
-  if (r < 0.1) return `  ${s} `;
-  if (r < 0.13) return s.replace(/[аоесрхуАОЕСРКМТНВ]/, (c) => LOOKALIKE[c] ?? c);
-  if (r < 0.15) return s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
-  if (r < 0.17 && s.length > 4) {
+  if (r < 0.2) return s.toUpperCase();
+  if (r < 0.35) return s.toLowerCase();
+  if (r < 0.5) return `  ${s} `;
+  if (r < 0.7 && /[аоесрхуАОЕСРКМТНВ]/.test(s))
+    return s.replace(/[аоесрхуАОЕСРКМТНВ]/, (c) => LOOKALIKE[c] ?? c);
+  if (r < 0.8 && /[ёЁ]/.test(s)) return s.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
+  if (s.length > 4) {
     const i = int(rng, 1, s.length - 2);
     return s.slice(0, i) + s[i + 1] + s[i] + s.slice(i + 2);
   }
-  return s;
+  return s.toUpperCase();
+}
+/** A name as typed: retyped with probability `p`. */
+const variant = (rng: Rng, s: string, p: number = MISTAKES.nameSlip): string =>
+  chance(rng, p) ? slip(rng, s) : s;
+
+type Kind = 'preschool' | 'school';
+/** A preschool category admits children of at most 7 years («5–7 лет», «6–7 лет»). */
+function kindOf(bounds: string): Kind {
+  const ages = /(\d{1,2})\s*[–—-]\s*(\d{1,2})\s*(лет|год)/.exec(bounds);
+  return ages && Number(ages[2]) <= 7 ? 'preschool' : 'school';
+}
+
+/** A valid (event, competency, category) of one kind of ОУ. */
+interface Option {
+  event: number;
+  competency: Choices['competencies'][number];
+  category: Choices['ageCategories'][number];
+}
+
+/** Every combination validateRegistration accepts without an error or a warning, per kind. */
+function validOptions(events: Choices['events'], choices: Choices): Record<Kind, Option[]> {
+  const byName = new Map(choices.ageCategories.map((c) => [c.name, c]));
+  const out: Record<Kind, Option[]> = { preschool: [], school: [] };
+  events.forEach((e, event) => {
+    for (const competency of choices.competencies) {
+      if (e.programme && competency.programme !== e.programme) continue;
+      for (const name of competency.ageCategories) {
+        const category = byName.get(name);
+        if (!category || (e.programme && category.programme !== e.programme)) continue;
+        out[kindOf(category.bounds)].push({ event, competency, category });
+      }
+    }
+  });
+  return out;
+}
+
+/** A grade the category admits, in the older part of its range («14+» → 8–11). */
+function gradeFor(rng: Rng, category: Choices['ageCategories'][number], wrong: boolean): number {
+  const range = categoryGradeRange(category) ?? { min: 1, max: 11 };
+  const max = Math.min(11, Math.max(1, range.max));
+  const min = Math.max(1, range.min, max - 3);
+  if (!wrong) return int(rng, min, max);
+  return max <= 8 ? int(rng, max + 2, 11) : int(rng, 1, Math.max(1, range.min - 2));
 }
 
 function at(day: Date, rng: Rng): string {
@@ -333,6 +414,7 @@ export function generateSeason(
   );
   if (events.length === 0) return out;
   const active = schools.map((_, i) => i).filter(() => chance(rng, 0.85));
+  const valid = validOptions(events, choices);
   let remaining = options.participants;
   const teams: {
     school: number;
@@ -346,49 +428,32 @@ export function generateSeason(
   while (remaining > 0 && guard++ < options.participants * 5) {
     const si = pick(rng, active.length ? active : [0]);
     const s = schools[si]!;
-    const ei = Math.floor(rng() * events.length);
+    // Kindergartens enter preschool categories; schools and ДО enter school ones.
+    const kind: Kind = s.type === 'ДОУ' ? 'preschool' : 'school';
+    const offered = valid[kind];
+    if (!offered.length) continue;
+    const { event: ei, competency: comp, category } = pick(rng, offered);
     const e = events[ei]!;
-    const age: Child['age'] =
-      s.type === 'ДОУ'
-        ? 'dou'
-        : s.type === 'ДО'
-          ? pick(rng, ['junior', 'senior'] as const)
-          : chance(rng, 0.4)
-            ? 'junior'
-            : 'senior';
-    const cats = (c: Choices['competencies'][number]): string[] =>
-      c.ageCategories.filter((a) =>
-        age === 'dou'
-          ? /5–7|6\+|Мастерята/.test(a)
-          : age === 'junior'
-            ? /8–10|8\+|класс/.test(a)
-            : /10\+|14\+/.test(a),
-      );
-    const comps = choices.competencies.filter(
-      (c) => (c.programme === e.programme || e.programme === '') && cats(c).length > 0,
-    );
-    const comp = comps.length ? pick(rng, comps) : pick(rng, choices.competencies);
-    const category = pick(rng, cats(comp).length ? cats(comp) : comp.ageCategories);
     const size = remaining > 1 && chance(rng, 0.45) ? 2 : 1;
+    const wrongGrade = kind === 'school' && chance(rng, MISTAKES.gradeOutsideCategory);
     const children: Child[] = [];
     for (let k = 0; k < size; k++) {
       const girl = chance(rng, 0.5);
       const surname = girl ? FEMALE_OF(pick(rng, MALE)) : pick(rng, MALE);
       const name = pick(rng, girl ? GIRLS : BOYS);
       const cls =
-        age === 'dou'
+        kind === 'preschool'
           ? `${pick(rng, ['старшая', 'подготовительная'])} группа ${pick(rng, GROUPS)}`
-          : `${age === 'junior' ? int(rng, 1, 4) : int(rng, 5, 11)} «${pick(rng, LETTERS)}»`;
-      children.push({ surname, name, cls, age });
+          : `${gradeFor(rng, category, wrongGrade && k === 0)} «${pick(rng, LETTERS)}»`;
+      children.push({ surname, name, cls });
     }
     remaining -= size;
     const mentorSurname = FEMALE_OF(pick(rng, MALE));
     const mentor = `${mentorSurname} ${pick(rng, GIRLS)} ${pick(rng, ['Сергеевна', 'Андреевна', 'Викторовна', 'Олеговна', 'Игоревна'])}`;
     const opens = from > addDays(e.start, -75) ? from : addDays(e.start, -75);
     const until = e.registrationUntil ?? addDays(e.start, -7);
-    // About one team in twenty registers late, after the deadline.
-    const when = chance(rng, 0.05)
-      ? between(rng, until, addDays(e.start, -1))
+    const when = chance(rng, MISTAKES.lateRegistration)
+      ? between(rng, addDays(until, 1), addDays(e.start, -1))
       : between(rng, opens, until);
     if (when < from || when > to) continue;
     teams.push({
@@ -399,13 +464,16 @@ export function generateSeason(
       mentor,
       registeredAt: when,
     });
+    // At most one name of a registration is retyped.
+    const slipped = chance(rng, MISTAKES.registrationNameSlip) ? int(rng, 0, 2 * size - 1) : -1;
+    const typed = (i: number, value: string): string => (i === slipped ? slip(rng, value) : value);
     const answers: Record<string, string | string[]> = {
       'Образовательное учреждение': label(si),
       Мероприятие: e.name,
       Компетенция: comp.name,
-      'Возрастная категория': category,
-      'Участник 1: фамилия': variant(rng, children[0]!.surname),
-      'Участник 1: имя': variant(rng, children[0]!.name),
+      'Возрастная категория': category.name,
+      'Участник 1: фамилия': typed(0, children[0]!.surname),
+      'Участник 1: имя': typed(1, children[0]!.name),
       'Участник 1: класс / группа': children[0]!.cls,
       'Наставник: ФИО': mentor,
       'Наставник: email': `${translit(mentorSurname)}@${respondentOf(s).split('@')[0]}.example`,
@@ -414,11 +482,11 @@ export function generateSeason(
       ],
     };
     if (children[1]) {
-      answers['Участник 2: фамилия'] = variant(rng, children[1].surname);
-      answers['Участник 2: имя'] = variant(rng, children[1].name);
+      answers['Участник 2: фамилия'] = typed(2, children[1].surname);
+      answers['Участник 2: имя'] = typed(3, children[1].name);
       answers['Участник 2: класс / группа'] = children[1].cls;
     }
-    if (chance(rng, 0.003)) answers['Участник 1: класс / группа'] = pick(rng, HOSTILE);
+    if (chance(rng, MISTAKES.hostile)) answers['Участник 1: класс / группа'] = pick(rng, HOSTILE);
     const a: GeneratedAnswer = {
       at: at(when, rng),
       form: 'registration',
@@ -427,8 +495,11 @@ export function generateSeason(
     };
     out.push(a);
     // Duplicate registrations: the same team sent again a little later, sometimes retyped.
-    if (chance(rng, 0.03)) {
-      const again = { ...answers, 'Участник 1: фамилия': variant(rng, children[0]!.surname) };
+    if (chance(rng, MISTAKES.duplicateRegistration)) {
+      const again = {
+        ...answers,
+        'Участник 1: фамилия': variant(rng, children[0]!.surname, 0.5),
+      };
       const later = addDays(when, int(rng, 0, 3));
       if (later <= to) out.push({ ...a, at: at(later, rng), answers: again });
     }
@@ -444,14 +515,16 @@ export function generateSeason(
     const [si, ei] = k.split('|').map(Number) as [number, number];
     const e = events[ei]!;
     const s = schools[si]!;
-    if (chance(rng, 0.12)) continue;
-    const when = between(rng, addDays(e.start, -10), addDays(e.start, chance(rng, 0.1) ? 3 : -1));
+    if (chance(rng, MISTAKES.missingOrder)) continue;
+    const when = chance(rng, MISTAKES.lateOrder)
+      ? between(rng, e.start, addDays(e.start, 3))
+      : between(rng, addDays(e.start, -10), addDays(e.start, -1));
     if (when < from || when > to) continue;
     const names = group
       .flatMap((t) => t.children)
-      .filter(() => chance(rng, 0.96))
+      .filter(() => !chance(rng, MISTAKES.childLeftOut))
       .map((c) => `${variant(rng, c.surname)} ${variant(rng, c.name)}`);
-    if (chance(rng, 0.01)) names.push(pick(rng, HOSTILE));
+    if (chance(rng, MISTAKES.hostile)) names.push(pick(rng, HOSTILE));
     const orderDate = addDays(when, -int(rng, 0, 5));
     const dd = ymd(orderDate).split('-').reverse().join('.');
     out.push({
@@ -464,7 +537,7 @@ export function generateSeason(
         'Дата приказа': chance(rng, 0.05) ? ymd(orderDate) : dd,
         Мероприятие: e.name,
         'Участники (Фамилия Имя, по одному в строке)': names.join('\n') || 'список уточняется',
-        ...(chance(rng, 0.5)
+        ...(!chance(rng, MISTAKES.orderWithoutFile)
           ? { 'Ссылка на файл приказа': `https://drive.example.org/order-${++orderNo}.pdf` }
           : {}),
       },
@@ -525,13 +598,15 @@ export function generateSeason(
     const monthStart = new Date(`${period}-01T12:00:00+03:00`);
     if (monthStart < addDays(from, -20)) continue;
     schools.forEach((s, si) => {
-      if (chance(rng, 0.08)) return;
-      const late = chance(rng, 0.12);
+      if (chance(rng, MISTAKES.missingReport)) return;
+      const late = chance(rng, MISTAKES.lateReport);
       const when = late
         ? between(rng, addDays(due, 1), addDays(due, 20))
         : between(rng, addDays(due, -8), due);
       if (when < from || when > to) return;
-      const difficulty = chance(rng, 0.004) ? pick(rng, HOSTILE) : pick(rng, DIFFICULTIES);
+      const difficulty = chance(rng, MISTAKES.hostile)
+        ? pick(rng, HOSTILE)
+        : pick(rng, DIFFICULTIES);
       const answers: Record<string, string | string[]> = {
         'Образовательное учреждение': label(si),
         'Отчётный месяц': label0,

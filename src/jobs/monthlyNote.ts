@@ -35,6 +35,41 @@ export interface NoteRun {
 }
 
 /** Id of the month's note if it still exists outside the trash, else null. */
+/** The figures of the month's note that its summary email repeats. */
+export type NoteFigures = Pick<
+  Statistics,
+  'period' | 'month' | 'monthOnMonth' | 'schoolsTotal' | 'yearToDate' | 'ratingMonth'
+>;
+
+/** Document property holding the figures the month's note was made with. */
+export function noteFiguresKey(period: string): string {
+  return `${noteKey(period)}.figures`;
+}
+
+/** The note's figures kept small enough for a property: the rating is cut to its top. */
+function noteFigures(stats: Statistics): NoteFigures {
+  const { period, month, monthOnMonth, schoolsTotal, yearToDate } = stats;
+  return {
+    period,
+    month,
+    monthOnMonth,
+    schoolsTotal,
+    yearToDate,
+    ratingMonth: stats.ratingMonth.slice(0, 3),
+  };
+}
+
+/** The figures stored with the month's current note, or null. */
+export function storedNoteFigures(period: string): NoteFigures | null {
+  const text = PropertiesService.getDocumentProperties().getProperty(noteFiguresKey(period));
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as NoteFigures;
+  } catch {
+    return null;
+  }
+}
+
 export function existingNoteId(period: string): string | null {
   const id = PropertiesService.getDocumentProperties().getProperty(noteKey(period));
   if (!id) return null;
@@ -111,7 +146,10 @@ export function createMonthlyNote(
 
   const properties = PropertiesService.getDocumentProperties();
   const previous = properties.getProperty(noteKey(period));
-  properties.setProperty(noteKey(period), id);
+  properties.setProperties({
+    [noteKey(period)]: id,
+    [noteFiguresKey(period)]: JSON.stringify(noteFigures(run.stats)),
+  });
   const replaced = trashOlderNotes(folder, model.title, id, previous);
   writeJournal(spreadsheet, [
     {

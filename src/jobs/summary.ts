@@ -4,7 +4,6 @@
  * nothing is sent, «Журнал» says «отложено», and the daily job retries the next day.
  * Everything interpolated into the HTML is escaped: school names come from typed answers.
  */
-import type { Statistics } from '../domain/statistics';
 import { escapeHtml } from '../domain/text/html';
 import {
   formatNumber,
@@ -21,7 +20,13 @@ import { readSettings } from '../workspace/master';
 import type { Settings } from '../domain/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-import { createMonthlyNote, existingNoteId, withScriptLock } from './monthlyNote';
+import {
+  createMonthlyNote,
+  existingNoteId,
+  storedNoteFigures,
+  withScriptLock,
+  type NoteFigures,
+} from './monthlyNote';
 import { checkedPeriod, loadStatisticsInput } from './statistics';
 import { computeStatistics } from '../domain/statistics';
 import type { PlanItem } from '../domain/model';
@@ -51,7 +56,7 @@ export interface SummaryMail {
 }
 
 /** Key figures as label/value pairs, already formatted. */
-function figures(stats: Statistics): Array<[string, string]> {
+function figures(stats: NoteFigures): Array<[string, string]> {
   const m = stats.month;
   const mom = stats.monthOnMonth.find((r) => r.indicator === 'participants');
   let change = '—';
@@ -79,7 +84,7 @@ function figures(stats: Statistics): Array<[string, string]> {
 
 /** Composes the summary; every value placed into HTML goes through escapeHtml. */
 export function buildSummaryMail(
-  stats: Statistics,
+  stats: NoteFigures,
   settings: Pick<Settings, 'districtName' | 'centreName'>,
   note: { title: string; url: string },
   overdue: ReadonlyArray<Pick<PlanItem, 'number' | 'title' | 'deadlineText' | 'responsible'>> = [],
@@ -174,7 +179,9 @@ export function deliverMonthlySummary(spreadsheet: Spreadsheet, period: string):
     const note = withScriptLock(() => {
       const id = existingNoteId(key);
       if (id) {
-        const stats = computeStatistics(loadStatisticsInput(spreadsheet), key);
+        // The email repeats the note's own figures, even if answers arrived since it was made.
+        const stats =
+          storedNoteFigures(key) ?? computeStatistics(loadStatisticsInput(spreadsheet), key);
         const doc = DocumentApp.openById(id);
         return { id, url: doc.getUrl(), title: doc.getName(), stats };
       }

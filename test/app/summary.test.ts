@@ -93,6 +93,20 @@ describe('sendMonthlySummary', () => {
     expect(lastJournal(ws)[2]).toBe('выполнено');
   });
 
+  test('the email repeats the note’s figures even when answers arrived after the note', () => {
+    const { ws, app } = hostileDistrict();
+    setSetting(ws, 'recipients', BOSS);
+    app.call('generateMonthlyNote', '2021-10');
+    ws.submitForm(
+      'Регистрация участников',
+      registration({ 'Участник 1: фамилия': 'Новикова', 'Участник 1: имя': 'Вера' }),
+    );
+    app.call('sendMonthlySummary', '2021-10');
+    const mail = ws.outbox()[0]!;
+    expect(mail.body).toContain(OUTPUTS_RU.summary.participants + ': 2');
+    expect(mail.body).not.toContain(OUTPUTS_RU.summary.participants + ': 3');
+  });
+
   test('without recipients nothing is sent and the message says what to fill in', () => {
     const { ws, app } = hostileDistrict();
     const status = app.call('sendMonthlySummary', '2021-10') as { sent: boolean; message: string };
