@@ -104,24 +104,39 @@ function paragraph(p: ParagraphNode): Paragraph {
   });
 }
 
+/** Usable width of an A4 page with 2 cm margins, in twips (1/20 pt). */
+const PAGE_WIDTH_TWIPS = 9638;
+
+/** Column widths in twips: the ones the document set (points), the rest share what is left. */
+function columnWidths(set: Record<number, number>, count: number): number[] {
+  const fixed = Object.values(set).reduce((sum, pt) => sum + pt * 20, 0);
+  const free = count - Object.keys(set).length;
+  const share = free > 0 ? Math.max(400, Math.floor((PAGE_WIDTH_TWIPS - fixed) / free)) : 0;
+  return Array.from({ length: count }, (_, i) => (set[i] !== undefined ? set[i]! * 20 : share));
+}
+
 function blocks(children: BlockNode[]): (Paragraph | Table)[] {
-  return children.map((b) =>
-    b.type === 'TABLE'
-      ? new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: b.rows.map(
-            (row, r) =>
-              new TableRow({
-                tableHeader: r === 0,
-                children: row.cells.map((cell) => {
-                  const inner = blocks(cell.children);
-                  return new TableCell({ children: inner.length ? inner : [new Paragraph('')] });
-                }),
-              }),
-          ),
-        })
-      : paragraph(b),
-  );
+  return children.map((b) => {
+    if (b.type !== 'TABLE') return paragraph(b);
+    const widths = columnWidths(b.columnWidths, b.rows[0]?.cells.length ?? 1);
+    return new Table({
+      width: { size: PAGE_WIDTH_TWIPS, type: WidthType.DXA },
+      columnWidths: widths,
+      rows: b.rows.map(
+        (row, r) =>
+          new TableRow({
+            tableHeader: r === 0,
+            children: row.cells.map((cell, c) => {
+              const inner = blocks(cell.children);
+              return new TableCell({
+                width: { size: widths[c] ?? 400, type: WidthType.DXA },
+                children: inner.length ? inner : [new Paragraph('')],
+              });
+            }),
+          }),
+      ),
+    });
+  });
 }
 
 /** Writes the document content to `file`. */

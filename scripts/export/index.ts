@@ -27,10 +27,17 @@ export interface RunInfo {
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
 
-/** A file name safe on every system, keeping Cyrillic. */
+/**
+ * A file name safe on every system, keeping Cyrillic. A long name keeps its beginning and its end
+ * («Аналитическая справка … за октябрь 2021 г.»): the end is what tells the files apart.
+ */
 export function safeName(name: string, max = 80): string {
-  const s = name.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, max).trim();
-  return s || 'без названия';
+  // A trailing dot («2021 г.») would read as an empty extension on Windows.
+  const s = name.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().replace(/\.+$/, '');
+  if (s === '') return 'без названия';
+  if (s.length <= max) return s;
+  const half = Math.floor((max - 1) / 2);
+  return `${s.slice(0, half).trim()}…${s.slice(s.length - half).trim()}`;
 }
 
 /** Exports the workspace to `dir` (created; previous notes and mail are replaced). */

@@ -6,7 +6,7 @@
  */
 import type { DocumentBlock, DocumentModel, DocumentSection, TableBlock } from './document';
 import { paragraph, table } from './document';
-import type { DynamicsRow, Statistics, WinnerEntry } from './statistics';
+import type { CrossTable, DynamicsRow, Statistics, WinnerEntry } from './statistics';
 import { NOTE_RU, fillPhrase } from '../i18n/ru/note';
 import { plural, pluralCategory } from './text/plural';
 import {
@@ -198,12 +198,25 @@ function formatPercentCell(percent: number | null): string {
   return percent === null ? '—' : formatNumber(percent, 1);
 }
 
+/** The cross table without its all-zero columns; totals are unchanged. */
+function withoutEmptyColumns(cross: CrossTable): CrossTable {
+  const keep = cross.columnTotals.map((n) => n > 0);
+  const pick = <T>(values: T[]): T[] => values.filter((_, i) => keep[i]);
+  return {
+    columns: pick(cross.columns),
+    rows: cross.rows.map((r) => ({ ...r, counts: pick(r.counts) })),
+    columnTotals: pick(cross.columnTotals),
+    total: cross.total,
+  };
+}
+
 function competencyBlocks(
   stats: Statistics,
   counter: { table: number; figure: number },
 ): DocumentBlock[] {
   if (stats.month.participants === 0) return [paragraph(RU.noData)];
-  const cross = stats.competencyByAge;
+  // Only the categories that had participants this month: a column of zeros only squeezes the table.
+  const cross = withoutEmptyColumns(stats.competencyByAge);
   const crossTable: TableBlock = table(
     fillPhrase(RU.tableCompetencyAge, { n: nextTable(counter) }),
     [RU.headerCompetency, ...cross.columns, RU.headerTotal],
