@@ -104,7 +104,7 @@ function renderTable(body: Body, block: TableBlock): void {
   // Russian practice: «Таблица N. …» above the table.
   if (block.caption) body.appendParagraph(block.caption);
   const table = body.appendTable([block.header, ...block.rows]);
-  for (let c = 0; c < block.header.length; c++) table.getCell(0, c).editAsText().setBold(true);
+  table.getRow(0).editAsText().setBold(true);
   // The first column holds names (ОУ, competency); in a wide table it would wrap letter by letter.
   if (block.header.length >= 5) table.setColumnWidth(0, FIRST_COLUMN_PT);
 }

@@ -143,6 +143,21 @@ describe('Body and Paragraph (reference/document/body, paragraph)', () => {
     ]).toEqual([6, 3, 1.15, 36]);
   });
 
+  it('TableRow.editAsText().setBold(true) makes every cell of the row bold (document/table-row#editastext)', () => {
+    const app = createDocumentApp(makeWs());
+    const table = app
+      .create('D')
+      .getBody()
+      .appendTable([
+        ['ОУ', 'Участников'],
+        ['ГБОУ СОШ № 47', '3'],
+      ]);
+    table.getRow(0).editAsText().setBold(true);
+    expect(table.getCell(0, 0).editAsText().isBold()).toBe(true);
+    expect(table.getCell(0, 1).editAsText().isBold()).toBe(true);
+    expect(table.getCell(1, 0).editAsText().isBold()).not.toBe(true);
+  });
+
   it('setAttributes with Attribute keys sets paragraph and text attributes', () => {
     const app = createDocumentApp(makeWs());
     const p = app.create('D').getBody().appendParagraph('Итого');

@@ -1615,6 +1615,15 @@ class TableRowImpl extends ElementBase {
     return this.#row.cells.length;
   }
 
+  /** The row's cells as one Text (table-row#editastext), e.g. to make a header row bold at once. */
+  editAsText(): TextEl {
+    return new TextEl(
+      this.ctx,
+      this.#row,
+      this.#row.cells.flatMap((cell) => paragraphsOf(cell)),
+    );
+  }
+
   getNumChildren(): number {
     return this.#row.cells.length;
   }
@@ -1781,7 +1790,7 @@ finish(TableCellEl, 'TableCell', ['TableCell'], { appendTable: cellCount, insert
 // ---------------------------------------------------------------------------------------------
 // Text: a view over text nodes (one Text element, or a paragraph / cell through editAsText)
 
-type TextOwner = TextNode | ParagraphNode | CellNode;
+type TextOwner = TextNode | ParagraphNode | CellNode | RowNode;
 
 /** Editable rich text; offsets are characters of getText(), paragraphs separated by '\n'. */
 class TextImpl extends ElementBase {
