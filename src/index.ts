@@ -3,6 +3,7 @@
  * export into a top-level function Apps Script can see (scripts/build.mjs).
  */
 export { onOpen, onInstall } from './ui/menu';
+export { promptMonthlyNote, checkData } from './ui/menuActions';
 export { setupSystem } from './jobs/setup';
 export { handleFormSubmit, rebuildAll } from './jobs/intake';
 export { runDailyJobs } from './jobs/daily';

@@ -681,6 +681,11 @@ export class Workspace {
     return last;
   }
 
+  /** Texts of the alerts every project showed, oldest first. */
+  alerts(): string[] {
+    return [...this.projects.values()].flatMap((p) => p.state.alerts);
+  }
+
   /** Menus added by every project. */
   menus(): { title: string; items: { caption: string; functionName: string }[] }[] {
     return [...this.projects.values()].flatMap((p) => p.state.menus);
