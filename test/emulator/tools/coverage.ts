@@ -1,0 +1,28 @@
+/**
+ * Lists, per emulated Apps Script class, the methods the emulator implements and how many of the
+ * interface's methods throw "not implemented". Run: npx tsx test/emulator/tools/coverage.ts
+ */
+import { INTERFACE_METHODS } from '../core/interface-methods.generated';
+import * as services from './coverage-classes';
+
+const rows: string[] = [];
+for (const [typeName, methods] of Object.entries(INTERFACE_METHODS).sort()) {
+  const className = typeName.split('.').pop()!;
+  const cls = (services.CLASSES as Record<string, { prototype: object } | undefined>)[className];
+  if (!cls) continue;
+  const implemented: string[] = [];
+  let stubbed = 0;
+  for (const name of methods) {
+    let proto: object | null = cls.prototype;
+    let fn: unknown;
+    while (proto && fn === undefined) {
+      fn = Object.getOwnPropertyDescriptor(proto, name)?.value;
+      proto = Object.getPrototypeOf(proto);
+    }
+    if (typeof fn === 'function' && fn.name !== 'unimplemented') implemented.push(name);
+    else stubbed++;
+  }
+  rows.push(`| ${typeName} | ${implemented.length} | ${stubbed} | ${implemented.join(', ')} |`);
+}
+console.log('| class | implemented | throw | implemented methods |\n|---|---:|---:|---|');
+console.log(rows.join('\n'));
