@@ -15,6 +15,7 @@ export {
   saveSettings,
   generateNote,
   sendSummary,
+  syncFormChoices,
 } from './ui/sidebar';
 export { refreshStatistics } from './jobs/statistics';
 export { generateMonthlyNote } from './jobs/monthlyNote';

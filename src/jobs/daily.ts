@@ -11,14 +11,12 @@ import {
   serializePending,
   type DueJob,
 } from '../domain/schedule';
-import { FORMS } from '../domain/forms';
 import { toMoscowDate } from '../domain/text/dates';
 import { formatForMonth } from '../domain/text/periods';
 import { readReference, readSettings } from '../workspace/master';
-import { openForm, syncChoices } from '../workspace/forms';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import { catchUpOrderFiles, refreshDerived, type IntakeRun } from './intake';
-import { choiceLists, choicesFingerprint } from './choices';
+import { syncAllChoices } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
 import { deliverMonthlySummary, summaryKey } from './summary';
@@ -200,9 +198,6 @@ function intakeInput(state: RunState): StatisticsInput | undefined {
     : undefined;
 }
 
-/** Fingerprint of the dropdown lists the forms were last synced to. */
-const CHOICES_KEY = 'choices.fingerprint';
-
 function runJob(state: RunState, job: DueJob): JobOutcome {
   switch (job.job) {
     case 'intake': {
@@ -214,20 +209,9 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
       return { outcome: 'ok', details: DAILY_RU.intakeDone(total) };
     }
     case 'choices': {
-      const properties = PropertiesService.getDocumentProperties();
       const reference = state.intake ? state.intake.reference : readReference(state.spreadsheet);
-      const choices = choiceLists(reference, new Date());
-      // Visiting every dropdown costs calls per item; skip when the lists are as last synced.
-      const fingerprint = choicesFingerprint(choices);
-      if (properties.getProperty(CHOICES_KEY) === fingerprint) {
-        return { outcome: 'ok', details: DAILY_RU.choicesDone(0) };
-      }
-      let changed = 0;
-      for (const definition of FORMS) {
-        const form = openForm(properties, definition.kind);
-        if (form) changed += syncChoices(form, definition, choices);
-      }
-      properties.setProperty(CHOICES_KEY, fingerprint);
+      // Visiting every dropdown costs calls per item: skipped when the lists are as last synced.
+      const changed = syncAllChoices(reference, true);
       return { outcome: 'ok', details: DAILY_RU.choicesDone(changed) };
     }
     case 'statistics': {

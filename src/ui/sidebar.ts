@@ -38,6 +38,7 @@ import { SETUP_RU } from '../i18n/ru/setup';
 import { SIDEBAR_RU } from '../i18n/ru/sidebar';
 import { generateMonthlyNote } from '../jobs/monthlyNote';
 import { requireStaff } from '../workspace/access';
+import { syncAllChoices } from '../jobs/choices';
 import { sendMonthlySummary, type SummaryStatus } from '../jobs/summary';
 import { hasFileUpload, openForm } from '../workspace/forms';
 import { JOURNAL_TAB } from '../workspace/journal';
@@ -161,6 +162,13 @@ export function getDashboard(): DashboardData {
       .map((r) => ({ name: r.name, participants: r.participants })),
     ...notePeriods(period),
   };
+}
+
+/** Makes the forms' dropdowns equal the reference tabs now, without waiting for the daily run. */
+export function syncFormChoices(): string {
+  const { spreadsheet } = requireStaff();
+  const changed = syncAllChoices(readReference(spreadsheet));
+  return SIDEBAR_RU.health.choicesSynced(changed);
 }
 
 /** Triggers, the last runs from «Журнал», the mail quota and the order form's upload question. */

@@ -144,6 +144,17 @@ describe('sidebar (server side)', () => {
     });
   });
 
+  test('syncFormChoices puts a school added to the registry into the forms at once', () => {
+    const { ws, app } = setUp();
+    const registry = ws.spreadsheet().getSheetByName('ОУ')!;
+    registry.appendRow(['ШКОЛА-600', 'школа', '600', 'ГБОУ СОШ № 600', 'ГБОУ СОШ № 600']);
+    expect(app.call('syncFormChoices')).toMatch(/обновлены/);
+    const form = ws.forms().find((f) => f.title === 'Регистрация участников')!;
+    const school = form.items.find((i) => i.title === 'Образовательное учреждение')!;
+    expect(school.choices).toContain('ГБОУ СОШ № 600');
+    expect(app.call('syncFormChoices')).toMatch(/уже совпадают/);
+  });
+
   test('a user who is neither staff nor the owner gets the access error', () => {
     const { ws, app } = setUp();
     actAs(ws, STRANGER);
@@ -168,6 +179,7 @@ describe('sidebar (server side)', () => {
       ['importPlan', ['1.\tМероприятие\tСентябрь 2021']],
       ['generatePlanAnalysis', ['2021/2022']],
       ['runDailyJobs', []],
+      ['syncFormChoices', []],
     ];
     for (const [name, args] of calls) {
       expect({ name, error: errorOf(() => app.call(name, ...args)) }).toEqual({

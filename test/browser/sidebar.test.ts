@@ -167,6 +167,9 @@ describe('sidebar in chromium', () => {
       expect(await page.locator('.quota').textContent()).toBe('100');
       expect(await page.locator('#health-body').textContent()).toContain('Загрузка файлов');
       expect(await page.locator('.run').count()).toBeGreaterThan(0);
+      await page.click('#sync-choices');
+      await page.locator('#sync-status:not(:empty)').waitFor();
+      expect(await page.locator('#sync-status').textContent()).toContain('Списки в формах');
 
       // Settings: invalid values show messages under the fields and change nothing.
       await page.locator('[name="noteDay"]').waitFor();

@@ -46,6 +46,11 @@ export const SIDEBAR_RU = {
   },
   health: {
     heading: 'Состояние системы',
+    syncChoices: 'Обновить списки в формах',
+    choicesSynced: (n: number) =>
+      n === 0
+        ? 'Списки в формах уже совпадают со справочниками.'
+        : `Списки в формах обновлены по справочникам (вопросов: ${n}).`,
     triggers: 'Триггеры',
     formSubmit: (n: number) =>
       n === 1

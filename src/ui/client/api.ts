@@ -9,6 +9,7 @@ export interface ServerApi {
   saveSettings: typeof Server.saveSettings;
   generateNote: typeof Server.generateNote;
   sendSummary: typeof Server.sendSummary;
+  syncFormChoices: typeof Server.syncFormChoices;
 }
 
 interface ScriptRunner {

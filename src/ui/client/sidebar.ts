@@ -255,6 +255,7 @@ function labelStatic(): void {
     save: T.settings.save,
     'health-heading': T.health.heading,
     'health-refresh': T.dashboard.refresh,
+    'sync-choices': T.health.syncChoices,
   };
   for (const id of Object.keys(captions)) byId(id).textContent = captions[id] ?? '';
   document.title = T.title;
@@ -267,6 +268,12 @@ function start(): void {
   byId('send').addEventListener('click', () => void runNoteAction('send'));
   byId('settings').addEventListener('submit', (event) => void saveSettingsForm(event));
   byId('health-refresh').addEventListener('click', guarded(loadHealth));
+  byId('sync-choices').addEventListener(
+    'click',
+    guarded(async () => {
+      byId('sync-status').textContent = await call('syncFormChoices');
+    }),
+  );
   // Independent panels: one failing does not stop the others.
   loadDashboard().catch(showError);
   loadSettings().catch(showError);
