@@ -7,7 +7,7 @@
 import { buildMonthlyNote } from '../domain/note';
 import { listWinners, type Statistics } from '../domain/statistics';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
-import { chartImagesFromTab, renderDocument } from '../workspace/docRenderer';
+import { chartImagesFromTab, publishDocument } from '../workspace/docRenderer';
 import { folderAt } from '../workspace/drive';
 import { errorText, writeJournal } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
@@ -120,22 +120,9 @@ export function createMonthlyNote(
   ]);
   const images = chartImagesFromTab(model, run.charts);
 
-  const doc = DocumentApp.create(model.title);
-  const id = doc.getId();
-  const url = doc.getUrl();
-  try {
-    renderDocument(doc, model, images);
-    doc.saveAndClose();
-    DriveApp.getFileById(id).moveTo(folder);
-  } catch (error) {
-    // A half-made note is never linked: it goes to the trash, the old one stays current.
-    try {
-      DriveApp.getFileById(id).setTrashed(true);
-    } catch {
-      // the original error matters more
-    }
-    throw error;
-  }
+  const { id, url, replaced } = publishDocument(folder, model, images, noteKey(period), {
+    [noteFiguresKey(period)]: JSON.stringify(noteFigures(run.stats)),
+  });
 
   // «Статистика» shows the current month; a note for another month borrowed the tab for its
   // charts and gives it back.
@@ -143,14 +130,6 @@ export function createMonthlyNote(
   if (period !== current) {
     computeAndWriteStatistics(spreadsheet, current, run.input);
   }
-
-  const properties = PropertiesService.getDocumentProperties();
-  const previous = properties.getProperty(noteKey(period));
-  properties.setProperties({
-    [noteKey(period)]: id,
-    [noteFiguresKey(period)]: JSON.stringify(noteFigures(run.stats)),
-  });
-  const replaced = trashOlderNotes(folder, model.title, id, previous);
   writeJournal(spreadsheet, [
     {
       at: new Date(),
@@ -161,36 +140,6 @@ export function createMonthlyNote(
     },
   ]);
   return { id, url, title: model.title, stats: run.stats };
-}
-
-/** Trashes the month's previous note and any same-titled leftover in the folder. */
-function trashOlderNotes(
-  folder: GoogleAppsScript.Drive.Folder,
-  title: string,
-  keepId: string,
-  previousId: string | null,
-): boolean {
-  let replaced = false;
-  if (previousId && previousId !== keepId) {
-    try {
-      const old = DriveApp.getFileById(previousId);
-      if (!old.isTrashed()) {
-        old.setTrashed(true);
-        replaced = true;
-      }
-    } catch {
-      // already deleted by hand: nothing to replace
-    }
-  }
-  const sameName = folder.getFilesByName(title);
-  while (sameName.hasNext()) {
-    const file = sameName.next();
-    if (file.getId() !== keepId && !file.isTrashed()) {
-      file.setTrashed(true);
-      replaced = true;
-    }
-  }
-  return replaced;
 }
 
 /** Creates (or replaces) the analytic note for `period` ('YYYY-MM'); returns the document id. */

@@ -31,7 +31,7 @@ import { schoolYearOf } from '../domain/text/periods';
 import { plural } from '../domain/text/plural';
 import { fillPhrase } from '../i18n/ru/note';
 import { PLAN_UI_RU as RU } from '../i18n/ru/plan-ui';
-import { renderDocument } from '../workspace/docRenderer';
+import { publishDocument } from '../workspace/docRenderer';
 import { folderAt } from '../workspace/drive';
 import { errorText, writeJournal } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
@@ -277,28 +277,8 @@ function createPlanAnalysis(spreadsheet: Spreadsheet, period: PlanPeriod, asOf: 
     }),
   };
   const folder = folderAt([settings.rootFolderName, RU.analysisFolder]);
-  const doc = DocumentApp.create(model.title);
-  const id = doc.getId();
-  const url = doc.getUrl();
-  try {
-    // No chart image exists for the plan: the renderer prints the pie's figures as a table.
-    renderDocument(doc, model, new Map());
-    doc.saveAndClose();
-    DriveApp.getFileById(id).moveTo(folder);
-  } catch (error) {
-    try {
-      DriveApp.getFileById(id).setTrashed(true);
-    } catch {
-      // the original error matters more
-    }
-    throw error;
-  }
-
-  const properties = PropertiesService.getDocumentProperties();
-  const key = planAnalysisKey(period);
-  const previous = properties.getProperty(key);
-  properties.setProperty(key, id);
-  const replaced = trashOlder(folder, model.title, id, previous);
+  // No chart image exists for the plan: the renderer prints the pie's figures as a table.
+  const { id, url, replaced } = publishDocument(folder, model, new Map(), planAnalysisKey(period));
   writeJournal(spreadsheet, [
     {
       at: new Date(),
@@ -309,36 +289,6 @@ function createPlanAnalysis(spreadsheet: Spreadsheet, period: PlanPeriod, asOf: 
     },
   ]);
   return id;
-}
-
-/** Trashes the period's previous analysis and any same-titled leftover in the folder. */
-function trashOlder(
-  folder: GoogleAppsScript.Drive.Folder,
-  title: string,
-  keepId: string,
-  previousId: string | null,
-): boolean {
-  let replaced = false;
-  if (previousId && previousId !== keepId) {
-    try {
-      const old = DriveApp.getFileById(previousId);
-      if (!old.isTrashed()) {
-        old.setTrashed(true);
-        replaced = true;
-      }
-    } catch {
-      // already deleted by hand: nothing to replace
-    }
-  }
-  const sameName = folder.getFilesByName(title);
-  while (sameName.hasNext()) {
-    const file = sameName.next();
-    if (file.getId() !== keepId && !file.isTrashed()) {
-      file.setTrashed(true);
-      replaced = true;
-    }
-  }
-  return replaced;
 }
 
 /** Menu: the analysis for the school year under way, with its link in an alert. */

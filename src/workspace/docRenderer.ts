@@ -177,3 +177,74 @@ function sameData(block: ChartBlock, chart: TabChart): boolean {
   if (block.categories.join('\n') !== chart.categories.join('\n')) return false;
   return block.series.every((s, i) => s.values.join(',') === (chart.series[i] ?? []).join(','));
 }
+
+/** A document made current: its id and link, and whether it replaced an earlier one. */
+export interface PublishedDocument {
+  id: string;
+  url: string;
+  replaced: boolean;
+}
+
+/**
+ * Builds a Doc from `model` in `folder` and only when it is complete makes it the current one
+ * under the document property `key` (with `extra` properties set in the same write), then trashes
+ * the document it replaces and any same-titled leftover. A half-made Doc is trashed and the old
+ * one stays current, so a failure never leaves a broken document linked.
+ */
+export function publishDocument(
+  folder: GoogleAppsScript.Drive.Folder,
+  model: DocumentModel,
+  charts: Map<string, BlobSource>,
+  key: string,
+  extra: Record<string, string> = {},
+): PublishedDocument {
+  const doc = DocumentApp.create(model.title);
+  const id = doc.getId();
+  const url = doc.getUrl();
+  try {
+    renderDocument(doc, model, charts);
+    doc.saveAndClose();
+    DriveApp.getFileById(id).moveTo(folder);
+  } catch (error) {
+    try {
+      DriveApp.getFileById(id).setTrashed(true);
+    } catch {
+      // the original error matters more
+    }
+    throw error;
+  }
+  const properties = PropertiesService.getDocumentProperties();
+  const previous = properties.getProperty(key);
+  properties.setProperties({ ...extra, [key]: id });
+  return { id, url, replaced: trashReplaced(folder, model.title, id, previous) };
+}
+
+/** Trashes the previous document and any same-titled leftover in the folder. */
+function trashReplaced(
+  folder: GoogleAppsScript.Drive.Folder,
+  title: string,
+  keepId: string,
+  previousId: string | null,
+): boolean {
+  let replaced = false;
+  if (previousId && previousId !== keepId) {
+    try {
+      const old = DriveApp.getFileById(previousId);
+      if (!old.isTrashed()) {
+        old.setTrashed(true);
+        replaced = true;
+      }
+    } catch {
+      // already deleted by hand: nothing to replace
+    }
+  }
+  const sameName = folder.getFilesByName(title);
+  while (sameName.hasNext()) {
+    const file = sameName.next();
+    if (file.getId() !== keepId && !file.isTrashed()) {
+      file.setTrashed(true);
+      replaced = true;
+    }
+  }
+  return replaced;
+}
