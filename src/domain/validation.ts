@@ -142,31 +142,47 @@ function requireSchool(answers: FormAnswers, ctx: IntakeContext, issues: IssueLi
   return null;
 }
 
+/** A required answer naming a reference item (event, competency), or null with an issue. */
+function requireReference<T extends { name: string }>(
+  answers: FormAnswers,
+  field: string,
+  items: readonly T[],
+  match: (typed: string, items: readonly T[]) => T | null,
+  rule: string,
+  unknown: (typed: string) => string,
+  issues: IssueList,
+): T | null {
+  const typed = answer(answers, field);
+  if (!typed) {
+    issues.add(field, typed, 'required', DOMAIN_RU.intake.required);
+    return null;
+  }
+  const found = match(typed, items);
+  if (!found) {
+    const names = closestNames(
+      typed,
+      items.map((item) => item.name),
+    );
+    issues.add(field, typed, rule, unknown(typed), DOMAIN_RU.intake.schoolSuggestion(names));
+  }
+  return found;
+}
+
 function requireEvent(
   answers: FormAnswers,
   ctx: IntakeContext,
   issues: IssueList,
 ): ChampionshipEvent | null {
-  const typed = answer(answers, Q.event);
-  if (!typed) {
-    issues.add(Q.event, typed, 'required', DOMAIN_RU.intake.required);
-    return null;
-  }
-  const event = matchEvent(typed, ctx.events);
-  if (!event) {
-    const names = closestNames(
-      typed,
-      ctx.events.map((e) => e.name),
-    );
-    issues.add(
-      Q.event,
-      typed,
-      'event-unknown',
-      DOMAIN_RU.intake.eventUnknown(typed),
-      DOMAIN_RU.intake.schoolSuggestion(names),
-    );
-  }
-  return event;
+  const t = DOMAIN_RU.intake;
+  return requireReference(
+    answers,
+    Q.event,
+    ctx.events,
+    matchEvent,
+    'event-unknown',
+    t.eventUnknown,
+    issues,
+  );
 }
 
 function requireCompetency(
@@ -174,26 +190,16 @@ function requireCompetency(
   ctx: IntakeContext,
   issues: IssueList,
 ): Competency | null {
-  const typed = answer(answers, Q.competency);
-  if (!typed) {
-    issues.add(Q.competency, typed, 'required', DOMAIN_RU.intake.required);
-    return null;
-  }
-  const competency = matchCompetency(typed, ctx.competencies);
-  if (!competency) {
-    const names = closestNames(
-      typed,
-      ctx.competencies.map((c) => c.name),
-    );
-    issues.add(
-      Q.competency,
-      typed,
-      'competency-unknown',
-      DOMAIN_RU.intake.competencyUnknown(typed),
-      DOMAIN_RU.intake.schoolSuggestion(names),
-    );
-  }
-  return competency;
+  const t = DOMAIN_RU.intake;
+  return requireReference(
+    answers,
+    Q.competency,
+    ctx.competencies,
+    matchCompetency,
+    'competency-unknown',
+    t.competencyUnknown,
+    issues,
+  );
 }
 
 /** The school grade of a class answer («5А», «10 «Б» класс», «3 кл.»), or null. */
