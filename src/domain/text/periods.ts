@@ -146,25 +146,3 @@ export function formatInMonth(key: string): string {
   const ym = requirePeriod(key);
   return 'в ' + monthName(ym.month, 'prepositional') + ' ' + ym.year + NBSP + 'г.';
 }
-
-/** Parses «октябрь 2021» (the dropdown text, any case, optional «г.») back to '2021-10'. */
-export function parseMonthYear(text: string): string | null {
-  const m = /^\s*([а-яёА-ЯЁ]+)\s+(\d{4})(?:\s*г\.?)?\s*$/.exec(text);
-  if (!m) return null;
-  const names = [
-    'январь',
-    'февраль',
-    'март',
-    'апрель',
-    'май',
-    'июнь',
-    'июль',
-    'август',
-    'сентябрь',
-    'октябрь',
-    'ноябрь',
-    'декабрь',
-  ];
-  const idx = names.indexOf(m[1]!.toLowerCase());
-  return idx < 0 ? null : formatPeriodKey(Number(m[2]), idx + 1);
-}
