@@ -185,6 +185,27 @@ describe('handleFormSubmit', () => {
     ]);
   });
 
+  test('an upload whose submit found the table busy is moved by the next catch-up', () => {
+    const { ws, app } = setUpDistrict();
+    ws.uploadFileItem(ORDER, 'Файл приказа');
+    ws.submitForm(REG, registration());
+    ws.lockHeldElsewhere(true);
+    ws.submitForm(ORDER, {
+      'Образовательное учреждение': 'ГБОУ СОШ № 47',
+      'Номер приказа': '9',
+      'Дата приказа': '01.10.2021',
+      Мероприятие: 'Отборочный (заочный) тур регионального чемпионата JuniorSkills',
+      'Участники (Фамилия Имя, по одному в строке)': 'Иванова Мария',
+      'Файл приказа': ['prikaz-9.pdf'],
+    });
+    ws.lockHeldElsewhere(false);
+    const file = () => ws.files().find((f) => f.name.startsWith('prikaz-9'))!;
+    expect(file().path).not.toContain('Банк приказов');
+    app.call('rebuildAll');
+    expect(file().path).toContain('Банк приказов/ШКОЛА-47');
+    expect(column(ws, 'Приказы', 'Номер приказа')).toEqual(['9']);
+  });
+
   test('the same response delivered twice, and an edited response, change one record only', () => {
     const { ws } = setUpDistrict();
     const first = ws.submitForm(REG, registration());
