@@ -35,6 +35,11 @@ export interface ScheduleInput {
   pending: DueJob[];
   /** Whether a monthly job has already been completed for the period. */
   isDone: (job: DailyJob, period: string) => boolean;
+  /**
+   * The first month the system covers ('YYYY-MM', the start of the school year it was set up in):
+   * no note, summary or reminder is due for earlier months, e.g. an empty August note.
+   */
+  firstPeriod?: string;
 }
 
 /** Whether a job runs once per period (and so is marked done) rather than every day. */
@@ -63,7 +68,9 @@ export function dueJobs(input: ScheduleInput): DueJob[] {
     const id = jobId(c);
     if (seen.has(id)) return false;
     seen.add(id);
-    return !(isMonthlyJob(c.job) && input.isDone(c.job, c.period));
+    if (!isMonthlyJob(c.job)) return true;
+    if (input.firstPeriod && c.period < input.firstPeriod) return false;
+    return !input.isDone(c.job, c.period);
   });
   return due.sort(
     (a, b) =>

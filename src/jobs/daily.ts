@@ -20,6 +20,7 @@ import { syncAllChoices } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
 import { deliverMonthlySummary, summaryKey } from './summary';
+import { FIRST_PERIOD_KEY } from './setup';
 import { requireStaff } from '../workspace/access';
 import { computeAndWriteStatistics, statisticsInputOf } from './statistics';
 import type { StatisticsInput } from '../domain/statistics';
@@ -99,6 +100,7 @@ function runUnderLock(
     noteDay: settings.noteDay,
     reportDeadlineDay: settings.reportDeadlineDay,
     pending: parsePending(stored[PENDING_KEY] ?? null),
+    firstPeriod: stored[FIRST_PERIOD_KEY],
     // The summary records its own sending, so a run cut short after the mail never sends it twice.
     isDone: (job, period) =>
       Boolean(stored[DONE_PREFIX + jobId({ job, period })]) ||

@@ -7,10 +7,14 @@ import { ensureTab } from '../workspace/tabs';
 import { ensureForm, hasFileUpload, openForm, syncChoices } from '../workspace/forms';
 import { installTriggers } from '../workspace/triggers';
 import { requireStaff } from '../workspace/access';
+import { formatPeriodKey, schoolYearOf } from '../domain/text/periods';
 import { writeJournal } from '../workspace/journal';
 import { MASTER_TABS, readReference, seedReferenceTabs } from '../workspace/master';
 import { choiceLists } from './choices';
 import { SETUP_RU } from '../i18n/ru/setup';
+
+/** Document property: the first month the system covers (start of the school year it was set up in). */
+export const FIRST_PERIOD_KEY = 'system.firstPeriod';
 
 export interface SetupReport {
   changes: number;
@@ -22,6 +26,9 @@ export interface SetupReport {
 export function setupSystem(): SetupReport {
   const { spreadsheet } = requireStaff();
   const properties = PropertiesService.getDocumentProperties();
+  if (!properties.getProperty(FIRST_PERIOD_KEY)) {
+    properties.setProperty(FIRST_PERIOD_KEY, formatPeriodKey(schoolYearOf(new Date()), 9));
+  }
   let changes = 0;
   if (spreadsheet.getSpreadsheetTimeZone() !== 'Europe/Moscow') {
     spreadsheet.setSpreadsheetTimeZone('Europe/Moscow');

@@ -37,6 +37,18 @@ describe('dueJobs', () => {
     expect(ids(due(5))).not.toContain('reminders.2021-10');
   });
 
+  it('owes nothing for months before the school year the system was set up in', () => {
+    const jobs = dueJobs({
+      today: { year: 2021, month: 9, day: 6 },
+      noteDay: 5,
+      reportDeadlineDay: 5,
+      pending: [{ job: 'note', period: '2021-07' }],
+      isDone: none,
+      firstPeriod: '2021-09',
+    });
+    expect(jobs.map((j) => j.job)).toEqual(['intake', 'choices', 'statistics']);
+  });
+
   it('catches up a missed monthly job later in the month, and not once it is done', () => {
     expect(ids(due(20))).toEqual(expect.arrayContaining(['note.2021-10', 'reminders.2021-10']));
     const done = (job: DailyJob, period: string) => period === '2021-10';
