@@ -56,12 +56,22 @@ interface RunState {
   deadline: number;
 }
 
+/**
+ * True only when this execution is the project's own daily trigger: an event object can be forged
+ * through google.script.run, but only the trigger's owner sees a trigger with that unique id.
+ */
+function firedByOwnTrigger(e?: GoogleAppsScript.Events.TimeDriven): boolean {
+  const uid = e && e.triggerUid ? String(e.triggerUid) : '';
+  return uid !== '' && ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
+}
+
 /** The daily time-driven trigger: catch-up, statistics, the monthly note, summary and reminders. */
 export function runDailyJobs(e?: GoogleAppsScript.Events.TimeDriven): void {
   const started = Date.now();
   // Fired by its trigger it runs as the installer; called by hand (google.script.run) only staff may.
-  const spreadsheet =
-    e && e.triggerUid ? SpreadsheetApp.getActiveSpreadsheet() : requireStaff().spreadsheet;
+  const spreadsheet = firedByOwnTrigger(e)
+    ? SpreadsheetApp.getActiveSpreadsheet()
+    : requireStaff().spreadsheet;
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(LOCK_WAIT_MS)) {
     writeJournal(spreadsheet, [

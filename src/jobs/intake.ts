@@ -66,7 +66,13 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
   const reference = readReference(spreadsheet);
   const schools = buildSchoolIndex(reference.schools);
   const partitionOf = partitionResolver(schools);
-  const scope = submitted ? scopeOf(submitted, values, partitionOf, current) : undefined;
+  // A new answer is the last row of its sheet. An earlier row is an edited response (or a trigger
+  // that fired late): its old contributions may hide in rows merged with other answers, so the
+  // whole projection runs, exactly as rebuildAll would.
+  const scope =
+    submitted && isLastRow(submitted, values)
+      ? scopeOf(submitted, values, partitionOf, current)
+      : undefined;
   const raw = rawForms(values, scope && ((answer) => scope.has(partitionOf(answer))));
   const projection = projectIntake(
     raw,
@@ -92,6 +98,13 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
       uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
     }));
   return { projection, written, settings, reference, uploads };
+}
+
+/** Whether the response (`REG-5`) is the last row of its response sheet. */
+function isLastRow(responseId: string, values: Map<FormKind, unknown[][]>): boolean {
+  const [prefix, row] = responseId.split('-');
+  const form = FORMS.find((f) => f.idPrefix === prefix);
+  return form !== undefined && Number(row) === (values.get(form.kind) ?? []).length;
 }
 
 /** The ОУ partitions a submitted response touches: where it belongs now and where it was. */

@@ -2,7 +2,7 @@
  * Tabs of the master: created or repaired with their header, frozen header row, filter and,
  * for derived tabs, a protection so that only the app and the owner edit them.
  */
-import { ensureSheet } from './table';
+import { ensureRows, ensureSheet } from './table';
 import { SETUP_RU } from '../i18n/ru/setup';
 
 export type TabOwner = 'staff' | 'derived' | 'derived+staff';
@@ -30,6 +30,7 @@ export function ensureTab(
     changed = true;
   }
   // Column formats, checked on the first data row: new rows inherit them when the sheet grows.
+  ensureRows(sheet, 2);
   const formats = sheet.getRange(2, 1, 1, width).getNumberFormats()[0] ?? [];
   if (spec.formats.some((f, i) => formats[i] !== f)) {
     const rows = sheet.getMaxRows() - 1;

@@ -221,6 +221,23 @@ describe('handleFormSubmit', () => {
     expect(column(ws, 'Участники', 'Фамилия')).toEqual(['Иванова']);
   });
 
+  test('an edit that moves a merged registration to another ОУ leaves the same rows as a rebuild', () => {
+    const { ws, app } = setUpDistrict();
+    const first = ws.submitForm(REG, registration({ 'Участник 1: класс / группа': '5 А' }));
+    ws.clock.advanceTo('2021-10-04T12:00:00+03:00');
+    ws.submitForm(REG, registration({ 'Наставник: ФИО': 'Сергеева Анна Ивановна' }));
+    ws.submitForm(REG, registration({ 'Участник 1: фамилия': 'Орлов', 'Участник 1: имя': 'Глеб' }));
+    ws.submitForm(REG, registration({ 'Образовательное учреждение': 'ГБОУ СОШ № 51' }), {
+      editOf: first.getId(),
+    });
+    const incremental = snapshot(ws);
+    const sheet = ws.spreadsheet().getSheetByName('Участники')!;
+    sheet.getRange(2, 1, sheet.getLastRow() - 1, sheet.getLastColumn()).clearContent();
+    app.call('rebuildAll');
+    expect(snapshot(ws)).toEqual(incremental);
+    expect(column(ws, 'Участники', 'ОУ').sort()).toEqual(['ШКОЛА-47', 'ШКОЛА-47', 'ШКОЛА-51']);
+  });
+
   test('a held lock or a failing service keeps the raw answer; the next rebuild catches up', () => {
     const { ws, app } = setUpDistrict();
     ws.lockHeldElsewhere(true);

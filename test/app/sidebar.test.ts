@@ -179,6 +179,7 @@ describe('sidebar (server side)', () => {
       ['importPlan', ['1.\tМероприятие\tСентябрь 2021']],
       ['generatePlanAnalysis', ['2021/2022']],
       ['runDailyJobs', []],
+      ['runDailyJobs', [{ triggerUid: '1000001', authMode: 'FULL' }]],
       ['syncFormChoices', []],
     ];
     for (const [name, args] of calls) {
