@@ -94,6 +94,7 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     .map((r) => ({
       responseId: r.id,
       row: r.row,
+      submittedAt: r.timestamp,
       schoolKey: placed.get(r.id) ?? '',
       uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
     }));
@@ -184,7 +185,7 @@ export function rebuildAll(): string {
   try {
     const run = refreshDerived(spreadsheet);
     const { projection, written } = run;
-    catchUpOrderFiles(spreadsheet, run);
+    catchUpOrderFiles(spreadsheet, run, true);
     const summary = INTAKE_RU.rebuilt(projection, written);
     writeJournal(spreadsheet, [
       { at: new Date(), job: 'rebuildAll', outcome: 'ok', details: summary },
@@ -200,23 +201,24 @@ export function rebuildAll(): string {
   }
 }
 
-/** Order responses up to this sheet row have had their uploads moved into the bank. */
-const FILES_MOVED_KEY = 'orders.filesMovedThroughRow';
+/** How far back the daily catch-up looks for uploads a submit could not move. */
+const CATCH_UP_DAYS = 14;
 
 /**
- * Moves the uploads a submit could not (busy lock, failure), checking each file at most once more:
- * rows up to the watermark are done, and the watermark stops before the first row that failed.
+ * Moves the uploads a submit could not (busy lock, failure, an order placed only after staff fixed
+ * its ОУ). The daily run looks at answers of the last two weeks — an edited answer has a fresh
+ * timestamp — so a file that can never be moved stops being retried; rebuildAll looks at all.
  */
-export function catchUpOrderFiles(spreadsheet: Spreadsheet, run: IntakeRun): FileMoves {
-  const properties = PropertiesService.getDocumentProperties();
-  const through = Number(properties.getProperty(FILES_MOVED_KEY) ?? '0') || 0;
-  const pending = run.uploads.filter((u) => u.row > through).sort((a, b) => a.row - b.row);
-  if (pending.length === 0) return { moved: 0, failed: [] };
-  const moves = moveOrderFiles(run.settings.rootFolderName, pending);
-  const failedIds = new Set(moves.failed.map((f) => f.responseId));
-  const firstFailed = pending.find((u) => failedIds.has(u.responseId));
-  const last = firstFailed ? firstFailed.row - 1 : pending[pending.length - 1]!.row;
-  if (last > through) properties.setProperty(FILES_MOVED_KEY, String(last));
+export function catchUpOrderFiles(
+  spreadsheet: Spreadsheet,
+  run: IntakeRun,
+  everything = false,
+): FileMoves {
+  const since = Date.now() - CATCH_UP_DAYS * 24 * 3600 * 1000;
+  const recent = everything
+    ? run.uploads
+    : run.uploads.filter((u) => u.submittedAt !== null && u.submittedAt.getTime() >= since);
+  const moves = moveOrderFiles(run.settings.rootFolderName, recent);
   journalFailedMoves(spreadsheet, moves);
   return moves;
 }

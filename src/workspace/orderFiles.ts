@@ -11,6 +11,7 @@ export const ORDER_BANK_FOLDER = 'Банк приказов';
 export interface OrderUpload {
   responseId: string;
   row: number;
+  submittedAt: Date | null;
   schoolKey: string;
   uploadAnswer: string;
 }

@@ -201,8 +201,9 @@ describe('handleFormSubmit', () => {
     ws.lockHeldElsewhere(false);
     const file = () => ws.files().find((f) => f.name.startsWith('prikaz-9'))!;
     expect(file().path).not.toContain('Банк приказов');
-    app.call('rebuildAll');
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00'); // the daily run catches up
     expect(file().path).toContain('Банк приказов/ШКОЛА-47');
+    app.call('rebuildAll');
     expect(column(ws, 'Приказы', 'Номер приказа')).toEqual(['9']);
   });
 
