@@ -24,7 +24,7 @@ export interface SetupReport {
 
 /** Creates or repairs the whole system; returns what it did in plain Russian. */
 export function setupSystem(): SetupReport {
-  const { spreadsheet } = requireStaff();
+  const { spreadsheet, settings } = requireStaff();
   const properties = PropertiesService.getDocumentProperties();
   if (!properties.getProperty(FIRST_PERIOD_KEY)) {
     properties.setProperty(FIRST_PERIOD_KEY, formatPeriodKey(schoolYearOf(new Date()), 9));
@@ -44,7 +44,7 @@ export function setupSystem(): SetupReport {
     if (changed) changes++;
     changes += syncChoices(form, definition, choices);
   }
-  const triggers = installTriggers(spreadsheet);
+  const triggers = installTriggers(spreadsheet, settings.staff);
   changes += triggers.created + triggers.removed;
 
   const orderForm = openForm(properties, ORDER_FORM.kind);

@@ -35,14 +35,23 @@ export function triggerOwner(): string {
  * belong to the user who installs them and getProjectTriggers lists only the caller's, so when
  * another staff member runs the set-up nothing is installed twice: `owner` names who holds them.
  */
-export function installTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): {
+export function installTriggers(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  staff: readonly string[],
+): {
   created: number;
   removed: number;
   owner: string;
 } {
   const me = Session.getEffectiveUser().getEmail();
   const owner = triggerOwner();
-  if (owner !== '' && owner !== me) return { created: 0, removed: 0, owner };
+  // The holder keeps the triggers while they are staff or the owner of the spreadsheet; someone
+  // who left the centre (removed from «Настройки») is taken over, or nobody could ever reinstall.
+  const fileOwner = spreadsheet.getOwner();
+  const holderStays =
+    staff.includes(owner.toLowerCase()) ||
+    (fileOwner !== null && fileOwner.getEmail().toLowerCase() === owner.toLowerCase());
+  if (owner !== '' && owner !== me && holderStays) return { created: 0, removed: 0, owner };
   let created = 0;
   let removed = 0;
   const triggers = ScriptApp.getProjectTriggers();

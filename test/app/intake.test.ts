@@ -105,6 +105,18 @@ describe('setupSystem', () => {
     expect(report.message).toContain('metodist@center.example');
   });
 
+  test('a staff member takes the triggers over from someone no longer on the staff list', () => {
+    const { ws, app } = setUpDistrict();
+    app.call('saveSettings', { staff: 'new@center.example' });
+    // The recorded holder left the centre: not staff, not the owner of the file.
+    app.project.documentProperties.set('triggers.owner', 'left@center.example');
+    ws.actAs('new@center.example');
+    app.call('setupSystem');
+    const mine = ws.triggers().filter((t) => t.owner === 'new@center.example');
+    expect(mine.map((t) => t.handler).sort()).toEqual(['handleFormSubmit', 'runDailyJobs']);
+    expect(app.project.documentProperties.get('triggers.owner')).toBe('new@center.example');
+  });
+
   test('the order form gets the link fallback; the upload question is detected once added by hand', () => {
     const { ws, app } = setUpDistrict();
     const orderForm = ws.forms().find((f) => f.title === ORDER)!;
