@@ -7,7 +7,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type --
    a fake class merges with its Google interface so unimplemented methods (stubbed at runtime) typecheck */
 import * as vm from 'vm';
-import { notImplemented, stubUnimplemented } from '../core/errors';
+import { notImplemented, stubInterface } from '../core/errors';
 import type { ProjectState, WorkspaceState } from '../core/state';
 import { Blob, blobBytes, convertBlob } from './blob';
 
@@ -61,29 +61,6 @@ export function escapeScriptValue(value: unknown): string {
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
-
-const HTML_OUTPUT_METHODS = [
-  'addMetaTag',
-  'append',
-  'appendUntrusted',
-  'asTemplate',
-  'clear',
-  'getAs',
-  'getBlob',
-  'getContent',
-  'getFaviconUrl',
-  'getHeight',
-  'getMetaTags',
-  'getTitle',
-  'getWidth',
-  'setContent',
-  'setFaviconUrl',
-  'setHeight',
-  'setSandboxMode',
-  'setTitle',
-  'setWidth',
-  'setXFrameOptionsMode',
-];
 
 interface HtmlEnv {
   ws: WorkspaceState;
@@ -272,7 +249,7 @@ export class HtmlOutput implements Pick<
     return this;
   }
 }
-stubUnimplemented(HtmlOutput, HTML_OUTPUT_METHODS);
+stubInterface(HtmlOutput, 'HTML.HtmlOutput');
 
 /** Compiles a template to a function body printing into `output` (helpers arrive as `__emu`). */
 export function compileTemplate(raw: string): string {
@@ -309,8 +286,6 @@ export function compileTemplate(raw: string): string {
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-const HTML_TEMPLATE_METHODS = ['evaluate', 'getCode', 'getCodeWithComments', 'getRawContent'];
 
 /** A template; properties assigned to it (`t.data = …`) are variables of its scriptlets. */
 export interface HtmlTemplate extends GHtmlTemplate {}
@@ -359,15 +334,7 @@ export class HtmlTemplate implements Pick<GHtmlTemplate, 'evaluate' | 'getCode' 
     return this.#raw;
   }
 }
-stubUnimplemented(HtmlTemplate, HTML_TEMPLATE_METHODS);
-
-const HTML_SERVICE_METHODS = [
-  'createHtmlOutput',
-  'createHtmlOutputFromFile',
-  'createTemplate',
-  'createTemplateFromFile',
-  'getUserAgent',
-];
+stubInterface(HtmlTemplate, 'HTML.HtmlTemplate');
 
 function textOf(source: string | GoogleAppsScript.Base.BlobSource | undefined): string {
   if (source === undefined) return '';
@@ -421,7 +388,7 @@ export class FakeHtmlService implements Pick<
     return new HtmlTemplate(this.#env, this.#file(filename));
   }
 }
-stubUnimplemented(FakeHtmlService, HTML_SERVICE_METHODS, 'HtmlService');
+stubInterface(FakeHtmlService, 'HTML.HtmlService');
 
 /**
  * HtmlService for one project. `runInContext` runs scriptlet code in the bundle's context

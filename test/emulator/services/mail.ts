@@ -5,7 +5,7 @@
  */
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type --
    a fake class merges with its Google interface so unimplemented methods (stubbed at runtime) typecheck */
-import { stubUnimplemented } from '../core/errors';
+import { stubInterface } from '../core/errors';
 import type { SentMail, WorkspaceState } from '../core/state';
 import { blobBytes } from './blob';
 
@@ -94,8 +94,6 @@ function messageFrom(args: unknown[]): Options {
   return { ...options, to: String(first), subject: String(second), body: String(third) };
 }
 
-const MAIL_APP_METHODS = ['getRemainingDailyQuota', 'sendEmail'];
-
 /** MailApp: sends into ws.outbox; every call is recorded on the execution tracker. */
 export interface FakeMailApp extends GoogleAppsScript.Mail.MailApp {}
 export class FakeMailApp implements Pick<
@@ -119,71 +117,12 @@ export class FakeMailApp implements Pick<
     deliver(this.#ws, messageFrom(args));
   }
 }
-stubUnimplemented(FakeMailApp, MAIL_APP_METHODS, 'MailApp');
+stubInterface(FakeMailApp, 'Mail.MailApp');
 
 /** MailApp for one workspace. */
 export function createMailApp(ws: WorkspaceState): GoogleAppsScript.Mail.MailApp {
   return new FakeMailApp(ws);
 }
-
-const GMAIL_APP_METHODS = [
-  'createDraft',
-  'createLabel',
-  'deleteLabel',
-  'getAliases',
-  'getChatThreads',
-  'getDraft',
-  'getDraftMessages',
-  'getDrafts',
-  'getInboxThreads',
-  'getInboxUnreadCount',
-  'getMessageById',
-  'getMessagesForThread',
-  'getMessagesForThreads',
-  'getPriorityInboxThreads',
-  'getPriorityInboxUnreadCount',
-  'getSpamThreads',
-  'getSpamUnreadCount',
-  'getStarredThreads',
-  'getStarredUnreadCount',
-  'getThreadById',
-  'getTrashThreads',
-  'getUserLabelByName',
-  'getUserLabels',
-  'markMessageRead',
-  'markMessageUnread',
-  'markMessagesRead',
-  'markMessagesUnread',
-  'markThreadImportant',
-  'markThreadRead',
-  'markThreadUnimportant',
-  'markThreadUnread',
-  'markThreadsImportant',
-  'markThreadsRead',
-  'markThreadsUnimportant',
-  'markThreadsUnread',
-  'moveMessageToTrash',
-  'moveMessagesToTrash',
-  'moveThreadToArchive',
-  'moveThreadToInbox',
-  'moveThreadToSpam',
-  'moveThreadToTrash',
-  'moveThreadsToArchive',
-  'moveThreadsToInbox',
-  'moveThreadsToSpam',
-  'moveThreadsToTrash',
-  'refreshMessage',
-  'refreshMessages',
-  'refreshThread',
-  'refreshThreads',
-  'search',
-  'sendEmail',
-  'setCurrentMessageAccessToken',
-  'starMessage',
-  'starMessages',
-  'unstarMessage',
-  'unstarMessages',
-];
 
 /** GmailApp: only sendEmail (same outbox and quota as MailApp); the inbox is not modelled. */
 export interface FakeGmailApp extends GoogleAppsScript.Gmail.GmailApp {}
@@ -205,7 +144,7 @@ export class FakeGmailApp implements Pick<GoogleAppsScript.Gmail.GmailApp, 'send
     return this;
   }
 }
-stubUnimplemented(FakeGmailApp, GMAIL_APP_METHODS, 'GmailApp');
+stubInterface(FakeGmailApp, 'Gmail.GmailApp');
 
 /** GmailApp for one workspace. */
 export function createGmailApp(ws: WorkspaceState): GoogleAppsScript.Gmail.GmailApp {
