@@ -102,9 +102,10 @@ const FORM_ORDER = ['REG', 'ORD', 'REP', 'RES'];
  * Rows are kept in this order whether they came from one submit or a rebuild, so both agree.
  */
 export function canonicalPosition(sourceResponseId: string): number {
-  const [prefix = '', row = '0'] = sourceResponseId.split('-');
-  const form = FORM_ORDER.indexOf(prefix);
-  return (form < 0 ? FORM_ORDER.length : form) * 1e9 + (Number(row) || 0);
+  const dash = sourceResponseId.indexOf('-');
+  const form = FORM_ORDER.indexOf(dash < 0 ? sourceResponseId : sourceResponseId.slice(0, dash));
+  const row = dash < 0 ? 0 : Number(sourceResponseId.slice(dash + 1)) || 0;
+  return (form < 0 ? FORM_ORDER.length : form) * 1e9 + row;
 }
 
 /** Records in canonical order; a stable sort keeps the order within one response. */

@@ -16,14 +16,13 @@ import {
   SETTINGS_TAB,
   TABS,
   checkHeaders,
-  fieldReader,
   toRow,
   type TabLayout,
   type TabSchema,
 } from '../domain/schema';
 import { FORMS, type FormKind } from '../domain/forms';
 import { toResponses, type RawResponse } from '../domain/responses';
-import { inCanonicalOrder } from '../domain/intake';
+import { canonicalPosition } from '../domain/intake';
 import type { Projection, RawForms, ReferenceData, StaffColumns } from '../domain/intake';
 import { DEFAULT_AGE_CATEGORIES, DEFAULT_COMPETENCIES, SAMPLE_EVENTS } from '../domain/reference';
 import {
@@ -34,6 +33,7 @@ import {
   type Settings,
 } from '../domain/settings';
 import { SETTINGS_RU } from '../i18n/ru/settings';
+import { DOMAIN_RU } from '../i18n/ru/domain';
 import { readTable, syncTableBody, type Row } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -136,19 +136,25 @@ export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
     sheets.set(schema.name, sheet);
     rows.set(schema.name, readTable(sheet).rows);
   }
+  // Only what staff changed needs carrying over (a confirmed result, a status other than «Новая»);
+  // cells are read as written, without the full reader, because these tabs are long.
+  const column = <R>(schema: TabSchema<R>, field: keyof R & string): number =>
+    schema.columns.findIndex((c) => c.field === field);
   const resultConfirmed = new Map<string, boolean>();
-  const resultSource = fieldReader(RESULTS_SCHEMA, 'sourceResponseId');
-  const resultConfirmedCell = fieldReader(RESULTS_SCHEMA, 'confirmed');
+  const [resultSource, confirmed] = [
+    column(RESULTS_SCHEMA, 'sourceResponseId'),
+    column(RESULTS_SCHEMA, 'confirmed'),
+  ];
   for (const row of rows.get(RESULTS_SCHEMA.name) ?? []) {
-    const source = resultSource(row);
-    if (source) resultConfirmed.set(source, resultConfirmedCell(row));
+    if (row[confirmed] === true) resultConfirmed.set(String(row[resultSource]), true);
   }
   const qualityStatus = new Map<string, string>();
-  const qualityKey = fieldReader(QUALITY_SCHEMA, 'key');
-  const qualityStatusCell = fieldReader(QUALITY_SCHEMA, 'status');
+  const [qualityKey, status] = [column(QUALITY_SCHEMA, 'key'), column(QUALITY_SCHEMA, 'status')];
   for (const row of rows.get(QUALITY_SCHEMA.name) ?? []) {
-    const key = qualityKey(row);
-    if (key) qualityStatus.set(key, qualityStatusCell(row));
+    const value = String(row[status] ?? '').trim();
+    if (value !== '' && value !== DOMAIN_RU.quality.statusNew) {
+      qualityStatus.set(String(row[qualityKey]), value);
+    }
   }
   return { sheets, rows, staff: { resultConfirmed, qualityStatus } };
 }
@@ -207,7 +213,17 @@ function splice<R>(
     const value = String(row[partition] ?? '');
     return byResponse ? !scope.responseIds.has(value) : !scope.schools.has(value);
   });
-  return inCanonicalOrder([...kept, ...fresh], (row) => String(row[source] ?? ''));
+  // Both lists are already in canonical order (the tab was written so): merge them.
+  const at = (row: Row): number => canonicalPosition(String(row[source] ?? ''));
+  const merged: Row[] = [];
+  let k = 0;
+  for (const row of fresh) {
+    const position = at(row);
+    while (k < kept.length && at(kept[k]!) <= position) merged.push(kept[k++]!);
+    merged.push(row);
+  }
+  while (k < kept.length) merged.push(kept[k++]!);
+  return merged;
 }
 
 /** Pre-fills empty reference tabs and the settings tab; returns how many tabs were filled. */
