@@ -15,14 +15,15 @@ import { toMoscowDate } from '../domain/text/dates';
 import { formatForMonth } from '../domain/text/periods';
 import { readReference, readSettings } from '../workspace/master';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
-import { catchUpOrderFiles, refreshDerived, type IntakeRun } from './intake';
+import type { ReferenceData } from '../domain/intake';
+import { catchUpOrderFiles, fullIntakeDue, refreshDerived, type IntakeRun } from './intake';
 import { syncAllChoices } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
 import { deliverMonthlySummary, summaryKey } from './summary';
 import { FIRST_PERIOD_KEY } from './setup';
 import { requireStaff } from '../workspace/access';
-import { computeAndWriteStatistics, statisticsInputOf } from './statistics';
+import { computeAndWriteStatistics, loadStatisticsInput, statisticsInputOf } from './statistics';
 import type { StatisticsInput } from '../domain/statistics';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { formatMonthYear } from '../domain/text/periods';
@@ -50,6 +51,8 @@ interface RunState {
   spreadsheet: Spreadsheet;
   /** Today's catch-up: its rows and reference feed the other jobs instead of re-reading the tabs. */
   intake: IntakeRun | null;
+  /** The reference tabs if today's run has read them already. */
+  reference: ReferenceData | null;
   reminderData: ReminderData | null;
   noteFailed: Set<string>;
   /** Date.now() past which no new letter or job starts. */
@@ -120,6 +123,7 @@ function runUnderLock(
   const state: RunState = {
     spreadsheet,
     intake: null,
+    reference: null,
     reminderData: null,
     noteFailed: new Set(),
     deadline: started + TIME_BUDGET_MS,
@@ -203,16 +207,28 @@ function runUnderLock(
   writeJournal(spreadsheet, entries);
 }
 
-/** Statistics rows from today's catch-up, if it ran. */
-function intakeInput(state: RunState): StatisticsInput | undefined {
+/** The reference tabs, read at most once per run. */
+function referenceOf(state: RunState): ReferenceData {
+  if (state.intake) return state.intake.reference;
+  if (!state.reference) state.reference = readReference(state.spreadsheet);
+  return state.reference;
+}
+
+/** Statistics rows from today's catch-up if it ran, else from the tabs (reference read once). */
+function intakeInput(state: RunState): StatisticsInput {
   return state.intake
     ? statisticsInputOf(state.intake.projection, state.intake.reference)
-    : undefined;
+    : loadStatisticsInput(state.spreadsheet, referenceOf(state));
 }
 
 function runJob(state: RunState, job: DueJob): JobOutcome {
   switch (job.job) {
     case 'intake': {
+      const check = fullIntakeDue(state.spreadsheet);
+      if (!check.due) {
+        state.reference = check.reference ?? null;
+        return { outcome: 'ok', details: DAILY_RU.intakeUpToDate };
+      }
       state.intake = refreshDerived(state.spreadsheet);
       catchUpOrderFiles(state.spreadsheet, state.intake);
       const { projection, written } = state.intake;
@@ -221,7 +237,7 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
       return { outcome: 'ok', details: DAILY_RU.intakeDone(total) };
     }
     case 'choices': {
-      const reference = state.intake ? state.intake.reference : readReference(state.spreadsheet);
+      const reference = referenceOf(state);
       // Visiting every dropdown costs calls per item: skipped when the lists are as last synced.
       const changed = syncAllChoices(reference, true);
       return { outcome: 'ok', details: DAILY_RU.choicesDone(changed) };

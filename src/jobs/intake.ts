@@ -10,6 +10,7 @@ import {
   type ReferenceData,
 } from '../domain/intake';
 import { buildSchoolIndex } from '../domain/matching';
+import { sha256, toHex } from '../domain/hash';
 import {
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
@@ -98,7 +99,64 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
       schoolKey: placed.get(r.id) ?? '',
       uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
     }));
+  if (!scope) recordFullIntake(reference, settings);
   return { projection, written, settings, reference, uploads };
+}
+
+/** Document properties of the catch-up: behind after a failed submit; the last full run. */
+const BEHIND_KEY = 'intake.behind';
+const FULL_KEY = 'intake.lastFull';
+/** A full catch-up at least this often, for a trigger Google never delivered. */
+const FULL_EVERY_DAYS = 7;
+
+/** What a full projection depends on besides the answers: the reference tabs and the deadline. */
+function intakeFingerprint(reference: ReferenceData, settings: Settings): string {
+  return toHex(sha256(JSON.stringify([reference, settings.reportDeadlineDay]))).slice(0, 16);
+}
+
+/** Notes that a submit could not place its answer, so the next daily run must catch up. */
+function markIntakeBehind(): void {
+  try {
+    PropertiesService.getDocumentProperties().setProperty(BEHIND_KEY, '1');
+  } catch {
+    // the daily run also catches up weekly; the journal already has the failure
+  }
+}
+
+function recordFullIntake(reference: ReferenceData, settings: Settings): void {
+  const properties = PropertiesService.getDocumentProperties();
+  properties.setProperty(
+    FULL_KEY,
+    JSON.stringify({
+      at: new Date().toISOString(),
+      fingerprint: intakeFingerprint(reference, settings),
+    }),
+  );
+  properties.deleteProperty(BEHIND_KEY);
+}
+
+/**
+ * Whether the daily run must project everything: a submit failed or found the table busy, staff
+ * changed a reference tab or the report deadline (placements may shift), or a week has passed.
+ * Otherwise every answer was already placed by its own submit and the tabs are up to date.
+ */
+export function fullIntakeDue(spreadsheet: Spreadsheet): {
+  due: boolean;
+  reference?: ReferenceData;
+} {
+  const properties = PropertiesService.getDocumentProperties();
+  if (properties.getProperty(BEHIND_KEY)) return { due: true };
+  let last: { at?: string; fingerprint?: string } = {};
+  try {
+    last = JSON.parse(properties.getProperty(FULL_KEY) ?? '{}') as typeof last;
+  } catch {
+    return { due: true };
+  }
+  const age = Date.now() - new Date(last.at ?? 0).getTime();
+  if (!(age < FULL_EVERY_DAYS * 24 * 3600 * 1000)) return { due: true };
+  const reference = readReference(spreadsheet);
+  const fingerprint = intakeFingerprint(reference, readSettings(spreadsheet));
+  return { due: fingerprint !== last.fingerprint, reference };
 }
 
 /** Whether the response (`REG-5`) is the last row of its response sheet. */
@@ -148,6 +206,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
         details: INTAKE_RU.lockBusy(sheetName, e.range.getRow()),
       },
     ]);
+    markIntakeBehind();
     return;
   }
   try {
@@ -167,6 +226,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
         error: errorText(error),
       },
     ]);
+    markIntakeBehind();
   } finally {
     lock.releaseLock();
   }

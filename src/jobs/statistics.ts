@@ -30,8 +30,10 @@ function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): 
 }
 
 /** The rows statistics are computed from: derived tabs plus the registry and events. */
-export function loadStatisticsInput(spreadsheet: Spreadsheet): StatisticsInput {
-  const reference = readReference(spreadsheet);
+export function loadStatisticsInput(
+  spreadsheet: Spreadsheet,
+  reference: ReferenceData = readReference(spreadsheet),
+): StatisticsInput {
   return {
     schools: reference.schools,
     events: reference.events,
