@@ -3,10 +3,6 @@
  * document, body, paragraph, list-item, table, table-cell, text, inline-image, header-section,
  * footer-section, unsupported-element).
  */
-import { Clock } from './core/clock';
-import { ExecutionTracker } from './core/execution';
-import { IdFactory } from './core/ids';
-import type { WorkspaceState } from './core/state';
 import { newBlob, pdfText } from './services/blob';
 import {
   copyDocumentContent,
@@ -15,23 +11,7 @@ import {
   documentsView,
   DOCUMENT_MIME,
 } from './services/documents';
-
-function makeWs(): WorkspaceState {
-  return {
-    clock: new Clock('2021-09-01T09:00:00+03:00'),
-    tracker: new ExecutionTracker(),
-    ids: new IdFactory(),
-    timeZone: 'Europe/Moscow',
-    user: 'metodist@center.example',
-    quotas: { mailRecipientsPerDay: 100 },
-    drive: { rootId: 'root', items: new Map() },
-    mailSentPerDay: new Map(),
-    outbox: [],
-    triggers: [],
-    lockHeldElsewhere: false,
-    activeSpreadsheetId: '',
-  };
-}
+import { makeWs } from './fixtures/state';
 
 /** A 3×2 PNG: only the header matters for InlineImage sizes. */
 const PNG = [

@@ -4,29 +4,10 @@
  * developers.google.com/apps-script/guides/html/templates (scriptlets, include pattern).
  */
 import * as vm from 'vm';
-import { Clock } from './core/clock';
-import { ExecutionTracker } from './core/execution';
-import { IdFactory } from './core/ids';
-import type { ProjectState, WorkspaceState } from './core/state';
+import type { ProjectState } from './core/state';
 import { pdfText } from './services/blob';
 import { createHtmlService, escapeHtml, vmRunner } from './services/html';
-
-function makeWs(): WorkspaceState {
-  return {
-    clock: new Clock('2021-09-01T09:00:00+03:00'),
-    tracker: new ExecutionTracker(),
-    ids: new IdFactory(),
-    timeZone: 'Europe/Moscow',
-    user: 'metodist@center.example',
-    quotas: { mailRecipientsPerDay: 100 },
-    drive: { rootId: 'root', items: new Map() },
-    mailSentPerDay: new Map(),
-    outbox: [],
-    triggers: [],
-    lockHeldElsewhere: false,
-    activeSpreadsheetId: '',
-  };
-}
+import { makeWs } from './fixtures/state';
 
 function makeProject(files: Record<string, string> = {}): ProjectState {
   return {
