@@ -184,7 +184,7 @@ function scopeOf(
     const source = schema.columns.findIndex((c) => c.field === 'sourceResponseId');
     const school = schema.columns.findIndex((c) => c.field === 'schoolKey');
     for (const r of current.rows.get(schema.name) ?? []) {
-      if (String(r[source]) === responseId) scope.add(String(r[school]));
+      if (r[source] === responseId) scope.add(String(r[school])); // ids are text cells
     }
   }
   return scope;

@@ -213,16 +213,23 @@ function splice<R>(
     const value = String(row[partition] ?? '');
     return byResponse ? !scope.responseIds.has(value) : !scope.schools.has(value);
   });
-  // Both lists are already in canonical order (the tab was written so): merge them.
+  // Both lists are already in canonical order (the tab was written so): each fresh row goes in
+  // after the kept rows at or before its position, found by binary search.
   const at = (row: Row): number => canonicalPosition(String(row[source] ?? ''));
   const merged: Row[] = [];
   let k = 0;
   for (const row of fresh) {
     const position = at(row);
-    while (k < kept.length && at(kept[k]!) <= position) merged.push(kept[k++]!);
+    let [low, high] = [k, kept.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (at(kept[middle]!) <= position) low = middle + 1;
+      else high = middle;
+    }
+    for (; k < low; k++) merged.push(kept[k]!);
     merged.push(row);
   }
-  while (k < kept.length) merged.push(kept[k++]!);
+  for (; k < kept.length; k++) merged.push(kept[k]!);
   return merged;
 }
 

@@ -103,10 +103,13 @@ export function syncTableBody(
   return Math.max(0, writeTo - first + 1);
 }
 
+/** Rows added beyond the need when a tab grows, so a tab filled one answer at a time grows rarely. */
+const GROW_ROWS = 500;
+
 /** Grows the sheet so it has at least `needed` rows (a write past the last row fails in Sheets). */
 export function ensureRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, needed: number): void {
   const max = sheet.getMaxRows();
-  if (max < needed) sheet.insertRowsAfter(max, needed - max);
+  if (max < needed) sheet.insertRowsAfter(max, needed - max + GROW_ROWS);
 }
 
 /** Appends rows below the last row in one `setValues`. */

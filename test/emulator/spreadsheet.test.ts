@@ -225,6 +225,22 @@ describe('Sheet', () => {
     expect(sheet.getRange('A1:A2').getValues()).toEqual([['a'], ['b']]);
   });
 
+  test(`rows inserted or deleted mid-sheet move formulas, notes and the filter with them (${REF}/sheet#deleterowsrowposition,-howmany; ${REF}/filter)`, () => {
+    const { sheet } = setup();
+    sheet.getRange('A1:B6').createFilter();
+    sheet.getRange('B5').setFormula('=1+1').setNote('пятая');
+    sheet.insertRowsAfter(2, 3);
+    expect(sheet.getRange('B8').getFormula()).toBe('=1+1');
+    expect(sheet.getRange('B8').getNote()).toBe('пятая');
+    expect(sheet.getRange('B5').getFormula()).toBe('');
+    expect(sheet.getFilter()!.getRange().getA1Notation()).toBe('A1:B9');
+    sheet.deleteRows(3, 4);
+    expect(sheet.getRange('B4').getFormula()).toBe('=1+1');
+    expect(sheet.getFilter()!.getRange().getA1Notation()).toBe('A1:B5');
+    sheet.insertRowsBefore(1, 2);
+    expect(sheet.getFilter()!.getRange().getA1Notation()).toBe('A3:B7');
+  });
+
   test(`inserted rows take the format of the row at afterPosition / beforePosition (${REF}/sheet#insertrowsafterafterposition,-howmany; Sheets API InsertDimensionRequest.inheritFromBefore)`, () => {
     const { sheet } = setup();
     sheet.getRange('A1:B1').setBackground('#ff0000').setFontWeight('bold');

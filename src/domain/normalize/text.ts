@@ -39,10 +39,15 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || String(value).trim() === '';
 }
 
+/** Anything cleanText would change: whitespace other than single inner spaces, invisible marks. */
+const UNTIDY = /[^\S ]| {2}|^ | $|[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+
 /** A value as a trimmed single-spaced string: invisible characters removed, line breaks kept. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  return String(value)
+  const text = String(value);
+  if (!UNTIDY.test(text)) return text; // most cells are already tidy
+  return text
     .replace(INVISIBLE, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -79,13 +84,24 @@ export function foldYo(text: string): string {
   return text.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
 }
 
+/** Keys already computed in this execution: the same school, competency and names recur. */
+const MATCH_KEYS = new Map<string, string>();
+const MATCH_KEYS_LIMIT = 50000;
+
 /** The comparison form of a text: lowercase, ё→е, look-alikes folded, quotes dropped, one spaced. */
 export function matchKey(value: unknown): string {
-  return foldYo(foldLookalikes(cleanLine(value)))
-    .toLowerCase()
-    .replace(/[«»"'`„“”‟″‘’]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = value === null || value === undefined ? '' : String(value);
+  let key = MATCH_KEYS.get(text);
+  if (key === undefined) {
+    key = foldYo(foldLookalikes(cleanLine(text)))
+      .toLowerCase()
+      .replace(/[«»"'`„“”‟″‘’]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (MATCH_KEYS.size >= MATCH_KEYS_LIMIT) MATCH_KEYS.clear();
+    MATCH_KEYS.set(text, key);
+  }
+  return key;
 }
 
 /** Characters that make a spreadsheet treat a typed value as a formula (or a DDE payload). */

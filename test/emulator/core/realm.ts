@@ -7,7 +7,12 @@ import * as vm from 'vm';
 
 /** True for a Date from any realm (the bundle's `Date` is not the harness's). */
 export function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
+  // Most cells are strings and numbers: answer those without the slower tag lookup.
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    Object.prototype.toString.call(value) === '[object Date]'
+  );
 }
 
 /** A harness Date equal to `value` (which may come from the bundle's realm). */

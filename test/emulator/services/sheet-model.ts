@@ -1,6 +1,7 @@
 /**
  * Storage of spreadsheets and sheets. Rows are plain arrays (a 50,000-row tab must read in
- * milliseconds); formulas and formats are sparse maps keyed by cell, since few cells have them.
+ * milliseconds); formulas and formats are sparse maps keyed by cell, kept per row so that
+ * inserting or deleting rows in the middle of a long tab moves row slots, not every cell.
  */
 import { isDate, toHarnessDate } from '../core/realm';
 import { formatDate, zonedToInstant } from './format-date';
@@ -49,13 +50,82 @@ export const MAX_CELLS = 10_000_000;
 export const MAX_CELL_CHARS = 50_000;
 const KEY_STRIDE = 20_000; // > 18,278 columns, the most a sheet can have
 
+/**
+ * A sparse map from a cell key (`SheetModel.key`) to a value, with Map's interface, stored per
+ * row so that `insertRows` / `deleteRows` splice one array instead of re-keying every cell.
+ */
+export class CellMap<T> {
+  private byRow: (Map<number, T> | undefined)[] = [];
+  private count = 0;
+
+  constructor(entries?: Iterable<[number, T]>) {
+    if (entries) for (const [key, value] of entries) this.set(key, value);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(key: number): T | undefined {
+    return this.byRow[Math.floor(key / KEY_STRIDE)]?.get(key % KEY_STRIDE);
+  }
+
+  set(key: number, value: T): this {
+    const row = Math.floor(key / KEY_STRIDE);
+    let cells = this.byRow[row];
+    if (!cells) cells = this.byRow[row] = new Map();
+    if (!cells.has(key % KEY_STRIDE)) this.count++;
+    cells.set(key % KEY_STRIDE, value);
+    return this;
+  }
+
+  delete(key: number): boolean {
+    const cells = this.byRow[Math.floor(key / KEY_STRIDE)];
+    if (!cells || !cells.delete(key % KEY_STRIDE)) return false;
+    this.count--;
+    return true;
+  }
+
+  clear(): void {
+    this.byRow = [];
+    this.count = 0;
+  }
+
+  *entries(): IterableIterator<[number, T]> {
+    for (let row = 0; row < this.byRow.length; row++) {
+      const cells = this.byRow[row];
+      if (cells) for (const [column, value] of cells) yield [row * KEY_STRIDE + column, value];
+    }
+  }
+
+  *keys(): IterableIterator<number> {
+    for (const [key] of this.entries()) yield key;
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, T]> {
+    return this.entries();
+  }
+
+  /** Empty row slots after `afterRow` (1-based); rows below move down. */
+  insertRows(afterRow: number, count: number): void {
+    if (afterRow + 1 < this.byRow.length)
+      this.byRow.splice(afterRow + 1, 0, ...new Array<undefined>(count));
+  }
+
+  /** Removes rows [row, row+count) (1-based); rows below move up. */
+  deleteRows(row: number, count: number): void {
+    for (const cells of this.byRow.slice(row, row + count)) this.count -= cells?.size ?? 0;
+    this.byRow.splice(row, count);
+  }
+}
+
 /** One tab. */
 export class SheetModel {
   rows: CellValue[][] = [];
   maxRows: number;
   maxColumns: number;
-  formulas = new Map<number, string>();
-  formats = new Map<number, CellFormat>();
+  formulas = new CellMap<string>();
+  formats = new CellMap<CellFormat>();
   frozenRows = 0;
   frozenColumns = 0;
   hidden = false;
@@ -157,7 +227,9 @@ export class SheetModel {
     const blanks: CellValue[][] = Array.from({ length: count }, () => []);
     if (afterRow < this.rows.length) this.rows.splice(afterRow, 0, ...blanks);
     this.maxRows += count;
-    this.shiftKeys((r) => (r > afterRow ? r + count : r));
+    this.formulas.insertRows(afterRow, count);
+    this.formats.insertRows(afterRow, count);
+    this.shiftFilter(afterRow + 1, count);
     const source = inheritFromBefore && afterRow > 0 ? afterRow : afterRow + count + 1;
     if (source > this.maxRows || this.formats.size === 0) return;
     for (let c = 1; c <= this.maxColumns; c++) {
@@ -174,7 +246,30 @@ export class SheetModel {
   deleteRows(row: number, count: number): void {
     this.rows.splice(row - 1, count);
     this.maxRows -= count;
-    this.shiftKeys((r) => (r >= row + count ? r - count : r >= row ? null : r));
+    this.formulas.deleteRows(row, count);
+    this.formats.deleteRows(row, count);
+    this.shiftFilter(row, -count);
+  }
+
+  /**
+   * The filter follows rows inserted (`count` > 0) at `row` or deleted from it, as in Sheets:
+   * rows added inside its range widen it, rows added above it move it down; rows added right
+   * below it stay outside.
+   */
+  private shiftFilter(row: number, count: number): void {
+    const f = this.filter;
+    if (!f) return;
+    const end = f.row + f.numRows; // first row after the range
+    if (count > 0) {
+      if (row <= f.row) f.row += count;
+      else if (row < end) f.numRows += count;
+      return;
+    }
+    const removedEnd = row - count; // first row after the deleted ones
+    const before = Math.max(0, Math.min(removedEnd, f.row) - row);
+    const inside = Math.max(0, Math.min(removedEnd, end) - Math.max(row, f.row));
+    f.row -= before;
+    f.numRows = Math.max(1, f.numRows - inside);
   }
 
   /** Inserts `count` columns after `afterColumn`. */
@@ -204,7 +299,7 @@ export class SheetModel {
     mapRow: (r: number) => number | null,
     mapColumn: (c: number) => number | null = (c) => c,
   ): void {
-    for (const map of [this.formulas, this.formats] as Map<number, unknown>[]) {
+    for (const map of [this.formulas, this.formats] as CellMap<unknown>[]) {
       if (map.size === 0) continue;
       const entries = [...map.entries()];
       map.clear();

@@ -14,7 +14,7 @@ import { createDriveItem, SPREADSHEET_MIME, urlOf } from './drive';
 import { ProtectionType, userOf } from './protection';
 import { Range } from './range';
 import { Sheet } from './sheet';
-import { SheetModel, SpreadsheetModel } from './sheet-model';
+import { CellMap, SheetModel, SpreadsheetModel } from './sheet-model';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -55,8 +55,8 @@ export function registerSpreadsheetFiles(world: World): void {
       copy.sheets = src.sheets.map((s) => {
         const t = new SheetModel(s.id, s.name, s.maxRows, s.maxColumns);
         t.rows = s.rows.map((r) => (r ? r.slice() : []));
-        t.formulas = new Map(s.formulas);
-        t.formats = new Map([...s.formats].map(([k, f]) => [k, { ...f }]));
+        t.formulas = new CellMap(s.formulas);
+        t.formats = new CellMap([...s.formats].map(([k, f]) => [k, { ...f }]));
         t.frozenRows = s.frozenRows;
         t.frozenColumns = s.frozenColumns;
         t.hidden = s.hidden;
