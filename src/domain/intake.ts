@@ -38,6 +38,7 @@ import {
   type SchoolIndex,
 } from './matching';
 import { RESULT_KINDS } from './reference';
+import { compareRu } from './text/collation';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 
 export interface ReferenceData {
@@ -116,6 +117,29 @@ export function inCanonicalOrder<T>(records: T[], source: (record: T) => string)
     .map((x) => x.record);
 }
 
+/**
+ * The order of the ОУ blocks in the grouped tabs: by ОУ key the Russian way, numbers as numbers
+ * («ДОУ-21» before «ДОУ-104»).
+ */
+export const comparePartitions = compareRu;
+
+/**
+ * Records of a grouped tab («Участники», «Приказы», «Отчёты ОУ», «Результаты»): one block per ОУ,
+ * blocks ordered by `comparePartitions`, canonical order inside a block. A submit then rewrites
+ * one contiguous block instead of rows scattered over the whole tab.
+ */
+export function inGroupedOrder<T extends { schoolKey: string; sourceResponseId: string }>(
+  records: T[],
+): T[] {
+  return records
+    .map((record, i) => ({ record, i, at: canonicalPosition(record.sourceResponseId) }))
+    .sort(
+      (a, b) =>
+        comparePartitions(a.record.schoolKey, b.record.schoolKey) || a.at - b.at || a.i - b.i,
+    )
+    .map((x) => x.record);
+}
+
 /** Builds every derived record from the raw responses; nothing the schools typed is lost. */
 export function projectIntake(
   raw: RawForms,
@@ -184,10 +208,10 @@ export function projectIntake(
     if (status) issue.status = status;
   }
   return {
-    participants: inCanonicalOrder(participants, (p) => p.sourceResponseId),
-    orders: inCanonicalOrder(orders.map(stripIds), (o) => o.sourceResponseId),
-    reports: inCanonicalOrder(reports, (r) => r.sourceResponseId),
-    results: inCanonicalOrder(results, (r) => r.sourceResponseId),
+    participants: inGroupedOrder(participants),
+    orders: inGroupedOrder(orders.map(stripIds)),
+    reports: inGroupedOrder(reports),
+    results: inGroupedOrder(results),
     quality: inCanonicalOrder(
       uniqueBy(quality, (q) => q.key ?? ''),
       (q) => q.responseId,

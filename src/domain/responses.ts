@@ -50,6 +50,7 @@ export function toResponses(
 
 /** A response cell as the text the school typed (numbers and dates as Sheets shows them). */
 function cellText(cell: unknown): string {
+  if (typeof cell === 'string') return cell;
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return formatDateNumeric(cell);
   return String(cell);

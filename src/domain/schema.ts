@@ -395,6 +395,7 @@ function readCell(kind: ColumnKind, value: unknown): unknown {
         .map((item) => item.trim())
         .filter(Boolean);
     default:
+      if (typeof value === 'string') return cleanText(fromSheetText(value));
       return value instanceof Date ? value : cleanText(fromSheetText(value));
   }
 }

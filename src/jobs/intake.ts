@@ -6,14 +6,17 @@
 import {
   partitionResolver,
   projectIntake,
+  type IntakeOptions,
   type Projection,
+  type RawForms,
   type ReferenceData,
 } from '../domain/intake';
-import { buildSchoolIndex } from '../domain/matching';
+import { buildSchoolIndex, type SchoolIndex } from '../domain/matching';
 import { sha256, toHex } from '../domain/hash';
 import {
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
+  QUALITY_SCHEMA,
   REPORTS_SCHEMA,
   RESULTS_SCHEMA,
 } from '../domain/schema';
@@ -24,17 +27,27 @@ import {
   ORDER_FILE_QUESTION,
   ORDER_FORM,
   Q,
+  type FormDefinition,
   type FormKind,
 } from '../domain/forms';
 import {
-  readDerived,
-  type DerivedTabs,
   rawForms,
+  readDerived,
+  readQualityTab,
   readRawValues,
   readReference,
   readSettings,
   writeProjection,
+  writeQualityScope,
 } from '../workspace/master';
+import {
+  confirmedResults,
+  partitionsOfResponse,
+  readBlocks,
+  readGroupedIndex,
+  writeBlocks,
+  type GroupedTab,
+} from '../workspace/groupedTabs';
 import { writeJournal, errorText } from '../workspace/journal';
 import { moveOrderFiles, type FileMoves, type OrderUpload } from '../workspace/orderFiles';
 import { requireStaff } from '../workspace/access';
@@ -58,37 +71,26 @@ export interface IntakeRun {
 /**
  * Projects the responses and writes the derived tabs; the caller holds the lock. With `submitted`
  * (a response id such as `REG-5`) only that response's ОУ is re-projected — and the ОУ it belonged
- * to before an edit — and spliced into the tabs; without it, everything is.
+ * to before an edit — and its blocks rewritten; without it, everything is.
  */
 export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): IntakeRun {
   const settings = readSettings(spreadsheet);
-  const current = readDerived(spreadsheet);
   const values = readRawValues(spreadsheet);
   const reference = readReference(spreadsheet);
   const schools = buildSchoolIndex(reference.schools);
-  const partitionOf = partitionResolver(schools);
+  const options = { reportDeadlineDay: settings.reportDeadlineDay, salt: participantSalt() };
   // A new answer is the last row of its sheet. An earlier row is an edited response (or a trigger
   // that fired late): its old contributions may hide in rows merged with other answers, so the
-  // whole projection runs, exactly as rebuildAll would.
-  const scope =
-    submitted && isLastRow(submitted, values)
-      ? scopeOf(submitted, values, partitionOf, current)
-      : undefined;
-  const raw = rawForms(values, scope && ((answer) => scope.has(partitionOf(answer))));
-  const projection = projectIntake(
-    raw,
-    reference,
-    { reportDeadlineDay: settings.reportDeadlineDay, salt: participantSalt() },
-    current.staff,
-    scope,
-    schools,
-  );
-  const written = writeProjection(
-    spreadsheet,
-    current,
-    projection,
-    scope && { schools: scope, responseIds: new Set([...projection.responseIds, submitted!]) },
-  );
+  // whole projection runs, exactly as rebuildAll would. So does a tab that is not grouped by ОУ.
+  const form = submitted ? formOfResponse(submitted) : undefined;
+  const tabs =
+    submitted && form && isLastRow(submitted, values)
+      ? readGroupedIndex(spreadsheet, FEEDS[form.kind])
+      : null;
+  const { projection, written, raw } = tabs
+    ? projectScope(spreadsheet, tabs, submitted!, values, reference, schools, options)
+    : projectAll(spreadsheet, values, reference, schools, options);
+  if (!tabs) recordFullIntake(reference, settings);
   const placed = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
   const uploads = raw.order
     .filter((r) => placed.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
@@ -99,8 +101,64 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
       schoolKey: placed.get(r.id) ?? '',
       uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
     }));
-  if (!scope) recordFullIntake(reference, settings);
   return { projection, written, settings, reference, uploads };
+}
+
+/** The grouped tab each form feeds: where an edited answer's old rows are looked up. */
+const FEEDS: Record<FormKind, string> = {
+  registration: PARTICIPANTS_SCHEMA.name,
+  order: ORDERS_SCHEMA.name,
+  report: REPORTS_SCHEMA.name,
+  results: RESULTS_SCHEMA.name,
+};
+
+interface Projected {
+  projection: Projection;
+  written: Record<string, number>;
+  raw: RawForms;
+}
+
+/** Every answer projected, every derived tab read whole and brought up to date. */
+function projectAll(
+  spreadsheet: Spreadsheet,
+  values: Map<FormKind, unknown[][]>,
+  reference: ReferenceData,
+  schools: SchoolIndex,
+  options: IntakeOptions,
+): Projected {
+  const current = readDerived(spreadsheet);
+  const raw = rawForms(values);
+  const projection = projectIntake(raw, reference, options, current.staff, undefined, schools);
+  return { projection, written: writeProjection(spreadsheet, current, projection), raw };
+}
+
+/** The answers of the submitted response's ОУ projected; only their blocks read and rewritten. */
+function projectScope(
+  spreadsheet: Spreadsheet,
+  tabs: GroupedTab[],
+  submitted: string,
+  values: Map<FormKind, unknown[][]>,
+  reference: ReferenceData,
+  schools: SchoolIndex,
+  options: IntakeOptions,
+): Projected {
+  const partitionOf = partitionResolver(schools);
+  const scope = new Set([
+    partitionOf(schoolAnswerOf(submitted, values)),
+    ...partitionsOfResponse(tabs, submitted),
+  ]);
+  readBlocks(tabs, scope);
+  const quality = readQualityTab(spreadsheet);
+  const raw = rawForms(values, (answer) => scope.has(partitionOf(answer)));
+  const staff = { resultConfirmed: confirmedResults(tabs), qualityStatus: quality.statuses };
+  const projection = projectIntake(raw, reference, options, staff, scope, schools);
+  const written = writeBlocks(tabs, projection, scope);
+  written[QUALITY_SCHEMA.name] = writeQualityScope(
+    quality,
+    projection.quality,
+    new Set([...projection.responseIds, submitted]),
+  );
+  return { projection, written, raw };
 }
 
 /** Document properties of the catch-up: behind after a failed submit; the last full run. */
@@ -159,35 +217,26 @@ export function fullIntakeDue(spreadsheet: Spreadsheet): {
   return { due: fingerprint !== last.fingerprint, reference };
 }
 
-/** Whether the response (`REG-5`) is the last row of its response sheet. */
-function isLastRow(responseId: string, values: Map<FormKind, unknown[][]>): boolean {
-  const [prefix, row] = responseId.split('-');
-  const form = FORMS.find((f) => f.idPrefix === prefix);
-  return form !== undefined && Number(row) === (values.get(form.kind) ?? []).length;
+/** The form a response id (`REG-5`) belongs to. */
+function formOfResponse(responseId: string): FormDefinition | undefined {
+  const prefix = responseId.split('-')[0];
+  return FORMS.find((f) => f.idPrefix === prefix);
 }
 
-/** The ОУ partitions a submitted response touches: where it belongs now and where it was. */
-function scopeOf(
-  responseId: string,
-  values: Map<FormKind, unknown[][]>,
-  partitionOf: (answer: string) => string,
-  current: DerivedTabs,
-): Set<string> {
-  const scope = new Set<string>();
-  const [prefix, row] = responseId.split('-');
-  const form = FORMS.find((f) => f.idPrefix === prefix);
+/** Whether the response (`REG-5`) is the last row of its response sheet. */
+function isLastRow(responseId: string, values: Map<FormKind, unknown[][]>): boolean {
+  const form = formOfResponse(responseId);
+  const row = Number(responseId.split('-')[1]);
+  return form !== undefined && row === (values.get(form.kind) ?? []).length;
+}
+
+/** The ОУ answer of a response, as typed. */
+function schoolAnswerOf(responseId: string, values: Map<FormKind, unknown[][]>): string {
+  const form = formOfResponse(responseId);
   const sheet = form ? (values.get(form.kind) ?? []) : [];
   const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(Q.school);
-  const answer = sheet[Number(row) - 1]?.[column];
-  if (answer !== undefined) scope.add(partitionOf(String(answer)));
-  for (const schema of [PARTICIPANTS_SCHEMA, ORDERS_SCHEMA, REPORTS_SCHEMA, RESULTS_SCHEMA]) {
-    const source = schema.columns.findIndex((c) => c.field === 'sourceResponseId');
-    const school = schema.columns.findIndex((c) => c.field === 'schoolKey');
-    for (const r of current.rows.get(schema.name) ?? []) {
-      if (r[source] === responseId) scope.add(String(r[school])); // ids are text cells
-    }
-  }
-  return scope;
+  const answer = sheet[Number(responseId.split('-')[1]) - 1]?.[column];
+  return answer === undefined || answer === null ? '' : String(answer);
 }
 
 /** The installable spreadsheet form-submit trigger: places (or flags) the new answer. */

@@ -24,6 +24,7 @@ import { FORMS, type FormKind } from '../domain/forms';
 import { toResponses, type RawResponse } from '../domain/responses';
 import { canonicalPosition } from '../domain/intake';
 import type { Projection, RawForms, ReferenceData, StaffColumns } from '../domain/intake';
+import type { QualityIssue } from '../domain/model';
 import { DEFAULT_AGE_CATEGORIES, DEFAULT_COMPETENCIES, SAMPLE_EVENTS } from '../domain/reference';
 import {
   parseSettings,
@@ -138,8 +139,6 @@ export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
   }
   // Only what staff changed needs carrying over (a confirmed result, a status other than «Новая»);
   // cells are read as written, without the full reader, because these tabs are long.
-  const column = <R>(schema: TabSchema<R>, field: keyof R & string): number =>
-    schema.columns.findIndex((c) => c.field === field);
   const resultConfirmed = new Map<string, boolean>();
   const [resultSource, confirmed] = [
     column(RESULTS_SCHEMA, 'sourceResponseId'),
@@ -148,77 +147,83 @@ export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
   for (const row of rows.get(RESULTS_SCHEMA.name) ?? []) {
     if (row[confirmed] === true) resultConfirmed.set(String(row[resultSource]), true);
   }
-  const qualityStatus = new Map<string, string>();
-  const [qualityKey, status] = [column(QUALITY_SCHEMA, 'key'), column(QUALITY_SCHEMA, 'status')];
-  for (const row of rows.get(QUALITY_SCHEMA.name) ?? []) {
-    const value = String(row[status] ?? '').trim();
-    if (value !== '' && value !== DOMAIN_RU.quality.statusNew) {
-      qualityStatus.set(String(row[qualityKey]), value);
-    }
-  }
+  const qualityStatus = qualityStatuses(rows.get(QUALITY_SCHEMA.name) ?? []);
   return { sheets, rows, staff: { resultConfirmed, qualityStatus } };
 }
 
-/** Writes a projection, touching only rows that differ; returns rows written per tab. */
+function column<R>(schema: TabSchema<R>, field: keyof R & string): number {
+  return schema.columns.findIndex((c) => c.field === field);
+}
+
+/** Statuses staff set in «Требует проверки» (other than «Новая»), by issue key. */
+function qualityStatuses(rows: readonly Row[]): Map<string, string> {
+  const statuses = new Map<string, string>();
+  const [key, status] = [column(QUALITY_SCHEMA, 'key'), column(QUALITY_SCHEMA, 'status')];
+  for (const row of rows) {
+    const value = String(row[status] ?? '').trim();
+    if (value !== '' && value !== DOMAIN_RU.quality.statusNew) {
+      statuses.set(String(row[key]), value);
+    }
+  }
+  return statuses;
+}
+
+/** Writes a whole projection, touching only rows that differ; returns rows written per tab. */
 export function writeProjection(
   spreadsheet: Spreadsheet,
   current: DerivedTabs,
   projection: Projection,
-  scope?: ProjectionScope,
 ): Record<string, number> {
   const written: Record<string, number> = {};
-  const put = <R>(
-    schema: TabSchema<R>,
-    records: R[],
-    partitionField: keyof R & string,
-    sourceField: keyof R & string,
-  ): void => {
+  const put = <R>(schema: TabSchema<R>, records: R[]): void => {
     const sheet = current.sheets.get(schema.name) ?? spreadsheet.getSheetByName(schema.name);
     if (!sheet) throw new Error(`Нет вкладки «${schema.name}»: запустите «Настроить систему».`);
     const before = current.rows.get(schema.name) ?? [];
-    let rows = records.map((r) => toRow(schema, r) as Row);
-    if (scope) rows = splice(schema, before, rows, partitionField, sourceField, scope);
+    const rows = records.map((r) => toRow(schema, r) as Row);
     written[schema.name] = syncTableBody(sheet, before, rows, schema.columns.length);
   };
-  put(PARTICIPANTS_SCHEMA, projection.participants, 'schoolKey', 'sourceResponseId');
-  put(ORDERS_SCHEMA, projection.orders, 'schoolKey', 'sourceResponseId');
-  put(REPORTS_SCHEMA, projection.reports, 'schoolKey', 'sourceResponseId');
-  put(RESULTS_SCHEMA, projection.results, 'schoolKey', 'sourceResponseId');
-  put(QUALITY_SCHEMA, projection.quality, 'responseId', 'responseId');
+  put(PARTICIPANTS_SCHEMA, projection.participants);
+  put(ORDERS_SCHEMA, projection.orders);
+  put(REPORTS_SCHEMA, projection.reports);
+  put(RESULTS_SCHEMA, projection.results);
+  put(QUALITY_SCHEMA, projection.quality);
   return written;
 }
 
-/** What a partial projection covers: these ОУ (and '' for unplaced answers) and these responses. */
-export interface ProjectionScope {
-  schools: ReadonlySet<string>;
-  responseIds: ReadonlySet<string>;
+/** «Требует проверки» as a submit needs it: its rows and the statuses staff set. */
+export interface QualityTab {
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  rows: Row[];
+  statuses: Map<string, string>;
+}
+
+/** Reads «Требует проверки» whole (it stays short: only what needs a person). */
+export function readQualityTab(spreadsheet: Spreadsheet): QualityTab {
+  const sheet = spreadsheet.getSheetByName(QUALITY_SCHEMA.name);
+  if (!sheet)
+    throw new Error(`Нет вкладки «${QUALITY_SCHEMA.name}»: запустите «Настроить систему».`);
+  const rows = readTable(sheet).rows;
+  return { sheet, rows, statuses: qualityStatuses(rows) };
 }
 
 /**
- * The tab's rows with the scope's partition replaced by freshly projected rows, in canonical
- * order — the same rows a full projection gives. Quality rows belong to their response.
+ * Replaces the issues of `responseIds` in «Требует проверки» by the freshly projected ones, in
+ * canonical order — the rows a full projection gives. Returns the number of rows written.
  */
-function splice<R>(
-  schema: TabSchema<R>,
-  before: Row[],
-  fresh: Row[],
-  partitionField: keyof R & string,
-  sourceField: keyof R & string,
-  scope: ProjectionScope,
-): Row[] {
-  const partition = schema.columns.findIndex((c) => c.field === partitionField);
-  const source = schema.columns.findIndex((c) => c.field === sourceField);
-  const byResponse = partitionField === sourceField;
-  const kept = before.filter((row) => {
-    const value = String(row[partition] ?? '');
-    return byResponse ? !scope.responseIds.has(value) : !scope.schools.has(value);
-  });
+export function writeQualityScope(
+  tab: QualityTab,
+  fresh: readonly QualityIssue[],
+  responseIds: ReadonlySet<string>,
+): number {
+  const response = column(QUALITY_SCHEMA, 'responseId');
+  const kept = tab.rows.filter((row) => !responseIds.has(String(row[response] ?? '')));
   // Both lists are already in canonical order (the tab was written so): each fresh row goes in
   // after the kept rows at or before its position, found by binary search.
-  const at = (row: Row): number => canonicalPosition(String(row[source] ?? ''));
+  const at = (row: Row): number => canonicalPosition(String(row[response] ?? ''));
   const merged: Row[] = [];
   let k = 0;
-  for (const row of fresh) {
+  for (const issue of fresh) {
+    const row = toRow(QUALITY_SCHEMA, issue) as Row;
     const position = at(row);
     let [low, high] = [k, kept.length];
     while (low < high) {
@@ -230,7 +235,7 @@ function splice<R>(
     merged.push(row);
   }
   for (; k < kept.length; k++) merged.push(kept[k]!);
-  return merged;
+  return syncTableBody(tab.sheet, tab.rows, merged, QUALITY_SCHEMA.columns.length);
 }
 
 /** Pre-fills empty reference tabs and the settings tab; returns how many tabs were filled. */

@@ -66,15 +66,16 @@ export function sameCell(current: Cell | undefined, next: Cell | undefined): boo
 }
 
 /**
- * Makes the body of `sheet` (below the header) equal `rows`, writing only the span of rows that
- * differ: one `setValues` for that span, one `clearContent` if the table shrank.
- * Returns the number of rows written.
+ * Makes the rows of `sheet` from `startRow` (the body below the header, by default) equal `rows`,
+ * writing only the span of rows that differ: one `setValues` for that span, one `clearContent`
+ * if the table shrank. Returns the number of rows written.
  */
 export function syncTableBody(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
   current: Row[],
   rows: Row[],
   width: number,
+  startRow = 2,
 ): number {
   let first = -1;
   let last = -1;
@@ -94,11 +95,11 @@ export function syncTableBody(
   const writeTo = Math.min(last, rows.length - 1);
   if (writeTo >= first) {
     const block = safeRows(rows.slice(first, writeTo + 1), width);
-    ensureRows(sheet, rows.length + 1);
-    sheet.getRange(first + 2, 1, block.length, width).setValues(block);
+    ensureRows(sheet, startRow - 1 + rows.length);
+    sheet.getRange(startRow + first, 1, block.length, width).setValues(block);
   }
   if (current.length > rows.length) {
-    sheet.getRange(rows.length + 2, 1, current.length - rows.length, width).clearContent();
+    sheet.getRange(startRow + rows.length, 1, current.length - rows.length, width).clearContent();
   }
   return Math.max(0, writeTo - first + 1);
 }

@@ -251,6 +251,63 @@ describe('handleFormSubmit', () => {
     expect(column(ws, 'Участники', 'ОУ').sort()).toEqual(['ШКОЛА-47', 'ШКОЛА-47', 'ШКОЛА-51']);
   });
 
+  test('a submit rewrites only its ОУ block: blocks are inserted, grow and shrink mid-tab, in ОУ order', () => {
+    const { ws, app } = setUpDistrict();
+    const child = (surname: string, school: string) =>
+      registration({ 'Образовательное учреждение': school, 'Участник 1: фамилия': surname });
+    ws.submitForm(REG, child('Орлова', 'ГБОУ СОШ № 51'));
+    ws.submitForm(REG, child('Соколова', 'ГБОУ СОШ № 47')); // a new block before the first
+    ws.submitForm(REG, child('Лебедева', 'ГБДОУ № 106')); // and another one at the top
+    ws.submitForm(REG, child('Волкова', 'ГБОУ СОШ № 51')); // the last block grows
+    const last = ws.submitForm(REG, child('Зайцева', 'ГБОУ СОШ № 47')); // a middle block grows
+    expect(column(ws, 'Участники', 'ОУ')).toEqual([
+      'ДОУ-106',
+      'ШКОЛА-47',
+      'ШКОЛА-47',
+      'ШКОЛА-51',
+      'ШКОЛА-51',
+    ]);
+    // Read whole: 4 response sheets, 4 reference tabs, settings and «Требует проверки» — of the
+    // grouped tabs only the ОУ column and the answering ОУ's block; the block grew by one row.
+    const calls = lastExecution(ws, 'handleFormSubmit').calls;
+    expect(calls['Sheet.getDataRange']).toBe(4 + 4 + 1 + 1);
+    expect(calls['Sheet.insertRowsBefore']).toBe(1);
+    ws.submitForm(REG, child('Зайцева', 'ГБДОУ № 106'), { editOf: last.getId() }); // shrinks 47
+    expect(column(ws, 'Участники', 'ОУ')).toEqual([
+      'ДОУ-106',
+      'ДОУ-106',
+      'ШКОЛА-47',
+      'ШКОЛА-51',
+      'ШКОЛА-51',
+    ]);
+    expect(column(ws, 'Участники', 'Фамилия')).toEqual([
+      'Лебедева',
+      'Зайцева',
+      'Соколова',
+      'Орлова',
+      'Волкова',
+    ]);
+    const incremental = snapshot(ws);
+    for (const tab of DERIVED) {
+      const sheet = ws.spreadsheet().getSheetByName(tab)!;
+      if (sheet.getLastRow() > 1) sheet.getRange(2, 1, sheet.getLastRow() - 1, 15).clearContent();
+    }
+    app.call('rebuildAll');
+    expect(snapshot(ws)).toEqual(incremental);
+  });
+
+  test('a tab in the order of an earlier version (or sorted by hand) is regrouped by the next submit', () => {
+    const { ws } = setUpDistrict();
+    ws.submitForm(REG, registration({ 'Образовательное учреждение': 'ГБОУ СОШ № 51' }));
+    ws.submitForm(REG, registration({ 'Участник 1: фамилия': 'Соколова' }));
+    const sheet = ws.spreadsheet().getSheetByName('Участники')!;
+    const rows = sheet.getRange(2, 1, 2, 15).getValues();
+    sheet.getRange(2, 1, 2, 15).setValues([rows[1]!, rows[0]!]); // ШКОЛА-51 above ШКОЛА-47
+    expect(column(ws, 'Участники', 'ОУ')).toEqual(['ШКОЛА-51', 'ШКОЛА-47']);
+    ws.submitForm(REG, registration({ 'Участник 1: фамилия': 'Зайцева' }));
+    expect(column(ws, 'Участники', 'ОУ')).toEqual(['ШКОЛА-47', 'ШКОЛА-47', 'ШКОЛА-51']);
+  });
+
   test('the daily run re-projects everything only when a submit fell behind or the reference changed', () => {
     const { ws } = setUpDistrict();
     ws.submitForm(REG, registration());

@@ -123,6 +123,7 @@ export function asText(value: unknown): string | number | boolean | Date {
 
 /** The inverse of `asText` for values read back from a sheet whose display kept the apostrophe. */
 export function fromSheetText(value: unknown): string {
+  if (typeof value === 'string' && value.charAt(0) !== "'") return value;
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString();
   const text = String(value);

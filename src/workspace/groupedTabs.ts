@@ -1,0 +1,219 @@
+/**
+ * The grouped derived tabs («Участники», «Приказы», «Отчёты ОУ», «Результаты») hold one contiguous
+ * block of rows per ОУ, blocks in key order (domain/intake.ts `inGroupedOrder`). So a submit does
+ * not read whole tabs: it reads the ОУ column of each (and the source column of the tab its form
+ * feeds), reads the blocks of the ОУ it touches, and rewrites those blocks, inserting or deleting
+ * rows when a block grows or shrinks. A tab not in that shape (written by an older version, or
+ * sorted by hand) makes `readGroupedIndex` return null, and the caller runs the full projection,
+ * which writes every tab grouped again.
+ */
+import { comparePartitions, type Projection, type StaffColumns } from '../domain/intake';
+import {
+  ORDERS_SCHEMA,
+  PARTICIPANTS_SCHEMA,
+  REPORTS_SCHEMA,
+  RESULTS_SCHEMA,
+  toRow,
+  type TabSchema,
+} from '../domain/schema';
+import { syncTableBody, type Row } from './table';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+interface Grouped {
+  schoolKey: string;
+  sourceResponseId: string;
+}
+
+export const GROUPED_SCHEMAS: readonly TabSchema<Grouped>[] = [
+  PARTICIPANTS_SCHEMA,
+  ORDERS_SCHEMA,
+  REPORTS_SCHEMA,
+  RESULTS_SCHEMA,
+] as unknown as TabSchema<Grouped>[];
+
+/** Which projection list fills which grouped tab. */
+const PROJECTED: Record<string, (p: Projection) => Grouped[]> = {
+  [PARTICIPANTS_SCHEMA.name]: (p) => p.participants,
+  [ORDERS_SCHEMA.name]: (p) => p.orders,
+  [REPORTS_SCHEMA.name]: (p) => p.reports,
+  [RESULTS_SCHEMA.name]: (p) => p.results,
+};
+
+/** A grouped tab as a submit sees it: the ОУ key of every body row, the blocks read on demand. */
+export interface GroupedTab {
+  schema: TabSchema<Grouped>;
+  sheet: Sheet;
+  /** ОУ key of each body row; index 0 is sheet row 2. */
+  keys: string[];
+  /** Source response id of each body row: read only for the tab the submitted form feeds. */
+  sources: string[] | null;
+  /** Rows of the blocks read by `readBlocks`, by ОУ key. */
+  blocks: Map<string, Row[]>;
+}
+
+function columnOf(schema: TabSchema<Grouped>, field: keyof Grouped): number {
+  return schema.columns.findIndex((c) => c.field === field) + 1;
+}
+
+function columnLetter(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** One column of the body as text, from row 2 to the last non-empty cell. */
+function readColumn(sheet: Sheet, column: number): string[] {
+  const letter = columnLetter(column);
+  const values = sheet.getRange(`${letter}2:${letter}`).getValues();
+  let length = values.length;
+  while (length > 0 && values[length - 1]![0] === '') length--;
+  const texts: string[] = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const value: unknown = values[i]![0];
+    texts[i] = typeof value === 'string' ? value : String(value);
+  }
+  return texts;
+}
+
+/** Whether every body row has an ОУ key and each ОУ's rows form one block, blocks in key order. */
+function isGrouped(keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    if (keys[i] === '') return false;
+    if (i > 0 && keys[i] !== keys[i - 1] && comparePartitions(keys[i - 1]!, keys[i]!) >= 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Reads the ОУ column of every grouped tab, and the source column of `sourceTab` (the tab the
+ * submitted form feeds); null when a tab is missing or not grouped.
+ */
+export function readGroupedIndex(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  sourceTab: string,
+): GroupedTab[] | null {
+  const tabs: GroupedTab[] = [];
+  for (const schema of GROUPED_SCHEMAS) {
+    const sheet = spreadsheet.getSheetByName(schema.name);
+    if (!sheet) return null;
+    const keys = readColumn(sheet, columnOf(schema, 'schoolKey'));
+    const length = keys.length;
+    if (!isGrouped(keys)) return null;
+    const sources =
+      schema.name === sourceTab && length > 0
+        ? sheet
+            .getRange(2, columnOf(schema, 'sourceResponseId'), length, 1)
+            .getValues()
+            .map((row) => String(row[0] ?? ''))
+        : null;
+    tabs.push({ schema, sheet, keys, sources, blocks: new Map() });
+  }
+  return tabs;
+}
+
+/** The ОУ whose rows came from `responseId` (where an edited answer used to belong). */
+export function partitionsOfResponse(tabs: readonly GroupedTab[], responseId: string): string[] {
+  const found = new Set<string>();
+  for (const tab of tabs) {
+    tab.sources?.forEach((source, i) => {
+      if (source === responseId) found.add(tab.keys[i]!);
+    });
+  }
+  return [...found];
+}
+
+/** Where the block of `partition` is, or would be inserted: body indices [start, end). */
+function blockOf(keys: readonly string[], partition: string): { start: number; end: number } {
+  // The keys are grouped and in order (`isGrouped`): two binary searches.
+  const firstAfter = (inclusive: boolean): number => {
+    let [low, high] = [0, keys.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const order = comparePartitions(keys[middle]!, partition);
+      if (order < 0 || (inclusive && order === 0)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return { start: firstAfter(false), end: firstAfter(true) };
+}
+
+/** Reads the rows of the scope's blocks, one `getValues` per non-empty block. */
+export function readBlocks(tabs: readonly GroupedTab[], scope: ReadonlySet<string>): void {
+  for (const tab of tabs) {
+    for (const partition of scope) {
+      const { start, end } = blockOf(tab.keys, partition);
+      const rows =
+        end > start
+          ? (tab.sheet
+              .getRange(start + 2, 1, end - start, tab.schema.columns.length)
+              .getValues() as Row[])
+          : [];
+      tab.blocks.set(partition, rows);
+    }
+  }
+}
+
+/** Confirmed results among the blocks read: staff ticks survive the re-projection. */
+export function confirmedResults(tabs: readonly GroupedTab[]): StaffColumns['resultConfirmed'] {
+  const confirmed = new Map<string, boolean>();
+  const results = tabs.find((t) => t.schema.name === RESULTS_SCHEMA.name);
+  if (!results) return confirmed;
+  const source = columnOf(results.schema, 'sourceResponseId') - 1;
+  const flag = results.schema.columns.findIndex((c) => c.field === ('confirmed' as never));
+  for (const rows of results.blocks.values()) {
+    for (const row of rows) if (row[flag] === true) confirmed.set(String(row[source]), true);
+  }
+  return confirmed;
+}
+
+/**
+ * Replaces the scope's blocks by the projected rows, tab by tab, from the bottom up so that the
+ * row numbers of blocks not yet written stay valid. Returns rows written per tab.
+ */
+export function writeBlocks(
+  tabs: readonly GroupedTab[],
+  projection: Projection,
+  scope: ReadonlySet<string>,
+): Record<string, number> {
+  const written: Record<string, number> = {};
+  for (const tab of tabs) {
+    const width = tab.schema.columns.length;
+    const fresh = new Map<string, Row[]>();
+    for (const record of PROJECTED[tab.schema.name]!(projection)) {
+      const rows = fresh.get(record.schoolKey) ?? [];
+      rows.push(toRow(tab.schema, record) as Row);
+      fresh.set(record.schoolKey, rows);
+    }
+    const order = [...scope]
+      .map((partition) => ({ partition, ...blockOf(tab.keys, partition) }))
+      .sort((a, b) => b.start - a.start || comparePartitions(b.partition, a.partition));
+    let length = tab.keys.length;
+    let count = 0;
+    for (const { partition, start, end } of order) {
+      const before = tab.blocks.get(partition) ?? [];
+      const after = fresh.get(partition) ?? [];
+      const firstRow = start + 2;
+      if (end === length) {
+        // The last block: the rows below it are blank, so it grows or shrinks in place.
+        count += syncTableBody(tab.sheet, before, after, width, firstRow);
+      } else {
+        const delta = after.length - before.length;
+        if (delta > 0) tab.sheet.insertRowsBefore(firstRow + before.length, delta);
+        if (delta < 0) tab.sheet.deleteRows(firstRow + after.length, -delta);
+        count += syncTableBody(tab.sheet, before.slice(0, after.length), after, width, firstRow);
+      }
+      length += after.length - before.length;
+    }
+    written[tab.schema.name] = count;
+  }
+  return written;
+}
