@@ -117,11 +117,25 @@ export function inCanonicalOrder<T>(records: T[], source: (record: T) => string)
     .map((x) => x.record);
 }
 
+/** Comparisons already made in this execution: the same hundred-odd ОУ keys meet again and again. */
+const COMPARED = new Map<string, number>();
+const COMPARED_LIMIT = 50000;
+
 /**
  * The order of the ОУ blocks in the grouped tabs: by ОУ key the Russian way, numbers as numbers
  * («ДОУ-21» before «ДОУ-104»).
  */
-export const comparePartitions = compareRu;
+export function comparePartitions(a: string, b: string): number {
+  if (a === b) return 0;
+  const pair = `${a}\u0001${b}`;
+  let order = COMPARED.get(pair);
+  if (order === undefined) {
+    order = compareRu(a, b);
+    if (COMPARED.size >= COMPARED_LIMIT) COMPARED.clear();
+    COMPARED.set(pair, order);
+  }
+  return order;
+}
 
 /**
  * Records of a grouped tab («Участники», «Приказы», «Отчёты ОУ», «Результаты»): one block per ОУ,

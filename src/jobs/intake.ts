@@ -75,21 +75,28 @@ export interface IntakeRun {
  */
 export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): IntakeRun {
   const settings = readSettings(spreadsheet);
-  const values = readRawValues(spreadsheet);
+  const form = submitted ? formOfResponse(submitted) : undefined;
+  const family = form && FAMILIES.find((f) => f.forms.includes(form.kind));
+  const values = readRawValues(spreadsheet, family?.forms);
   const reference = readReference(spreadsheet);
   const schools = buildSchoolIndex(reference.schools);
   const options = { reportDeadlineDay: settings.reportDeadlineDay, salt: participantSalt() };
   // A new answer is the last row of its sheet. An earlier row is an edited response (or a trigger
   // that fired late): its old contributions may hide in rows merged with other answers, so the
   // whole projection runs, exactly as rebuildAll would. So does a tab that is not grouped by ОУ.
-  const form = submitted ? formOfResponse(submitted) : undefined;
   const tabs =
-    submitted && form && isLastRow(submitted, values)
-      ? readGroupedIndex(spreadsheet, FEEDS[form.kind])
+    submitted && form && family && isLastRow(submitted, values)
+      ? readGroupedIndex(spreadsheet, FEEDS[form.kind], family.tabs)
       : null;
   const { projection, written, raw } = tabs
     ? projectScope(spreadsheet, tabs, submitted!, values, reference, schools, options)
-    : projectAll(spreadsheet, values, reference, schools, options);
+    : projectAll(
+        spreadsheet,
+        readRawValues(spreadsheet, undefined, values),
+        reference,
+        schools,
+        options,
+      );
   if (!tabs) recordFullIntake(reference, settings);
   const placed = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
   const uploads = raw.order
@@ -103,6 +110,19 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     }));
   return { projection, written, settings, reference, uploads };
 }
+
+/**
+ * Forms whose answers depend on each other, and the grouped tabs they fill. Participants carry
+ * their order status and best result, orders and results are matched to participants; monthly
+ * reports stand alone. A submit reads and rewrites only its family.
+ */
+const FAMILIES: { forms: FormKind[]; tabs: string[] }[] = [
+  {
+    forms: ['registration', 'order', 'results'],
+    tabs: [PARTICIPANTS_SCHEMA.name, ORDERS_SCHEMA.name, RESULTS_SCHEMA.name],
+  },
+  { forms: ['report'], tabs: [REPORTS_SCHEMA.name] },
+];
 
 /** The grouped tab each form feeds: where an edited answer's old rows are looked up. */
 const FEEDS: Record<FormKind, string> = {

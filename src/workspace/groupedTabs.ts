@@ -93,15 +93,16 @@ function isGrouped(keys: readonly string[]): boolean {
 }
 
 /**
- * Reads the ОУ column of every grouped tab, and the source column of `sourceTab` (the tab the
- * submitted form feeds); null when a tab is missing or not grouped.
+ * Reads the ОУ column of the grouped tabs named in `names`, and the source column of `sourceTab`
+ * (the tab the submitted form feeds); null when a tab is missing or not grouped.
  */
 export function readGroupedIndex(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sourceTab: string,
+  names: readonly string[],
 ): GroupedTab[] | null {
   const tabs: GroupedTab[] = [];
-  for (const schema of GROUPED_SCHEMAS) {
+  for (const schema of GROUPED_SCHEMAS.filter((s) => names.includes(s.name))) {
     const sheet = spreadsheet.getSheetByName(schema.name);
     if (!sheet) return null;
     const keys = readColumn(sheet, columnOf(schema, 'schoolKey'));

@@ -84,10 +84,17 @@ export function readRawForms(
   return rawForms(readRawValues(spreadsheet), keepSchool);
 }
 
-/** The linked response sheets' values by form kind, one read each. */
-export function readRawValues(spreadsheet: Spreadsheet): Map<FormKind, unknown[][]> {
-  const values = new Map<FormKind, unknown[][]>();
+/**
+ * The linked response sheets' values by form kind, one read each: those of `kinds` (every form
+ * by default) not already in `values`.
+ */
+export function readRawValues(
+  spreadsheet: Spreadsheet,
+  kinds: readonly FormKind[] = FORMS.map((f) => f.kind),
+  values = new Map<FormKind, unknown[][]>(),
+): Map<FormKind, unknown[][]> {
   for (const definition of FORMS) {
+    if (!kinds.includes(definition.kind) || values.has(definition.kind)) continue;
     const sheet = spreadsheet.getSheetByName(definition.responseSheet);
     values.set(definition.kind, sheet ? sheet.getDataRange().getValues() : []);
   }

@@ -267,10 +267,11 @@ describe('handleFormSubmit', () => {
       'ШКОЛА-51',
       'ШКОЛА-51',
     ]);
-    // Read whole: 4 response sheets, 4 reference tabs, settings and «Требует проверки» — of the
-    // grouped tabs only the ОУ column and the answering ОУ's block; the block grew by one row.
+    // Read whole: the 3 response sheets a registration depends on (not the monthly reports),
+    // 4 reference tabs, settings and «Требует проверки» — of the grouped tabs only the ОУ column
+    // and the answering ОУ's block; the block grew by one row.
     const calls = lastExecution(ws, 'handleFormSubmit').calls;
-    expect(calls['Sheet.getDataRange']).toBe(4 + 4 + 1 + 1);
+    expect(calls['Sheet.getDataRange']).toBe(3 + 4 + 1 + 1);
     expect(calls['Sheet.insertRowsBefore']).toBe(1);
     ws.submitForm(REG, child('Зайцева', 'ГБДОУ № 106'), { editOf: last.getId() }); // shrinks 47
     expect(column(ws, 'Участники', 'ОУ')).toEqual([

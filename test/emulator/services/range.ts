@@ -139,14 +139,16 @@ export class Range implements Fake<GasRange, Range> {
     const rows = this.sheet.rows;
     const c0 = this.column - 1;
     const width = this.numColumns;
+    const dates = [...this.sheet.dateColumns].map((c) => c - c0).filter((j) => j >= 0 && j < width);
     for (let i = 0; i < this.numRows; i++) {
       const stored = rows[this.row - 1 + i];
-      // A copy of the stored row (fast), then blanks filled and Dates copied in place.
+      // A copy of the stored row, padded with blanks (rows have no holes before their end),
+      // then each Date replaced by a copy, so the caller never holds the stored one.
       const line: CellValue[] = stored ? stored.slice(c0, c0 + width) : [];
-      for (let j = 0; j < width; j++) {
+      for (let j = line.length; j < width; j++) line.push('');
+      for (const j of dates) {
         const v = line[j];
-        if (v === undefined) line[j] = '';
-        else if (typeof v === 'object' && isDate(v)) line[j] = new Date(v.getTime());
+        if (typeof v === 'object' && isDate(v)) line[j] = new Date(v.getTime());
       }
       result[i] = line;
     }

@@ -126,6 +126,11 @@ export class SheetModel {
   maxColumns: number;
   formulas = new CellMap<string>();
   formats = new CellMap<CellFormat>();
+  /**
+   * 0-based columns that may hold a Date (every column that ever received one), so reads copy
+   * Dates without testing every cell. Rows have no holes: `put` pads with '' up to the column.
+   */
+  dateColumns = new Set<number>();
   frozenRows = 0;
   frozenColumns = 0;
   hidden = false;
@@ -198,6 +203,7 @@ export class SheetModel {
     }
     for (let c = stored.length; c < column - 1; c++) stored[c] = '';
     stored[column - 1] = value;
+    if (typeof value === 'object' && isDate(value)) this.dateColumns.add(column - 1);
     const key = SheetModel.key(row, column);
     if (formula === null) {
       if (this.formulas.size > 0) this.formulas.delete(key);
@@ -283,6 +289,7 @@ export class SheetModel {
       (r) => r,
       (c) => (c > afterColumn ? c + count : c),
     );
+    this.rescanDates();
   }
 
   /** Deletes columns [column, column+count). */
@@ -293,6 +300,17 @@ export class SheetModel {
       (r) => r,
       (c) => (c >= column + count ? c - count : c >= column ? null : c),
     );
+    this.rescanDates();
+  }
+
+  /** Recomputes `dateColumns` after columns moved. */
+  rescanDates(): void {
+    this.dateColumns.clear();
+    for (const row of this.rows) {
+      row?.forEach((v, c) => {
+        if (typeof v === 'object' && isDate(v)) this.dateColumns.add(c);
+      });
+    }
   }
 
   private shiftKeys(

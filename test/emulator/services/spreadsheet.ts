@@ -55,6 +55,7 @@ export function registerSpreadsheetFiles(world: World): void {
       copy.sheets = src.sheets.map((s) => {
         const t = new SheetModel(s.id, s.name, s.maxRows, s.maxColumns);
         t.rows = s.rows.map((r) => (r ? r.slice() : []));
+        t.dateColumns = new Set(s.dateColumns);
         t.formulas = new CellMap(s.formulas);
         t.formats = new CellMap([...s.formats].map(([k, f]) => [k, { ...f }]));
         t.frozenRows = s.frozenRows;
