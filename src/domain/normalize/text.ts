@@ -39,14 +39,25 @@ export function isBlank(value: unknown): boolean {
   return value === null || value === undefined || String(value).trim() === '';
 }
 
-/** Anything cleanText would change: whitespace other than single inner spaces, invisible marks. */
-const UNTIDY = /[^\S ]| {2}|^ | $|[\u200B-\u200D\u2060\uFEFF\u00AD]/;
+/** A character cleanText would change: whitespace other than the plain space, invisible marks. */
+const UNTIDY_CHAR =
+  /[\t-\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/;
+
+/** Whether cleanText would return `text` unchanged (most cells are already tidy). */
+function isTidy(text: string): boolean {
+  return (
+    text.charCodeAt(0) !== 32 &&
+    text.charCodeAt(text.length - 1) !== 32 &&
+    !text.includes('  ') &&
+    !UNTIDY_CHAR.test(text)
+  );
+}
 
 /** A value as a trimmed single-spaced string: invisible characters removed, line breaks kept. */
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text = String(value);
-  if (!UNTIDY.test(text)) return text; // most cells are already tidy
+  if (isTidy(text)) return text;
   return text
     .replace(INVISIBLE, '')
     .replace(/\r\n?/g, '\n')

@@ -144,7 +144,11 @@ export class Range implements Fake<GasRange, Range> {
       const stored = rows[this.row - 1 + i];
       // A copy of the stored row, padded with blanks (rows have no holes before their end),
       // then each Date replaced by a copy, so the caller never holds the stored one.
-      const line: CellValue[] = stored ? stored.slice(c0, c0 + width) : [];
+      let line: CellValue[];
+      if (width === 1) {
+        const v = stored ? stored[c0] : undefined; // one column: no slice
+        line = [v === undefined ? '' : v];
+      } else line = stored ? stored.slice(c0, c0 + width) : [];
       for (let j = line.length; j < width; j++) line.push('');
       for (const j of dates) {
         const v = line[j];
