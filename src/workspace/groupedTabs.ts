@@ -67,12 +67,17 @@ function columnLetter(column: number): string {
   return letters;
 }
 
-/** One column of the body as text, from row 2 to the last non-empty cell. */
-function readColumn(sheet: Sheet, column: number): string[] {
+/**
+ * One column of the body as text, from row 2: `length` rows, or down to the last non-empty cell
+ * (one read to the bottom of the sheet, no `getLastRow` call).
+ */
+function readColumn(sheet: Sheet, column: number, rows?: number): string[] {
   const letter = columnLetter(column);
-  const values = sheet.getRange(`${letter}2:${letter}`).getValues();
+  const values = sheet
+    .getRange(rows === undefined ? `${letter}2:${letter}` : `${letter}2:${letter}${rows + 1}`)
+    .getValues();
   let length = values.length;
-  while (length > 0 && values[length - 1]![0] === '') length--;
+  while (rows === undefined && length > 0 && values[length - 1]![0] === '') length--;
   const texts: string[] = new Array(length);
   for (let i = 0; i < length; i++) {
     const value: unknown = values[i]![0];
@@ -110,10 +115,7 @@ export function readGroupedIndex(
     if (!isGrouped(keys)) return null;
     const sources =
       schema.name === sourceTab && length > 0
-        ? sheet
-            .getRange(2, columnOf(schema, 'sourceResponseId'), length, 1)
-            .getValues()
-            .map((row) => String(row[0] ?? ''))
+        ? readColumn(sheet, columnOf(schema, 'sourceResponseId'), length)
         : null;
     tabs.push({ schema, sheet, keys, sources, blocks: new Map() });
   }

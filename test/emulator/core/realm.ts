@@ -49,6 +49,7 @@ const SETUP_SOURCE = `
   function SimDate(a, b, c, d, e, f, g) {
     if (!new.target) return new NativeDate(now()).toString();
     var n = arguments.length;
+    if (new.target === SimDate && n <= 1) return n === 0 ? new NativeDate(now()) : new NativeDate(a);
     var args = n === 0 ? [now()] : Array.prototype.slice.call(arguments);
     return Reflect.construct(NativeDate, args, new.target);
   }
