@@ -8,7 +8,13 @@ import { base32, sha256 } from './hash';
 import { personMatchKey, type FullName } from './normalize/person';
 import { schoolKey, type KeyConfidence } from './normalize/school';
 import { matchKey } from './normalize/text';
+import { memoText } from './normalize/memo';
 import { DOMAIN_RU } from '../i18n/ru/domain';
+
+// A submit re-projects its ОУ, so the same ids are hashed again: their digests are remembered.
+const participantHash = memoText((material) => `P-${base32(sha256(material), 10)}`);
+const childHash = memoText((material) => `C-${base32(sha256(material), 10)}`);
+const teamHash = memoText((material) => `T-${base32(sha256(material), 8)}`);
 
 /** Levenshtein edit distance (insert, delete, substitute: cost 1 each). */
 export function levenshtein(a: string, b: string): number {
@@ -236,34 +242,19 @@ export interface ParticipantKeyInput {
  */
 export function participantKey(input: ParticipantKeyInput, salt = ''): string {
   const parts = [input.schoolKey, input.surname, input.name, input.event, input.competency];
-  const material = `${salt}\u0001${parts.map((p) => matchKey(p)).join('\u0001')}`;
-  return hashId('P-', material, 10);
+  return participantHash(`${salt}\u0001${parts.map((p) => matchKey(p)).join('\u0001')}`);
 }
 
 /** The id of a child regardless of event (to count distinct children): «C-» + 10 characters. */
 export function childKey(schoolKey: string, surname: string, name: string, salt = ''): string {
-  const material = `${salt}\u0001child\u0001${[schoolKey, surname, name].map((p) => matchKey(p)).join('\u0001')}`;
-  return hashId('C-', material, 10);
+  return childHash(
+    `${salt}\u0001child\u0001${[schoolKey, surname, name].map((p) => matchKey(p)).join('\u0001')}`,
+  );
 }
 
 /** The id of a team from its members' ids, independent of their order: «T-» + 8 characters. */
 export function teamKey(participantIds: readonly string[]): string {
-  return hashId('T-', [...participantIds].sort().join('|'), 8);
-}
-
-/** Ids hashed in this execution: a submit re-projects its ОУ, so the same ids recur. */
-const HASHED = new Map<string, string>();
-const HASHED_LIMIT = 50000;
-
-function hashId(prefix: string, material: string, length: number): string {
-  const key = `${prefix}${length}\u0002${material}`;
-  let id = HASHED.get(key);
-  if (id === undefined) {
-    id = `${prefix}${base32(sha256(material), length)}`;
-    if (HASHED.size >= HASHED_LIMIT) HASHED.clear();
-    HASHED.set(key, id);
-  }
-  return id;
+  return teamHash([...participantIds].sort().join('|'));
 }
 
 /** A registered child to match a name line against. */

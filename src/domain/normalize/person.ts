@@ -4,6 +4,7 @@
  * is the comparison form.
  */
 import { cleanLine, foldLookalikes, matchKey } from './text';
+import { memoText } from './memo';
 
 /** Parts of Turkic patronymics and particles that stay lowercase inside a full name. */
 const LOWERCASE_PARTS = new Set(['оглы', 'кызы', 'улы', 'уулу', 'ибн', 'фон', 'де', 'ван', 'ди']);
@@ -16,8 +17,8 @@ function capitalise(part: string): string {
 }
 
 /** A name part in proper case: «иванова» → «Иванова», «ПЕТРОВА-водкина» → «Петрова-Водкина». */
-export function normalizePersonName(value: unknown): string {
-  const text = foldLookalikes(cleanLine(value))
+export const normalizePersonName = memoText((typed) => {
+  const text = foldLookalikes(cleanLine(typed))
     .replace(/[‐‑‒–—]/g, '-')
     .replace(/\s*-\s*/g, '-')
     .replace(/[’`ʼ]/g, "'")
@@ -31,7 +32,7 @@ export function normalizePersonName(value: unknown): string {
         .join('-'),
     )
     .join(' ');
-}
+});
 
 /** Whether a name part looks like a name: letters (Cyrillic or Latin), hyphen, apostrophe, space. */
 export function isPlausibleNamePart(value: string): boolean {

@@ -5,6 +5,8 @@
  * Storing the folded form would silently change people's names («Семёнов» → «семенов»).
  */
 
+import { memoText } from './memo';
+
 /** Latin letters that look exactly like Cyrillic ones in common fonts; keyboards mix them up. */
 const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
   A: 'А',
@@ -95,25 +97,14 @@ export function foldYo(text: string): string {
   return text.replace(/ё/g, 'е').replace(/Ё/g, 'Е');
 }
 
-/** Keys already computed in this execution: the same school, competency and names recur. */
-const MATCH_KEYS = new Map<string, string>();
-const MATCH_KEYS_LIMIT = 50000;
-
 /** The comparison form of a text: lowercase, ё→е, look-alikes folded, quotes dropped, one spaced. */
-export function matchKey(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  let key = MATCH_KEYS.get(text);
-  if (key === undefined) {
-    key = foldYo(foldLookalikes(cleanLine(text)))
-      .toLowerCase()
-      .replace(/[«»"'`„“”‟″‘’]/g, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (MATCH_KEYS.size >= MATCH_KEYS_LIMIT) MATCH_KEYS.clear();
-    MATCH_KEYS.set(text, key);
-  }
-  return key;
-}
+export const matchKey = memoText((text) =>
+  foldYo(foldLookalikes(cleanLine(text)))
+    .toLowerCase()
+    .replace(/[«»"'`„“”‟″‘’]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim(),
+);
 
 /** Characters that make a spreadsheet treat a typed value as a formula (or a DDE payload). */
 const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
