@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
-import { runSeason, RunResult } from '../scripts/start';
+import { DEFAULT_OPTIONS, progressBar, runSeason, RunResult } from '../scripts/start';
 import { toEml } from '../scripts/export/eml';
 import { esc } from '../scripts/export/html';
 import { generateRegistry, generateSeason, type Choices } from '../scripts/district/generate';
@@ -129,14 +129,21 @@ test('an email with html and an attachment is multipart with UTF-8 encoded words
   expect(esc('<img src=x onerror=alert(1)>')).not.toContain('<');
 });
 
+test('the terminal progress bar fills with the share of answers sent', () => {
+  expect(progressBar(0, 10)).toBe('[░░░░░░░░░░]   0 %');
+  expect(progressBar(0.5, 10)).toBe('[█████░░░░░]  50 %');
+  expect(progressBar(1.2, 10)).toBe('[██████████] 100 %');
+});
+
 test('the district is deterministic per seed', () => {
   expect(generateRegistry(3, 20)).toEqual(generateRegistry(3, 20));
   expect(generateRegistry(3, 20)).not.toEqual(generateRegistry(4, 20));
   expect(new Set(generateRegistry(3, 100).map((s) => s.shortName)).size).toBe(100);
 });
 
-test('registrations follow the reference: programme, allowed category, class of the category', () => {
-  const choices: Choices = {
+/** The dropdown choices the forms offer, built from the seeded reference data. */
+function referenceChoices(): Choices {
+  return {
     schoolLabels: [],
     events: SAMPLE_EVENTS.map((e) => ({
       name: e.name,
@@ -151,6 +158,26 @@ test('registrations follow the reference: programme, allowed category, class of 
     resultKinds: ['Участник'],
     reportDeadlineDay: 5,
   };
+}
+
+test('the default district: ≈100 ОУ of three kinds, ≈3,000 children, answers from September to May', () => {
+  const registry = generateRegistry(DEFAULT_OPTIONS.seed, DEFAULT_OPTIONS.schools);
+  expect(registry).toHaveLength(100);
+  expect(new Set(registry.map((s) => s.type))).toEqual(new Set(['школа', 'ДОУ', 'ДО']));
+  const choices = referenceChoices();
+  choices.schoolLabels = registry.map((s) => s.shortName);
+  const season = generateSeason(registry, choices, DEFAULT_OPTIONS);
+  const children = season
+    .filter((a) => a.form === 'registration')
+    .flatMap((a) => ['Участник 1: фамилия', 'Участник 2: фамилия'].filter((q) => a.answers[q]));
+  expect(children.length).toBeGreaterThan(2700);
+  expect(children.length).toBeLessThan(3600);
+  const months = new Set(season.map((a) => a.at.slice(0, 7)));
+  for (const month of ['2021-09', '2021-12', '2022-03', '2022-05']) expect(months).toContain(month);
+});
+
+test('registrations follow the reference: programme, allowed category, class of the category', () => {
+  const choices = referenceChoices();
   const registry = generateRegistry(5, 60);
   choices.schoolLabels = registry.map((s) => s.shortName);
   const season = generateSeason(registry, choices, {
