@@ -1,6 +1,7 @@
 /** SpreadsheetApp fidelity: one test per documented behaviour, citing Google's reference. */
 import { createWorkspace } from './index';
 import { costOf } from './core/costs';
+import { PNG } from 'pngjs';
 
 const REF = 'developers.google.com/apps-script/reference/spreadsheet';
 
@@ -319,6 +320,41 @@ describe('Sheet', () => {
     const blob = inserted!.getBlob();
     expect(blob.getContentType()).toBe('image/png');
     expect(blob.getBytes().slice(1, 4)).toEqual([80, 78, 71]);
+  });
+
+  test(`a chart's PNG draws its data: header row as series name, bars as long as their values (${REF}/embedded-chart#getascontenttype)`, () => {
+    const { sheet, app } = setup();
+    const Charts = (app.context as unknown as { Charts: typeof GoogleAppsScript.Charts }).Charts;
+    sheet.getRange('A1:B3').setValues([
+      ['Компетенция', 'Участников'],
+      ['Мобильная робототехника', 10],
+      ['Графический дизайн', 5],
+    ]);
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(sheet.getRange('A1:A3'))
+      .addRange(sheet.getRange('B1:B3'))
+      .setPosition(1, 4, 0, 0)
+      .setOption('title', 'Участники по компетенциям')
+      .build();
+    sheet.insertChart(chart);
+    const png = PNG.sync.read(Buffer.from(chart.getAs('image/png').getBytes()));
+    expect([png.width, png.height]).toEqual([600, 371]);
+    // The longest run of the first series colour in each row: two bands, 2 : 1.
+    const runs = new Set<number>();
+    for (let y = 0; y < png.height; y++) {
+      let run = 0;
+      for (let x = 0; x < png.width; x++) {
+        const i = (y * png.width + x) * 4;
+        const blue = png.data[i] === 0x42 && png.data[i + 1] === 0x85 && png.data[i + 2] === 0xf4;
+        run = blue ? run + 1 : run;
+      }
+      if (run > 0) runs.add(run);
+    }
+    const [long, short] = [...runs].sort((a, b) => b - a);
+    expect(runs.size).toBe(2);
+    expect(long! / short!).toBeCloseTo(2, 1);
   });
 
   test(`setName to an existing name throws (${REF}/sheet#setnamename)`, () => {

@@ -1,6 +1,6 @@
 /**
  * Embedded charts (developers.google.com/apps-script/reference/spreadsheet/embedded-chart) and
- * the Charts.ChartType enum. A chart renders as a real (tiny) PNG: content is not modelled.
+ * the Charts.ChartType enum. `getAs('image/png')` draws the chart's data (chart-image.ts).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- signatures mirror @types/google-apps-script, which uses any */
 import { asEnum, EnumValue, makeEnum } from '../core/enums';
@@ -8,6 +8,7 @@ import { asGas, Fake, stubInterface } from '../core/errors';
 import type { Ctx } from '../core/world';
 import { record } from '../core/world';
 import { Blob } from './blob';
+import { chartPng, type ChartData } from './chart-image';
 import { Range } from './range';
 import type { ChartModel, SheetModel, SpreadsheetModel } from './sheet-model';
 
@@ -34,14 +35,6 @@ export const ChartType = makeEnum([
   'TREE_MAP',
   'WATERFALL',
 ] as const);
-
-/** A valid 1×1 PNG: what every chart exports as. */
-export const TINY_PNG = new Uint8Array(
-  Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-    'base64',
-  ),
-);
 
 type GasBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
@@ -208,7 +201,8 @@ export class EmbeddedChart implements Fake<
     const title = String(this.model.options.title ?? 'Chart');
     if (contentType !== 'image/png')
       throw new Error(`emulator: EmbeddedChart.getAs(${contentType}) is not implemented`);
-    return asGas(new Blob(TINY_PNG.slice(), 'image/png', `${title}.png`, this.ctx.world.tracker));
+    const png = chartPng(chartData(this.model, this.ss, this.sheet));
+    return asGas(new Blob(png, 'image/png', `${title}.png`, this.ctx.world.tracker));
   }
 
   /** A builder to change this chart; apply with Sheet.updateChart. */
@@ -222,6 +216,38 @@ export class EmbeddedChart implements Fake<
   }
 }
 stubInterface(EmbeddedChart, 'Spreadsheet.EmbeddedChart');
+
+/**
+ * What a chart shows, read from its ranges as Sheets reads them: the first range holds the
+ * categories, each further range one series; a first cell that is text, above numbers, is the
+ * header (the series name), as Sheets guesses it.
+ */
+export function chartData(
+  model: ChartModel,
+  ss: SpreadsheetModel,
+  fallback: SheetModel,
+): ChartData {
+  const columns = model.ranges.flatMap((r) => {
+    const sheet = ss.sheetById(r.sheetId) ?? fallback;
+    return Array.from({ length: r.numColumns }, (_, c) =>
+      Array.from({ length: r.numRows }, (_, i) => sheet.get(r.row + i, r.column + c)),
+    );
+  });
+  const [categories = [], ...series] = columns;
+  const headed = series.some(
+    (s) => typeof s[0] === 'string' && s.slice(1).some((v) => typeof v === 'number'),
+  );
+  const body = <T>(column: T[]): T[] => (headed ? column.slice(1) : column);
+  return {
+    title: String(model.options.title ?? ''),
+    type: model.chartType,
+    categories: body(categories).map((v) => String(v)),
+    series: series.map((s, i) => ({
+      name: headed ? String(s[0]) : `Ряд ${i + 1}`,
+      values: body(s).map((v) => (typeof v === 'number' ? v : Number(v))),
+    })),
+  };
+}
 
 /** The ChartType value of a name. */
 export function chartTypeValue(name: string): EnumValue {
