@@ -395,6 +395,7 @@ function readCell(kind: ColumnKind, value: unknown): unknown {
         .map((item) => item.trim())
         .filter(Boolean);
     default:
+      // Most cells are strings: answered before the Date test.
       if (typeof value === 'string') return cleanText(fromSheetText(value));
       return value instanceof Date ? value : cleanText(fromSheetText(value));
   }

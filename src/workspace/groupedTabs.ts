@@ -9,6 +9,7 @@
  */
 import { comparePartitions, type Projection, type StaffColumns } from '../domain/intake';
 import {
+  COLUMN_FORMAT,
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
   REPORTS_SCHEMA,
@@ -210,7 +211,17 @@ export function writeBlocks(
         count += syncTableBody(tab.sheet, before, after, width, firstRow);
       } else {
         const delta = after.length - before.length;
-        if (delta > 0) tab.sheet.insertRowsBefore(firstRow + before.length, delta);
+        if (delta > 0) {
+          tab.sheet.insertRowsBefore(firstRow + before.length, delta);
+          // Right under the header the new rows might take the header's formats: set the
+          // column formats again, so «5.4» typed as a class stays text.
+          if (firstRow + before.length === 2) {
+            const formats = tab.schema.columns.map((c) => COLUMN_FORMAT[c.kind]);
+            tab.sheet
+              .getRange(2, 1, delta, width)
+              .setNumberFormats(Array.from({ length: delta }, () => formats.slice()));
+          }
+        }
         if (delta < 0) tab.sheet.deleteRows(firstRow + after.length, -delta);
         count += syncTableBody(tab.sheet, before.slice(0, after.length), after, width, firstRow);
       }

@@ -104,7 +104,7 @@ export function syncTableBody(
   return Math.max(0, writeTo - first + 1);
 }
 
-/** Rows added beyond the need when a tab grows, so a tab filled one answer at a time grows rarely. */
+/** Rows added beyond the need when a tab grows: tabs filled a few rows at a time grow rarely. */
 const GROW_ROWS = 500;
 
 /** Grows the sheet so it has at least `needed` rows (a write past the last row fails in Sheets). */

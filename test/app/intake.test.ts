@@ -258,6 +258,8 @@ describe('handleFormSubmit', () => {
     ws.submitForm(REG, child('Орлова', 'ГБОУ СОШ № 51'));
     ws.submitForm(REG, child('Соколова', 'ГБОУ СОШ № 47')); // a new block before the first
     ws.submitForm(REG, child('Лебедева', 'ГБДОУ № 106')); // and another one at the top
+    // Rows inserted right under the header get the column formats again ('@' for a class).
+    expect(lastExecution(ws, 'handleFormSubmit').calls['Range.setNumberFormats']).toBe(1);
     ws.submitForm(REG, child('Волкова', 'ГБОУ СОШ № 51')); // the last block grows
     const last = ws.submitForm(REG, child('Зайцева', 'ГБОУ СОШ № 47')); // a middle block grows
     expect(column(ws, 'Участники', 'ОУ')).toEqual([
@@ -273,6 +275,7 @@ describe('handleFormSubmit', () => {
     const calls = lastExecution(ws, 'handleFormSubmit').calls;
     expect(calls['Sheet.getDataRange']).toBe(3 + 4 + 1 + 1);
     expect(calls['Sheet.insertRowsBefore']).toBe(1);
+    expect(calls['Range.setNumberFormats']).toBeUndefined(); // not under the header
     ws.submitForm(REG, child('Зайцева', 'ГБДОУ № 106'), { editOf: last.getId() }); // shrinks 47
     expect(column(ws, 'Участники', 'ОУ')).toEqual([
       'ДОУ-106',
