@@ -42,7 +42,6 @@ import {
 } from '../workspace/master';
 import {
   confirmedResults,
-  partitionsOfResponse,
   readBlocks,
   readGroupedIndex,
   writeBlocks,
@@ -70,8 +69,8 @@ export interface IntakeRun {
 
 /**
  * Projects the responses and writes the derived tabs; the caller holds the lock. With `submitted`
- * (a response id such as `REG-5`) only that response's ОУ is re-projected — and the ОУ it belonged
- * to before an edit — and its blocks rewritten; without it, everything is.
+ * (a response id such as `REG-5`) of a new answer only that answer's ОУ is re-projected and its
+ * blocks rewritten; otherwise everything is.
  */
 export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): IntakeRun {
   const settings = readSettings(spreadsheet);
@@ -81,12 +80,16 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
   const reference = readReference(spreadsheet);
   const schools = buildSchoolIndex(reference.schools);
   const options = { reportDeadlineDay: settings.reportDeadlineDay, salt: participantSalt() };
-  // A new answer is the last row of its sheet. An earlier row is an edited response (or a trigger
-  // that fired late): its old contributions may hide in rows merged with other answers, so the
-  // whole projection runs, exactly as rebuildAll would. So does a tab that is not grouped by ОУ.
+  // Only a new answer — the last row of its sheet, below every row already placed — is placed by
+  // its ОУ alone. An edited response keeps its row (Forms rewrites it in place), so a submit of a
+  // row already seen is an edit or a repeated delivery: the old answer may have sat in another
+  // ОУ, merged into another answer's row, so the whole projection runs, exactly as rebuildAll
+  // would. So does a submit that finds a tab not grouped by ОУ.
+  const seen = seenRows();
+  const row = submitted ? Number(submitted.split('-')[1]) : 0;
   const tabs =
-    submitted && form && family && isLastRow(submitted, values)
-      ? readGroupedIndex(spreadsheet, FEEDS[form.kind], family.tabs)
+    form && family && isLastRow(submitted!, values) && row > (seen[form.kind] ?? Infinity)
+      ? readGroupedIndex(spreadsheet, family.tabs)
       : null;
   const { projection, written, raw } = tabs
     ? projectScope(spreadsheet, tabs, submitted!, values, reference, schools, options)
@@ -97,7 +100,11 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
         schools,
         options,
       );
-  if (!tabs) recordFullIntake(reference, settings);
+  if (tabs) recordSeenRows({ ...seen, [form!.kind]: row });
+  else {
+    recordSeenRows(Object.fromEntries(FORMS.map((f) => [f.kind, values.get(f.kind)?.length ?? 0])));
+    recordFullIntake(reference, settings);
+  }
   const placed = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
   const uploads = raw.order
     .filter((r) => placed.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
@@ -123,14 +130,6 @@ const FAMILIES: { forms: FormKind[]; tabs: string[] }[] = [
   },
   { forms: ['report'], tabs: [REPORTS_SCHEMA.name] },
 ];
-
-/** The grouped tab each form feeds: where an edited answer's old rows are looked up. */
-const FEEDS: Record<FormKind, string> = {
-  registration: PARTICIPANTS_SCHEMA.name,
-  order: ORDERS_SCHEMA.name,
-  report: REPORTS_SCHEMA.name,
-  results: RESULTS_SCHEMA.name,
-};
 
 interface Projected {
   projection: Projection;
@@ -163,10 +162,7 @@ function projectScope(
   options: IntakeOptions,
 ): Projected {
   const partitionOf = partitionResolver(schools);
-  const scope = new Set([
-    partitionOf(schoolAnswerOf(submitted, values)),
-    ...partitionsOfResponse(tabs, submitted),
-  ]);
+  const scope = new Set([partitionOf(schoolAnswerOf(submitted, values))]);
   readBlocks(tabs, scope);
   const quality = readQualityTab(spreadsheet);
   const raw = rawForms(values, (answer) => scope.has(partitionOf(answer)));
@@ -179,6 +175,23 @@ function projectScope(
     new Set([...projection.responseIds, submitted]),
   );
   return { projection, written, raw };
+}
+
+/** The last sheet row placed per form: a submit of a row at or above it is an edit. */
+const SEEN_KEY = 'intake.rows';
+
+function seenRows(): Partial<Record<FormKind, number>> {
+  try {
+    return JSON.parse(
+      PropertiesService.getDocumentProperties().getProperty(SEEN_KEY) ?? '{}',
+    ) as Partial<Record<FormKind, number>>;
+  } catch {
+    return {}; // unknown: the submit runs the full projection, which records the rows again
+  }
+}
+
+function recordSeenRows(rows: Partial<Record<FormKind, number>>): void {
+  PropertiesService.getDocumentProperties().setProperty(SEEN_KEY, JSON.stringify(rows));
 }
 
 /** Document properties of the catch-up: behind after a failed submit; the last full run. */

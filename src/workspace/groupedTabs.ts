@@ -1,11 +1,10 @@
 /**
  * The grouped derived tabs («Участники», «Приказы», «Отчёты ОУ», «Результаты») hold one contiguous
  * block of rows per ОУ, blocks in key order (domain/intake.ts `inGroupedOrder`). So a submit does
- * not read whole tabs: it reads the ОУ column of each (and the source column of the tab its form
- * feeds), reads the blocks of the ОУ it touches, and rewrites those blocks, inserting or deleting
- * rows when a block grows or shrinks. A tab not in that shape (written by an older version, or
- * sorted by hand) makes `readGroupedIndex` return null, and the caller runs the full projection,
- * which writes every tab grouped again.
+ * not read whole tabs: it reads the ОУ column of each, reads the block of the ОУ it touches and
+ * rewrites that block, inserting or deleting rows when it grows or shrinks. A tab not in that
+ * shape (written by an older version, or sorted by hand) makes `readGroupedIndex` return null,
+ * and the caller runs the full projection, which writes every tab grouped again.
  */
 import { comparePartitions, type Projection, type StaffColumns } from '../domain/intake';
 import {
@@ -47,8 +46,6 @@ export interface GroupedTab {
   sheet: Sheet;
   /** ОУ key of each body row; index 0 is sheet row 2. */
   keys: string[];
-  /** Source response id of each body row: read only for the tab the submitted form feeds. */
-  sources: string[] | null;
   /** Rows of the blocks read by `readBlocks`, by ОУ key. */
   blocks: Map<string, Row[]>;
 }
@@ -68,17 +65,12 @@ function columnLetter(column: number): string {
   return letters;
 }
 
-/**
- * One column of the body as text, from row 2: `length` rows, or down to the last non-empty cell
- * (one read to the bottom of the sheet, no `getLastRow` call).
- */
-function readColumn(sheet: Sheet, column: number, rows?: number): string[] {
+/** One column of the body as text, from row 2 down to the last non-empty cell (one read). */
+function readColumn(sheet: Sheet, column: number): string[] {
   const letter = columnLetter(column);
-  const values = sheet
-    .getRange(rows === undefined ? `${letter}2:${letter}` : `${letter}2:${letter}${rows + 1}`)
-    .getValues();
+  const values = sheet.getRange(`${letter}2:${letter}`).getValues();
   let length = values.length;
-  while (rows === undefined && length > 0 && values[length - 1]![0] === '') length--;
+  while (length > 0 && values[length - 1]![0] === '') length--;
   const texts: string[] = new Array(length);
   for (let i = 0; i < length; i++) {
     const value: unknown = values[i]![0];
@@ -98,13 +90,9 @@ function isGrouped(keys: readonly string[]): boolean {
   return true;
 }
 
-/**
- * Reads the ОУ column of the grouped tabs named in `names`, and the source column of `sourceTab`
- * (the tab the submitted form feeds); null when a tab is missing or not grouped.
- */
+/** Reads the ОУ column of the grouped tabs named in `names`; null when one is missing or not grouped. */
 export function readGroupedIndex(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  sourceTab: string,
   names: readonly string[],
 ): GroupedTab[] | null {
   const tabs: GroupedTab[] = [];
@@ -112,26 +100,10 @@ export function readGroupedIndex(
     const sheet = spreadsheet.getSheetByName(schema.name);
     if (!sheet) return null;
     const keys = readColumn(sheet, columnOf(schema, 'schoolKey'));
-    const length = keys.length;
     if (!isGrouped(keys)) return null;
-    const sources =
-      schema.name === sourceTab && length > 0
-        ? readColumn(sheet, columnOf(schema, 'sourceResponseId'), length)
-        : null;
-    tabs.push({ schema, sheet, keys, sources, blocks: new Map() });
+    tabs.push({ schema, sheet, keys, blocks: new Map() });
   }
   return tabs;
-}
-
-/** The ОУ whose rows came from `responseId` (where an edited answer used to belong). */
-export function partitionsOfResponse(tabs: readonly GroupedTab[], responseId: string): string[] {
-  const found = new Set<string>();
-  for (const tab of tabs) {
-    tab.sources?.forEach((source, i) => {
-      if (source === responseId) found.add(tab.keys[i]!);
-    });
-  }
-  return [...found];
 }
 
 /** Where the block of `partition` is, or would be inserted: body indices [start, end). */

@@ -251,7 +251,7 @@ describe('handleFormSubmit', () => {
     expect(column(ws, 'Участники', 'ОУ').sort()).toEqual(['ШКОЛА-47', 'ШКОЛА-47', 'ШКОЛА-51']);
   });
 
-  test('a submit rewrites only its ОУ block: blocks are inserted, grow and shrink mid-tab, in ОУ order', () => {
+  test('a new answer rewrites only its ОУ block (inserted or grown mid-tab); an edit re-projects all', () => {
     const { ws, app } = setUpDistrict();
     const child = (surname: string, school: string) =>
       registration({ 'Образовательное учреждение': school, 'Участник 1: фамилия': surname });
@@ -276,7 +276,9 @@ describe('handleFormSubmit', () => {
     expect(calls['Sheet.getDataRange']).toBe(3 + 4 + 1 + 1);
     expect(calls['Sheet.insertRowsBefore']).toBe(1);
     expect(calls['Range.setNumberFormats']).toBeUndefined(); // not under the header
-    ws.submitForm(REG, child('Зайцева', 'ГБДОУ № 106'), { editOf: last.getId() }); // shrinks 47
+    ws.submitForm(REG, child('Зайцева', 'ГБДОУ № 106'), { editOf: last.getId() }); // 47 → 106
+    // The edited row was placed before: everything is read and projected, as rebuildAll does.
+    expect(lastExecution(ws, 'handleFormSubmit').calls['Sheet.getDataRange']).toBe(4 + 4 + 1 + 5);
     expect(column(ws, 'Участники', 'ОУ')).toEqual([
       'ДОУ-106',
       'ДОУ-106',
@@ -450,7 +452,8 @@ describe('handleFormSubmit', () => {
 
   test('a submit costs the same bounded number of service calls however large the tabs are', () => {
     const { ws } = setUpDistrict();
-    ws.submitForm(REG, registration());
+    ws.submitForm(REG, registration()); // the first answer ever: a full projection records the rows
+    ws.submitForm(REG, registration({ 'Участник 1: имя': 'Анна' }));
     const small = Object.values(lastExecution(ws, 'handleFormSubmit').calls).reduce(
       (a, b) => a + b,
       0,
