@@ -121,7 +121,13 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   const quality = qualityShare(ws, submitted.registration ?? 0);
   const files = await exportAll(ws, path.resolve(o.out), {
     title: 'Локальный прогон: синтетический Невский район',
-    options: { ...o },
+    options: {
+      seed: o.seed,
+      schools: o.schools,
+      participants: o.participants,
+      from: o.from,
+      to: o.to,
+    },
     submitted,
     rejected,
   });
