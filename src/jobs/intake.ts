@@ -34,6 +34,7 @@ import {
   rawForms,
   readDerived,
   readQualityTab,
+  type QualityTab,
   readRawValues,
   readReference,
   readSettings,
@@ -91,8 +92,10 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     form && family && isLastRow(submitted!, values) && row > (seen[form.kind] ?? Infinity)
       ? readGroupedIndex(spreadsheet, family.tabs)
       : null;
-  const { projection, written, raw } = tabs
-    ? projectScope(spreadsheet, tabs, submitted!, values, reference, schools, options)
+  const quality = tabs && readQualityTab(spreadsheet);
+  const scoped = tabs && quality ? { tabs, quality } : null;
+  const { projection, written, raw } = scoped
+    ? projectScope(scoped, submitted!, values, reference, schools, options)
     : projectAll(
         spreadsheet,
         readRawValues(spreadsheet, undefined, values),
@@ -100,7 +103,7 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
         schools,
         options,
       );
-  if (tabs) recordSeenRows({ ...seen, [form!.kind]: row });
+  if (scoped) recordSeenRows({ ...seen, [form!.kind]: row });
   else {
     recordSeenRows(Object.fromEntries(FORMS.map((f) => [f.kind, values.get(f.kind)?.length ?? 0])));
     recordFullIntake(reference, settings);
@@ -153,8 +156,7 @@ function projectAll(
 
 /** The answers of the submitted response's ОУ projected; only their blocks read and rewritten. */
 function projectScope(
-  spreadsheet: Spreadsheet,
-  tabs: GroupedTab[],
+  { tabs, quality }: { tabs: GroupedTab[]; quality: QualityTab },
   submitted: string,
   values: Map<FormKind, unknown[][]>,
   reference: ReferenceData,
@@ -164,7 +166,6 @@ function projectScope(
   const partitionOf = partitionResolver(schools);
   const scope = new Set([partitionOf(schoolAnswerOf(submitted, values))]);
   readBlocks(tabs, scope);
-  const quality = readQualityTab(spreadsheet);
   const raw = rawForms(values, (answer) => scope.has(partitionOf(answer)));
   const staff = { resultConfirmed: confirmedResults(tabs), qualityStatus: quality.statuses };
   const projection = projectIntake(raw, reference, options, staff, scope, schools);

@@ -204,12 +204,20 @@ export interface QualityTab {
   statuses: Map<string, string>;
 }
 
-/** Reads «Требует проверки» whole (it stays short: only what needs a person). */
-export function readQualityTab(spreadsheet: Spreadsheet): QualityTab {
+/**
+ * Reads «Требует проверки» whole (it stays short: only what needs a person); null when its rows
+ * are not in answer order (staff sorted the queue), so the caller projects everything again.
+ */
+export function readQualityTab(spreadsheet: Spreadsheet): QualityTab | null {
   const sheet = spreadsheet.getSheetByName(QUALITY_SCHEMA.name);
   if (!sheet)
     throw new Error(`Нет вкладки «${QUALITY_SCHEMA.name}»: запустите «Настроить систему».`);
   const rows = readTable(sheet).rows;
+  const response = column(QUALITY_SCHEMA, 'responseId');
+  for (let i = 1; i < rows.length; i++) {
+    const [before, after] = [rows[i - 1]![response], rows[i]![response]];
+    if (canonicalPosition(String(before)) > canonicalPosition(String(after))) return null;
+  }
   return { sheet, rows, statuses: qualityStatuses(rows) };
 }
 

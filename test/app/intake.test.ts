@@ -314,6 +314,23 @@ describe('handleFormSubmit', () => {
     expect(column(ws, 'Участники', 'ОУ')).toEqual(['ШКОЛА-47', 'ШКОЛА-47', 'ШКОЛА-51']);
   });
 
+  test('a queue «Требует проверки» sorted by staff is put back in answer order by the next submit', () => {
+    const { ws } = setUpDistrict();
+    const hostile = (n: number) => registration({ 'Участник 1: фамилия': `=A${n}` });
+    for (const n of [1, 2, 3]) ws.submitForm(REG, hostile(n));
+    const sheet = ws.spreadsheet().getSheetByName('Требует проверки')!;
+    const width = sheet.getLastColumn();
+    const rows = sheet.getRange(2, 1, sheet.getLastRow() - 1, width).getValues();
+    sheet.getRange(2, 1, rows.length, width).setValues(rows.slice().reverse());
+    // An answer of another ОУ: only a full projection reorders the queue of school 47.
+    ws.submitForm(
+      REG,
+      registration({ 'Участник 1: фамилия': '=A4', 'Образовательное учреждение': 'ГБОУ СОШ № 51' }),
+    );
+    const ids = column(ws, 'Требует проверки', 'Ответ-источник').map(String);
+    expect(ids).toEqual(['REG-2', 'REG-3', 'REG-4', 'REG-5']);
+  });
+
   test('the daily run re-projects everything only when a submit fell behind or the reference changed', () => {
     const { ws } = setUpDistrict();
     ws.submitForm(REG, registration());
