@@ -12,6 +12,8 @@
  */
 import type { School } from '../../src/domain/model';
 import { categoryGradeRange } from '../../src/domain/reference';
+import { parsePeriodAnswer } from '../../src/domain/normalize/date';
+import { addMonths } from '../../src/domain/text/periods';
 
 /** How often each deliberate mistake happens. */
 export const MISTAKES = {
@@ -590,10 +592,11 @@ export function generateSeason(
     'Педагог-наставник на больничном, занятия перенесены.',
   ];
   for (const label0 of choices.months) {
-    const period = monthPeriod(label0);
-    if (!period) continue;
+    const parsed = parsePeriodAnswer(label0);
+    if (!parsed.ok) continue;
+    const period = parsed.period;
     const due = new Date(
-      `${nextMonth(period)}-${String(choices.reportDeadlineDay).padStart(2, '0')}T18:00:00+03:00`,
+      `${addMonths(period, 1)}-${String(choices.reportDeadlineDay).padStart(2, '0')}T18:00:00+03:00`,
     );
     const monthStart = new Date(`${period}-01T12:00:00+03:00`);
     if (monthStart < addDays(from, -20)) continue;
@@ -631,30 +634,6 @@ export function generateSeason(
   return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-/** «октябрь 2021» → 2021-10. */
-function monthPeriod(label: string): string | null {
-  const m = /^(\S+)\s+(\d{4})$/.exec(label.trim());
-  const i = m ? MONTHS.indexOf(m[1]!.toLowerCase()) : -1;
-  return m && i >= 0 ? `${m[2]}-${String(i + 1).padStart(2, '0')}` : null;
-}
-function nextMonth(period: string): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
 const TR: Record<string, string> = {
   а: 'a',
   б: 'b',
