@@ -406,15 +406,21 @@ export function toRow<R>(schema: TabSchema<R>, record: R): unknown[] {
   return schema.columns.map((c) => writeCell(c.kind, record[c.field]));
 }
 
+/** The 0-based position of a field's column in the tab's canonical layout. */
+export function columnIndex<R>(schema: TabSchema<R>, field: keyof R & string): number {
+  const index = schema.columns.findIndex((c) => c.field === field);
+  if (index < 0) throw new Error(`schema: ${schema.name} has no column for ${field}`);
+  return index;
+}
+
 /** Reads one field from rows in the tab's canonical order (cheaper than `fromRow` on big tabs). */
 export function fieldReader<R, K extends keyof R & string>(
   schema: TabSchema<R>,
   field: K,
 ): (row: readonly unknown[]) => R[K] {
-  const index = schema.columns.findIndex((c) => c.field === field);
-  const column = schema.columns[index];
-  if (!column) throw new Error(`schema: ${schema.name} has no column for ${field}`);
-  return (row) => readCell(column.kind, row[index]) as R[K];
+  const index = columnIndex(schema, field);
+  const kind = schema.columns[index]!.kind;
+  return (row) => readCell(kind, row[index]) as R[K];
 }
 
 /** A record from a row in the tab's canonical column order. */

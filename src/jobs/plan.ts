@@ -17,6 +17,7 @@ import {
 } from '../domain/plan';
 import {
   COLUMN_FORMAT,
+  columnIndex,
   PLAN_MARKS,
   PLAN_SCHEMA,
   PLAN_TAB,
@@ -143,7 +144,7 @@ function importUnderLock(spreadsheet: Spreadsheet, text: string, now: Date): str
   });
   body.setNumberFormats(formats);
   syncTableBody(tab.sheet, tab.rows, next, width);
-  const markColumn = tab.positions[PLAN_SCHEMA.columns.findIndex((c) => c.field === 'mark')]!;
+  const markColumn = tab.positions[columnIndex(PLAN_SCHEMA, 'mark')]!;
   tab.sheet.getRange(2, markColumn + 1, next.length, 1).setDataValidation(
     SpreadsheetApp.newDataValidation()
       .requireValueInList([...PLAN_MARKS], true)

@@ -9,6 +9,7 @@
 import { comparePartitions, type Projection, type StaffColumns } from '../domain/intake';
 import {
   COLUMN_FORMAT,
+  columnIndex,
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
   REPORTS_SCHEMA,
@@ -17,6 +18,7 @@ import {
   type TabSchema,
 } from '../domain/schema';
 import { syncTableBody, type Row } from './table';
+import { resultConfirmations } from './master';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -48,10 +50,6 @@ export interface GroupedTab {
   keys: string[];
   /** Rows of the blocks read by `readBlocks`, by ОУ key. */
   blocks: Map<string, Row[]>;
-}
-
-function columnOf(schema: TabSchema<Grouped>, field: keyof Grouped): number {
-  return schema.columns.findIndex((c) => c.field === field) + 1;
 }
 
 function columnLetter(column: number): string {
@@ -99,7 +97,7 @@ export function readGroupedIndex(
   for (const schema of GROUPED_SCHEMAS.filter((s) => names.includes(s.name))) {
     const sheet = spreadsheet.getSheetByName(schema.name);
     if (!sheet) return null;
-    const keys = readColumn(sheet, columnOf(schema, 'schoolKey'));
+    const keys = readColumn(sheet, columnIndex(schema, 'schoolKey') + 1);
     if (!isGrouped(keys)) return null;
     tabs.push({ schema, sheet, keys, blocks: new Map() });
   }
@@ -140,15 +138,8 @@ export function readBlocks(tabs: readonly GroupedTab[], scope: ReadonlySet<strin
 
 /** Confirmed results among the blocks read: staff ticks survive the re-projection. */
 export function confirmedResults(tabs: readonly GroupedTab[]): StaffColumns['resultConfirmed'] {
-  const confirmed = new Map<string, boolean>();
   const results = tabs.find((t) => t.schema.name === RESULTS_SCHEMA.name);
-  if (!results) return confirmed;
-  const source = columnOf(results.schema, 'sourceResponseId') - 1;
-  const flag = results.schema.columns.findIndex((c) => c.field === ('confirmed' as never));
-  for (const rows of results.blocks.values()) {
-    for (const row of rows) if (row[flag] === true) confirmed.set(String(row[source]), true);
-  }
-  return confirmed;
+  return resultConfirmations(results ? [...results.blocks.values()].flat() : []);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   SETTINGS_TAB,
   TABS,
   checkHeaders,
+  columnIndex,
   toRow,
   type TabLayout,
   type TabSchema,
@@ -146,26 +147,26 @@ export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
   }
   // Only what staff changed needs carrying over (a confirmed result, a status other than «Новая»);
   // cells are read as written, without the full reader, because these tabs are long.
-  const resultConfirmed = new Map<string, boolean>();
-  const [resultSource, confirmed] = [
-    column(RESULTS_SCHEMA, 'sourceResponseId'),
-    column(RESULTS_SCHEMA, 'confirmed'),
-  ];
-  for (const row of rows.get(RESULTS_SCHEMA.name) ?? []) {
-    if (row[confirmed] === true) resultConfirmed.set(String(row[resultSource]), true);
-  }
+  const resultConfirmed = resultConfirmations(rows.get(RESULTS_SCHEMA.name) ?? []);
   const qualityStatus = qualityStatuses(rows.get(QUALITY_SCHEMA.name) ?? []);
   return { sheets, rows, staff: { resultConfirmed, qualityStatus } };
 }
 
-function column<R>(schema: TabSchema<R>, field: keyof R & string): number {
-  return schema.columns.findIndex((c) => c.field === field);
+/** Results staff ticked «Подтверждено» in «Результаты» rows, by source response. */
+export function resultConfirmations(rows: readonly Row[]): Map<string, boolean> {
+  const confirmed = new Map<string, boolean>();
+  const [source, flag] = [
+    columnIndex(RESULTS_SCHEMA, 'sourceResponseId'),
+    columnIndex(RESULTS_SCHEMA, 'confirmed'),
+  ];
+  for (const row of rows) if (row[flag] === true) confirmed.set(String(row[source]), true);
+  return confirmed;
 }
 
 /** Statuses staff set in «Требует проверки» (other than «Новая»), by issue key. */
 function qualityStatuses(rows: readonly Row[]): Map<string, string> {
   const statuses = new Map<string, string>();
-  const [key, status] = [column(QUALITY_SCHEMA, 'key'), column(QUALITY_SCHEMA, 'status')];
+  const [key, status] = [columnIndex(QUALITY_SCHEMA, 'key'), columnIndex(QUALITY_SCHEMA, 'status')];
   for (const row of rows) {
     const value = String(row[status] ?? '').trim();
     if (value !== '' && value !== DOMAIN_RU.quality.statusNew) {
@@ -213,7 +214,7 @@ export function readQualityTab(spreadsheet: Spreadsheet): QualityTab | null {
   if (!sheet)
     throw new Error(`Нет вкладки «${QUALITY_SCHEMA.name}»: запустите «Настроить систему».`);
   const rows = readTable(sheet).rows;
-  const response = column(QUALITY_SCHEMA, 'responseId');
+  const response = columnIndex(QUALITY_SCHEMA, 'responseId');
   for (let i = 1; i < rows.length; i++) {
     const [before, after] = [rows[i - 1]![response], rows[i]![response]];
     if (canonicalPosition(String(before)) > canonicalPosition(String(after))) return null;
@@ -230,7 +231,7 @@ export function writeQualityScope(
   fresh: readonly QualityIssue[],
   responseIds: ReadonlySet<string>,
 ): number {
-  const response = column(QUALITY_SCHEMA, 'responseId');
+  const response = columnIndex(QUALITY_SCHEMA, 'responseId');
   const kept = tab.rows.filter((row) => !responseIds.has(String(row[response] ?? '')));
   // Both lists are already in canonical order (the tab was written so): each fresh row goes in
   // after the kept rows at or before its position, found by binary search.
