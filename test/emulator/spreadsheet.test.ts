@@ -355,6 +355,14 @@ describe('Sheet', () => {
     const [long, short] = [...runs].sort((a, b) => b - a);
     expect(runs.size).toBe(2);
     expect(long! / short!).toBeCloseTo(2, 1);
+    // A type the emulator cannot draw throws instead of drawing something else.
+    const pie = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.PIE)
+      .addRange(sheet.getRange('A1:B3'))
+      .setPosition(1, 4, 0, 0)
+      .build();
+    expect(() => pie.getBlob()).toThrow('emulator: drawing a PIE chart is not implemented');
   });
 
   test(`setName to an existing name throws (${REF}/sheet#setnamename)`, () => {

@@ -1,7 +1,7 @@
 /**
  * A chart drawn the way Google Sheets draws it, near enough to read in an exported note: title,
  * legend when there is more than one series, value axis with gridlines, and bars (BAR), columns
- * (COLUMN and every other type) or lines (LINE). 600 × 371 px, Sheets' default chart size.
+ * (COLUMN) or lines (LINE); other types throw «not implemented». 600 × 371 px, Sheets' default chart size.
  * Pure JavaScript: pureimage draws, DejaVu Sans (npm `dejavu-fonts-ttf`) writes Cyrillic, pngjs
  * encodes — no browser and no native module.
  */
@@ -82,8 +82,13 @@ function label(value: number): string {
   return String(value).replace('.', ',');
 }
 
+/** Chart types drawn; any other throws rather than drawing something Google would not. */
+const DRAWN = new Set(['BAR', 'COLUMN', 'LINE']);
+
 /** The chart as PNG bytes. */
 export function chartPng(data: ChartData): Uint8Array {
+  if (!DRAWN.has(data.type))
+    throw new Error(`emulator: drawing a ${data.type} chart is not implemented`);
   ensureFont();
   const image = PImage.make(WIDTH, HEIGHT);
   const ctx = image.getContext('2d');
