@@ -39,6 +39,7 @@ import {
 } from './matching';
 import { RESULT_KINDS } from './reference';
 import { compareRu } from './text/collation';
+import { memoText } from './normalize/memo';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 
 export interface ReferenceData {
@@ -118,23 +119,17 @@ export function inCanonicalOrder<T>(records: T[], source: (record: T) => string)
 }
 
 /** Comparisons already made in this execution: the same hundred-odd ОУ keys meet again and again. */
-const COMPARED = new Map<string, number>();
-const COMPARED_LIMIT = 50000;
+const comparePair = memoText((pair) => {
+  const [a = '', b = ''] = pair.split('\u0001');
+  return compareRu(a, b);
+});
 
 /**
  * The order of the ОУ blocks in the grouped tabs: by ОУ key the Russian way, numbers as numbers
  * («ДОУ-21» before «ДОУ-104»).
  */
 export function comparePartitions(a: string, b: string): number {
-  if (a === b) return 0;
-  const pair = `${a}\u0001${b}`;
-  let order = COMPARED.get(pair);
-  if (order === undefined) {
-    order = compareRu(a, b);
-    if (COMPARED.size >= COMPARED_LIMIT) COMPARED.clear();
-    COMPARED.set(pair, order);
-  }
-  return order;
+  return a === b ? 0 : comparePair(`${a}\u0001${b}`);
 }
 
 /**

@@ -6,8 +6,8 @@
 const LIMIT = 50000;
 
 /** `fn` with its results remembered by input text; null and undefined read as ''. */
-export function memoText(fn: (text: string) => string): (value: unknown) => string {
-  const known = new Map<string, string>();
+export function memoText<T = string>(fn: (text: string) => T): (value: unknown) => T {
+  const known = new Map<string, T>();
   return (value) => {
     const text = value === null || value === undefined ? '' : String(value);
     let result = known.get(text);
