@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['build/**', 'out/**', 'node_modules/**', 'coverage/**', '*.config.js'] },
+  { ignores: ['build/**', 'out/**', 'node_modules/**', 'coverage/**', '**/*.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -3,7 +3,7 @@
  * emulator's state written out as files people open (out/master.xlsx, notes, mail, index.html).
  */
 import * as path from 'path';
-import { createWorkspace } from '../test/emulator';
+import { createWorkspace } from '@opc/gas-emulator';
 import { QUALITY_TAB, SCHOOLS_SCHEMA, toRow } from '../src/domain/schema';
 import { FORMS_RU } from '../src/i18n/ru/forms';
 import { GeneratedAnswer, generateRegistry, generateSeason, ymd } from './district/generate';

@@ -3,7 +3,6 @@ import * as path from 'path';
 import { runBench, formatReport, type BenchReport } from '../scripts/bench';
 import { JOBS } from '../scripts/bench/bounds';
 import { scenarioRegistry, type Scenario } from '../scripts/bench/state';
-import { createWorkspace } from './emulator';
 
 const TINY: Scenario = {
   name: 'tiny',
@@ -60,48 +59,4 @@ test('a city registry keeps keys and dropdown labels unique across districts', (
   expect(new Set(schools.map((s) => s.key)).size).toBe(600);
   expect(new Set(schools.map((s) => s.shortName)).size).toBe(600);
   expect(new Set(schools.map((s) => s.district)).size).toBe(3);
-});
-
-test('seedResponses writes rows as submitForm does, without firing triggers', () => {
-  const ws = createWorkspace({ now: '2021-10-01T09:00:00+03:00', triggerErrors: 'record' });
-  const app = ws.loadBundle(path.join(__dirname, 'emulator', 'fixtures', 'plain-script'));
-  const g = app.context as unknown as {
-    FormApp: GoogleAppsScript.Forms.FormApp;
-    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    ScriptApp: GoogleAppsScript.Script.ScriptApp;
-  };
-  const form = g.FormApp.create('Анкета');
-  form.addTextItem().setTitle('Имя').setRequired(true);
-  form
-    .addTextItem()
-    .setTitle('Возраст')
-    .setValidation(g.FormApp.createTextValidation().requireWholeNumber().build());
-  const ss = g.SpreadsheetApp.getActiveSpreadsheet();
-  form.setDestination(g.FormApp.DestinationType.SPREADSHEET, ss.getId());
-  g.ScriptApp.newTrigger('onSubmit').forSpreadsheet(ss).onFormSubmit().create();
-  ws.resetCosts();
-  const answers = { Имя: 'Анна', Возраст: '7' };
-  ws.submitForm('Анкета', answers, { respondent: 'a@x.example' });
-  const fired = ws.costs().executions.length;
-  expect(fired).toBe(1);
-  const r = ws.seedResponses(
-    'Анкета',
-    [
-      { answers, respondent: 'a@x.example', at: '2021-10-01T09:00:00+03:00' },
-      { answers: { Имя: 'Борис' }, at: '2021-10-02T10:00:00+03:00' },
-      { answers: { Возраст: '8' } },
-      { answers: { Имя: 'Вера', Возраст: 'семь' } },
-    ],
-    { invalid: 'skip' },
-  );
-  expect(r).toEqual({ seeded: 2, rejected: 2 });
-  const rows = ws.sheetValues('Ответы на форму (1)');
-  expect(rows).toHaveLength(4);
-  expect(rows[2]).toEqual(rows[1]);
-  expect(rows[3]!.slice(1)).toEqual(['Борис', '']);
-  expect((rows[3]![0] as Date).toISOString()).toBe('2021-10-02T07:00:00.000Z');
-  expect(ws.forms().find((f) => f.title === 'Анкета')!.responses).toBe(3);
-  // The submit fired the trigger (its handler fails on this form: recorded); seeding fires none.
-  expect(ws.costs().executions.length).toBe(fired);
-  expect(() => ws.seedResponses('Анкета', [{ answers: { Нет: 'x' } }])).toThrow(/no question/);
 });

@@ -4,8 +4,8 @@
  * form-submit trigger per answer, so a city-sized season builds in seconds rather than hours.
  */
 import * as path from 'path';
-import { createWorkspace, type Workspace } from '../../test/emulator';
-import type { BundleApp } from '../../test/emulator';
+import { createWorkspace, type Workspace } from '@opc/gas-emulator';
+import type { BundleApp } from '@opc/gas-emulator';
 import type { School } from '../../src/domain/model';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import { FORMS_RU } from '../../src/i18n/ru/forms';

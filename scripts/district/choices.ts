@@ -2,7 +2,7 @@
  * The forms' dropdown choices and the reference tabs as the emulator holds them: what the district
  * generator needs. Shared by `npm start` (scripts/start.ts) and `npm run bench` (scripts/bench).
  */
-import type { Workspace } from '../../test/emulator';
+import type { Workspace } from '@opc/gas-emulator';
 import { AGE_CATEGORIES_TAB, COMPETENCIES_TAB, EVENTS_TAB } from '../../src/domain/schema';
 import { FORMS_RU } from '../../src/i18n/ru/forms';
 import type { Choices } from './generate';

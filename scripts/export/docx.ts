@@ -16,12 +16,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type {
-  BlockNode,
-  DocumentContent,
-  InlineNode,
-  ParagraphNode,
-} from '../../test/emulator/services/documents';
+import type { BlockNode, DocumentContent, InlineNode, ParagraphNode } from '@opc/gas-emulator';
 
 const HEADINGS: Record<string, (typeof HeadingLevel)[keyof typeof HeadingLevel]> = {
   TITLE: HeadingLevel.TITLE,

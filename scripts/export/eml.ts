@@ -1,5 +1,5 @@
 /** A sent email as an RFC 5322 message: multipart/alternative text+html, attachments in base64. */
-import type { SentMail } from '../../test/emulator/core/state';
+import type { SentMail } from '@opc/gas-emulator';
 
 /** RFC 2047 encoded-word for non-ASCII header text. */
 export function encodeWord(text: string): string {

@@ -1,5 +1,5 @@
 /** out/index.html: what the run did and links to every file. All text is escaped. */
-import type { CostReport } from '../../test/emulator';
+import type { CostReport } from '@opc/gas-emulator';
 import type { ExportSummary, RunInfo } from './index';
 
 /** HTML-escapes text (answers may hold `<img onerror>` and the like). */

@@ -1,7 +1,7 @@
 /** Writes out/ from the EMULATOR's state (not the app's internals): xlsx, docx, eml, index.html. */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Workspace } from '../../test/emulator';
+import type { Workspace } from '@opc/gas-emulator';
 import { writeDocx } from './docx';
 import { toEml } from './eml';
 import { writeIndex } from './html';

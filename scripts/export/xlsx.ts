@@ -1,6 +1,6 @@
 /** The master spreadsheet as .xlsx: every tab, bold frozen header, dates as dates, widths, dropdowns. */
 import ExcelJS from 'exceljs';
-import type { SpreadsheetModel } from '../../test/emulator/services/sheet-model';
+import type { SpreadsheetModel } from '@opc/gas-emulator';
 
 /** Google number formats map onto Excel's nearly as-is; date-only cells get a Russian default. */
 function excelFormat(format: string | undefined, value: Date): string {

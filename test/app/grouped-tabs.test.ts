@@ -3,7 +3,7 @@
  * inserted at the top, in the middle and at the end, a block that shrinks or empties in the
  * middle — the tab must equal the grouped order a full projection writes.
  */
-import { createWorkspace } from '../emulator';
+import { createWorkspace } from '@opc/gas-emulator';
 import { readBlocks, readGroupedIndex, writeBlocks } from '../../src/workspace/groupedTabs';
 import { REPORTS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { Projection } from '../../src/domain/intake';

@@ -1,6 +1,6 @@
 /** Shared set-up of app tests: the real bundle on a fresh emulated workspace. */
 import path from 'path';
-import { createWorkspace } from '../emulator';
+import { createWorkspace } from '@opc/gas-emulator';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
 

@@ -4,7 +4,7 @@
  * the form-submit trigger, which re-projects only the answering ОУ; rebuildAll must then find
  * nothing to change. All answers are delivered on one day so no daily run tidies up in between.
  */
-import { createWorkspace } from '../emulator';
+import { createWorkspace } from '@opc/gas-emulator';
 import { BUILD_DIR } from './harness';
 import { generateRegistry, generateSeason } from '../../scripts/district/generate';
 import { readChoices } from '../../scripts/district/choices';

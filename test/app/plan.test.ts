@@ -3,25 +3,17 @@
  * deadlines checked against the seed text), re-import without duplicates, overdue rows coloured by
  * the daily run and listed in the summary, and the analysis document replaced on re-run.
  */
-import fs from 'fs';
-import path from 'path';
 import { setUpDistrict } from './harness';
 import { headers, PLAN_SCHEMA } from '../../src/domain/schema';
 import { isOverdue, parsePlanText } from '../../src/domain/plan';
 import { moscowMidnight } from '../../src/domain/text/dates';
+import { readSeed as seed } from '../fixtures/seeds';
 
 type Ws = ReturnType<typeof setUpDistrict>['ws'];
 
-const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
 const TAB = 'План работы';
 const OVERDUE = '#f4cccc';
 const BOSS = 'boss@center.example';
-
-function seed(prefix: string): string {
-  const file = fs.readdirSync(SEEDS).find((f) => f.indexOf(prefix + '_') === 0);
-  if (!file) throw new Error('seed ' + prefix + ' not found in ' + SEEDS);
-  return fs.readFileSync(path.join(SEEDS, file), 'utf8');
-}
 
 /** Items counted straight from the seed text: lines whose first cell is an item number. */
 function seedItemLines(text: string, pattern: RegExp): string[] {

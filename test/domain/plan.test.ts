@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import {
   buildPlanAnalysis,
   calendarYearPlanPeriod,
@@ -14,14 +12,7 @@ import {
 import type { ParsedDeadline, ParsedPlanItem } from '../../src/domain/plan';
 import { documentText } from '../../src/domain/document';
 import { formatDateNumeric, moscowMidnight, NBSP } from '../../src/domain/text';
-
-const SEEDS = path.resolve(__dirname, '../../../shared/seeds');
-
-function seed(prefix: string): string {
-  const file = fs.readdirSync(SEEDS).find((f) => f.indexOf(prefix + '_') === 0);
-  if (!file) throw new Error('seed ' + prefix + ' not found in ' + SEEDS);
-  return fs.readFileSync(path.join(SEEDS, file), 'utf8');
-}
+import { readSeed as seed } from '../fixtures/seeds';
 
 function range(d: ParsedDeadline): string {
   return (d.from ? formatDateNumeric(d.from) : '…') + '–' + (d.to ? formatDateNumeric(d.to) : '…');

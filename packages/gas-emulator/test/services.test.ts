@@ -1,5 +1,5 @@
 /** Drive, Properties, Cache, Lock, Utilities, Session fidelity. */
-import { createWorkspace } from './index';
+import { createWorkspace } from '../src';
 
 const REF = 'developers.google.com/apps-script/reference';
 

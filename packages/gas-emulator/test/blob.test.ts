@@ -2,8 +2,8 @@
  * Blob fake — developers.google.com/apps-script/reference/base/blob and
  * developers.google.com/apps-script/reference/utilities/utilities#newBlob(Byte[],String,String).
  */
-import { ExecutionTracker } from './core/execution';
-import { Blob, buildPdf, newBlob, pdfText } from './services/blob';
+import { ExecutionTracker } from '../src/core/execution';
+import { Blob, buildPdf, newBlob, pdfText } from '../src/services/blob';
 
 describe('Blob (reference/base/blob)', () => {
   it('newBlob(string) stores UTF-8; getDataAsString() reads it back', () => {

@@ -4,9 +4,9 @@
  * developers.google.com/apps-script/guides/html/templates (scriptlets, include pattern).
  */
 import * as vm from 'vm';
-import type { ProjectState } from './core/state';
-import { pdfText } from './services/blob';
-import { createHtmlService, escapeHtml, vmRunner } from './services/html';
+import type { ProjectState } from '../src/core/state';
+import { pdfText } from '../src/services/blob';
+import { createHtmlService, escapeHtml, vmRunner } from '../src/services/html';
 import { makeWs } from './fixtures/state';
 
 function makeProject(files: Record<string, string> = {}): ProjectState {

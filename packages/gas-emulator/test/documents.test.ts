@@ -3,14 +3,14 @@
  * document, body, paragraph, list-item, table, table-cell, text, inline-image, header-section,
  * footer-section, unsupported-element).
  */
-import { newBlob, pdfText } from './services/blob';
+import { newBlob, pdfText } from '../src/services/blob';
 import {
   copyDocumentContent,
   createDocumentApp,
   documentFileHandler,
   documentsView,
   DOCUMENT_MIME,
-} from './services/documents';
+} from '../src/services/documents';
 import { makeWs } from './fixtures/state';
 
 /** A 3×2 PNG: only the header matters for InlineImage sizes. */

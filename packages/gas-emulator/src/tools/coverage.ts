@@ -1,6 +1,6 @@
 /**
  * Lists, per emulated Apps Script class, the methods the emulator implements and how many of the
- * interface's methods throw "not implemented". Run: npx tsx test/emulator/tools/coverage.ts
+ * interface's methods throw "not implemented". Run: npm run coverage -w gas-emulator
  */
 import { INTERFACE_METHODS } from '../core/interface-methods.generated';
 import * as services from './coverage-classes';

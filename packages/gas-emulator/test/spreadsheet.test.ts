@@ -1,6 +1,6 @@
 /** SpreadsheetApp fidelity: one test per documented behaviour, citing Google's reference. */
-import { createWorkspace } from './index';
-import { costOf } from './core/costs';
+import { createWorkspace } from '../src';
+import { costOf } from '../src/core/costs';
 import { PNG } from 'pngjs';
 
 const REF = 'developers.google.com/apps-script/reference/spreadsheet';

@@ -2,12 +2,12 @@
  * MailApp fake — developers.google.com/apps-script/reference/mail/mail-app, quotas from
  * developers.google.com/apps-script/guides/services/quotas (recipients per day).
  */
-import { Clock } from './core/clock';
-import { ExecutionTracker } from './core/execution';
-import { IdFactory } from './core/ids';
-import type { WorkspaceState } from './core/state';
-import { newBlob } from './services/blob';
-import { createGmailApp, createMailApp, dayKey, MAIL_QUOTA_ERROR } from './services/mail';
+import { Clock } from '../src/core/clock';
+import { ExecutionTracker } from '../src/core/execution';
+import { IdFactory } from '../src/core/ids';
+import type { WorkspaceState } from '../src/core/state';
+import { newBlob } from '../src/services/blob';
+import { createGmailApp, createMailApp, dayKey, MAIL_QUOTA_ERROR } from '../src/services/mail';
 
 function makeWs(now = '2021-09-01T09:00:00+03:00', perDay = 100): WorkspaceState {
   return {

@@ -1,5 +1,5 @@
 /** FormApp and ws.submitForm fidelity (developers.google.com/apps-script/reference/forms). */
-import { createWorkspace } from './index';
+import { createWorkspace } from '../src';
 
 const REF = 'developers.google.com/apps-script/reference/forms';
 
@@ -148,4 +148,48 @@ describe('submitForm', () => {
       'Отчёт (File responses)/Файл приказа (File responses)',
     );
   });
+});
+
+test('seedResponses writes rows as submitForm does, without firing triggers', () => {
+  const ws = createWorkspace({ now: '2021-10-01T09:00:00+03:00', triggerErrors: 'record' });
+  const app = ws.loadBundle(`${__dirname}/fixtures/plain-script`);
+  const g = app.context as unknown as {
+    FormApp: GoogleAppsScript.Forms.FormApp;
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  };
+  const form = g.FormApp.create('Анкета');
+  form.addTextItem().setTitle('Имя').setRequired(true);
+  form
+    .addTextItem()
+    .setTitle('Возраст')
+    .setValidation(g.FormApp.createTextValidation().requireWholeNumber().build());
+  const ss = g.SpreadsheetApp.getActiveSpreadsheet();
+  form.setDestination(g.FormApp.DestinationType.SPREADSHEET, ss.getId());
+  g.ScriptApp.newTrigger('onSubmit').forSpreadsheet(ss).onFormSubmit().create();
+  ws.resetCosts();
+  const answers = { Имя: 'Анна', Возраст: '7' };
+  ws.submitForm('Анкета', answers, { respondent: 'a@x.example' });
+  const fired = ws.costs().executions.length;
+  expect(fired).toBe(1);
+  const r = ws.seedResponses(
+    'Анкета',
+    [
+      { answers, respondent: 'a@x.example', at: '2021-10-01T09:00:00+03:00' },
+      { answers: { Имя: 'Борис' }, at: '2021-10-02T10:00:00+03:00' },
+      { answers: { Возраст: '8' } },
+      { answers: { Имя: 'Вера', Возраст: 'семь' } },
+    ],
+    { invalid: 'skip' },
+  );
+  expect(r).toEqual({ seeded: 2, rejected: 2 });
+  const rows = ws.sheetValues('Ответы на форму (1)');
+  expect(rows).toHaveLength(4);
+  expect(rows[2]).toEqual(rows[1]);
+  expect(rows[3]!.slice(1)).toEqual(['Борис', '']);
+  expect((rows[3]![0] as Date).toISOString()).toBe('2021-10-02T07:00:00.000Z');
+  expect(ws.forms().find((f) => f.title === 'Анкета')!.responses).toBe(3);
+  // The submit fired the trigger (its handler fails on this form: recorded); seeding fires none.
+  expect(ws.costs().executions.length).toBe(fired);
+  expect(() => ws.seedResponses('Анкета', [{ answers: { Нет: 'x' } }])).toThrow(/no question/);
 });

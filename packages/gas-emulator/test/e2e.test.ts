@@ -2,7 +2,7 @@
  * End to end: a plain Apps Script project (fixtures/plain-script/Code.js) on the emulator —
  * form-submit and time-driven triggers, the 6-minute limit, locks, faults and costs.
  */
-import { createWorkspace } from './index';
+import { createWorkspace } from '../src';
 
 const FIXTURE = `${__dirname}/fixtures/plain-script`;
 

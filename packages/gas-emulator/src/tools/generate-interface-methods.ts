@@ -1,13 +1,13 @@
 /**
  * Regenerates core/interface-methods.generated.ts: the method names of every interface in
  * @types/google-apps-script, so each fake can stub what it does not implement (EMULATOR.md rule 2).
- * Run: npx tsx test/emulator/tools/generate-interface-methods.ts
+ * Run: npm run generate -w gas-emulator
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 
-const TYPES_DIR = path.join(__dirname, '../../../node_modules/@types/google-apps-script');
+const TYPES_DIR = path.dirname(require.resolve('@types/google-apps-script/package.json'));
 const MODULES = [
   'base',
   'cache',

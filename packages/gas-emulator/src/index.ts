@@ -1,0 +1,17 @@
+/**
+ * @opc/gas-emulator — an in-memory Google Workspace for running Apps Script projects offline.
+ * `createWorkspace` is the entry point; the types below are what tests and exporters read.
+ */
+export { createWorkspace, Workspace } from './workspace';
+export type { BundleApp, CostReport, SeedItem, SubmitOptions, WorkspaceOptions } from './workspace';
+export { formatDate } from './services/format-date';
+export { pdfText } from './services/blob';
+export type { CellValue, SheetModel, SpreadsheetModel } from './services/sheet-model';
+export type {
+  BlockNode,
+  DocumentContent,
+  DocumentView,
+  InlineNode,
+  ParagraphNode,
+} from './services/documents';
+export type { DriveItem, SentMail } from './core/state';
