@@ -11,10 +11,14 @@ export interface RawResponse {
   row: number;
   timestamp: Date | null;
   answers: Record<string, string>;
+  /** The respondent's address, when the form collects it («Проверять отправителя»); else ''. */
+  respondent: string;
 }
 
 /** Google's timestamp column of every linked response sheet. */
 export const TIMESTAMP_TITLE = 'Отметка времени';
+/** Google's column of the respondent's address, when the form collects it. */
+export const RESPONDENT_TITLE = 'Адрес электронной почты';
 
 /**
  * Turns the response sheet's values (header first) into responses; blank rows are skipped.
@@ -27,23 +31,44 @@ export function toResponses(
 ): RawResponse[] {
   const [header = [], ...rows] = values;
   const titles = header.map((h) => String(h).trim());
-  const schoolColumn = titles.indexOf(Q.school);
+  const schoolColumns = titles.flatMap((t, i) => (t === Q.school ? [i] : []));
+  const schoolOf = (row: unknown[]): string => {
+    for (const c of schoolColumns) {
+      const text = cellText(row[c]);
+      if (text !== '') return text;
+    }
+    return '';
+  };
   const responses: RawResponse[] = [];
   rows.forEach((row, index) => {
-    if (keepSchool && !keepSchool(cellText(row[schoolColumn]))) return;
+    if (keepSchool && !keepSchool(schoolOf(row))) return;
     if (row.every((cell) => cell === '' || cell === null || cell === undefined)) return;
     const answers: Record<string, string> = {};
     let timestamp: Date | null = null;
+    let respondent = '';
     titles.forEach((title, c) => {
       const cell = row[c];
       if (title === TIMESTAMP_TITLE) {
         timestamp = cell instanceof Date ? cell : null;
         return;
       }
-      if (title !== '') answers[title] = cellText(cell);
+      if (title === RESPONDENT_TITLE) {
+        respondent = cellText(cell).trim().toLowerCase();
+        return;
+      }
+      if (title === '') return;
+      // A question deleted and added again has two columns of one title: the answer is in one.
+      const text = cellText(cell);
+      if (text !== '' || answers[title] === undefined) answers[title] = text;
     });
     const sheetRow = index + 2;
-    responses.push({ id: `${definition.idPrefix}-${sheetRow}`, row: sheetRow, timestamp, answers });
+    responses.push({
+      id: `${definition.idPrefix}-${sheetRow}`,
+      row: sheetRow,
+      timestamp,
+      answers,
+      respondent,
+    });
   });
   return responses;
 }

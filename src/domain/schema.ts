@@ -264,6 +264,23 @@ export const QUALITY_SCHEMA: TabSchema<QualityIssue> = {
  * not as records; their headers are listed here so every tab's layout is found in one place.
  */
 export const JOURNAL_HEADER = ['Время', 'Задача', 'Результат', 'Подробности', 'Документ', 'Ошибка'];
+/** The mail queue and its ledger: one row per letter, hidden (domain/mail.ts). */
+export const MAIL_TAB = 'Почта';
+export const MAIL_HEADER = [
+  'ID письма',
+  'Вид',
+  'Кому',
+  'ОУ',
+  'Тема',
+  'Текст',
+  'HTML',
+  'Вложение',
+  'Отправитель',
+  'Поставлено',
+  'Статус',
+  'Изменено',
+  'Ошибка',
+];
 export const SETTINGS_HEADER: readonly string[] = SETTINGS_RU.header;
 
 /** Marks of the work plan, as in seed 004's execution analysis. */
@@ -341,6 +358,12 @@ export const TABS: readonly TabLayout[] = [
     owner: 'derived',
     header: [...JOURNAL_HEADER],
     formats: [COLUMN_FORMAT.datetime, '@', '@', '@', '@', '@'],
+  },
+  {
+    name: MAIL_TAB,
+    owner: 'derived',
+    header: [...MAIL_HEADER],
+    formats: MAIL_HEADER.map((_, i) => (i === 9 || i === 11 ? COLUMN_FORMAT.datetime : '@')),
   },
 ];
 

@@ -21,6 +21,8 @@ export interface Settings {
   signatureName: string;
   /** Winners may be named in documents only with the separate consent (152-ФЗ ст. 10.1). */
   nameWinners: boolean;
+  /** Forms collect respondents' addresses; an answer from an address not listed for its ОУ is flagged. */
+  checkSender: boolean;
 }
 
 export type SettingKey = keyof Settings;
@@ -36,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   signaturePosition: 'Руководитель опорного центра',
   signatureName: '',
   nameWinners: false,
+  checkSender: false,
 };
 
 /** Order and captions of the settings rows in the tab. */
@@ -50,6 +53,7 @@ export const SETTING_KEYS: SettingKey[] = [
   'signaturePosition',
   'signatureName',
   'nameWinners',
+  'checkSender',
 ];
 
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
@@ -114,14 +118,15 @@ export function parseSettings(raw: Partial<Record<string, unknown>>): SettingsRe
       errors[key] = SETTINGS_RU.badDay(SETTINGS_RU.labels[key], value);
     else settings[key] = day;
   }
-  const winners = text('nameWinners');
-  if (winners !== null && winners !== '') {
+  for (const key of ['nameWinners', 'checkSender'] as const) {
+    const value = text(key);
+    if (value === null || value === '') continue;
     const yes = ['да', 'true', 'yes', '1'];
     const no = ['нет', 'false', 'no', '0'];
-    const lower = winners.toLowerCase();
-    if (yes.includes(lower)) settings.nameWinners = true;
-    else if (no.includes(lower)) settings.nameWinners = false;
-    else errors.nameWinners = SETTINGS_RU.badYesNo(SETTINGS_RU.labels.nameWinners, winners);
+    const lower = value.toLowerCase();
+    if (yes.includes(lower)) settings[key] = true;
+    else if (no.includes(lower)) settings[key] = false;
+    else errors[key] = SETTINGS_RU.badYesNo(SETTINGS_RU.labels[key], value);
   }
   return { settings, errors };
 }

@@ -3,6 +3,7 @@ import { FORMS, type ChoiceSource, type QuestionDefinition } from '../domain/for
 import { sha256, toHex } from '../domain/hash';
 import type { ReferenceData } from '../domain/intake';
 import { openForm, syncChoices } from '../workspace/forms';
+import { PROPERTY_KEYS, readProperty, writeProperty } from '../workspace/properties';
 import { RESULT_KINDS } from '../domain/reference';
 import { schoolLabel } from '../domain/matching';
 import { compareRu } from '../domain/text/collation';
@@ -39,23 +40,20 @@ export function choicesFingerprint(choices: (q: QuestionDefinition) => string[] 
   return toHex(sha256(JSON.stringify(lists))).slice(0, 16);
 }
 
-/** Document property: the fingerprint of the lists the forms were last synced to. */
-export const CHOICES_KEY = 'choices.fingerprint';
-
 /**
  * Sets every form's dropdowns from the reference; returns how many questions changed. With
- * `onlyIfChanged`, forms are not visited when the lists equal the last sync (the daily run).
+ * `onlyIfChanged`, forms are not visited when the lists equal the last sync (the daily run). The
+ * caller holds the lock.
  */
 export function syncAllChoices(reference: ReferenceData, onlyIfChanged = false): number {
-  const properties = PropertiesService.getDocumentProperties();
   const choices = choiceLists(reference, new Date());
   const fingerprint = choicesFingerprint(choices);
-  if (onlyIfChanged && properties.getProperty(CHOICES_KEY) === fingerprint) return 0;
+  if (onlyIfChanged && readProperty(PROPERTY_KEYS.choicesFingerprint) === fingerprint) return 0;
   let changed = 0;
   for (const definition of FORMS) {
-    const form = openForm(properties, definition.kind);
+    const form = openForm(definition.kind);
     if (form) changed += syncChoices(form, definition, choices);
   }
-  properties.setProperty(CHOICES_KEY, fingerprint);
+  writeProperty(PROPERTY_KEYS.choicesFingerprint, fingerprint);
   return changed;
 }

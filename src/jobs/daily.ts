@@ -16,12 +16,11 @@ import { formatForMonth } from '../domain/text/periods';
 import { readReference, readSettings } from '../workspace/master';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import type { ReferenceData } from '../domain/intake';
-import { catchUpOrderFiles, fullIntakeDue, refreshDerived, type IntakeRun } from './intake';
+import { catchUpOrderFiles, refreshDerived, type IntakeRun } from './intake';
 import { syncAllChoices } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
-import { deliverMonthlySummary, summaryKey } from './summary';
-import { FIRST_PERIOD_KEY } from './setup';
+import { deliverMonthlySummary } from './summary';
 import { requireStaff } from '../workspace/access';
 import { computeAndWriteStatistics, loadStatisticsInput, statisticsInputOf } from './statistics';
 import type { StatisticsInput } from '../domain/statistics';
@@ -30,14 +29,24 @@ import { formatMonthYear } from '../domain/text/periods';
 import { DAILY_RU } from '../i18n/ru/daily';
 import { PLAN_UI_RU } from '../i18n/ru/plan-ui';
 import { highlightOverduePlan } from './plan';
+import { withLock } from '../workspace/lock';
+import {
+  PROPERTY_FAMILIES,
+  PROPERTY_KEYS,
+  readAllProperties,
+  writeProperty,
+} from '../workspace/properties';
+import { drainMail } from '../workspace/mailQueue';
+import { startBudget, type Budget } from './budget';
+import { mailEntries } from './mail';
+import { enforceAccess } from './access';
+import { alertStaff, checkSources } from './sources';
+import { RELIABILITY_RU } from '../i18n/ru/reliability';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const PENDING_KEY = 'daily.pending';
-const DONE_PREFIX = 'daily.done.';
 /** Leave a margin under Apps Script's 6-minute limit for the journal and the markers. */
 const TIME_BUDGET_MS = 5 * 60 * 1000;
-const LOCK_WAIT_MS = 30000;
 
 interface JobOutcome {
   outcome: 'ok' | 'queued' | 'skipped';
@@ -55,8 +64,8 @@ interface RunState {
   reference: ReferenceData | null;
   reminderData: ReminderData | null;
   noteFailed: Set<string>;
-  /** Date.now() past which no new letter or job starts. */
-  deadline: number;
+  /** The run's time, measured from its own start. */
+  budget: Budget;
 }
 
 /**
@@ -70,54 +79,73 @@ function firedByOwnTrigger(e?: GoogleAppsScript.Events.TimeDriven): boolean {
 
 /** The daily time-driven trigger: catch-up, statistics, the monthly note, summary and reminders. */
 export function runDailyJobs(e?: GoogleAppsScript.Events.TimeDriven): void {
-  const started = Date.now();
+  const budget = startBudget(TIME_BUDGET_MS);
   // Fired by its trigger it runs as the installer; called by hand (google.script.run) only staff may.
   const spreadsheet = firedByOwnTrigger(e)
     ? SpreadsheetApp.getActiveSpreadsheet()
     : requireStaff().spreadsheet;
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    writeJournal(spreadsheet, [
-      { at: new Date(), job: 'runDailyJobs', outcome: 'queued', details: DAILY_RU.lockBusy },
-    ]);
-    return;
-  }
-  try {
-    runUnderLock(spreadsheet, lock, started);
-  } catch (error) {
-    // Only the settings or the properties can fail here; every job has its own guard.
-    writeJournal(spreadsheet, [
-      {
-        at: new Date(),
-        job: 'runDailyJobs',
-        outcome: 'error',
-        details: DAILY_RU.failedRetry,
-        error: errorText(error),
+  withLock(
+    () => {
+      try {
+        runUnderLock(spreadsheet, budget);
+      } catch (error) {
+        // Only the settings or the properties can fail here; every job has its own guard.
+        writeJournal(spreadsheet, [
+          {
+            at: new Date(),
+            job: 'runDailyJobs',
+            outcome: 'error',
+            details: DAILY_RU.failedRetry,
+            error: errorText(error),
+          },
+        ]);
+      }
+    },
+    {
+      onBusy: () => {
+        try {
+          writeJournal(spreadsheet, [
+            { at: new Date(), job: 'runDailyJobs', outcome: 'queued', details: DAILY_RU.lockBusy },
+          ]);
+        } catch {
+          // the next run does everything anyway
+        }
       },
-    ]);
-  } finally {
-    lock.releaseLock();
+    },
+  );
+}
+
+/** Runs `step`, journaling its failure without stopping the run. */
+function guarded(entries: JournalEntry[], job: string, details: string, step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    entries.push({ at: new Date(), job, outcome: 'error', details, error: errorText(error) });
   }
 }
 
-function runUnderLock(
-  spreadsheet: Spreadsheet,
-  lock: GoogleAppsScript.Lock.Lock,
-  started: number,
-): void {
-  const properties = PropertiesService.getDocumentProperties();
-  const stored = properties.getProperties();
+function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
+  const stored = readAllProperties();
   const settings = readSettings(spreadsheet);
+  const entries: JournalEntry[] = [];
+  guarded(entries, 'runDailyJobs: access', DAILY_RU.failedRetry, () =>
+    entries.push(...enforceAccess(spreadsheet, settings, true)),
+  );
+  guarded(entries, 'runDailyJobs: sources', DAILY_RU.failedRetry, () => {
+    const check = checkSources(spreadsheet);
+    entries.push(...check.entries);
+    if (check.added.length > 0) alertStaff(spreadsheet, settings, check.added);
+  });
   const due = dueJobs({
     today: toMoscowDate(new Date()),
     noteDay: settings.noteDay,
     reportDeadlineDay: settings.reportDeadlineDay,
-    pending: parsePending(stored[PENDING_KEY] ?? null),
-    firstPeriod: stored[FIRST_PERIOD_KEY],
-    // The summary records its own sending, so a run cut short after the mail never sends it twice.
+    pending: parsePending(stored[PROPERTY_KEYS.dailyPending] ?? null),
+    firstPeriod: stored[PROPERTY_KEYS.firstPeriod],
+    // The summary records its own queueing, so a run cut short never queues it twice.
     isDone: (job, period) =>
-      Boolean(stored[DONE_PREFIX + jobId({ job, period })]) ||
-      (job === 'summary' && Boolean(stored[summaryKey(period)])),
+      Boolean(stored[PROPERTY_FAMILIES.dailyDone(jobId({ job, period }))]) ||
+      (job === 'summary' && Boolean(stored[PROPERTY_FAMILIES.summarySent(period)])),
   });
 
   const state: RunState = {
@@ -126,24 +154,16 @@ function runUnderLock(
     reference: null,
     reminderData: null,
     noteFailed: new Set(),
-    deadline: started + TIME_BUDGET_MS,
+    budget,
   };
-  const entries: JournalEntry[] = [];
   /** The every-day jobs that went well share one journal row, so «Журнал» stays readable. */
   const routine: string[] = [];
   const left: DueJob[] = [];
   for (const job of due) {
     const name = 'runDailyJobs: ' + job.job;
-    // The summary takes and releases the script lock itself, which frees ours too: take it back.
-    const outOfTime = Date.now() > state.deadline;
-    if (outOfTime || !(lock.hasLock() || lock.tryLock(LOCK_WAIT_MS))) {
+    if (budget.spent()) {
       left.push(job);
-      entries.push({
-        at: new Date(),
-        job: name,
-        outcome: 'queued',
-        details: outOfTime ? DAILY_RU.outOfTime : DAILY_RU.lockLost,
-      });
+      entries.push({ at: new Date(), job: name, outcome: 'queued', details: DAILY_RU.outOfTime });
       continue;
     }
     try {
@@ -160,7 +180,7 @@ function runUnderLock(
         });
       }
       if (result.outcome === 'ok' && isMonthlyJob(job.job)) {
-        properties.setProperty(DONE_PREFIX + jobId(job), new Date().toISOString());
+        writeProperty(PROPERTY_FAMILIES.dailyDone(jobId(job)), new Date().toISOString());
       } else if (result.outcome === 'queued') {
         left.push(job);
       }
@@ -182,20 +202,26 @@ function runUnderLock(
       }
     }
   }
-  try {
+  guarded(entries, 'runDailyJobs: plan', PLAN_UI_RU.overdueJob, () => {
     const overdue = highlightOverduePlan(spreadsheet, new Date());
     if (overdue) routine.push(overdue);
-  } catch (error) {
-    entries.push({
-      at: new Date(),
-      job: 'runDailyJobs: plan',
-      outcome: 'error',
-      details: PLAN_UI_RU.overdueJob,
-      error: errorText(error),
-    });
-  }
+  });
+  // Every letter queued today or before goes out as far as the quota and the time allow.
+  guarded(entries, RELIABILITY_RU.mail.job, DAILY_RU.failedRetry, () => {
+    if (budget.spent()) {
+      entries.push({
+        at: new Date(),
+        job: RELIABILITY_RU.mail.job,
+        outcome: 'queued',
+        details: RELIABILITY_RU.budget.left(RELIABILITY_RU.mail.job),
+      });
+      return;
+    }
+    entries.push(...mailEntries(drainMail(spreadsheet, budget)));
+  });
   const pending = serializePending(left);
-  if (pending !== (stored[PENDING_KEY] ?? '[]')) properties.setProperty(PENDING_KEY, pending);
+  if (pending !== (stored[PROPERTY_KEYS.dailyPending] ?? '[]'))
+    writeProperty(PROPERTY_KEYS.dailyPending, pending);
   if (routine.length > 0) {
     entries.unshift({
       at: new Date(),
@@ -224,16 +250,18 @@ function intakeInput(state: RunState): StatisticsInput {
 function runJob(state: RunState, job: DueJob): JobOutcome {
   switch (job.job) {
     case 'intake': {
-      const check = fullIntakeDue(state.spreadsheet);
-      if (!check.due) {
-        state.reference = check.reference ?? null;
-        return { outcome: 'ok', details: DAILY_RU.intakeUpToDate };
-      }
-      state.intake = refreshDerived(state.spreadsheet);
-      catchUpOrderFiles(state.spreadsheet, state.intake);
-      const { projection, written } = state.intake;
-      state.reminderData = { reports: projection.reports, participants: projection.participants };
+      // Every day, whatever the submits did: rows whose trigger never fired, rows a busy table
+      // left, tabs sorted or cut by hand — all come back from the response sheets.
+      const run = refreshDerived(state.spreadsheet);
+      catchUpOrderFiles(state.spreadsheet, run, false, state.budget);
+      const { projection, written } = run;
       const total = Object.keys(written).reduce((sum, k) => sum + (written[k] ?? 0), 0);
+      if (run.stopped.length > 0) {
+        state.reference = run.reference;
+        return { outcome: 'ok', details: DAILY_RU.intakeDone(total) };
+      }
+      state.intake = run;
+      state.reminderData = { reports: projection.reports, participants: projection.participants };
       return { outcome: 'ok', details: DAILY_RU.intakeDone(total) };
     }
     case 'choices': {
@@ -263,17 +291,12 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
     case 'summary': {
       if (state.noteFailed.has(job.period))
         return { outcome: 'queued', details: DAILY_RU.waitsForNote };
-      const result = deliverMonthlySummary(state.spreadsheet, job.period);
+      const result = deliverMonthlySummary(state.spreadsheet, job.period, state.budget);
       return { outcome: result.queued ? 'queued' : 'ok', details: result.message, journaled: true };
     }
     case 'reminders': {
-      const result = sendReminders(
-        state.spreadsheet,
-        job.period,
-        state.reminderData,
-        state.deadline,
-      );
-      return { outcome: result.queued > 0 ? 'queued' : 'ok', details: result.message };
+      const result = sendReminders(state.spreadsheet, job.period, state.reminderData);
+      return { outcome: 'ok', details: result.message };
     }
   }
 }

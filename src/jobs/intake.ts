@@ -22,7 +22,6 @@ import {
 } from '../domain/schema';
 import type { Settings } from '../domain/settings';
 import {
-  formByResponseSheet,
   FORMS,
   ORDER_FILE_QUESTION,
   ORDER_FORM,
@@ -48,16 +47,31 @@ import {
   writeBlocks,
   type GroupedTab,
 } from '../workspace/groupedTabs';
-import { writeJournal, errorText } from '../workspace/journal';
+import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import { moveOrderFiles, type FileMoves, type OrderUpload } from '../workspace/orderFiles';
 import { requireStaff } from '../workspace/access';
-import { participantSalt } from '../workspace/properties';
+import {
+  deleteProperty,
+  participantSalt,
+  PROPERTY_KEYS,
+  readJsonProperty,
+  readProperty,
+  writeProperty,
+} from '../workspace/properties';
+import { withLock } from '../workspace/lock';
+import {
+  formIds,
+  formOfSheet,
+  missingSources,
+  recordMissingSources,
+  type MissingSource,
+} from '../workspace/sources';
+import { TIMESTAMP_TITLE } from '../domain/responses';
+import { startBudget, type Budget } from './budget';
 import { INTAKE_RU } from '../i18n/ru/intake';
+import { RELIABILITY_RU } from '../i18n/ru/reliability';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** How long a submit waits for another execution to finish (Apps Script caps a trigger at 6 min). */
-const LOCK_WAIT_MS = 30000;
 
 export interface IntakeRun {
   projection: Projection;
@@ -66,59 +80,97 @@ export interface IntakeRun {
   reference: ReferenceData;
   /** Order responses of this run that were placed, with their upload answers. */
   uploads: OrderUpload[];
+  /** Forms whose projection was stopped (a source missing): their tabs were left as they were. */
+  stopped: FormKind[];
+}
+
+/** Why a projection was stopped for a family of forms: a source it needs cannot be found. */
+export class SourceMissingError extends Error {
+  constructor(readonly problems: string) {
+    super(problems);
+    this.name = 'SourceMissingError';
+  }
 }
 
 /**
  * Projects the responses and writes the derived tabs; the caller holds the lock. With `submitted`
- * (a response id such as `REG-5`) of a new answer only that answer's ОУ is re-projected and its
- * blocks rewritten; otherwise everything is.
+ * (a response id such as `REG-5`) of a new answer only that answer's ОУ — and the ОУ of any row
+ * an earlier submit left unplaced — is re-projected and its blocks rewritten; otherwise, or when
+ * the response sheets differ from what was placed in any other way, everything is.
  */
 export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): IntakeRun {
   const settings = readSettings(spreadsheet);
   const form = submitted ? formOfResponse(submitted) : undefined;
   const family = form && FAMILIES.find((f) => f.forms.includes(form.kind));
   const values = readRawValues(spreadsheet, family?.forms);
+  if (family) {
+    const absent = family.forms.filter((kind) => !values.has(kind));
+    if (absent.length > 0) throw new SourceMissingError(noteMissing(spreadsheet, absent));
+  }
   const reference = readReference(spreadsheet);
   const schools = buildSchoolIndex(reference.schools);
   const options = { reportDeadlineDay: settings.reportDeadlineDay, salt: participantSalt() };
-  // Only a new answer — the last row of its sheet, below every row already placed — is placed by
-  // its ОУ alone. An edited response keeps its row (Forms rewrites it in place), so a submit of a
-  // row already seen is an edit or a repeated delivery: the old answer may have sat in another
-  // ОУ, merged into another answer's row, so the whole projection runs, exactly as rebuildAll
-  // would. So does a submit that finds a tab not grouped by ОУ.
-  const seen = seenRows();
-  const row = submitted ? Number(submitted.split('-')[1]) : 0;
-  const tabs =
-    form && family && isLastRow(submitted!, values) && row > (seen[form.kind] ?? Infinity)
-      ? readGroupedIndex(spreadsheet, family.tabs)
+  const placed = readPlaced();
+  const scope =
+    form && family && !readProperty(PROPERTY_KEYS.intakeBehind)
+      ? unplacedScope(submitted!, family.forms, values, placed, schools)
       : null;
+  const tabs = scope && readGroupedIndex(spreadsheet, family!.tabs);
   const quality = tabs && readQualityTab(spreadsheet);
   const scoped = tabs && quality ? { tabs, quality } : null;
-  const { projection, written, raw } = scoped
-    ? projectScope(scoped, submitted!, values, reference, schools, options)
-    : projectAll(
-        spreadsheet,
-        readRawValues(spreadsheet, undefined, values),
-        reference,
-        schools,
-        options,
-      );
-  if (scoped) recordSeenRows({ ...seen, [form!.kind]: row });
-  else {
-    recordSeenRows(Object.fromEntries(FORMS.map((f) => [f.kind, values.get(f.kind)?.length ?? 0])));
-    recordFullIntake(reference, settings);
+  let stopped: FormKind[] = [];
+  let result: Projected;
+  if (scoped) {
+    result = projectScope(scoped, scope!, submitted!, values, reference, schools, options);
+    recordPlaced({ ...placed, ...placedStates(values, family!.forms) });
+  } else {
+    readRawValues(spreadsheet, undefined, values);
+    const absent = FORMS.map((f) => f.kind).filter((kind) => !values.has(kind));
+    stopped = FAMILIES.filter((f) => f.forms.some((k) => absent.includes(k))).flatMap(
+      (f) => f.forms,
+    );
+    if (absent.length > 0) noteMissing(spreadsheet, absent);
+    result = projectAll(spreadsheet, values, reference, schools, options, stopped);
+    const projected = FORMS.map((f) => f.kind).filter((k) => !stopped.includes(k));
+    recordPlaced({ ...placed, ...placedStates(values, projected) });
+    if (stopped.length === 0) recordFullIntake(reference, settings);
   }
-  const placed = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
+  const { projection, written, raw } = result;
+  const placedOrders = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
   const uploads = raw.order
-    .filter((r) => placed.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
+    .filter((r) => placedOrders.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
     .map((r) => ({
       responseId: r.id,
       row: r.row,
       submittedAt: r.timestamp,
-      schoolKey: placed.get(r.id) ?? '',
+      schoolKey: placedOrders.get(r.id) ?? '',
       uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
     }));
-  return { projection, written, settings, reference, uploads };
+  return { projection, written, settings, reference, uploads, stopped };
+}
+
+/** Records the forms whose sources are missing and says what is wrong, in Russian. */
+function noteMissing(spreadsheet: Spreadsheet, kinds: readonly FormKind[]): string {
+  const missing = kinds.map((kind) => ({
+    kind,
+    what: 'sheet' as const,
+    detail: FORMS.find((f) => f.kind === kind)!.title,
+  }));
+  const known = missingSources();
+  const fresh = missing.filter((m) => !known.some((k) => k.kind === m.kind));
+  if (fresh.length > 0) recordMissingSources([...known, ...fresh]);
+  const all = [...known.filter((k) => kinds.includes(k.kind)), ...fresh];
+  void spreadsheet;
+  return describeMissing(all);
+}
+
+/** Missing sources as one Russian phrase. */
+export function describeMissing(missing: readonly Omit<MissingSource, 'since'>[]): string {
+  return missing
+    .map((m) =>
+      RELIABILITY_RU.sources.missing(m.what, FORMS.find((f) => f.kind === m.kind)!.title, m.detail),
+    )
+    .join('; ');
 }
 
 /**
@@ -126,7 +178,7 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
  * their order status and best result, orders and results are matched to participants; monthly
  * reports stand alone. A submit reads and rewrites only its family.
  */
-const FAMILIES: { forms: FormKind[]; tabs: string[] }[] = [
+export const FAMILIES: { forms: FormKind[]; tabs: string[] }[] = [
   {
     forms: ['registration', 'order', 'results'],
     tabs: [PARTICIPANTS_SCHEMA.name, ORDERS_SCHEMA.name, RESULTS_SCHEMA.name],
@@ -140,23 +192,35 @@ interface Projected {
   raw: RawForms;
 }
 
-/** Every answer projected, every derived tab read whole and brought up to date. */
+/**
+ * Every answer projected, every derived tab read whole and brought up to date — rows deleted,
+ * sorted or blanked by hand come back, with the staff columns carried over by key. The tabs of a
+ * `stopped` family (a source missing) are left exactly as they are.
+ */
 function projectAll(
   spreadsheet: Spreadsheet,
   values: Map<FormKind, unknown[][]>,
   reference: ReferenceData,
   schools: SchoolIndex,
   options: IntakeOptions,
+  stopped: readonly FormKind[],
 ): Projected {
   const current = readDerived(spreadsheet);
   const raw = rawForms(values);
+  for (const kind of stopped) raw[kind] = [];
   const projection = projectIntake(raw, reference, options, current.staff, undefined, schools);
-  return { projection, written: writeProjection(spreadsheet, current, projection), raw };
+  const keepTabs = FAMILIES.filter((f) => f.forms.some((k) => stopped.includes(k))).flatMap(
+    (f) => f.tabs,
+  );
+  const keepPrefixes = FORMS.filter((f) => stopped.includes(f.kind)).map((f) => f.idPrefix);
+  const written = writeProjection(spreadsheet, current, projection, keepTabs, keepPrefixes);
+  return { projection, written, raw };
 }
 
-/** The answers of the submitted response's ОУ projected; only their blocks read and rewritten. */
+/** The answers of the scope's ОУ projected; only their blocks read and rewritten. */
 function projectScope(
   { tabs, quality }: { tabs: GroupedTab[]; quality: QualityTab },
+  scope: Set<string>,
   submitted: string,
   values: Map<FormKind, unknown[][]>,
   reference: ReferenceData,
@@ -164,7 +228,6 @@ function projectScope(
   options: IntakeOptions,
 ): Projected {
   const partitionOf = partitionResolver(schools);
-  const scope = new Set([partitionOf(schoolAnswerOf(submitted, values))]);
   readBlocks(tabs, scope);
   const raw = rawForms(values, (answer) => scope.has(partitionOf(answer)));
   const staff = { resultConfirmed: confirmedResults(tabs), qualityStatus: quality.statuses };
@@ -178,77 +241,123 @@ function projectScope(
   return { projection, written, raw };
 }
 
-/** The last sheet row placed per form: a submit of a row at or above it is an edit. */
-const SEEN_KEY = 'intake.rows';
+/**
+ * What was placed of one response sheet: its last row, that row's timestamp and the latest
+ * timestamp of all (an edited answer gets a new one). Comparing these with the sheet tells new
+ * rows from rows deleted, moved or edited without a delivered trigger.
+ */
+interface PlacedState {
+  rows: number;
+  last: number;
+  max: number;
+}
 
-function seenRows(): Partial<Record<FormKind, number>> {
-  try {
-    return JSON.parse(
-      PropertiesService.getDocumentProperties().getProperty(SEEN_KEY) ?? '{}',
-    ) as Partial<Record<FormKind, number>>;
-  } catch {
-    return {}; // unknown: the submit runs the full projection, which records the rows again
+type Placed = Partial<Record<FormKind, PlacedState>>;
+
+function readPlaced(): Placed {
+  const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.intakePlaced) ?? {};
+  const placed: Placed = {};
+  for (const f of FORMS) {
+    const state = stored[f.kind];
+    // Older versions kept only the row number: unknown timestamps make the next run a full one.
+    if (state && typeof state === 'object') placed[f.kind] = state as PlacedState;
   }
+  return placed;
 }
 
-function recordSeenRows(rows: Partial<Record<FormKind, number>>): void {
-  PropertiesService.getDocumentProperties().setProperty(SEEN_KEY, JSON.stringify(rows));
+function recordPlaced(placed: Placed): void {
+  writeProperty(PROPERTY_KEYS.intakePlaced, JSON.stringify(placed));
 }
 
-/** Document properties of the catch-up: behind after a failed submit; the last full run. */
-const BEHIND_KEY = 'intake.behind';
-const FULL_KEY = 'intake.lastFull';
-/** A full catch-up at least this often, for a trigger Google never delivered. */
-const FULL_EVERY_DAYS = 7;
+/** Timestamps of the rows of a response sheet's values (header first), ms or NaN. */
+function timestamps(sheet: unknown[][]): number[] {
+  const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(TIMESTAMP_TITLE);
+  return sheet.map((row) => {
+    const cell = row[column];
+    return cell instanceof Date ? cell.getTime() : NaN;
+  });
+}
+
+/** The placed state of a sheet whose first `rows` rows (header included) were placed. */
+function stateOf(sheet: unknown[][], rows = sheet.length): PlacedState {
+  const times = timestamps(sheet);
+  let max = 0;
+  for (let i = 1; i < rows; i++) if (times[i]! > max) max = times[i]!;
+  return { rows, last: rows > 1 ? (times[rows - 1] ?? 0) : 0, max };
+}
+
+function placedStates(values: Map<FormKind, unknown[][]>, kinds: readonly FormKind[]): Placed {
+  const placed: Placed = {};
+  for (const kind of kinds) {
+    const sheet = values.get(kind);
+    if (sheet) placed[kind] = stateOf(sheet);
+  }
+  return placed;
+}
+
+function sameState(a: PlacedState, b: PlacedState): boolean {
+  return a.rows === b.rows && a.last === b.last && a.max === b.max;
+}
+
+/**
+ * The ОУ partitions a submit must re-project: the submitted answer's, and those of rows below
+ * what was placed that an earlier submit never placed (a trigger Google did not deliver, a busy
+ * table). Null when the sheets differ from what was placed otherwise — a row edited, deleted or
+ * moved, the submitted row an edit — and everything must be projected.
+ */
+function unplacedScope(
+  submitted: string,
+  kinds: readonly FormKind[],
+  values: Map<FormKind, unknown[][]>,
+  placed: Placed,
+  schools: SchoolIndex,
+): Set<string> | null {
+  const partitionOf = partitionResolver(schools);
+  const scope = new Set<string>();
+  const form = formOfResponse(submitted)!;
+  const row = Number(submitted.split('-')[1]);
+  for (const kind of kinds) {
+    const sheet = values.get(kind)!;
+    const before = placed[kind];
+    if (!before || sheet.length < before.rows) return null;
+    if (!sameState(stateOf(sheet, before.rows), before)) return null;
+    if (kind === form.kind && (row <= before.rows || row !== sheet.length)) return null;
+    const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(Q.school);
+    for (let r = before.rows; r < sheet.length; r++) {
+      const answer = sheet[r]?.[column];
+      scope.add(partitionOf(answer === undefined || answer === null ? '' : String(answer)));
+    }
+  }
+  return scope;
+}
 
 /** What a full projection depends on besides the answers: the reference tabs and the deadline. */
 function intakeFingerprint(reference: ReferenceData, settings: Settings): string {
   return toHex(sha256(JSON.stringify([reference, settings.reportDeadlineDay]))).slice(0, 16);
 }
 
-/** Notes that a submit could not place its answer, so the next daily run must catch up. */
+/**
+ * Notes that a submit could not place its answer, so the next run catches up. Written before
+ * anything else and without the lock (small and idempotent), so that neither a busy table nor a
+ * failing journal can lose it.
+ */
 function markIntakeBehind(): void {
   try {
-    PropertiesService.getDocumentProperties().setProperty(BEHIND_KEY, '1');
+    writeProperty(PROPERTY_KEYS.intakeBehind, '1');
   } catch {
-    // the daily run also catches up weekly; the journal already has the failure
+    // the daily run projects everything anyway
   }
 }
 
 function recordFullIntake(reference: ReferenceData, settings: Settings): void {
-  const properties = PropertiesService.getDocumentProperties();
-  properties.setProperty(
-    FULL_KEY,
+  writeProperty(
+    PROPERTY_KEYS.intakeLastFull,
     JSON.stringify({
       at: new Date().toISOString(),
       fingerprint: intakeFingerprint(reference, settings),
     }),
   );
-  properties.deleteProperty(BEHIND_KEY);
-}
-
-/**
- * Whether the daily run must project everything: a submit failed or found the table busy, staff
- * changed a reference tab or the report deadline (placements may shift), or a week has passed.
- * Otherwise every answer was already placed by its own submit and the tabs are up to date.
- */
-export function fullIntakeDue(spreadsheet: Spreadsheet): {
-  due: boolean;
-  reference?: ReferenceData;
-} {
-  const properties = PropertiesService.getDocumentProperties();
-  if (properties.getProperty(BEHIND_KEY)) return { due: true };
-  let last: { at?: string; fingerprint?: string } = {};
-  try {
-    last = JSON.parse(properties.getProperty(FULL_KEY) ?? '{}') as typeof last;
-  } catch {
-    return { due: true };
-  }
-  const age = Date.now() - new Date(last.at ?? 0).getTime();
-  if (!(age < FULL_EVERY_DAYS * 24 * 3600 * 1000)) return { due: true };
-  const reference = readReference(spreadsheet);
-  const fingerprint = intakeFingerprint(reference, readSettings(spreadsheet));
-  return { due: fingerprint !== last.fingerprint, reference };
+  if (readProperty(PROPERTY_KEYS.intakeBehind)) deleteProperty(PROPERTY_KEYS.intakeBehind);
 }
 
 /** The form a response id (`REG-5`) belongs to. */
@@ -257,92 +366,106 @@ function formOfResponse(responseId: string): FormDefinition | undefined {
   return FORMS.find((f) => f.idPrefix === prefix);
 }
 
-/** Whether the response (`REG-5`) is the last row of its response sheet. */
-function isLastRow(responseId: string, values: Map<FormKind, unknown[][]>): boolean {
-  const form = formOfResponse(responseId);
-  const row = Number(responseId.split('-')[1]);
-  return form !== undefined && row === (values.get(form.kind) ?? []).length;
-}
-
-/** The ОУ answer of a response, as typed. */
-function schoolAnswerOf(responseId: string, values: Map<FormKind, unknown[][]>): string {
-  const form = formOfResponse(responseId);
-  const sheet = form ? (values.get(form.kind) ?? []) : [];
-  const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(Q.school);
-  const answer = sheet[Number(responseId.split('-')[1]) - 1]?.[column];
-  return answer === undefined || answer === null ? '' : String(answer);
+/** Journal rows that must not be lost with a failing journal write: tried, never thrown. */
+function journalQuietly(spreadsheet: Spreadsheet, entries: JournalEntry[]): void {
+  try {
+    writeJournal(spreadsheet, entries);
+  } catch {
+    // the «behind» mark is already written: the next run catches up and journals then
+  }
 }
 
 /** The installable spreadsheet form-submit trigger: places (or flags) the new answer. */
 export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
+  if (!e || !e.range) return;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheetName = e && e.range ? e.range.getSheet().getName() : '';
-  const form = formByResponseSheet(sheetName);
-  if (!form) return; // a form the app does not own
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    writeJournal(spreadsheet, [
-      {
-        at: new Date(),
-        job: 'handleFormSubmit',
-        outcome: 'queued',
-        details: INTAKE_RU.lockBusy(sheetName, e.range.getRow()),
+  const sheet = e.range.getSheet();
+  const row = e.range.getRow();
+  withLock(
+    () => {
+      const form = formOfSheet(sheet, formIds());
+      if (!form) return; // a form the app does not own
+      const id = `${form.idPrefix}-${row}`;
+      try {
+        const run = refreshDerived(spreadsheet, id);
+        if (form.kind === ORDER_FORM.kind) {
+          const uploads = run.uploads.filter((u) => u.responseId === id);
+          journalFailedMoves(spreadsheet, moveOrderFiles(run.settings.rootFolderName, uploads));
+        }
+      } catch (error) {
+        markIntakeBehind();
+        const details =
+          error instanceof SourceMissingError
+            ? RELIABILITY_RU.sources.submitStopped(sheet.getName(), row, error.problems)
+            : INTAKE_RU.failed(sheet.getName(), row);
+        journalQuietly(spreadsheet, [
+          {
+            at: new Date(),
+            job: 'handleFormSubmit',
+            outcome: 'error',
+            details,
+            error: error instanceof SourceMissingError ? '' : errorText(error),
+          },
+        ]);
+      }
+    },
+    {
+      onBusy: () => {
+        markIntakeBehind();
+        journalQuietly(spreadsheet, [
+          {
+            at: new Date(),
+            job: 'handleFormSubmit',
+            outcome: 'queued',
+            details: INTAKE_RU.lockBusy(sheet.getName(), row),
+          },
+        ]);
       },
-    ]);
-    markIntakeBehind();
-    return;
-  }
-  try {
-    const id = `${form.idPrefix}-${e.range.getRow()}`;
-    const run = refreshDerived(spreadsheet, id);
-    if (form.kind === ORDER_FORM.kind) {
-      const uploads = run.uploads.filter((u) => u.responseId === id);
-      journalFailedMoves(spreadsheet, moveOrderFiles(run.settings.rootFolderName, uploads));
-    }
-  } catch (error) {
-    writeJournal(spreadsheet, [
-      {
-        at: new Date(),
-        job: 'handleFormSubmit',
-        outcome: 'error',
-        details: INTAKE_RU.failed(sheetName, e.range.getRow()),
-        error: errorText(error),
-      },
-    ]);
-    markIntakeBehind();
-  } finally {
-    lock.releaseLock();
-  }
+    },
+  );
 }
 
 /** Rebuilds every derived tab from the raw responses and the staff tabs (menu, sidebar). */
 export function rebuildAll(): string {
   const { spreadsheet } = requireStaff();
-  const lock = LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    writeJournal(spreadsheet, [
-      { at: new Date(), job: 'rebuildAll', outcome: 'queued', details: INTAKE_RU.rebuildBusy },
-    ]);
-    throw new Error(INTAKE_RU.rebuildBusy);
-  }
-  try {
-    const run = refreshDerived(spreadsheet);
-    const { projection, written } = run;
-    catchUpOrderFiles(spreadsheet, run, true);
-    const summary = INTAKE_RU.rebuilt(projection, written);
-    writeJournal(spreadsheet, [
-      { at: new Date(), job: 'rebuildAll', outcome: 'ok', details: summary },
-    ]);
-    return summary;
-  } catch (error) {
-    writeJournal(spreadsheet, [
-      { at: new Date(), job: 'rebuildAll', outcome: 'error', details: '', error: errorText(error) },
-    ]);
-    throw error;
-  } finally {
-    lock.releaseLock();
-  }
+  return withLock(
+    () => {
+      try {
+        const run = refreshDerived(spreadsheet);
+        const { projection, written } = run;
+        const budget = startBudget(REBUILD_BUDGET_MS);
+        catchUpOrderFiles(spreadsheet, run, true, budget);
+        const summary = INTAKE_RU.rebuilt(projection, written);
+        writeJournal(spreadsheet, [
+          { at: new Date(), job: 'rebuildAll', outcome: 'ok', details: summary },
+        ]);
+        return summary;
+      } catch (error) {
+        writeJournal(spreadsheet, [
+          {
+            at: new Date(),
+            job: 'rebuildAll',
+            outcome: 'error',
+            details: '',
+            error: errorText(error),
+          },
+        ]);
+        throw error;
+      }
+    },
+    {
+      onBusy: () => {
+        journalQuietly(spreadsheet, [
+          { at: new Date(), job: 'rebuildAll', outcome: 'queued', details: INTAKE_RU.rebuildBusy },
+        ]);
+        throw new Error(INTAKE_RU.rebuildBusy);
+      },
+    },
+  );
 }
+
+/** A manual rebuild stops moving files past this time; the daily run moves the rest. */
+const REBUILD_BUDGET_MS = 4 * 60 * 1000;
 
 /** How far back the daily catch-up looks for uploads a submit could not move. */
 const CATCH_UP_DAYS = 14;
@@ -356,13 +479,24 @@ export function catchUpOrderFiles(
   spreadsheet: Spreadsheet,
   run: IntakeRun,
   everything = false,
+  budget?: Budget,
 ): FileMoves {
   const since = Date.now() - CATCH_UP_DAYS * 24 * 3600 * 1000;
   const recent = everything
     ? run.uploads
     : run.uploads.filter((u) => u.submittedAt !== null && u.submittedAt.getTime() >= since);
-  const moves = moveOrderFiles(run.settings.rootFolderName, recent);
+  const moves = moveOrderFiles(run.settings.rootFolderName, recent, budget);
   journalFailedMoves(spreadsheet, moves);
+  if (moves.left > 0) {
+    writeJournal(spreadsheet, [
+      {
+        at: new Date(),
+        job: 'moveOrderFiles',
+        outcome: 'queued',
+        details: RELIABILITY_RU.budget.filesLeft(moves.left),
+      },
+    ]);
+  }
   return moves;
 }
 

@@ -15,15 +15,15 @@ import { checkedPeriod, computeAndWriteStatistics } from './statistics';
 import { periodOf } from '../domain/text/periods';
 import { requireStaff } from '../workspace/access';
 import type { StatisticsInput } from '../domain/statistics';
+import { withLock } from '../workspace/lock';
+import { PROPERTY_FAMILIES, readJsonProperty, readProperty } from '../workspace/properties';
+import { INTAKE_RU } from '../i18n/ru/intake';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** How long a caller waits for another job holding the script lock. */
-const LOCK_WAIT_MS = 30000;
-
 /** Document property holding the id of the month's current note. */
 export function noteKey(period: string): string {
-  return 'note.' + period;
+  return PROPERTY_FAMILIES.noteId(period);
 }
 
 /** A finished note. */
@@ -43,7 +43,7 @@ export type NoteFigures = Pick<
 
 /** Document property holding the figures the month's note was made with. */
 export function noteFiguresKey(period: string): string {
-  return `${noteKey(period)}.figures`;
+  return PROPERTY_FAMILIES.noteFigures(period);
 }
 
 /** The note's figures kept small enough for a property: the rating is cut to its top. */
@@ -61,33 +61,16 @@ function noteFigures(stats: Statistics): NoteFigures {
 
 /** The figures stored with the month's current note, or null. */
 export function storedNoteFigures(period: string): NoteFigures | null {
-  const text = PropertiesService.getDocumentProperties().getProperty(noteFiguresKey(period));
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as NoteFigures;
-  } catch {
-    return null;
-  }
+  return readJsonProperty<NoteFigures>(noteFiguresKey(period));
 }
 
 export function existingNoteId(period: string): string | null {
-  const id = PropertiesService.getDocumentProperties().getProperty(noteKey(period));
+  const id = readProperty(noteKey(period));
   if (!id) return null;
   try {
     return DriveApp.getFileById(id).isTrashed() ? null : id;
   } catch {
     return null; // deleted for good or no longer shared with us
-  }
-}
-
-/** Runs `job` under the script lock (intake and daily jobs write the same tabs). */
-export function withScriptLock<T>(job: () => T): T {
-  const lock = LockService.getScriptLock();
-  lock.waitLock(LOCK_WAIT_MS);
-  try {
-    return job();
-  } finally {
-    lock.releaseLock();
   }
 }
 
@@ -146,18 +129,23 @@ export function createMonthlyNote(
 export function generateMonthlyNote(period: string): string {
   const { spreadsheet } = requireStaff();
   const key = checkedPeriod(period);
-  try {
-    return withScriptLock(() => createMonthlyNote(spreadsheet, key).id);
-  } catch (error) {
-    writeJournal(spreadsheet, [
-      {
-        at: new Date(),
-        job: OUTPUTS_RU.note.job,
-        outcome: 'error',
-        details: key,
-        error: errorText(error),
-      },
-    ]);
-    throw error;
-  }
+  return withLock(
+    () => {
+      try {
+        return createMonthlyNote(spreadsheet, key).id;
+      } catch (error) {
+        writeJournal(spreadsheet, [
+          {
+            at: new Date(),
+            job: OUTPUTS_RU.note.job,
+            outcome: 'error',
+            details: key,
+            error: errorText(error),
+          },
+        ]);
+        throw error;
+      }
+    },
+    { busyMessage: INTAKE_RU.rebuildBusy },
+  );
 }

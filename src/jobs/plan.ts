@@ -38,7 +38,7 @@ import { errorText, writeJournal } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
 import { isBlankPlanRow, planPeriodFromLabel, readPlanTab } from '../workspace/planTab';
 import { ensureRows, ensureSheet, syncTableBody, type Row } from '../workspace/table';
-import { withScriptLock } from './monthlyNote';
+import { withLock } from '../workspace/lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -64,14 +64,22 @@ export function planAnalysisKey(period: PlanPeriod): string {
 /** Imports a plan pasted as tab-separated text into «План работы»; returns what was done, in Russian. */
 export function importPlan(text: string): string {
   const { spreadsheet } = requireStaff();
-  try {
-    return withScriptLock(() => importUnderLock(spreadsheet, String(text ?? ''), new Date()));
-  } catch (error) {
-    writeJournal(spreadsheet, [
-      { at: new Date(), job: RU.importJob, outcome: 'error', details: '', error: errorText(error) },
-    ]);
-    throw error;
-  }
+  return withLock(() => {
+    try {
+      return importUnderLock(spreadsheet, String(text ?? ''), new Date());
+    } catch (error) {
+      writeJournal(spreadsheet, [
+        {
+          at: new Date(),
+          job: RU.importJob,
+          outcome: 'error',
+          details: '',
+          error: errorText(error),
+        },
+      ]);
+      throw error;
+    }
+  });
 }
 
 function toPlanRow(item: ParsedPlanItem, period: PlanPeriod): PlanRow {
@@ -235,22 +243,24 @@ function belongsTo(record: PlanRow, period: PlanPeriod): boolean {
 /** Creates (or replaces) the plan execution analysis for «2021/2022»; returns the document id. */
 export function generatePlanAnalysis(schoolYear: string): string {
   const { spreadsheet } = requireStaff();
-  try {
-    const period = analysisPeriod(String(schoolYear ?? ''));
-    if (!period) throw new Error(RU.badYear);
-    return withScriptLock(() => createPlanAnalysis(spreadsheet, period, new Date()));
-  } catch (error) {
-    writeJournal(spreadsheet, [
-      {
-        at: new Date(),
-        job: RU.analysisJob,
-        outcome: 'error',
-        details: String(schoolYear),
-        error: errorText(error),
-      },
-    ]);
-    throw error;
-  }
+  return withLock(() => {
+    try {
+      const period = analysisPeriod(String(schoolYear ?? ''));
+      if (!period) throw new Error(RU.badYear);
+      return createPlanAnalysis(spreadsheet, period, new Date());
+    } catch (error) {
+      writeJournal(spreadsheet, [
+        {
+          at: new Date(),
+          job: RU.analysisJob,
+          outcome: 'error',
+          details: String(schoolYear),
+          error: errorText(error),
+        },
+      ]);
+      throw error;
+    }
+  });
 }
 
 function createPlanAnalysis(spreadsheet: Spreadsheet, period: PlanPeriod, asOf: Date): string {

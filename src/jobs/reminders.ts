@@ -1,15 +1,20 @@
 /**
- * Reminders to ОУ after the reporting deadline and the debtors' list for staff. Every letter sent
- * is marked at once in document properties, so a run cut short (mail quota, time, an error)
- * resumes next day with the letters still owed, and none goes out twice.
+ * Reminders to ОУ after the reporting deadline and the debtors' list for staff, through the mail
+ * queue: queued once and marked at once in document properties, sent by the queue as the quota
+ * and time allow (a refused address does not stop the others), none twice.
  */
 import {
   findDebtors,
   markSent,
   parseSentMarks,
   planReminders,
+  STAFF_MARK_KEY,
   type SentMarks,
 } from '../domain/reminders';
+import { splitLetter, type Letter } from '../domain/mail';
+import { enqueueLetters } from '../workspace/mailQueue';
+import { PROPERTY_FAMILIES, readProperty, writeProperty } from '../workspace/properties';
+import { RELIABILITY_RU } from '../i18n/ru/reliability';
 import type { MonthlyReport, Participant } from '../domain/model';
 import { PARTICIPANTS_SCHEMA, REPORTS_SCHEMA, fromRow } from '../domain/schema';
 import { formatForMonth } from '../domain/text/periods';
@@ -18,11 +23,7 @@ import { DAILY_RU } from '../i18n/ru/daily';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** One property per period keeps each value far below the 9 KB limit (≈15 bytes per ОУ). */
-const SENT_KEY = (period: string) => 'reminders.sent.' + period;
-
 export interface ReminderRun {
-  sent: number;
   queued: number;
   message: string;
 }
@@ -33,20 +34,24 @@ export interface ReminderData {
   participants: Participant[];
 }
 
-/** Sends the period's reminders that fit in today's mail quota and `deadline` (ms); the rest wait. */
+/**
+ * Puts the period's reminders still owed into the mail queue, one letter per address (the queue
+ * sends them as the quota and time allow, each at most once), and marks them reminded at once:
+ * the same reminder is never queued twice. The caller holds the lock.
+ */
 export function sendReminders(
   spreadsheet: Spreadsheet,
   period: string,
   data: ReminderData | null,
-  deadline = Infinity,
 ): ReminderRun {
   const settings = readSettings(spreadsheet);
   const { schools } = readReference(spreadsheet);
   const derived = data ?? readReminderData(spreadsheet);
   const debtors = findDebtors(period, schools, derived.reports, derived.participants);
   const monthText = formatForMonth(period);
-  const properties = PropertiesService.getDocumentProperties();
-  let marks: SentMarks = parseSentMarks(properties.getProperty(SENT_KEY(period)));
+  if (debtors.length === 0) return { queued: 0, message: DAILY_RU.noDebtors(monthText) };
+  const key = PROPERTY_FAMILIES.remindersSent(period);
+  let marks: SentMarks = parseSentMarks(readProperty(key));
   const plan = planReminders(
     {
       period,
@@ -57,38 +62,27 @@ export function sendReminders(
     debtors,
     marks,
   );
-  if (debtors.length === 0) return { sent: 0, queued: 0, message: DAILY_RU.noDebtors(monthText) };
-
-  let sent = 0;
-  let byQuota = false;
+  const letters: Letter[] = [];
   for (const mail of plan.mails) {
-    // The quota counts recipients, not letters; a letter that does not fit waits whole.
-    // A letter takes over a second: past the run's time budget the rest waits for the next run.
-    if (Date.now() > deadline) break;
-    if (MailApp.getRemainingDailyQuota() < mail.to.length) {
-      byQuota = true;
-      break;
-    }
-    MailApp.sendEmail({
-      to: mail.to.join(','),
-      subject: mail.subject,
-      body: mail.body,
-      htmlBody: mail.htmlBody,
-      name: settings.centreName,
-    });
-    sent++;
+    letters.push(
+      ...splitLetter(
+        {
+          id: `reminder:${period}:${mail.key}:${mail.marks}`,
+          kind: 'reminder',
+          subject: mail.subject,
+          body: mail.body,
+          htmlBody: mail.htmlBody,
+          senderName: settings.centreName,
+          ...(mail.key !== STAFF_MARK_KEY ? { schoolKey: mail.key } : {}),
+        },
+        mail.to,
+      ),
+    );
     marks = markSent(marks, mail);
-    properties.setProperty(SENT_KEY(period), JSON.stringify(marks));
   }
-  const queued = plan.mails.length - sent;
-  return {
-    sent,
-    queued,
-    message:
-      queued > 0
-        ? DAILY_RU.remindersQueued(monthText, sent, queued, byQuota)
-        : DAILY_RU.remindersDone(monthText, sent),
-  };
+  const queued = enqueueLetters(spreadsheet, letters);
+  if (plan.mails.length > 0) writeProperty(key, JSON.stringify(marks));
+  return { queued, message: RELIABILITY_RU.reminders.queued(monthText, queued) };
 }
 
 function readReminderData(spreadsheet: Spreadsheet): ReminderData {

@@ -1,6 +1,9 @@
 /**
  * setupSystem: creates or repairs every tab, the four forms and their links, the dropdowns and
- * the two triggers. Idempotent: a second run changes nothing and creates nothing twice.
+ * the two triggers. Idempotent: a second run changes nothing and creates nothing twice. It also
+ * repairs what staff broke by hand: a form unlinked from the spreadsheet is linked again, a
+ * question deleted from a form is added again (never a second copy of one renamed), a deleted form
+ * still in Drive's trash is taken back; tabs and questions are known by their recorded ids.
  */
 import { FORMS, ORDER_FORM, ORDER_FILE_QUESTION } from '../domain/forms';
 import { ensureTab } from '../workspace/tabs';
@@ -10,11 +13,13 @@ import { requireStaff } from '../workspace/access';
 import { formatPeriodKey, schoolYearOf } from '../domain/text/periods';
 import { writeJournal } from '../workspace/journal';
 import { MASTER_TABS, readReference, seedReferenceTabs } from '../workspace/master';
+import { withLock } from '../workspace/lock';
+import { PROPERTY_KEYS, readProperty, writeProperty } from '../workspace/properties';
+import { recordTabIds } from '../workspace/sources';
 import { choiceLists } from './choices';
+import { checkSources } from './sources';
 import { SETUP_RU } from '../i18n/ru/setup';
-
-/** Document property: the first month the system covers (start of the school year it was set up in). */
-export const FIRST_PERIOD_KEY = 'system.firstPeriod';
+import { INTAKE_RU } from '../i18n/ru/intake';
 
 export interface SetupReport {
   changes: number;
@@ -25,9 +30,17 @@ export interface SetupReport {
 /** Creates or repairs the whole system; returns what it did in plain Russian. */
 export function setupSystem(): SetupReport {
   const { spreadsheet, settings } = requireStaff();
-  const properties = PropertiesService.getDocumentProperties();
-  if (!properties.getProperty(FIRST_PERIOD_KEY)) {
-    properties.setProperty(FIRST_PERIOD_KEY, formatPeriodKey(schoolYearOf(new Date()), 9));
+  return withLock(() => setUpUnderLock(spreadsheet, settings), {
+    busyMessage: INTAKE_RU.rebuildBusy,
+  });
+}
+
+function setUpUnderLock(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  settings: ReturnType<typeof requireStaff>['settings'],
+): SetupReport {
+  if (!readProperty(PROPERTY_KEYS.firstPeriod)) {
+    writeProperty(PROPERTY_KEYS.firstPeriod, formatPeriodKey(schoolYearOf(new Date()), 9));
   }
   let changes = 0;
   if (spreadsheet.getSpreadsheetTimeZone() !== 'Europe/Moscow') {
@@ -35,19 +48,26 @@ export function setupSystem(): SetupReport {
     changes++;
   }
   const existing = new Set(spreadsheet.getSheets().map((s) => s.getName()));
-  for (const tab of MASTER_TABS) if (ensureTab(spreadsheet, tab, existing)) changes++;
+  const ids: Record<string, number> = {};
+  for (const tab of MASTER_TABS) {
+    const { changed, sheet } = ensureTab(spreadsheet, tab, existing);
+    if (changed) changes++;
+    ids[tab.name] = sheet.getSheetId();
+  }
+  recordTabIds(ids);
   changes += seedReferenceTabs(spreadsheet);
 
   const choices = choiceLists(readReference(spreadsheet), new Date());
   for (const definition of FORMS) {
-    const { form, changed } = ensureForm(spreadsheet, properties, definition, choices);
+    const { form, changed } = ensureForm(spreadsheet, definition, choices, settings.checkSender);
     if (changed) changes++;
     changes += syncChoices(form, definition, choices);
   }
   const triggers = installTriggers(spreadsheet, settings.staff);
   changes += triggers.created + triggers.removed;
+  checkSources(spreadsheet);
 
-  const orderForm = openForm(properties, ORDER_FORM.kind);
+  const orderForm = openForm(ORDER_FORM.kind);
   const fileUploadPresent = orderForm !== null && hasFileUpload(orderForm, ORDER_FILE_QUESTION);
   const message =
     SETUP_RU.done(changes) +

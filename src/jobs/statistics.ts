@@ -16,15 +16,17 @@ import { parsePeriod, periodOf, formatMonthYear } from '../domain/text/periods';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { readReference } from '../workspace/master';
 import { requireStaff } from '../workspace/access';
+import { withLock } from '../workspace/lock';
 import type { Projection, ReferenceData } from '../domain/intake';
 import { readTable } from '../workspace/table';
 import { writeStatisticsTab, type TabChart } from '../workspace/statisticsTab';
+import { tabSheet } from '../workspace/sources';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Records of a derived tab (the app wrote it in canonical column order); blank rows skipped. */
 function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
-  return readTable(spreadsheet.getSheetByName(schema.name))
+  return readTable(tabSheet(spreadsheet, schema.name))
     .rows.filter((row) => row.some((c) => c !== ''))
     .map((row) => fromRow(schema, row));
 }
@@ -87,7 +89,8 @@ export function computeAndWriteStatistics(
 /** Rewrites «Статистика» for `period` ('YYYY-MM', the current month by default) (sidebar, menu). */
 export function refreshStatistics(period?: string): string {
   const key = period === undefined || period === '' ? periodOf(new Date()) : checkedPeriod(period);
-  const { stats } = computeAndWriteStatistics(requireStaff().spreadsheet, key);
+  const { spreadsheet } = requireStaff();
+  const { stats } = withLock(() => computeAndWriteStatistics(spreadsheet, key));
   return OUTPUTS_RU.stats.refreshed(
     formatMonthYear(stats.period),
     stats.month.participants,

@@ -1,7 +1,7 @@
 /**
  * The monthly summary email to the education department: key figures, the link to the note and
- * the note as PDF. Quota-aware: when today's remaining MailApp quota cannot cover every recipient
- * nothing is sent, «Журнал» says «отложено», and the daily job retries the next day.
+ * the note as PDF, one letter per recipient through the mail queue: over the day's quota the rest
+ * go on the following days, «Журнал» says «отложено», and nobody receives it twice.
  * Everything interpolated into the HTML is escaped: school names come from typed answers.
  */
 import { escapeHtml } from '../domain/text/html';
@@ -24,9 +24,15 @@ import {
   createMonthlyNote,
   existingNoteId,
   storedNoteFigures,
-  withScriptLock,
   type NoteFigures,
 } from './monthlyNote';
+import { withLock } from '../workspace/lock';
+import { drainMail, enqueueLetters, lettersWithPrefix } from '../workspace/mailQueue';
+import { PROPERTY_FAMILIES, writeProperty } from '../workspace/properties';
+import { splitLetter } from '../domain/mail';
+import { startBudget, type Budget } from './budget';
+import { journalMail } from './mail';
+import { RELIABILITY_RU } from '../i18n/ru/reliability';
 import { checkedPeriod, loadStatisticsInput } from './statistics';
 import { computeStatistics } from '../domain/statistics';
 import type { PlanItem } from '../domain/model';
@@ -41,11 +47,6 @@ export interface SummaryStatus {
   queued: boolean;
   message: string;
   noteId?: string;
-}
-
-/** Document property recording when the month's summary went out (the daily job reads it). */
-export function summaryKey(period: string): string {
-  return 'summary.' + period;
 }
 
 /** The mail of one month: subject, plain text and HTML. */
@@ -155,69 +156,95 @@ export function sendMonthlySummary(period: string): SummaryStatus {
   return deliverMonthlySummary(spreadsheet, period);
 }
 
-/** The summary without the caller check: for the daily trigger, which runs as the installer. */
-export function deliverMonthlySummary(spreadsheet: Spreadsheet, period: string): SummaryStatus {
+/** How long a summary sent from the sidebar may take; the daily run passes its own budget. */
+const SUMMARY_BUDGET_MS = 4 * 60 * 1000;
+
+/**
+ * The summary without the caller check: for the daily trigger, which runs as the installer. One
+ * letter per recipient goes into the mail queue (each at most once, whatever happens), then the
+ * queue is sent as far as the day's quota and the time allow; the rest follow on the next days.
+ */
+export function deliverMonthlySummary(
+  spreadsheet: Spreadsheet,
+  period: string,
+  budget: Budget = startBudget(SUMMARY_BUDGET_MS),
+): SummaryStatus {
   const key = checkedPeriod(period);
-  const journal = (outcome: JobOutcome, details: string, link?: string, error?: string): void =>
-    writeJournal(spreadsheet, [
-      { at: new Date(), job: RU.job, outcome, details: key + ': ' + details, link, error },
-    ]);
-  const settings = readSettings(spreadsheet);
-  const recipients = settings.recipients;
-  if (recipients.length === 0) {
-    journal('skipped', RU.noRecipients);
-    return { sent: false, queued: false, message: RU.noRecipients };
-  }
-  // Checked before any work: a summary that cannot go out today waits whole for tomorrow.
-  const left = MailApp.getRemainingDailyQuota();
-  if (left < recipients.length) {
-    const message = RU.queued(recipients.length, left);
-    journal('queued', message);
-    return { sent: false, queued: true, message };
-  }
-  try {
-    const note = withScriptLock(() => {
-      const id = existingNoteId(key);
-      if (id) {
-        // The email repeats the note's own figures, even if answers arrived since it was made.
-        const stats =
-          storedNoteFigures(key) ?? computeStatistics(loadStatisticsInput(spreadsheet), key);
-        const doc = DocumentApp.openById(id);
-        return { id, url: doc.getUrl(), title: doc.getName(), stats };
-      }
-      return createMonthlyNote(spreadsheet, key);
-    });
-    const mail = buildSummaryMail(
-      note.stats,
-      settings,
-      note,
-      overduePlanItems(spreadsheet, new Date()),
-    );
-    const pdf = DocumentApp.openById(note.id).getAs('application/pdf');
-    pdf.setName(note.title + '.pdf');
-    MailApp.sendEmail({
-      to: recipients.join(','),
-      subject: mail.subject,
-      body: mail.body,
-      htmlBody: mail.htmlBody,
-      attachments: [pdf],
-      name: settings.centreName,
-    });
-    PropertiesService.getDocumentProperties().setProperty(
-      summaryKey(key),
-      new Date().toISOString(),
-    );
-    const message = RU.sent(recipients.length);
-    journal('ok', message, note.url);
-    return { sent: true, queued: false, message, noteId: note.id };
-  } catch (error) {
-    // Another job may have spent the quota between the check and the send: still only queued.
-    if (/too many times/i.test(errorText(error))) {
-      const message = RU.queued(recipients.length, MailApp.getRemainingDailyQuota());
-      journal('queued', message);
-      return { sent: false, queued: true, message };
+  return withLock(() => {
+    const journal = (outcome: JobOutcome, details: string, link?: string, error?: string): void =>
+      writeJournal(spreadsheet, [
+        { at: new Date(), job: RU.job, outcome, details: key + ': ' + details, link, error },
+      ]);
+    const settings = readSettings(spreadsheet);
+    const recipients = settings.recipients;
+    if (recipients.length === 0) {
+      journal('skipped', RU.noRecipients);
+      return { sent: false, queued: false, message: RU.noRecipients };
     }
-    journal('error', '', undefined, errorText(error));
-    throw error;
+    const prefix = `summary:${key}:`;
+    const queued = new Set(lettersWithPrefix(spreadsheet, prefix).map((l) => l.to));
+    const missing = recipients.filter((r) => !queued.has(r));
+    let note: { id: string; url: string; title: string } | null = null;
+    try {
+      if (missing.length > 0) {
+        const made = summaryNote(spreadsheet, key);
+        note = made;
+        const mail = buildSummaryMail(
+          made.stats,
+          settings,
+          made,
+          overduePlanItems(spreadsheet, new Date()),
+        );
+        enqueueLetters(
+          spreadsheet,
+          splitLetter(
+            {
+              id: `summary:${key}`,
+              kind: 'summary',
+              subject: mail.subject,
+              body: mail.body,
+              htmlBody: mail.htmlBody,
+              attachment: { docId: made.id, name: made.title + '.pdf' },
+              senderName: settings.centreName,
+            },
+            missing,
+          ),
+        );
+        writeProperty(PROPERTY_FAMILIES.summarySent(key), new Date().toISOString());
+      }
+      const run = drainMail(spreadsheet, budget);
+      journalMail(spreadsheet, run);
+      const letters = run.entries.filter((e) => e.id.startsWith(prefix));
+      const sent = letters.filter((l) => l.status === 'sent').length;
+      const waiting = letters.filter((l) => l.status === 'queued').length;
+      const link = note ? note.url : undefined;
+      if (waiting > 0) {
+        const message = RELIABILITY_RU.summary.partly(sent, waiting);
+        journal('queued', message, link);
+        return { sent: false, queued: true, message, noteId: note?.id };
+      }
+      const message = missing.length > 0 ? RU.sent(sent) : RELIABILITY_RU.summary.already(sent);
+      journal('ok', message, link);
+      return { sent: missing.length > 0, queued: false, message, noteId: note?.id };
+    } catch (error) {
+      journal('error', '', undefined, errorText(error));
+      throw error;
+    }
+  });
+}
+
+/** The month's note for the summary: the existing one with its own figures, else a new one. */
+function summaryNote(
+  spreadsheet: Spreadsheet,
+  key: string,
+): { id: string; url: string; title: string; stats: NoteFigures } {
+  const id = existingNoteId(key);
+  if (id) {
+    // The email repeats the note's own figures, even if answers arrived since it was made.
+    const stats =
+      storedNoteFigures(key) ?? computeStatistics(loadStatisticsInput(spreadsheet), key);
+    const doc = DocumentApp.openById(id);
+    return { id, url: doc.getUrl(), title: doc.getName(), stats };
   }
+  return createMonthlyNote(spreadsheet, key);
 }

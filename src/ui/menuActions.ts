@@ -9,6 +9,7 @@ import { periodOf, previousPeriod, formatForMonth } from '../domain/text/periods
 import { requireStaff } from '../workspace/access';
 import { readTable } from '../workspace/table';
 import { generateMonthlyNote } from '../jobs/monthlyNote';
+import { tabSheet } from '../workspace/sources';
 
 /** «Сформировать справку…»: the note for the previous month; other months are in the panel. */
 export function promptMonthlyNote(): void {
@@ -21,7 +22,7 @@ export function promptMonthlyNote(): void {
 /** «Проверить данные»: opens «Требует проверки» and says how many new problems wait there. */
 export function checkData(): void {
   const { spreadsheet } = requireStaff();
-  const sheet = spreadsheet.getSheetByName(QUALITY_TAB);
+  const sheet = tabSheet(spreadsheet, QUALITY_TAB);
   const status = fieldReader(QUALITY_SCHEMA, 'status');
   const waiting = readTable(sheet).rows.filter(
     (row) => status(row) === DOMAIN_RU.quality.statusNew,

@@ -43,8 +43,19 @@ import { sendMonthlySummary, type SummaryStatus } from '../jobs/summary';
 import { hasFileUpload, openForm } from '../workspace/forms';
 import { JOURNAL_TAB } from '../workspace/journal';
 import { readDerived, readReference, settingsRows } from '../workspace/master';
-import { readTable, safeRows, type Row } from '../workspace/table';
+import { ensureSheet, readTable, safeRows, type Row } from '../workspace/table';
+import { withLock } from '../workspace/lock';
+import { saveStaff } from '../workspace/access';
+import { syncProtections } from '../workspace/protections';
+import { protectedSheets } from '../jobs/access';
+import { missingSources } from '../workspace/sources';
+import { describeMissing } from '../jobs/intake';
+import { queuedLetters, remainingMailQuota } from '../workspace/mailQueue';
+import { setCollectEmail } from '../workspace/forms';
+import { formatDateNumeric } from '../domain/text/dates';
+import { RELIABILITY_RU } from '../i18n/ru/reliability';
 import { triggerOwner, triggerStatus } from '../workspace/triggers';
+import { tabSheet } from '../workspace/sources';
 
 /** Figures of one span of time shown on the dashboard. */
 export interface DashboardFigures {
@@ -87,7 +98,13 @@ export interface HealthData {
   triggers: { formSubmit: number; daily: number; ok: boolean; owner: string; mine: boolean };
   runs: JournalRun[];
   mailQuota: number;
+  /** Letters waiting in the mail queue for the next days. */
+  mailQueued: number;
   fileUpload: { present: boolean; instructions: string };
+  /** Sources the projection cannot find (a red line each): the form's answers wait unplaced. */
+  problems: string[];
+  /** What «Проверять отправителя» needs from the form owner, when it is on; else ''. */
+  senderCheck: string;
 }
 
 /** One field of the settings form. */
@@ -141,7 +158,7 @@ export function getDashboard(): DashboardData {
   const qualityNew = records(QUALITY_SCHEMA).filter(
     (q) => q.status === DOMAIN_RU.quality.statusNew,
   ).length;
-  const qualitySheet = spreadsheet.getSheetByName(QUALITY_TAB);
+  const qualitySheet = tabSheet(spreadsheet, QUALITY_TAB);
   return {
     period,
     periodLabel: formatMonthYear(period),
@@ -167,17 +184,17 @@ export function getDashboard(): DashboardData {
 /** Makes the forms' dropdowns equal the reference tabs now, without waiting for the daily run. */
 export function syncFormChoices(): string {
   const { spreadsheet } = requireStaff();
-  const changed = syncAllChoices(readReference(spreadsheet));
+  const changed = withLock(() => syncAllChoices(readReference(spreadsheet)));
   return SIDEBAR_RU.health.choicesSynced(changed);
 }
 
 /** Triggers, the last runs from «Журнал», the mail quota and the order form's upload question. */
 export function getHealth(): HealthData {
-  const { spreadsheet } = requireStaff();
+  const { spreadsheet, settings } = requireStaff();
   const triggers = triggerStatus();
   const owner = triggerOwner();
   const mine = owner === '' || owner === Session.getEffectiveUser().getEmail();
-  const journal = readTable(spreadsheet.getSheetByName(JOURNAL_TAB)).rows.filter((row) =>
+  const journal = readTable(tabSheet(spreadsheet, JOURNAL_TAB)).rows.filter((row) =>
     row.some((cell) => cell !== ''),
   );
   const runs = journal
@@ -191,8 +208,11 @@ export function getHealth(): HealthData {
       link: String(row[4] ?? ''),
       error: String(row[5] ?? ''),
     }));
-  const form = openForm(PropertiesService.getDocumentProperties(), ORDER_FORM.kind);
+  const form = openForm(ORDER_FORM.kind);
   const present = form !== null && hasFileUpload(form, ORDER_FILE_QUESTION);
+  const problems = missingSources().map((m) =>
+    RELIABILITY_RU.sources.healthLine(describeMissing([m]), formatDateNumeric(new Date(m.since))),
+  );
   return {
     triggers: {
       ...triggers,
@@ -202,11 +222,14 @@ export function getHealth(): HealthData {
       ok: mine ? triggers.formSubmit === 1 && triggers.daily === 1 : owner !== '',
     },
     runs,
-    mailQuota: MailApp.getRemainingDailyQuota(),
+    mailQuota: remainingMailQuota(),
+    mailQueued: queuedLetters(spreadsheet),
     fileUpload: {
       present,
       instructions: present ? SETUP_RU.uploadPresent : SETUP_RU.uploadMissing,
     },
+    problems,
+    senderCheck: settings.checkSender ? RELIABILITY_RU.senderCheck.instructions : '',
   };
 }
 
@@ -234,10 +257,16 @@ export function saveSettings(values: Record<string, unknown>): SaveSettingsResul
       fields: settingsFields(current),
     };
   }
-  const sheet = spreadsheet.getSheetByName(SETTINGS_TAB) ?? spreadsheet.insertSheet(SETTINGS_TAB);
-  const header: Row = [...SETTINGS_RU.header];
-  const rows = safeRows([header, ...settingsRows(settings)], 3);
-  sheet.getRange(1, 1, rows.length, 3).setValues(rows);
+  withLock(() => {
+    const sheet = ensureSheet(spreadsheet, SETTINGS_TAB);
+    const header: Row = [...SETTINGS_RU.header];
+    const rows = safeRows([header, ...settingsRows(settings)], 3);
+    sheet.getRange(1, 1, rows.length, 3).setValues(rows);
+    // The saved list decides who is staff; the protections follow it at once.
+    saveStaff(settings.staff);
+    syncProtections(protectedSheets(spreadsheet), settings.staff, true);
+    if (settings.checkSender !== current.checkSender) setCollectEmail(settings.checkSender);
+  });
   return {
     ok: true,
     message: SIDEBAR_RU.settingsSaved,

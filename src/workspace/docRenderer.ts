@@ -7,6 +7,7 @@
 import type { ChartBlock, DocumentBlock, DocumentModel, TableBlock } from '../domain/document';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import type { TabChart } from './statisticsTab';
+import { readProperty, writeProperties } from './properties';
 
 type Body = GoogleAppsScript.Document.Body;
 type BlobSource = GoogleAppsScript.Base.BlobSource;
@@ -213,9 +214,8 @@ export function publishDocument(
     }
     throw error;
   }
-  const properties = PropertiesService.getDocumentProperties();
-  const previous = properties.getProperty(key);
-  properties.setProperties({ ...extra, [key]: id });
+  const previous = readProperty(key);
+  writeProperties({ ...extra, [key]: id });
   return { id, url, replaced: trashReplaced(folder, model.title, id, previous) };
 }
 

@@ -1,15 +1,55 @@
-/** Drive folders of the app: the root folder from settings and paths under it, made on demand. */
+/**
+ * Drive folders of the app: the root folder from settings and paths under it, made on demand and
+ * found again by id — a folder staff renamed or moved is still the app's folder. The ids of the
+ * first levels (root, bank of orders, notes, school years) are recorded in document properties;
+ * folders of single ОУ are found by name inside the bank, whose id is known.
+ */
+import { PROPERTY_KEYS, readJsonProperty, writeProperty } from './properties';
+import { holdsLock } from './lock';
 
 type Folder = GoogleAppsScript.Drive.Folder;
 
+/** Path levels whose folder ids are recorded (root, bank or notes, school year). */
+const RECORDED_LEVELS = 3;
+
+function recordedFolders(): Record<string, string> {
+  return readJsonProperty<Record<string, string>>(PROPERTY_KEYS.folderIds) ?? {};
+}
+
+/** The folder with a recorded id, if it is still there and not in the trash. */
+function folderById(id: string | undefined): Folder | null {
+  if (!id) return null;
+  try {
+    const folder = DriveApp.getFolderById(id);
+    return folder.isTrashed() ? null : folder;
+  } catch {
+    return null;
+  }
+}
+
 /** The folder at `path` under My Drive, creating missing folders. */
 export function folderAt(path: string[]): Folder {
-  let folder = DriveApp.getRootFolder();
-  for (const name of path) {
-    const found = folder.getFoldersByName(name);
-    folder = found.hasNext() ? found.next() : folder.createFolder(name);
+  const recorded = recordedFolders();
+  const learnt: Record<string, string> = {};
+  // Start from the deepest recorded folder of the path.
+  let depth = Math.min(path.length, RECORDED_LEVELS);
+  let folder: Folder | null = null;
+  for (; depth > 0 && !folder; depth--) {
+    folder = folderById(recorded[path.slice(0, depth).join('/')]);
+    if (folder) break;
   }
-  return folder;
+  let level = folder ? depth : 0;
+  let current = folder ?? DriveApp.getRootFolder();
+  for (; level < path.length; level++) {
+    const name = path[level]!;
+    const found = current.getFoldersByName(name);
+    current = found.hasNext() ? found.next() : current.createFolder(name);
+    if (level < RECORDED_LEVELS) learnt[path.slice(0, level + 1).join('/')] = current.getId();
+  }
+  if (Object.keys(learnt).length > 0 && holdsLock()) {
+    writeProperty(PROPERTY_KEYS.folderIds, JSON.stringify({ ...recorded, ...learnt }));
+  }
+  return current;
 }
 
 /** Drive file ids in a text of links (`open?id=…`, `/d/…/`, `id=…`). */

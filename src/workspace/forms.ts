@@ -3,13 +3,25 @@
  * response sheets renamed «Ответы: …», and their dropdowns kept equal to the reference tabs
  * (like formRanger, but inside our own runs: no extra trigger).
  */
-import type { FormDefinition, QuestionDefinition } from '../domain/forms';
+import {
+  FORMS,
+  type FormDefinition,
+  type FormKind,
+  type QuestionDefinition,
+} from '../domain/forms';
+import { PROPERTY_FAMILIES, readProperty, writeProperty } from './properties';
+import { holdsLock } from './lock';
+import {
+  linksForm,
+  questionIds,
+  recordQuestionIds,
+  recordTabIds,
+  responsesTabKey,
+  type MissingSource,
+} from './sources';
 
 type Form = GoogleAppsScript.Forms.Form;
 type Item = GoogleAppsScript.Forms.Item;
-
-/** Where each form's id is remembered: document properties travel with the spreadsheet (add-on). */
-const FORM_ID_PROPERTY = (kind: string): string => `form.${kind}`;
 
 export interface FormsChange {
   created: string[];
@@ -18,11 +30,8 @@ export interface FormsChange {
 }
 
 /** Opens the form of `kind` remembered in the properties, or null if absent or deleted. */
-export function openForm(
-  properties: GoogleAppsScript.Properties.Properties,
-  kind: string,
-): Form | null {
-  const id = properties.getProperty(FORM_ID_PROPERTY(kind));
+export function openForm(kind: FormKind): Form | null {
+  const id = readProperty(PROPERTY_FAMILIES.formId(kind));
   if (!id) return null;
   try {
     return FormApp.openById(id);
@@ -33,52 +42,71 @@ export function openForm(
 
 /**
  * Creates the form if needed, adds missing questions (never deletes an operator's additions),
- * links it to the spreadsheet and names its response sheet. Returns the form and what changed.
+ * links it to the spreadsheet and names its response sheet. Questions are known by the item ids
+ * recorded here: a question staff renamed is kept as it is, one they deleted is added again —
+ * never a second copy. Returns the form and what changed. The caller holds the lock.
  */
 export function ensureForm(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  properties: GoogleAppsScript.Properties.Properties,
   definition: FormDefinition,
   choices: (question: QuestionDefinition) => string[] | null,
+  collectEmail = false,
 ): { form: Form; created: boolean; changed: boolean } {
-  let form = openForm(properties, definition.kind);
+  let form = openForm(definition.kind);
+  // A form staff deleted stays in Drive's trash for 30 days: set-up takes it back from there.
+  if (form && isTrashed(form.getId())) restoreFromTrash(form.getId());
   const created = form === null;
   if (!form) {
     form = FormApp.create(definition.title);
     form.setDescription(definition.description);
-    form.setCollectEmail(false);
+    form.setCollectEmail(collectEmail);
     form.setAllowResponseEdits(true);
     form.setConfirmationMessage(definition.confirmation);
-    properties.setProperty(FORM_ID_PROPERTY(definition.kind), form.getId());
+    writeProperty(PROPERTY_FAMILIES.formId(definition.kind), form.getId());
   }
   let changed = created;
-  const existing = new Map<string, Item>();
-  for (const item of form.getItems()) existing.set(item.getTitle(), item);
+  if (!created && form.collectsEmail() !== collectEmail) {
+    form.setCollectEmail(collectEmail);
+    changed = true;
+  }
+  const recorded = created ? {} : (questionIds()[definition.kind] ?? {});
+  const byId = new Map<number, Item>();
+  const byTitle = new Map<string, Item>();
+  for (const item of form.getItems()) {
+    byId.set(item.getId(), item);
+    byTitle.set(item.getTitle(), item);
+  }
+  const ids: Record<string, { id: number; title: string }> = {};
   for (const question of definition.questions) {
-    const item = existing.get(question.title);
+    const known = recorded[question.title];
+    let item = known ? byId.get(known.id) : undefined;
+    // Added again by hand under its title: adopted, not duplicated.
+    if (!item) item = byTitle.get(question.title);
     if (!item) {
-      addQuestion(form, question, choices(question));
+      item = addQuestion(form, question, choices(question));
       changed = true;
     }
+    ids[question.title] = { id: item.getId(), title: item.getTitle() };
   }
-  if (linkResponses(spreadsheet, form, definition.responseSheet)) changed = true;
+  recordQuestionIds({ [definition.kind]: ids });
+  if (linkResponses(spreadsheet, form, definition)) changed = true;
   return { form, created, changed };
 }
 
 /** Adds one question of the definition to the form. */
-function addQuestion(form: Form, question: QuestionDefinition, choices: string[] | null): void {
+function addQuestion(form: Form, question: QuestionDefinition, choices: string[] | null): Item {
   switch (question.kind) {
     case 'list': {
       const item = form.addListItem().setTitle(question.title).setRequired(question.required);
       if (question.help) item.setHelpText(question.help);
       item.setChoiceValues(nonEmpty(choices));
-      return;
+      return item as unknown as Item;
     }
     case 'checkbox': {
       const item = form.addCheckboxItem().setTitle(question.title).setRequired(question.required);
       if (question.help) item.setHelpText(question.help);
       item.setChoiceValues(question.choices ?? ['Да']);
-      return;
+      return item as unknown as Item;
     }
     case 'paragraph': {
       const item = form
@@ -86,13 +114,14 @@ function addQuestion(form: Form, question: QuestionDefinition, choices: string[]
         .setTitle(question.title)
         .setRequired(question.required);
       if (question.help) item.setHelpText(question.help);
-      return;
+      return item as unknown as Item;
     }
     default: {
       const item = form.addTextItem().setTitle(question.title).setRequired(question.required);
       if (question.help) item.setHelpText(question.help);
       const validation = textValidation(question);
       if (validation) item.setValidation(validation);
+      return item as unknown as Item;
     }
   }
 }
@@ -117,31 +146,95 @@ function nonEmpty(choices: string[] | null): string[] {
 }
 
 /**
- * Links the form to the spreadsheet if it is not, then names the response sheet. Google creates
- * «Ответы на форму (N)»; we find it as the sheet whose form URL names this form.
+ * Links the form to the spreadsheet if it is not (again, after staff unlinked it: Google then
+ * makes a new response sheet with every response), and records its response sheet — the one
+ * whose form link names this form. A new sheet gets the definition's name when that name is free;
+ * a sheet staff renamed keeps their name.
  */
 function linkResponses(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   form: Form,
-  sheetName: string,
+  definition: FormDefinition,
 ): boolean {
   let changed = false;
+  const formId = form.getId();
   const linked = destinationId(form) === spreadsheet.getId();
   const before = new Set(spreadsheet.getSheets().map((s) => s.getSheetId()));
   if (!linked) {
     form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
     changed = true;
   }
-  if (spreadsheet.getSheetByName(sheetName)) return changed;
   const sheets = spreadsheet.getSheets();
-  const fresh = sheets.find((s) => !before.has(s.getSheetId()));
-  const formId = form.getId();
-  const sheet = fresh ?? sheets.find((s) => (s.getFormUrl() ?? '').indexOf(formId) >= 0);
-  if (sheet) {
-    sheet.setName(sheetName);
-    changed = true;
+  const sheet =
+    sheets.find((s) => !linked && !before.has(s.getSheetId())) ??
+    sheets.find((s) => linksForm(s.getFormUrl(), formId));
+  if (!sheet) return changed;
+  if (!linked) {
+    // The sheet of the old link keeps its answers; it gives the name to the new one.
+    const old = spreadsheet.getSheetByName(definition.responseSheet);
+    if (old && old.getSheetId() !== sheet.getSheetId()) {
+      old.setName(`${definition.responseSheet} (${formatStamp(new Date())})`);
+    }
+    sheet.setName(definition.responseSheet);
   }
+  recordTabIds({ [responsesTabKey(definition.kind)]: sheet.getSheetId() });
   return changed;
+}
+
+/** A date-time for a tab name: «2021-10-04 09.15». */
+function formatStamp(date: Date): string {
+  return Utilities.formatDate(date, 'Europe/Moscow', 'yyyy-MM-dd HH.mm');
+}
+
+/**
+ * What is missing for the form of `definition`: the form itself, its link to this spreadsheet,
+ * or one of its questions (by recorded item id). Reading items costs a call each: the daily run
+ * does it, not a submit.
+ */
+export function checkFormSources(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  definition: FormDefinition,
+): {
+  missing: Omit<MissingSource, 'since'>[];
+  renamed: Record<string, { id: number; title: string }>;
+} {
+  const kind = definition.kind;
+  const form = openForm(kind);
+  if (!form || isTrashed(form.getId())) {
+    return { missing: [{ kind, what: 'form', detail: definition.title }], renamed: {} };
+  }
+  if (destinationId(form) !== spreadsheet.getId()) {
+    return { missing: [{ kind, what: 'unlinked', detail: definition.title }], renamed: {} };
+  }
+  const titles = new Map<number, Item>();
+  for (const item of form.getItems()) titles.set(item.getId(), item);
+  const recorded = questionIds()[kind] ?? {};
+  const missing: Omit<MissingSource, 'since'>[] = [];
+  const now: Record<string, { id: number; title: string }> = {};
+  for (const question of definition.questions) {
+    const known = recorded[question.title];
+    const item = known ? titles.get(known.id) : undefined;
+    if (!known) continue; // recorded by the next set-up
+    if (!item) missing.push({ kind, what: 'question', detail: question.title });
+    else now[question.title] = { id: known.id, title: item.getTitle() };
+  }
+  return { missing, renamed: now };
+}
+
+function restoreFromTrash(id: string): void {
+  try {
+    DriveApp.getFileById(id).setTrashed(false);
+  } catch {
+    // gone for good: nothing to restore
+  }
+}
+
+function isTrashed(id: string): boolean {
+  try {
+    return DriveApp.getFileById(id).isTrashed();
+  } catch {
+    return true;
+  }
 }
 
 /** The id of the spreadsheet the form writes to, or null: Forms throws when there is none. */
@@ -160,10 +253,18 @@ export function syncChoices(
   choices: (q: QuestionDefinition) => string[] | null,
 ): number {
   let updated = 0;
+  // Questions by recorded item id (staff may have renamed them), else by title.
+  const recorded = questionIds()[definition.kind] ?? {};
+  const byId = new Map<number, QuestionDefinition>();
   const byTitle = new Map<string, QuestionDefinition>();
-  for (const q of definition.questions) if (q.kind === 'list') byTitle.set(q.title, q);
+  for (const q of definition.questions) {
+    if (q.kind !== 'list') continue;
+    byTitle.set(q.title, q);
+    const known = recorded[q.title];
+    if (known) byId.set(known.id, q);
+  }
   for (const item of form.getItems(FormApp.ItemType.LIST)) {
-    const question = byTitle.get(item.getTitle());
+    const question = byId.size > 0 ? byId.get(item.getId()) : byTitle.get(item.getTitle());
     if (!question) continue;
     const wanted = nonEmpty(choices(question));
     const list = item.asListItem();
@@ -178,4 +279,33 @@ export function syncChoices(
 /** True once the operator has added the file-upload question by hand. */
 export function hasFileUpload(form: Form, title: string): boolean {
   return form.getItems(FormApp.ItemType.FILE_UPLOAD).some((item) => item.getTitle() === title);
+}
+
+/**
+ * Asks the form for the current titles of its recorded questions (staff renamed one) and records
+ * them when the lock is held; returns them. Costs a call per question: only when a title went missing.
+ */
+export function refreshQuestionTitles(
+  definition: FormDefinition,
+): Record<string, { id: number; title: string }> {
+  const form = openForm(definition.kind);
+  const recorded = questionIds()[definition.kind];
+  if (!form || !recorded) return recorded ?? {};
+  const now: Record<string, { id: number; title: string }> = {};
+  for (const question of definition.questions) {
+    const known = recorded[question.title];
+    if (!known) continue;
+    const item = form.getItemById(known.id);
+    now[question.title] = { id: known.id, title: item ? item.getTitle() : known.title };
+  }
+  if (holdsLock()) recordQuestionIds({ [definition.kind]: now });
+  return now;
+}
+
+/** Turns the collection of respondents' addresses on or off in every form («Проверять отправителя»). */
+export function setCollectEmail(collect: boolean): void {
+  for (const definition of FORMS) {
+    const form = openForm(definition.kind);
+    if (form && form.collectsEmail() !== collect) form.setCollectEmail(collect);
+  }
 }

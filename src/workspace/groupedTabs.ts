@@ -19,6 +19,7 @@ import {
 } from '../domain/schema';
 import { syncTableBody, type Row } from './table';
 import { resultConfirmations } from './master';
+import { tabSheet } from './sources';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -92,10 +93,14 @@ function isGrouped(keys: readonly string[]): boolean {
 export function readGroupedIndex(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   names: readonly string[],
+  sheetOf: (
+    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    name: string,
+  ) => Sheet | null = tabSheet,
 ): GroupedTab[] | null {
   const tabs: GroupedTab[] = [];
   for (const schema of GROUPED_SCHEMAS.filter((s) => names.includes(s.name))) {
-    const sheet = spreadsheet.getSheetByName(schema.name);
+    const sheet = sheetOf(spreadsheet, schema.name);
     if (!sheet) return null;
     const keys = readColumn(sheet, columnIndex(schema, 'schoolKey') + 1);
     if (!isGrouped(keys)) return null;

@@ -21,7 +21,7 @@ import {
   type TabLayout,
   type TabSchema,
 } from '../domain/schema';
-import { FORMS, type FormKind } from '../domain/forms';
+import { FORMS, type FormDefinition, type FormKind } from '../domain/forms';
 import { toResponses, type RawResponse } from '../domain/responses';
 import { canonicalPosition } from '../domain/intake';
 import type { Projection, RawForms, ReferenceData, StaffColumns } from '../domain/intake';
@@ -37,6 +37,8 @@ import {
 import { SETTINGS_RU } from '../i18n/ru/settings';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 import { readTable, syncTableBody, type Row } from './table';
+import { formIdOf, renamedQuestions, responseSheet, tabSheet } from './sources';
+import { refreshQuestionTitles } from './forms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -44,7 +46,7 @@ export const MASTER_TABS: readonly TabLayout[] = TABS;
 
 /** Reads a staff tab by its headers (staff may reorder columns); a missing column is an error. */
 function readStaffTab<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
-  const table = readTable(spreadsheet.getSheetByName(schema.name));
+  const table = readTable(tabSheet(spreadsheet, schema.name));
   if (table.header.length === 0) return [];
   const check = checkHeaders(schema, table.header);
   if (!check.ok) throw new Error(check.message);
@@ -63,7 +65,7 @@ export function readReference(spreadsheet: Spreadsheet): ReferenceData {
 
 /** The settings from «Настройки» (rows: caption, value, key); invalid values keep defaults. */
 export function readSettings(spreadsheet: Spreadsheet): Settings {
-  const table = readTable(spreadsheet.getSheetByName(SETTINGS_TAB));
+  const table = readTable(tabSheet(spreadsheet, SETTINGS_TAB));
   const raw: Record<string, unknown> = {};
   for (const row of table.rows) {
     const key = String(row[2] ?? '').trim();
@@ -87,7 +89,10 @@ export function readRawForms(
 
 /**
  * The linked response sheets' values by form kind, one read each: those of `kinds` (every form
- * by default) not already in `values`.
+ * by default) not already in `values`. Sheets are found by their form link (recorded id), and
+ * columns of questions staff renamed get their canonical titles back (by recorded item id). A
+ * form whose sheet or one of whose required questions cannot be found is left out of the map:
+ * the caller stops its projection rather than read it as empty.
  */
 export function readRawValues(
   spreadsheet: Spreadsheet,
@@ -96,10 +101,36 @@ export function readRawValues(
 ): Map<FormKind, unknown[][]> {
   for (const definition of FORMS) {
     if (!kinds.includes(definition.kind) || values.has(definition.kind)) continue;
-    const sheet = spreadsheet.getSheetByName(definition.responseSheet);
-    values.set(definition.kind, sheet ? sheet.getDataRange().getValues() : []);
+    const sheet = responseSheet(spreadsheet, definition, formIdOf(definition.kind));
+    if (!sheet) continue;
+    const read = sheet.getDataRange().getValues();
+    const header = canonicalHeader(definition, read[0] ?? []);
+    if (!header) continue;
+    read[0] = header;
+    values.set(definition.kind, read);
   }
   return values;
+}
+
+/**
+ * The header with canonical question titles, or null when a required question has no column
+ * even after asking the form for the current titles of the recorded items.
+ */
+function canonicalHeader(definition: FormDefinition, header: unknown[]): unknown[] | null {
+  const translate = (renamed: Map<string, string>): unknown[] =>
+    header.map((h) => {
+      const title = String(h).trim();
+      return renamed.get(title) ?? h;
+    });
+  const complete = (titles: unknown[]): boolean => {
+    const present = new Set(titles.map((t) => String(t).trim()));
+    return definition.questions.every((q) => !q.required || present.has(q.title));
+  };
+  if (header.length === 0) return header; // a sheet not written yet
+  let translated = translate(renamedQuestions(definition.kind));
+  if (complete(translated)) return translated;
+  translated = translate(renamedQuestions(definition.kind, refreshQuestionTitles(definition)));
+  return complete(translated) ? translated : null;
 }
 
 /** Responses from the response sheets' values, optionally only those of some ОУ answers. */
@@ -141,7 +172,7 @@ export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
   const rows = new Map<string, Row[]>();
   const sheets = new Map<string, GoogleAppsScript.Spreadsheet.Sheet | null>();
   for (const schema of DERIVED) {
-    const sheet = spreadsheet.getSheetByName(schema.name);
+    const sheet = tabSheet(spreadsheet, schema.name);
     sheets.set(schema.name, sheet);
     rows.set(schema.name, readTable(sheet).rows);
   }
@@ -176,25 +207,47 @@ function qualityStatuses(rows: readonly Row[]): Map<string, string> {
   return statuses;
 }
 
-/** Writes a whole projection, touching only rows that differ; returns rows written per tab. */
+/**
+ * Writes a whole projection, touching only rows that differ; returns rows written per tab. Tabs in
+ * `keepTabs` and the «Требует проверки» rows of responses whose id starts with one of
+ * `keepPrefixes` are left as they are (their form's projection is stopped).
+ */
 export function writeProjection(
   spreadsheet: Spreadsheet,
   current: DerivedTabs,
   projection: Projection,
+  keepTabs: readonly string[] = [],
+  keepPrefixes: readonly string[] = [],
 ): Record<string, number> {
   const written: Record<string, number> = {};
-  const put = <R>(schema: TabSchema<R>, records: R[]): void => {
-    const sheet = current.sheets.get(schema.name) ?? spreadsheet.getSheetByName(schema.name);
-    if (!sheet) throw new Error(`Нет вкладки «${schema.name}»: запустите «Настроить систему».`);
+  const put = <R>(schema: TabSchema<R>, rows: Row[]): void => {
+    if (keepTabs.includes(schema.name)) return;
+    const sheet = current.sheets.get(schema.name) ?? tabSheet(spreadsheet, schema.name);
+    if (!sheet) throw new Error(DOMAIN_RU.schema.missingTab(schema.name));
     const before = current.rows.get(schema.name) ?? [];
-    const rows = records.map((r) => toRow(schema, r) as Row);
     written[schema.name] = syncTableBody(sheet, before, rows, schema.columns.length);
   };
-  put(PARTICIPANTS_SCHEMA, projection.participants);
-  put(ORDERS_SCHEMA, projection.orders);
-  put(REPORTS_SCHEMA, projection.reports);
-  put(RESULTS_SCHEMA, projection.results);
-  put(QUALITY_SCHEMA, projection.quality);
+  const rowsOf = <R>(schema: TabSchema<R>, records: R[]): Row[] =>
+    records.map((r) => toRow(schema, r) as Row);
+  put(PARTICIPANTS_SCHEMA, rowsOf(PARTICIPANTS_SCHEMA, projection.participants));
+  put(ORDERS_SCHEMA, rowsOf(ORDERS_SCHEMA, projection.orders));
+  put(REPORTS_SCHEMA, rowsOf(REPORTS_SCHEMA, projection.reports));
+  put(RESULTS_SCHEMA, rowsOf(RESULTS_SCHEMA, projection.results));
+  let quality = rowsOf(QUALITY_SCHEMA, projection.quality);
+  if (keepPrefixes.length > 0) {
+    const response = columnIndex(QUALITY_SCHEMA, 'responseId');
+    const kept = (row: Row): boolean =>
+      keepPrefixes.some((p) => String(row[response] ?? '').startsWith(`${p}-`));
+    const at = (row: Row): number => canonicalPosition(String(row[response] ?? ''));
+    quality = [
+      ...quality.filter((row) => !kept(row)),
+      ...(current.rows.get(QUALITY_SCHEMA.name) ?? []).filter(kept),
+    ]
+      .map((row, i) => ({ row, i }))
+      .sort((a, b) => at(a.row) - at(b.row) || a.i - b.i)
+      .map((x) => x.row);
+  }
+  put(QUALITY_SCHEMA, quality);
   return written;
 }
 
@@ -210,9 +263,8 @@ export interface QualityTab {
  * are not in answer order (staff sorted the queue), so the caller projects everything again.
  */
 export function readQualityTab(spreadsheet: Spreadsheet): QualityTab | null {
-  const sheet = spreadsheet.getSheetByName(QUALITY_SCHEMA.name);
-  if (!sheet)
-    throw new Error(`Нет вкладки «${QUALITY_SCHEMA.name}»: запустите «Настроить систему».`);
+  const sheet = tabSheet(spreadsheet, QUALITY_SCHEMA.name);
+  if (!sheet) throw new Error(DOMAIN_RU.schema.missingTab(QUALITY_SCHEMA.name));
   const rows = readTable(sheet).rows;
   const response = columnIndex(QUALITY_SCHEMA, 'responseId');
   for (let i = 1; i < rows.length; i++) {
@@ -258,7 +310,7 @@ export function writeQualityScope(
 export function seedReferenceTabs(spreadsheet: Spreadsheet): number {
   let filled = 0;
   const seed = <R>(schema: TabSchema<R>, records: readonly R[]): void => {
-    const sheet = spreadsheet.getSheetByName(schema.name);
+    const sheet = tabSheet(spreadsheet, schema.name);
     if (!sheet || sheet.getLastRow() > 1 || records.length === 0) return;
     const rows = records.map((r) => toRow(schema, r));
     sheet.getRange(2, 1, rows.length, schema.columns.length).setValues(rows);
@@ -267,7 +319,7 @@ export function seedReferenceTabs(spreadsheet: Spreadsheet): number {
   seed(COMPETENCIES_SCHEMA, DEFAULT_COMPETENCIES);
   seed(AGE_CATEGORIES_SCHEMA, DEFAULT_AGE_CATEGORIES);
   seed(EVENTS_SCHEMA, SAMPLE_EVENTS);
-  const settings = spreadsheet.getSheetByName(SETTINGS_TAB);
+  const settings = tabSheet(spreadsheet, SETTINGS_TAB);
   if (settings && settings.getLastRow() <= 1) {
     const rows = settingsRows(DEFAULT_SETTINGS);
     settings.getRange(2, 1, rows.length, 3).setValues(rows);

@@ -18,17 +18,27 @@ export interface OrderUpload {
 
 export interface FileMoves {
   moved: number;
+  /** Uploads not tried because the time budget ran out. */
+  left: number;
   /** Response ids whose files could not all be moved, with Drive's message. */
   failed: { responseId: string; error: string }[];
 }
 
 /** Moves each upload into its ОУ folder; files already there are left alone. */
-export function moveOrderFiles(root: string, uploads: OrderUpload[]): FileMoves {
-  const result: FileMoves = { moved: 0, failed: [] };
+export function moveOrderFiles(
+  root: string,
+  uploads: OrderUpload[],
+  budget?: { spent(): boolean },
+): FileMoves {
+  const result: FileMoves = { moved: 0, left: 0, failed: [] };
   const folders = new Map<string, GoogleAppsScript.Drive.Folder>();
-  for (const upload of uploads) {
+  for (const [index, upload] of uploads.entries()) {
     const ids = driveIds(upload.uploadAnswer);
     if (ids.length === 0) continue;
+    if (budget && budget.spent()) {
+      result.left = uploads.length - index;
+      break;
+    }
     try {
       let folder = folders.get(upload.schoolKey);
       if (!folder) {

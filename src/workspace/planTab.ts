@@ -12,6 +12,7 @@ import {
   type PlanPeriod,
 } from '../domain/plan';
 import { readTable, type Row } from './table';
+import { tabSheet } from './sources';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -40,7 +41,7 @@ export function planPeriodFromLabel(label: string): PlanPeriod | null {
  * `fallback` places month-only deadlines of rows whose «План» cell is empty or unknown.
  */
 export function readPlanTab(spreadsheet: Spreadsheet, fallback: PlanPeriod): PlanTab | null {
-  const sheet = spreadsheet.getSheetByName(PLAN_TAB);
+  const sheet = tabSheet(spreadsheet, PLAN_TAB);
   if (!sheet) return null;
   const { header, rows } = readTable(sheet);
   if (header.length === 0) return null;

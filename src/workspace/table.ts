@@ -4,6 +4,7 @@
  * form can become a formula (PRODUCT.md, intake rules).
  */
 import { asText } from '../domain/normalize/text';
+import { recordTabIds, tabSheet } from './sources';
 
 export type Cell = string | number | boolean | Date;
 export type Row = Cell[];
@@ -26,12 +27,16 @@ export function readTable(sheet: GoogleAppsScript.Spreadsheet.Sheet | null): Tab
   return { header: header.map((h) => String(h)), rows };
 }
 
-/** The sheet named `name`, created (at the end) if missing. */
+/** The tab of `name` (by its recorded id, staff may have renamed it), created if missing. */
 export function ensureSheet(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   name: string,
 ): GoogleAppsScript.Spreadsheet.Sheet {
-  return spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name);
+  const found = tabSheet(spreadsheet, name);
+  if (found) return found;
+  const sheet = spreadsheet.insertSheet(name);
+  recordTabIds({ [name]: sheet.getSheetId() });
+  return sheet;
 }
 
 /** Guards every cell of a block and pads rows to `width`. */

@@ -1,9 +1,9 @@
 /**
- * Tabs of the master: created or repaired with their header, frozen header row, filter and,
- * for derived tabs, a protection so that only the app and the owner edit them.
+ * Tabs of the master: created or repaired with their header, frozen header row and filter. Every
+ * tab is protected (protections.ts): staff and the owner edit the staff-owned tabs and the staff
+ * columns of derived ones; nobody else edits any.
  */
 import { ensureRows, ensureSheet } from './table';
-import { SETUP_RU } from '../i18n/ru/setup';
 
 export type TabOwner = 'staff' | 'derived' | 'derived+staff';
 
@@ -14,15 +14,15 @@ export interface TabSpec {
   formats: string[];
 }
 
-/** Repairs one tab; returns true if anything was changed. */
+/** Repairs one tab; returns it and whether anything was changed. */
 export function ensureTab(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   spec: TabSpec,
   existingNames: Set<string>,
-): boolean {
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; changed: boolean } {
   let changed = false;
-  if (!existingNames.has(spec.name)) changed = true;
   const sheet = ensureSheet(spreadsheet, spec.name);
+  if (!existingNames.has(sheet.getName())) changed = true;
   const width = spec.header.length;
   const current = sheet.getRange(1, 1, 1, width).getValues()[0] ?? [];
   if (spec.header.some((title, i) => current[i] !== title)) {
@@ -47,17 +47,5 @@ export function ensureTab(
     sheet.getRange(1, 1, Math.max(sheet.getMaxRows(), 2), width).createFilter();
     changed = true;
   }
-  if (
-    spec.owner !== 'staff' &&
-    sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET).length === 0
-  ) {
-    const protection = sheet.protect().setDescription(SETUP_RU.protection(spec.name));
-    // Owners and the app's effective user keep edit rights; everyone else is removed.
-    protection.addEditor(Session.getEffectiveUser());
-    protection.removeEditors(
-      protection.getEditors().filter((u) => u.getEmail() !== Session.getEffectiveUser().getEmail()),
-    );
-    changed = true;
-  }
-  return changed;
+  return { sheet, changed };
 }

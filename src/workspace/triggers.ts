@@ -3,6 +3,8 @@
  * arrives through it) and ONE daily time-driven trigger. Installing is idempotent and removes
  * duplicates, so the script also works unchanged as an Editor add-on (which allows one of each).
  */
+import { PROPERTY_KEYS, readProperty, writeProperty } from './properties';
+
 export const FORM_SUBMIT_HANDLER = 'handleFormSubmit';
 export const DAILY_HANDLER = 'runDailyJobs';
 /** The daily run starts early in the morning, Moscow time, before staff arrive. */
@@ -22,12 +24,9 @@ export function triggerStatus(): TriggerStatus {
   };
 }
 
-/** Who installed the triggers: getProjectTriggers sees only the current user's own. */
-const OWNER_KEY = 'triggers.owner';
-
 /** The user whose account runs the triggers, or '' if none were installed yet. */
 export function triggerOwner(): string {
-  return PropertiesService.getDocumentProperties().getProperty(OWNER_KEY) ?? '';
+  return readProperty(PROPERTY_KEYS.triggersOwner) ?? '';
 }
 
 /**
@@ -74,6 +73,6 @@ export function installTriggers(
     }
     created++;
   }
-  if (owner !== me) PropertiesService.getDocumentProperties().setProperty(OWNER_KEY, me);
+  if (owner !== me) writeProperty(PROPERTY_KEYS.triggersOwner, me);
   return { created, removed, owner: me };
 }

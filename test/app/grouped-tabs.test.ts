@@ -9,6 +9,10 @@ import { REPORTS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { Projection } from '../../src/domain/intake';
 import type { MonthlyReport } from '../../src/domain/model';
 
+/** Outside the bundle there are no document properties: tabs by name. */
+const byName = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string) =>
+  ss.getSheetByName(name);
+
 function report(schoolKey: string, source: string): MonthlyReport {
   return {
     schoolKey,
@@ -41,7 +45,7 @@ function write(
   scope: string[],
   reports: MonthlyReport[],
 ) {
-  const tabs = readGroupedIndex(spreadsheet, [REPORTS_SCHEMA.name])!;
+  const tabs = readGroupedIndex(spreadsheet, [REPORTS_SCHEMA.name], byName)!;
   expect(tabs).not.toBeNull();
   readBlocks(tabs, new Set(scope));
   const projection = {
@@ -100,5 +104,5 @@ test('a block emptied in the middle leaves no gap; the last block grows in place
 
 test('a tab not grouped by ОУ is refused, so the caller projects everything', () => {
   const { spreadsheet } = setup([initial[2]!, initial[0]!, initial[3]!]);
-  expect(readGroupedIndex(spreadsheet, [REPORTS_SCHEMA.name])).toBeNull();
+  expect(readGroupedIndex(spreadsheet, [REPORTS_SCHEMA.name], byName)).toBeNull();
 });

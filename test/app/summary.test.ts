@@ -86,10 +86,11 @@ describe('sendMonthlySummary', () => {
     expect(mail.body).toContain(OUTPUTS_RU.summary.participants + ': 2');
     expect(mail.body).toContain(HOSTILE); // plain text stays as typed
 
-    // A second summary reuses the note instead of making another.
-    app.call('sendMonthlySummary', '2021-10');
+    // A second summary makes no second note and sends no letter twice.
+    const again = app.call('sendMonthlySummary', '2021-10') as { sent: boolean; message: string };
+    expect(again.sent).toBe(false);
     expect(ws.documents().filter((d) => !d.trashed)).toHaveLength(1);
-    expect(ws.outbox()).toHaveLength(2);
+    expect(ws.outbox()).toHaveLength(1);
     expect(lastJournal(ws)[2]).toBe('выполнено');
   });
 
@@ -117,23 +118,27 @@ describe('sendMonthlySummary', () => {
     expect(lastJournal(ws)[2]).toBe('пропущено');
   });
 
-  test('when the day’s quota cannot cover the recipients, nothing is sent and it is queued', () => {
+  test('a summary for more recipients than a day’s quota goes out over the following days, once each', () => {
     const { ws, app } = hostileDistrict();
-    const many = Array.from({ length: 60 }, (_, i) => `uo${i}@district.example`).join(', ');
-    setSetting(ws, 'recipients', many);
-    expect(app.call('sendMonthlySummary', '2021-10')).toMatchObject({ sent: true });
-    expect(ws.outbox()).toHaveLength(1);
-
+    const many = Array.from({ length: 150 }, (_, i) => `uo${i}@district.example`);
+    setSetting(ws, 'recipients', many.join(', '));
     const status = app.call('sendMonthlySummary', '2021-10') as {
       sent: boolean;
       queued: boolean;
       message: string;
     };
     expect(status).toMatchObject({ sent: false, queued: true });
-    expect(status.message).toContain('осталось по дневной квоте 40');
-    expect(ws.outbox()).toHaveLength(1);
+    expect(status.message).toContain('отправлена 100 получателям; ещё 50 получателей');
+    expect(ws.outbox()).toHaveLength(100);
     const journal = lastJournal(ws);
     expect(journal[1]).toBe(OUTPUTS_RU.summary.job);
     expect(journal[2]).toBe('отложено');
+
+    // The daily runs of the next days send the rest; nobody gets it twice.
+    ws.clock.advanceTo('2021-11-05T07:00:00+03:00');
+    ws.clock.advanceTo('2021-11-06T07:00:00+03:00');
+    const subject = ws.outbox()[0]!.subject;
+    const summaries = ws.outbox().filter((m) => m.subject === subject);
+    expect(summaries.map((m) => m.to).sort()).toEqual([...many].sort());
   });
 });

@@ -57,6 +57,7 @@ describe('tabs', () => {
       'План работы',
       'Настройки',
       'Журнал',
+      'Почта',
     ]);
     for (const tab of TABS) {
       expect(tab.header.length).toBeGreaterThan(0);

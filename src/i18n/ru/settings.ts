@@ -13,6 +13,8 @@ export const SETTINGS_RU = {
     signaturePosition: 'Должность подписывающего',
     signatureName: 'ФИО подписывающего',
     nameWinners: 'Называть победителей в документах (есть согласие на распространение)',
+    checkSender:
+      'Проверять отправителя (формы собирают адреса; ответ с адреса, не указанного для ОУ, отмечается)',
   } as Record<SettingKey, string>,
   header: ['Параметр', 'Значение', 'Ключ'],
   required: (label: string) => `«${label}»: заполните это поле.`,

@@ -1,5 +1,7 @@
 /** Russian strings of the set-up and of the operator's instructions. */
 export const SETUP_RU = {
+  staffProtection: (tab: string) =>
+    `Вкладку «${tab}» правят только сотрудники центра из «Настроек» и владелец таблицы.`,
   protection: (tab: string) =>
     `Вкладка «${tab}» заполняется приложением. Правьте исходные ответы или справочники, а затем выберите «Пересобрать данные».`,
   done: (changes: number) =>

@@ -125,7 +125,7 @@ function renderSettings(fields: SettingsField[], errors: SaveSettingsResult['err
     const row = el('label', 'field');
     row.append(el('span', 'field-label', field.label));
     let input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-    if (field.key === 'nameWinners') {
+    if (field.key === 'nameWinners' || field.key === 'checkSender') {
       input = el('select');
       for (const value of [T.settings.yes, T.settings.no]) {
         const option = el('option', undefined, value);

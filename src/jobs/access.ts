@@ -1,0 +1,75 @@
+/**
+ * Access kept in order by every set-up, settings save and daily run: the staff list typed into
+ * «Настройки» by anyone but through the sidebar is put back (and journaled), and every tab's
+ * protection lists exactly the staff and the app's account.
+ */
+import { settingToCell, type Settings } from '../domain/settings';
+import { SETTINGS_TAB, TABS } from '../domain/schema';
+import { FORMS } from '../domain/forms';
+import { savedStaff, saveStaff } from '../workspace/access';
+import { readTable } from '../workspace/table';
+import { responseSheet, formIdOf, tabSheet } from '../workspace/sources';
+import { syncProtections } from '../workspace/protections';
+import type { JournalEntry } from '../workspace/journal';
+import { RELIABILITY_RU } from '../i18n/ru/reliability';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Puts the saved staff list back into «Настройки» if the cell differs (the first run adopts the
+ * cell, there being nothing saved yet), then syncs the protections. Returns journal entries.
+ */
+export function enforceAccess(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  onlyIfChanged: boolean,
+): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  let staff = savedStaff();
+  if (staff === null) {
+    staff = settings.staff;
+    saveStaff(staff);
+  } else if (!sameList(staff, settings.staff)) {
+    writeStaffCell(spreadsheet, { ...settings, staff });
+    entries.push({
+      at: new Date(),
+      job: 'access',
+      outcome: 'ok',
+      details: RELIABILITY_RU.access.reverted(settings.staff.join(', '), staff.join(', ')),
+    });
+  }
+  syncProtections(protectedSheets(spreadsheet), staff, onlyIfChanged);
+  return entries;
+}
+
+/** Every tab the app protects: its own tabs and the forms' response sheets. */
+export function protectedSheets(
+  spreadsheet: Spreadsheet,
+): { sheet: GoogleAppsScript.Spreadsheet.Sheet; owner: 'staff' | 'derived' }[] {
+  const sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; owner: 'staff' | 'derived' }[] = [];
+  for (const tab of TABS) {
+    const sheet = tabSheet(spreadsheet, tab.name);
+    if (sheet) sheets.push({ sheet, owner: tab.owner === 'staff' ? 'staff' : 'derived' });
+  }
+  for (const form of FORMS) {
+    const sheet = responseSheet(spreadsheet, form, formIdOf(form.kind));
+    if (sheet) sheets.push({ sheet, owner: 'derived' });
+  }
+  return sheets;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.length === y.length && x.every((e, i) => e === y[i]);
+}
+
+/** Writes the staff row of «Настройки» (one read, one write). */
+export function writeStaffCell(spreadsheet: Spreadsheet, settings: Settings): void {
+  const sheet = tabSheet(spreadsheet, SETTINGS_TAB);
+  if (!sheet) return;
+  const rows = readTable(sheet).rows;
+  const index = rows.findIndex((row) => String(row[2] ?? '').trim() === 'staff');
+  if (index < 0) return;
+  sheet.getRange(index + 2, 2).setValues([[settingToCell('staff', settings)]]);
+}

@@ -1,0 +1,62 @@
+/** The mail queue as a job: send what waits, within a budget, and say in «Журнал» what happened. */
+import { drainMail, type MailRun } from '../workspace/mailQueue';
+import { writeJournal, type JournalEntry } from '../workspace/journal';
+import type { Budget } from './budget';
+import { RELIABILITY_RU } from '../i18n/ru/reliability';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Journal rows of a drain: refused addresses and unknown outcomes one by one, the rest in one. */
+export function mailEntries(run: MailRun): JournalEntry[] {
+  const RU = RELIABILITY_RU.mail;
+  const entries: JournalEntry[] = [];
+  for (const letter of run.unknown) {
+    entries.push({
+      at: new Date(),
+      job: RU.job,
+      outcome: 'error',
+      details: RU.unknown(letter.to, letter.subject),
+    });
+  }
+  for (const letter of run.retried) {
+    entries.push({
+      at: new Date(),
+      job: RU.job,
+      outcome: 'error',
+      details: RU.retry(letter.to, letter.subject),
+      error: letter.error,
+    });
+  }
+  for (const letter of run.failed) {
+    entries.push({
+      at: new Date(),
+      job: RU.job,
+      outcome: 'error',
+      details: RU.badAddress(letter.to, letter.subject, letter.error),
+      error: letter.error,
+    });
+  }
+  if (run.sent.length > 0 || run.waiting > 0) {
+    entries.push({
+      at: new Date(),
+      job: RU.job,
+      outcome: run.waiting > 0 ? 'queued' : 'ok',
+      details:
+        RU.sent(run.sent.length) +
+        (run.waiting > 0 ? ' ' + RU.waiting(run.waiting, run.byQuota) : ''),
+    });
+  }
+  return entries;
+}
+
+/** Writes a drain's journal rows. */
+export function journalMail(spreadsheet: Spreadsheet, run: MailRun): void {
+  writeJournal(spreadsheet, mailEntries(run));
+}
+
+/** Sends what waits in the queue within `budget`; the caller holds the lock. */
+export function sendQueuedMail(spreadsheet: Spreadsheet, budget: Budget): MailRun {
+  const run = drainMail(spreadsheet, budget);
+  journalMail(spreadsheet, run);
+  return run;
+}
