@@ -15,7 +15,9 @@ import { writeJournal } from '../workspace/journal';
 import { MASTER_TABS, readReference, seedReferenceTabs } from '../workspace/master';
 import { withLock } from '../workspace/lock';
 import { PROPERTY_KEYS, readProperty, writeProperty } from '../workspace/properties';
-import { recordTabIds } from '../workspace/sources';
+import { recordTabIds, tabSheet } from '../workspace/sources';
+import { MAIL_TAB } from '../domain/schema';
+import { enforceAccess } from './access';
 import { choiceLists } from './choices';
 import { checkSources } from './sources';
 import { SETUP_RU } from '../i18n/ru/setup';
@@ -55,6 +57,11 @@ function setUpUnderLock(
     ids[tab.name] = sheet.getSheetId();
   }
   recordTabIds(ids);
+  const mail = tabSheet(spreadsheet, MAIL_TAB);
+  if (mail && !mail.isSheetHidden()) {
+    mail.hideSheet();
+    changes++;
+  }
   changes += seedReferenceTabs(spreadsheet);
 
   const choices = choiceLists(readReference(spreadsheet), new Date());
@@ -65,6 +72,7 @@ function setUpUnderLock(
   }
   const triggers = installTriggers(spreadsheet, settings.staff);
   changes += triggers.created + triggers.removed;
+  const entries = enforceAccess(spreadsheet, settings, false);
   checkSources(spreadsheet);
 
   const orderForm = openForm(ORDER_FORM.kind);
@@ -77,9 +85,8 @@ function setUpUnderLock(
     ' ' +
     (fileUploadPresent ? SETUP_RU.uploadPresent : SETUP_RU.uploadMissing);
   if (changes > 0) {
-    writeJournal(spreadsheet, [
-      { at: new Date(), job: 'setupSystem', outcome: 'ok', details: message },
-    ]);
+    entries.push({ at: new Date(), job: 'setupSystem', outcome: 'ok', details: message });
   }
+  writeJournal(spreadsheet, entries);
   return { changes, message, fileUploadPresent };
 }

@@ -74,6 +74,8 @@ export function syncProtections(
   if (onlyIfChanged && readProperty(PROPERTY_KEYS.protectionsSynced) === fingerprint) return 0;
   let changed = 0;
   for (const { sheet, owner } of sheets) if (protectSheet(sheet, editors, owner)) changed++;
-  writeProperty(PROPERTY_KEYS.protectionsSynced, fingerprint);
+  if (readProperty(PROPERTY_KEYS.protectionsSynced) !== fingerprint) {
+    writeProperty(PROPERTY_KEYS.protectionsSynced, fingerprint);
+  }
   return changed;
 }

@@ -97,6 +97,11 @@ export interface SubmitOptions {
   respondent?: string;
   /** Edit a previous response: same id, its sheet row rewritten, triggers fired again. */
   editOf?: string;
+  /**
+   * false: the response is stored and its sheet row written, but no trigger fires — as when Google
+   * does not deliver an installable trigger ("triggers are not guaranteed to fire", quotas page).
+   */
+  deliver?: boolean;
 }
 
 /** One response for seedResponses: answers by question title, as for submitForm. */
@@ -126,6 +131,8 @@ export interface CostReport {
     serviceMs: number;
     scriptMs: number;
     error?: string;
+    /** Writes made while the execution held no lock (`Range… <tab>`, `Properties.setProperty <key>`). */
+    unlockedWrites?: string[];
   }[];
 }
 
@@ -379,7 +386,7 @@ export class Workspace {
       responseId: response.id,
       sheetRow: response.sheetRow,
     };
-    this.deliver(form, response);
+    if (options.deliver !== false) this.deliver(form, response);
     return new FormResponse(
       this.harness,
       form,

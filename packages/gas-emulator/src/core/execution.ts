@@ -21,6 +21,8 @@ export interface ExecutionRecord {
   error?: string;
   /** Set once the time limit is passed: the platform kills the run even if the script catches the error. */
   killed?: boolean;
+  /** Writes made while holding no lock (core/locks.ts), e.g. `Range.setValues Журнал`. */
+  unlockedWrites?: string[];
 }
 
 /** Google's message when one execution runs past 6 minutes. */

@@ -5,6 +5,7 @@
 import { asGas, Fake, stubInterface } from '../core/errors';
 import type { Ctx } from '../core/world';
 import { record } from '../core/world';
+import { heldLocks, noteWrite } from '../core/locks';
 
 /** Google's per-value limit: 9 KB (developers.google.com/apps-script/guides/services/quotas). */
 export const MAX_PROPERTY_VALUE_BYTES = 9 * 1024;
@@ -48,6 +49,7 @@ export class Properties implements Fake<GoogleAppsScript.Properties.Properties, 
   /** Stores a value as a string. */
   setProperty(key: string, value: string): GoogleAppsScript.Properties.Properties {
     record(this.ctx, 'Properties.setProperty');
+    noteWrite(this.ctx, `Properties.setProperty ${key}`);
     const next = new Map(this.store).set(String(key), String(value));
     this.check(next);
     this.store.set(String(key), String(value));
@@ -66,6 +68,7 @@ export class Properties implements Fake<GoogleAppsScript.Properties.Properties, 
     deleteAllOthers = false,
   ): GoogleAppsScript.Properties.Properties {
     record(this.ctx, 'Properties.setProperties');
+    noteWrite(this.ctx, `Properties.setProperties ${Object.keys(properties).join(',')}`);
     const next = deleteAllOthers ? new Map<string, string>() : new Map(this.store);
     for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
     this.check(next);
@@ -77,6 +80,7 @@ export class Properties implements Fake<GoogleAppsScript.Properties.Properties, 
   /** Removes a key. */
   deleteProperty(key: string): GoogleAppsScript.Properties.Properties {
     record(this.ctx, 'Properties.deleteProperty');
+    noteWrite(this.ctx, `Properties.deleteProperty ${key}`);
     this.store.delete(key);
     return this.self;
   }
@@ -84,6 +88,7 @@ export class Properties implements Fake<GoogleAppsScript.Properties.Properties, 
   /** Removes every key. */
   deleteAllProperties(): GoogleAppsScript.Properties.Properties {
     record(this.ctx, 'Properties.deleteAllProperties');
+    noteWrite(this.ctx, 'Properties.deleteAllProperties');
     this.store.clear();
     return this.self;
   }
@@ -231,14 +236,6 @@ stubInterface(CacheService, 'Cache.CacheService');
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
 /**
- * Locks held, per execution: the ExecutionRecord of the running execution (or the world, for
- * harness calls outside any execution) → the scopes it holds. A new execution has a new record,
- * so whatever an execution held is released when it ends ("Locks are released when the script
- * terminates", lock#releaselock).
- */
-const heldByExecution = new WeakMap<object, Set<string>>();
-
-/**
  * A lock of one scope (script, document or user). The lock belongs to the execution, not to
  * the Lock object: LockService.getScriptLock() hands each call a new object standing for the
  * same mutual-exclusion lock, and "only one instance of the script executes a given section
@@ -253,15 +250,9 @@ export class Lock implements Fake<GoogleAppsScript.Lock.Lock, Lock> {
     private readonly scope: string,
   ) {}
 
-  /** The scopes the running execution holds. */
+  /** The scopes the running execution holds (core/locks.ts). */
   private held(): Set<string> {
-    const owner = this.ctx.world.tracker.active ?? this.ctx.world;
-    let set = heldByExecution.get(owner);
-    if (!set) {
-      set = new Set();
-      heldByExecution.set(owner, set);
-    }
-    return set;
+    return heldLocks(this.ctx);
   }
 
   /** Waits up to `timeoutInMillis`; false if another execution holds the lock. */

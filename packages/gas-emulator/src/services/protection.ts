@@ -1,12 +1,13 @@
 /**
- * Protection (developers.google.com/apps-script/reference/spreadsheet/protection): recorded only;
- * edits by scripts are not blocked (the script's owner can always edit).
+ * Protection (developers.google.com/apps-script/reference/spreadsheet/protection): who may edit a
+ * protected area, enforced on every edit by protection-guard.ts.
  */
 import { asEnum, makeEnum } from '../core/enums';
 import { asGas, Fake, stubInterface } from '../core/errors';
 import type { Ctx } from '../core/world';
 import { record } from '../core/world';
 import { Range } from './range';
+import { guardProtection } from './protection-guard';
 import type { ProtectionModel, SheetModel, SpreadsheetModel } from './sheet-model';
 
 /** SpreadsheetApp.ProtectionType. */
@@ -62,6 +63,7 @@ export class Protection implements Fake<GasProtection, Protection> {
   /** Description shown in the protected ranges panel. */
   setDescription(description: string): GasProtection {
     record(this.ctx, 'Protection.setDescription');
+    guardProtection(this.ctx, this.ss, this.model);
     this.model.description = description;
     return this.self;
   }
@@ -75,6 +77,7 @@ export class Protection implements Fake<GasProtection, Protection> {
   /** Warning-only protection lets anyone edit after a warning. */
   setWarningOnly(warningOnly: boolean): GasProtection {
     record(this.ctx, 'Protection.setWarningOnly');
+    guardProtection(this.ctx, this.ss, this.model);
     this.model.warningOnly = warningOnly;
     return this.self;
   }
@@ -88,6 +91,7 @@ export class Protection implements Fake<GasProtection, Protection> {
   /** Adds an editor. */
   addEditor(emailAddress: string | GoogleAppsScript.Base.User): GasProtection {
     record(this.ctx, 'Protection.addEditor');
+    guardProtection(this.ctx, this.ss, this.model);
     const email = typeof emailAddress === 'string' ? emailAddress : emailAddress.getEmail();
     if (!this.model.editors.includes(email)) this.model.editors.push(email);
     return this.self;
@@ -102,6 +106,7 @@ export class Protection implements Fake<GasProtection, Protection> {
   /** Removes editors; the owner (effective user) always stays, as on Google. */
   removeEditors(emailAddresses: (string | GoogleAppsScript.Base.User)[]): GasProtection {
     record(this.ctx, 'Protection.removeEditors');
+    guardProtection(this.ctx, this.ss, this.model);
     const drop = new Set(emailAddresses.map((e) => (typeof e === 'string' ? e : e.getEmail())));
     this.model.editors = this.model.editors.filter(
       (e) => !drop.has(e) || e === this.ctx.world.user,
@@ -123,6 +128,7 @@ export class Protection implements Fake<GasProtection, Protection> {
   /** Whether everyone in the domain may edit. */
   setDomainEdit(editable: boolean): GasProtection {
     record(this.ctx, 'Protection.setDomainEdit');
+    guardProtection(this.ctx, this.ss, this.model);
     this.model.domainEdit = editable;
     return this.self;
   }
@@ -162,6 +168,7 @@ export class Protection implements Fake<GasProtection, Protection> {
   /** Removes the protection. */
   remove(): void {
     record(this.ctx, 'Protection.remove');
+    guardProtection(this.ctx, this.ss, this.model);
     this.sheet.protections = this.sheet.protections.filter((p) => p !== this.model);
   }
 }

@@ -10,6 +10,7 @@ import { record } from '../core/world';
 import { a1Notation } from './a1';
 import { DataValidation } from './data-validation';
 import { Protection } from './protection';
+import { guardEdit } from './protection-guard';
 import { Filter, Sheet } from './sheet';
 import {
   CellFormat,
@@ -43,6 +44,16 @@ export class Range implements Fake<GasRange, Range> {
 
   private get self(): GasRange {
     return this as unknown as GasRange;
+  }
+
+  /** Throws when a protection forbids the running user to edit this range. */
+  private guard(): void {
+    guardEdit(this.ctx, this.ss, this.sheet, {
+      row: this.row,
+      column: this.column,
+      numRows: this.numRows,
+      numColumns: this.numColumns,
+    });
   }
 
   private cells(): number {
@@ -197,6 +208,7 @@ export class Range implements Fake<GasRange, Range> {
   setValues(values: any[][]): GasRange {
     this.checkShape(values);
     record(this.ctx, 'Range.setValues', this.cells());
+    this.guard();
     const written = values.map((r, i) =>
       r.map((v, j) => {
         const plain = this.sheet.format(this.row + i, this.column + j)?.numberFormat === '@';
@@ -218,6 +230,7 @@ export class Range implements Fake<GasRange, Range> {
   /** Writes one value into every cell of the range (range#setvaluevalue). */
   setValue(value: any): GasRange {
     record(this.ctx, 'Range.setValue', this.cells());
+    this.guard();
     this.each((r, c) => {
       const plain = this.sheet.format(r, c)?.numberFormat === '@';
       const cell = normaliseWritten(value, this.ss, plain);
@@ -284,6 +297,7 @@ export class Range implements Fake<GasRange, Range> {
   /** Clears values, keeps formats. */
   clearContent(): GasRange {
     record(this.ctx, 'Range.clearContent', this.cells());
+    this.guard();
     this.each((r, c) => this.sheet.put(r, c, '', null));
     return this.self;
   }
@@ -291,6 +305,7 @@ export class Range implements Fake<GasRange, Range> {
   /** Clears values and formats (range#clear). */
   clear(options?: Record<string, boolean>): GasRange {
     record(this.ctx, 'Range.clear', this.cells());
+    this.guard();
     const all = !options || Object.keys(options).length === 0;
     this.each((r, c) => {
       if (all || options?.contentsOnly) this.sheet.put(r, c, '', null);
@@ -338,6 +353,7 @@ export class Range implements Fake<GasRange, Range> {
     value: CellFormat[K],
   ): GasRange {
     record(this.ctx, call, this.cells());
+    this.guard();
     this.each((r, c) => {
       const f = this.sheet.format(r, c, true);
       if (value === null || value === undefined) delete f[key];
@@ -353,6 +369,7 @@ export class Range implements Fake<GasRange, Range> {
   ): GasRange {
     this.checkShape(values as unknown[][]);
     record(this.ctx, call, this.cells());
+    this.guard();
     this.each((r, c, i, j) => {
       const f = this.sheet.format(r, c, true);
       const v = values[i]![j];
@@ -582,6 +599,7 @@ export class Range implements Fake<GasRange, Range> {
   /** Protects this range (range#protect). */
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     record(this.ctx, 'Range.protect');
+    this.guard();
     return Protection.create(this.ctx, this.ss, this.sheet, 'RANGE', {
       row: this.row,
       column: this.column,

@@ -6,6 +6,7 @@ import { record } from '../core/world';
 import { parseA1 } from './a1';
 import { EmbeddedChart, EmbeddedChartBuilder } from './chart';
 import { Protection } from './protection';
+import { guardEdit } from './protection-guard';
 import { Range } from './range';
 import { RangeList } from './range-list';
 import { CellValue, normaliseWritten, SheetModel, SpreadsheetModel } from './sheet-model';
@@ -64,6 +65,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Renames; a duplicate name throws Google's message. */
   setName(name: string): GasSheet {
     record(this.ctx, 'Sheet.setName');
+    guardEdit(this.ctx, this.ss, this.model, null);
     const clash = this.ss.sheets.find(
       (s) => s !== this.model && s.name.toLowerCase() === name.toLowerCase(),
     );
@@ -153,6 +155,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Appends a row after the last row with content, growing the grid if needed (sheet#appendrowrowcontents). */
   appendRow(rowContents: any[]): GasSheet {
     record(this.ctx, 'Sheet.appendRow');
+    guardEdit(this.ctx, this.ss, this.model, null);
     const row = this.model.lastRow() + 1;
     if (row > this.model.maxRows) {
       // Growing the grid is an insert below the last row, which takes that row's format.
@@ -187,6 +190,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
    */
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet {
     record(this.ctx, 'Sheet.insertRowsAfter');
+    guardEdit(this.ctx, this.ss, this.model, null);
     this.insertRowsAt(afterPosition, howMany, true);
     return this.self;
   }
@@ -194,6 +198,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Inserts one empty row after `afterPosition`, formatted like it. */
   insertRowAfter(afterPosition: number): GasSheet {
     record(this.ctx, 'Sheet.insertRowAfter');
+    guardEdit(this.ctx, this.ss, this.model, null);
     this.insertRowsAt(afterPosition, 1, true);
     return this.self;
   }
@@ -205,6 +210,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
    */
   insertRowsBefore(beforePosition: number, howMany: number): GasSheet {
     record(this.ctx, 'Sheet.insertRowsBefore');
+    guardEdit(this.ctx, this.ss, this.model, null);
     this.insertRowsAt(beforePosition - 1, howMany, false);
     return this.self;
   }
@@ -212,6 +218,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Inserts one empty row before `beforePosition`, formatted like it. */
   insertRowBefore(beforePosition: number): GasSheet {
     record(this.ctx, 'Sheet.insertRowBefore');
+    guardEdit(this.ctx, this.ss, this.model, null);
     this.insertRowsAt(beforePosition - 1, 1, false);
     return this.self;
   }
@@ -219,6 +226,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Inserts empty rows at `rowIndex` (sheet#insertrowsrowindex,-numrows), formatted like the row there. */
   insertRows(rowIndex: number, numRows = 1): void {
     record(this.ctx, 'Sheet.insertRows');
+    guardEdit(this.ctx, this.ss, this.model, null);
     this.insertRowsAt(rowIndex - 1, numRows, false);
   }
 
@@ -237,6 +245,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Deletes `howMany` rows from `rowPosition`; deleting every non-frozen row is refused as on Google. */
   deleteRows(rowPosition: number, howMany: number): void {
     record(this.ctx, 'Sheet.deleteRows');
+    guardEdit(this.ctx, this.ss, this.model, null);
     if (rowPosition < 1 || rowPosition + howMany - 1 > this.model.maxRows)
       throw new Error('Those rows are out of bounds.');
     if (howMany >= this.model.maxRows - this.model.frozenRows) {
@@ -254,6 +263,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Inserts empty columns after `afterPosition`. */
   insertColumnsAfter(afterPosition: number, howMany: number): GasSheet {
     record(this.ctx, 'Sheet.insertColumnsAfter');
+    guardEdit(this.ctx, this.ss, this.model, null);
     this.ss.checkCells(howMany * this.model.maxRows);
     this.model.insertColumns(afterPosition, howMany);
     return this.self;
@@ -267,6 +277,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Deletes `howMany` columns from `columnPosition`. */
   deleteColumns(columnPosition: number, howMany: number): void {
     record(this.ctx, 'Sheet.deleteColumns');
+    guardEdit(this.ctx, this.ss, this.model, null);
     if (columnPosition < 1 || columnPosition + howMany - 1 > this.model.maxColumns) {
       throw new Error('Those columns are out of bounds.');
     }
@@ -285,6 +296,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Clears contents and formats of the whole sheet. */
   clear(): GasSheet {
     record(this.ctx, 'Sheet.clear');
+    guardEdit(this.ctx, this.ss, this.model, null);
     this.model.rows = [];
     this.model.formulas.clear();
     for (const [key, f] of this.model.formats) {
@@ -298,6 +310,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Clears values, keeps formats. */
   clearContents(): GasSheet {
     record(this.ctx, 'Sheet.clearContents');
+    guardEdit(this.ctx, this.ss, this.model, null);
     this.model.rows = [];
     this.model.formulas.clear();
     return this.self;
@@ -442,6 +455,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Hides the tab; the last visible tab cannot be hidden. */
   hideSheet(): GasSheet {
     record(this.ctx, 'Sheet.hideSheet');
+    guardEdit(this.ctx, this.ss, this.model, null);
     if (this.ss.sheets.filter((s) => !s.hidden && s !== this.model).length === 0) {
       throw new Error("You can't hide all the sheets in a document.");
     }
@@ -452,6 +466,7 @@ export class Sheet implements Fake<GasSheet, Sheet> {
   /** Shows the tab. */
   showSheet(): GasSheet {
     record(this.ctx, 'Sheet.showSheet');
+    guardEdit(this.ctx, this.ss, this.model, null);
     this.model.hidden = false;
     return this.self;
   }

@@ -15,6 +15,7 @@ import { ProtectionType, userOf } from './protection';
 import { Range } from './range';
 import { Sheet } from './sheet';
 import { CellMap, SheetModel, SpreadsheetModel } from './sheet-model';
+import { guardEdit } from './protection-guard';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GasSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -192,6 +193,7 @@ export class Spreadsheet implements Fake<GasSpreadsheet, Spreadsheet> {
   deleteSheet(sheet: GasSheet): void {
     record(this.ctx, 'Spreadsheet.deleteSheet');
     const model = (sheet as unknown as Sheet).model;
+    guardEdit(this.ctx, this.model, model, null);
     if (this.model.sheets.length === 1)
       throw new Error("You can't remove all the sheets in a document.");
     this.model.sheets = this.model.sheets.filter((s) => s !== model);
