@@ -62,6 +62,7 @@ function build(): StatisticsInput {
         result: RESULT_KINDS[i % RESULT_KINDS.length]!.kind,
         score: 80,
         confirmed: true,
+        confirmedAs: '',
         submittedAt: registeredAt,
         sourceResponseId: `RES-${i}`,
       });

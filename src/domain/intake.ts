@@ -40,6 +40,7 @@ import {
 import { RESULT_KINDS } from './reference';
 import { compareRu } from './text/collation';
 import { memoText } from './normalize/memo';
+import { matchKey } from './normalize/text';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 
 export interface ReferenceData {
@@ -60,12 +61,47 @@ export interface IntakeOptions {
   reportDeadlineDay: number;
   /** Secret salt of participant ids (document properties); never changes once set. */
   salt: string;
+  /** Lines about the reference tabs (domain/registry.ts), listed after the forms' own. */
+  registryIssues?: readonly QualityIssue[];
+  /** «Проверять отправителя»: an answer from an address not listed for its ОУ is flagged. */
+  checkSender?: boolean;
+}
+
+/** A staff confirmation as read from a row of «Результаты». */
+export interface Confirmation {
+  /** «Подтверждено» is ticked. */
+  confirmed: boolean;
+  /** «Подтверждено как»: what was confirmed, '' if nothing yet. */
+  as: string;
+  /** What the row showed when read (its result and score), as `confirmationText` writes it. */
+  shown: string;
 }
 
 /** Staff-edited columns of derived tabs, carried over by row key. */
 export interface StaffColumns {
-  resultConfirmed: Map<string, boolean>;
+  /** By `resultKey`: the child, event and competency — never by row or response id. */
+  resultConfirmed: Map<string, Confirmation>;
   qualityStatus: Map<string, string>;
+}
+
+/**
+ * What a confirmation is tied to: the participant (by pseudonymous id, or by ОУ and typed name when
+ * unmatched), the event and the competency. Response ids are sheet rows and shift when a raw row is
+ * deleted, so they never key a confirmation.
+ */
+export function resultKey(
+  r: Pick<
+    ParticipantResult,
+    'participantId' | 'schoolKey' | 'participantName' | 'event' | 'competency'
+  >,
+): string {
+  const who = r.participantId || `${r.schoolKey}|${matchKey(r.participantName)}`;
+  return [who, matchKey(r.event), matchKey(r.competency)].join('\u0001');
+}
+
+/** The fingerprint of a confirmed result: its place and score, as the tab shows it. */
+export function confirmationText(result: string, score: number | null | ''): string {
+  return score === null || score === '' ? result : `${result}; ${score}`;
 }
 
 export interface Projection {
@@ -97,7 +133,8 @@ export function partitionResolver(schools: SchoolIndex): (schoolAnswer: string) 
   };
 }
 
-const FORM_ORDER = ['REG', 'ORD', 'REP', 'RES'];
+/** Forms first, then the reference tabs' lines (domain/registry.ts). */
+const FORM_ORDER = ['REG', 'ORD', 'REP', 'RES', 'ОУ', 'КОМП'];
 
 /**
  * The canonical position of a derived row: the response that produced it (form, then sheet row).
@@ -172,7 +209,16 @@ export function projectIntake(
     // Rules are judged at the moment of the answer, so a rebuild next year says the same.
     now: submittedAt(response),
   });
-  const flag = (response: RawResponse, form: FormKind, issues: readonly FieldIssue[]): void => {
+  const flag = (
+    response: RawResponse,
+    form: FormKind,
+    issues: readonly FieldIssue[],
+    school?: School | null,
+  ): void => {
+    if (options.checkSender && school && response.respondent) {
+      const listed = school.emails.some((e) => e.trim().toLowerCase() === response.respondent);
+      if (!listed) issues = [...issues, senderIssue(response.respondent)];
+    }
     if (issues.length === 0) return;
     quality.push(
       ...toQualityIssues(issues, {
@@ -186,7 +232,7 @@ export function projectIntake(
   const registered: Participant[] = [];
   for (const response of byRow(raw.registration)) {
     const checked = validateRegistration(response.answers, contextAt(response));
-    flag(response, 'registration', checked.issues);
+    flag(response, 'registration', checked.issues, checked.draft.school);
     if (!checked.ok) continue;
     registered.push(
       ...registrationParticipants(
@@ -203,7 +249,23 @@ export function projectIntake(
     (o) => `${o.schoolKey}|${o.number}|${o.date ? o.date.getTime() : ''}`,
   );
   const reports = projectReports(raw.report, options, contextAt, flag);
-  const results = projectResults(raw.results, participants, contextAt, flag, staff);
+  const results = projectResults(raw.results, participants, contextAt, flag, staff, (r, was, now) =>
+    quality.push(
+      ...toQualityIssues(
+        [
+          {
+            field: Q.result,
+            value: now,
+            severity: 'warning',
+            rule: 'result-changed-after-confirmation',
+            message: DOMAIN_RU.quality.changedAfterConfirmation(was, now),
+            suggestion: DOMAIN_RU.quality.changedAfterConfirmationSuggestion,
+          },
+        ],
+        { responseId: r.sourceResponseId, form: 'results', detectedAt: r.submittedAt },
+      ),
+    ),
+  );
 
   const ordered = new Set<string>();
   for (const order of orders) for (const id of order.matchedIds ?? []) ordered.add(id);
@@ -212,6 +274,7 @@ export function projectIntake(
     p.orderStatus = ordered.has(p.id) ? 'есть' : 'нет';
     p.result = best.get(p.id) ?? '';
   }
+  quality.push(...(options.registryIssues ?? []));
   for (const issue of quality) {
     const status = issue.key ? staff.qualityStatus.get(issue.key) : undefined;
     if (status) issue.status = status;
@@ -242,7 +305,24 @@ function inScope(raw: RawForms, schools: SchoolIndex, scope: ReadonlySet<string>
   };
 }
 
-type Flag = (response: RawResponse, form: FormKind, issues: readonly FieldIssue[]) => void;
+type Flag = (
+  response: RawResponse,
+  form: FormKind,
+  issues: readonly FieldIssue[],
+  school?: School | null,
+) => void;
+
+/** The warning of an answer sent from an address the registry does not list for its ОУ. */
+function senderIssue(respondent: string): FieldIssue {
+  return {
+    field: DOMAIN_RU.quality.senderField,
+    value: respondent,
+    severity: 'warning',
+    rule: 'sender-not-listed',
+    message: DOMAIN_RU.quality.senderNotListed,
+    suggestion: DOMAIN_RU.quality.senderSuggestion(respondent),
+  };
+}
 type ContextAt = (response: RawResponse) => IntakeContext;
 type OrderWithIds = SchoolOrder & { matchedIds?: string[] };
 
@@ -258,7 +338,7 @@ function projectOrders(
     const issues: FieldIssue[] = [...checked.issues];
     const { school, event } = checked.draft;
     if (!checked.ok || !school) {
-      flag(response, 'order', issues);
+      flag(response, 'order', issues, school);
       continue;
     }
     const eventName = event ? event.name : checked.draft.eventTyped;
@@ -281,7 +361,7 @@ function projectOrders(
         ),
       });
     }
-    flag(response, 'order', issues);
+    flag(response, 'order', issues, school);
     const matchedIds = unique(named.matched.map((m) => m.person.id));
     orders.push({
       schoolKey: school.key,
@@ -309,7 +389,7 @@ function projectReports(
   const byKey = new Map<string, MonthlyReport>();
   for (const response of byRow(responses)) {
     const checked = validateMonthlyReport(response.answers, contextAt(response));
-    flag(response, 'report', checked.issues);
+    flag(response, 'report', checked.issues, checked.draft.school);
     if (!checked.ok || !checked.draft.school) continue;
     const report = toMonthlyReport(
       checked.draft,
@@ -331,6 +411,7 @@ function projectResults(
   contextAt: ContextAt,
   flag: Flag,
   staff: StaffColumns,
+  changed: (result: ParticipantResult, confirmedAs: string, now: string) => void,
 ): ParticipantResult[] {
   const results: ParticipantResult[] = [];
   for (const response of byRow(responses)) {
@@ -338,7 +419,7 @@ function projectResults(
     const issues: FieldIssue[] = [...checked.issues];
     const { school, event, competency, participant, result } = checked.draft;
     if (!checked.ok || !school || !participant || !result) {
-      flag(response, 'results', issues);
+      flag(response, 'results', issues, school);
       continue;
     }
     const eventName = event ? event.name : checked.draft.eventTyped;
@@ -360,7 +441,7 @@ function projectResults(
         ),
       });
     }
-    flag(response, 'results', issues);
+    flag(response, 'results', issues, school);
     const record: ParticipantResult = {
       participantId: match ? match.person.id : '',
       schoolKey: school.key,
@@ -370,6 +451,7 @@ function projectResults(
       result,
       score: checked.draft.score,
       confirmed: false,
+      confirmedAs: '',
       submittedAt: submittedAt(response),
       sourceResponseId: response.id,
     };
@@ -379,7 +461,19 @@ function projectResults(
     results,
     (r) => `${r.participantId || r.participantName}|${r.event}|${r.competency}|${r.schoolKey}`,
   );
-  for (const r of latest) r.confirmed = staff.resultConfirmed.get(r.sourceResponseId) ?? false;
+  for (const r of latest) {
+    const staffMark = staff.resultConfirmed.get(resultKey(r));
+    if (!staffMark) continue;
+    // Ticked: staff confirm what the row showed. Unticked while it still shows what was
+    // confirmed: staff took the confirmation back. Otherwise the confirmation stands as it was.
+    let as = staffMark.confirmed ? staffMark.shown : staffMark.as;
+    if (!staffMark.confirmed && staffMark.as === staffMark.shown) as = '';
+    if (as === '') continue;
+    r.confirmedAs = as;
+    const now = confirmationText(r.result, r.score);
+    r.confirmed = as === now;
+    if (!r.confirmed) changed(r, as, now);
+  }
   return latest;
 }
 

@@ -123,6 +123,8 @@ export interface ParticipantResult {
   result: ResultKind;
   score: number | null;
   confirmed: boolean;
+  /** What staff confirmed («Победитель (1 место); 95»): a changed answer no longer matches it. */
+  confirmedAs: string;
   submittedAt: Date;
   sourceResponseId: string;
 }

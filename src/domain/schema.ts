@@ -231,6 +231,7 @@ export const RESULTS_SCHEMA: TabSchema<ParticipantResult> = {
     col('confirmed', 'Подтверждено', 'checkbox', { staffEdited: true }),
     col('submittedAt', 'Получен', 'datetime'),
     col('sourceResponseId', 'Ответ-источник'),
+    col('confirmedAs', 'Подтверждено как', 'text', { staffEdited: true }),
   ],
 };
 

@@ -42,7 +42,7 @@ import {
   splitNameLines,
   type FullName,
 } from './normalize/person';
-import { cleanLine, cleanText, isBlank } from './normalize/text';
+import { cleanLine, cleanText, hasMixedScriptWord, isBlank } from './normalize/text';
 import { sha256, toHex } from './hash';
 import { categoryGradeRange, parseResultKind } from './reference';
 import { FORMS, Q, REPORT_FORM, type FormDefinition, type FormKind } from './forms';
@@ -332,6 +332,8 @@ export function validateRegistration(
       if (value && !isPlausibleNamePart(normalizePersonName(value))) {
         issues.add(field, value, 'name-implausible', t.nameImplausible(value));
         valid = false;
+      } else if (value && hasMixedScriptWord(normalizePersonName(value))) {
+        issues.warn(field, value, 'name-mixed-script', t.nameMixedScript(value));
       }
     }
     if (!cls) issues.add(slot.cls, '', 'required', t.required);

@@ -35,8 +35,9 @@ import {
   readQualityTab,
   type QualityTab,
   readRawValues,
-  readReference,
+  readReferenceChecked,
   readSettings,
+  writeRegistryFills,
   writeProjection,
   writeQualityScope,
 } from '../workspace/master';
@@ -70,6 +71,7 @@ import { TIMESTAMP_TITLE } from '../domain/responses';
 import { startBudget, type Budget } from './budget';
 import { INTAKE_RU } from '../i18n/ru/intake';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
+import { REGISTRY_RU } from '../i18n/ru/registry';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -107,9 +109,13 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     const absent = family.forms.filter((kind) => !values.has(kind));
     if (absent.length > 0) throw new SourceMissingError(noteMissing(spreadsheet, absent));
   }
-  const reference = readReference(spreadsheet);
+  const { reference, check } = readReferenceChecked(spreadsheet);
   const schools = buildSchoolIndex(reference.schools);
-  const options = { reportDeadlineDay: settings.reportDeadlineDay, salt: participantSalt() };
+  const options: IntakeOptions = {
+    reportDeadlineDay: settings.reportDeadlineDay,
+    salt: participantSalt(),
+    checkSender: settings.checkSender,
+  };
   const placed = readPlaced();
   const scope =
     form && family && !readProperty(PROPERTY_KEYS.intakeBehind)
@@ -130,7 +136,19 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
       (f) => f.forms,
     );
     if (absent.length > 0) noteMissing(spreadsheet, absent);
-    result = projectAll(spreadsheet, values, reference, schools, options, stopped);
+    const filled = writeRegistryFills(spreadsheet, check.fills);
+    if (filled.length > 0) {
+      writeJournal(spreadsheet, [
+        {
+          at: new Date(),
+          job: 'ОУ',
+          outcome: 'ok',
+          details: REGISTRY_RU.filled(filled.length, filled.join(', ')),
+        },
+      ]);
+    }
+    const full = { ...options, registryIssues: check.issues };
+    result = projectAll(spreadsheet, values, reference, schools, full, stopped);
     const projected = FORMS.map((f) => f.kind).filter((k) => !stopped.includes(k));
     recordPlaced({ ...placed, ...placedStates(values, projected) });
     if (stopped.length === 0) recordFullIntake(reference, settings);

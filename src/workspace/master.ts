@@ -24,7 +24,15 @@ import {
 import { FORMS, type FormDefinition, type FormKind } from '../domain/forms';
 import { toResponses, type RawResponse } from '../domain/responses';
 import { canonicalPosition } from '../domain/intake';
-import type { Projection, RawForms, ReferenceData, StaffColumns } from '../domain/intake';
+import type {
+  Confirmation,
+  Projection,
+  RawForms,
+  ReferenceData,
+  StaffColumns,
+} from '../domain/intake';
+import { confirmationText, resultKey } from '../domain/intake';
+import type { ParticipantResult } from '../domain/model';
 import type { QualityIssue } from '../domain/model';
 import { DEFAULT_AGE_CATEGORIES, DEFAULT_COMPETENCIES, SAMPLE_EVENTS } from '../domain/reference';
 import {
@@ -36,7 +44,14 @@ import {
 } from '../domain/settings';
 import { SETTINGS_RU } from '../i18n/ru/settings';
 import { DOMAIN_RU } from '../i18n/ru/domain';
-import { readTable, syncTableBody, type Row } from './table';
+import { readTable, safeRows, syncTableBody, type Row } from './table';
+import {
+  checkRegistry,
+  type RegistryCheck,
+  type RegistryFill,
+  type SheetRow,
+} from '../domain/registry';
+import { badAddresses } from './mailQueue';
 import { formIdOf, renamedQuestions, responseSheet, tabSheet } from './sources';
 import { refreshQuestionTitles } from './forms';
 
@@ -45,22 +60,87 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const MASTER_TABS: readonly TabLayout[] = TABS;
 
 /** Reads a staff tab by its headers (staff may reorder columns); a missing column is an error. */
-function readStaffTab<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
+function readStaffRows<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): SheetRow<R>[] {
   const table = readTable(tabSheet(spreadsheet, schema.name));
   if (table.header.length === 0) return [];
   const check = checkHeaders(schema, table.header);
   if (!check.ok) throw new Error(check.message);
-  return table.rows.filter((row) => row.some((c) => c !== '')).map((row) => check.fromRow(row));
+  const rows: SheetRow<R>[] = [];
+  table.rows.forEach((row, i) => {
+    if (row.some((c) => c !== '')) rows.push({ row: i + 2, record: check.fromRow(row) });
+  });
+  return rows;
+}
+
+function readStaffTab<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
+  return readStaffRows(spreadsheet, schema).map((r) => r.record);
+}
+
+/**
+ * The reference data and what the registry check found: rows of «ОУ» completed from their names
+ * (in memory), duplicates left out, and the lines for «Требует проверки».
+ */
+export function readReferenceChecked(spreadsheet: Spreadsheet): {
+  reference: ReferenceData;
+  check: RegistryCheck;
+} {
+  const competencies = readStaffRows(spreadsheet, COMPETENCIES_SCHEMA);
+  const check = checkRegistry(
+    readStaffRows(spreadsheet, SCHOOLS_SCHEMA),
+    competencies,
+    badAddresses(),
+  );
+  return {
+    reference: {
+      schools: check.schools,
+      competencies: competencies.map((c) => c.record).filter((c) => c.name !== ''),
+      events: readStaffTab(spreadsheet, EVENTS_SCHEMA).filter((e) => e.name !== ''),
+      ageCategories: readStaffTab(spreadsheet, AGE_CATEGORIES_SCHEMA).filter((a) => a.name !== ''),
+    },
+    check,
+  };
 }
 
 /** The reference data: registry of ОУ, competencies, events, age categories. */
 export function readReference(spreadsheet: Spreadsheet): ReferenceData {
-  return {
-    schools: readStaffTab(spreadsheet, SCHOOLS_SCHEMA).filter((s) => s.key !== ''),
-    competencies: readStaffTab(spreadsheet, COMPETENCIES_SCHEMA).filter((c) => c.name !== ''),
-    events: readStaffTab(spreadsheet, EVENTS_SCHEMA).filter((e) => e.name !== ''),
-    ageCategories: readStaffTab(spreadsheet, AGE_CATEGORIES_SCHEMA).filter((a) => a.name !== ''),
-  };
+  return readReferenceChecked(spreadsheet).reference;
+}
+
+/**
+ * Writes what the registry check derived into the empty cells of «ОУ» (one read, one write of
+ * the rows concerned); a cell staff filled meanwhile is left alone. Returns the rows filled.
+ */
+export function writeRegistryFills(
+  spreadsheet: Spreadsheet,
+  fills: readonly RegistryFill[],
+): number[] {
+  const sheet = tabSheet(spreadsheet, SCHOOLS_SCHEMA.name);
+  if (!sheet || fills.length === 0) return [];
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+  const check = checkHeaders(SCHOOLS_SCHEMA, header);
+  if (!check.ok) return [];
+  const column = (field: RegistryFill['field']): number =>
+    check.positions[SCHOOLS_SCHEMA.columns.findIndex((c) => c.field === field)]!;
+  // Only the span of the key, type and number columns is rewritten: other cells (a staff formula)
+  // are never touched.
+  const first = Math.min(...fills.map((f) => f.row));
+  const last = Math.max(...fills.map((f) => f.row));
+  const columns = fills.map((f) => column(f.field));
+  const [left, right] = [Math.min(...columns), Math.max(...columns)];
+  const span = right - left + 1;
+  const block = sheet.getRange(first, left + 1, last - first + 1, span).getValues() as Row[];
+  const filled = new Set<number>();
+  for (const fill of fills) {
+    const cells = block[fill.row - first]!;
+    const c = column(fill.field) - left;
+    if (cells[c] !== '') continue;
+    cells[c] = fill.value;
+    filled.add(fill.row);
+  }
+  if (filled.size > 0) {
+    sheet.getRange(first, left + 1, block.length, span).setValues(safeRows(block, span));
+  }
+  return [...filled].sort((a, b) => a - b);
 }
 
 /** The settings from «Настройки» (rows: caption, value, key); invalid values keep defaults. */
@@ -183,15 +263,41 @@ export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
   return { sheets, rows, staff: { resultConfirmed, qualityStatus } };
 }
 
-/** Results staff ticked «Подтверждено» in «Результаты» rows, by source response. */
-export function resultConfirmations(rows: readonly Row[]): Map<string, boolean> {
-  const confirmed = new Map<string, boolean>();
-  const [source, flag] = [
-    columnIndex(RESULTS_SCHEMA, 'sourceResponseId'),
-    columnIndex(RESULTS_SCHEMA, 'confirmed'),
+/** Staff confirmations in «Результаты» rows, by what they confirm (`resultKey`). */
+export function resultConfirmations(rows: readonly Row[]): Map<string, Confirmation> {
+  const confirmations = new Map<string, Confirmation>();
+  const at = (field: keyof ParticipantResult & string): number =>
+    columnIndex(RESULTS_SCHEMA, field);
+  const [id, school, name, event, competency, result, score, flag, as] = [
+    at('participantId'),
+    at('schoolKey'),
+    at('participantName'),
+    at('event'),
+    at('competency'),
+    at('result'),
+    at('score'),
+    at('confirmed'),
+    at('confirmedAs'),
   ];
-  for (const row of rows) if (row[flag] === true) confirmed.set(String(row[source]), true);
-  return confirmed;
+  for (const row of rows) {
+    const confirmed = row[flag] === true;
+    const text = (c: number): string => String(row[c] ?? '').trim();
+    if (!confirmed && text(as) === '') continue;
+    const key = resultKey({
+      participantId: text(id),
+      schoolKey: text(school),
+      participantName: text(name),
+      event: text(event),
+      competency: text(competency),
+    });
+    const points = row[score];
+    confirmations.set(key, {
+      confirmed,
+      as: text(as),
+      shown: confirmationText(text(result), typeof points === 'number' ? points : ''),
+    });
+  }
+  return confirmations;
 }
 
 /** Statuses staff set in «Требует проверки» (other than «Новая»), by issue key. */

@@ -135,6 +135,7 @@ function result(participantId: string, kind: ResultKind): ParticipantResult {
     result: kind,
     score: null,
     confirmed: true,
+    confirmedAs: '',
     submittedAt: msk(2021, 11, 2),
     sourceResponseId: 'res-' + participantId,
   };

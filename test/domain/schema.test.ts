@@ -131,6 +131,7 @@ describe('record ↔ row', () => {
       result: 'Участник',
       score: null,
       confirmed: false,
+      confirmedAs: '',
       submittedAt: new Date('2021-11-01T09:00:00Z'),
       sourceResponseId: 'RES-3',
     });

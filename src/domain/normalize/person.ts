@@ -3,7 +3,7 @@
  * «Фамилия Имя» lines of orders and results. Stored names keep ё as typed; `personMatchKey`
  * is the comparison form.
  */
-import { cleanLine, foldLookalikes, matchKey } from './text';
+import { cleanLine, foldToDominantScript, matchKey } from './text';
 import { memoText } from './memo';
 
 /** Parts of Turkic patronymics and particles that stay lowercase inside a full name. */
@@ -18,7 +18,7 @@ function capitalise(part: string): string {
 
 /** A name part in proper case: «иванова» → «Иванова», «ПЕТРОВА-водкина» → «Петрова-Водкина». */
 export const normalizePersonName = memoText((typed) => {
-  const text = foldLookalikes(cleanLine(typed))
+  const text = foldToDominantScript(cleanLine(typed))
     .replace(/[‐‑‒–—]/g, '-')
     .replace(/\s*-\s*/g, '-')
     .replace(/[’`ʼ]/g, "'")

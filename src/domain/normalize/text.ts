@@ -85,6 +85,35 @@ export function normalizeQuotes(text: string): string {
   });
 }
 
+/** Cyrillic letters that look like Latin ones, for a word written mostly in Latin. */
+const CYRILLIC_LOOKALIKES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(LATIN_LOOKALIKES).map(([latin, cyrillic]) => [cyrillic, latin]),
+);
+const LATIN_LETTER = /[A-Za-z]/g;
+const CYRILLIC_LETTER = /[\u0400-\u04FF]/g;
+
+/**
+ * Each word written in the script most of its letters are in: look-alike letters of the other
+ * script are replaced — «Ивaнова» with a Latin «a» becomes «Иванова», «Johnsоn» with a Cyrillic «о»
+ * stays Latin, «Johnson». A letter of the other script that has no look-alike stays as typed, and
+ * the word is then a real mix (`hasMixedScriptWord`), for a person to check.
+ */
+export function foldToDominantScript(text: string): string {
+  return text.replace(WORD, (word) => {
+    const latin = (word.match(LATIN_LETTER) ?? []).length;
+    const cyrillic = (word.match(CYRILLIC_LETTER) ?? []).length;
+    if (latin === 0 || cyrillic === 0) return word;
+    return cyrillic >= latin
+      ? word.replace(/[A-Za-z]/g, (ch) => LATIN_LOOKALIKES[ch] ?? ch)
+      : word.replace(CYRILLIC_LETTER, (ch) => CYRILLIC_LOOKALIKES[ch] ?? ch);
+  });
+}
+
+/** Whether a word mixes Latin and Cyrillic letters (after folding look-alikes, a real mix). */
+export function hasMixedScriptWord(text: string): boolean {
+  return (text.match(WORD) ?? []).some((word) => /[A-Za-z]/.test(word) && CYRILLIC.test(word));
+}
+
 /** Latin look-alike letters replaced by Cyrillic ones inside words that already contain Cyrillic. */
 export function foldLookalikes(text: string): string {
   return text.replace(WORD, (word) =>
@@ -120,7 +149,9 @@ export function asText(value: unknown): string | number | boolean | Date {
   if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date)
     return value;
   const text = String(value);
-  return FORMULA_TRIGGERS.test(text) ? `'${text}` : text;
+  // Sheets takes a leading apostrophe as its text marker and drops it: one typed by a school
+  // survives only behind a second one.
+  return FORMULA_TRIGGERS.test(text) || text.charAt(0) === "'" ? `'${text}` : text;
 }
 
 /** The inverse of `asText` for values read back from a sheet whose display kept the apostrophe. */

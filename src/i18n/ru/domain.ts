@@ -66,6 +66,8 @@ export const DOMAIN_RU = {
     noChildren: 'не указан ни один участник. Укажите фамилию и имя хотя бы одного участника.',
     nameMissing: (other: string) =>
       `не заполнено, хотя заполнено поле ${q(other)}. Укажите и фамилию, и имя участника.`,
+    nameMixedScript: (typed: string) =>
+      `в ${q(typed)} в одном слове смешаны русские и латинские буквы. Проверьте написание и исправьте ответ.`,
     nameImplausible: (typed: string) =>
       `${q(typed)} не похоже на фамилию или имя. Укажите только буквы, без цифр и сокращений.`,
     classImplausible: (typed: string) =>
@@ -115,6 +117,14 @@ export const DOMAIN_RU = {
 
   quality: {
     statusNew: 'Новая',
+    changedAfterConfirmation: (was: string, now: string) =>
+      `результат изменён после подтверждения: было «${was}», стало «${now}»`,
+    changedAfterConfirmationSuggestion:
+      'Проверьте новый результат по протоколу и снова отметьте «Подтверждено» во вкладке «Результаты».',
+    senderField: 'Адрес отвечающего',
+    senderNotListed: 'ответ с адреса, не указанного для ОУ',
+    senderSuggestion: (address: string) =>
+      `Проверьте, что ответ прислало это ОУ; если адрес ${address} верный, добавьте его в столбец «Email» вкладки «ОУ».`,
     statusFixed: 'Исправлено',
     statusIgnored: 'Не требует исправления',
     mergedRegistration: (count: number) =>
