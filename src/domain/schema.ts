@@ -18,7 +18,7 @@ import type {
 } from './model';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 import { parseDateAnswer, parsePeriodAnswer, parseTimestamp } from './normalize/date';
-import { asText, cleanText, fromSheetText, isBlank, matchKey } from './normalize/text';
+import { cleanText, fromSheetText, isBlank, matchKey } from './normalize/text';
 import { EVENT_FORMATS, EVENT_LEVELS, RESULT_KINDS } from './reference';
 import { SETTINGS_RU } from '../i18n/ru/settings';
 
@@ -370,6 +370,15 @@ export const TABS: readonly TabLayout[] = [
 
 const LIST_SEPARATOR = '; ';
 
+/**
+ * A text cell's value as the record holds it. The formula guard and the doubled leading
+ * apostrophe are added once, where rows are written (workspace/table.ts `safeRows`): applied
+ * twice, an apostrophe typed by a school would come out doubled.
+ */
+function textOf(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value);
+}
+
 function writeCell(kind: ColumnKind, value: unknown): unknown {
   switch (kind) {
     case 'integer':
@@ -383,9 +392,9 @@ function writeCell(kind: ColumnKind, value: unknown): unknown {
     case 'checkbox':
       return value === true;
     case 'list':
-      return asText(Array.isArray(value) ? value.map(String).join(LIST_SEPARATOR) : value);
+      return textOf(Array.isArray(value) ? value.map(String).join(LIST_SEPARATOR) : value);
     default:
-      return asText(value);
+      return textOf(value);
   }
 }
 

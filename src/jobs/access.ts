@@ -7,7 +7,7 @@ import { settingToCell, type Settings } from '../domain/settings';
 import { SETTINGS_TAB, TABS } from '../domain/schema';
 import { FORMS } from '../domain/forms';
 import { savedStaff, saveStaff } from '../workspace/access';
-import { readTable } from '../workspace/table';
+import { readTable, safeRows } from '../workspace/table';
 import { responseSheet, formIdOf, tabSheet } from '../workspace/sources';
 import { syncProtections } from '../workspace/protections';
 import type { JournalEntry } from '../workspace/journal';
@@ -71,5 +71,5 @@ export function writeStaffCell(spreadsheet: Spreadsheet, settings: Settings): vo
   const rows = readTable(sheet).rows;
   const index = rows.findIndex((row) => String(row[2] ?? '').trim() === 'staff');
   if (index < 0) return;
-  sheet.getRange(index + 2, 2).setValues([[settingToCell('staff', settings)]]);
+  sheet.getRange(index + 2, 2).setValues(safeRows([[settingToCell('staff', settings)]], 1));
 }

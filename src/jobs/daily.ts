@@ -129,7 +129,7 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
   const settings = readSettings(spreadsheet);
   const entries: JournalEntry[] = [];
   guarded(entries, 'runDailyJobs: access', DAILY_RU.failedRetry, () =>
-    entries.push(...enforceAccess(spreadsheet, settings, true)),
+    entries.push(...enforceAccess(spreadsheet, settings, false)),
   );
   guarded(entries, 'runDailyJobs: sources', DAILY_RU.failedRetry, () => {
     const check = checkSources(spreadsheet);

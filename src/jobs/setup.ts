@@ -12,7 +12,13 @@ import { installTriggers } from '../workspace/triggers';
 import { requireStaff } from '../workspace/access';
 import { formatPeriodKey, schoolYearOf } from '../domain/text/periods';
 import { writeJournal } from '../workspace/journal';
-import { MASTER_TABS, readReference, seedReferenceTabs } from '../workspace/master';
+import {
+  MASTER_TABS,
+  readReferenceChecked,
+  seedReferenceTabs,
+  writeRegistryFills,
+} from '../workspace/master';
+import { REGISTRY_RU } from '../i18n/ru/registry';
 import { withLock } from '../workspace/lock';
 import { PROPERTY_KEYS, readProperty, writeProperty } from '../workspace/properties';
 import { recordTabIds, tabSheet } from '../workspace/sources';
@@ -64,7 +70,9 @@ function setUpUnderLock(
   }
   changes += seedReferenceTabs(spreadsheet);
 
-  const choices = choiceLists(readReference(spreadsheet), new Date());
+  const { reference, check } = readReferenceChecked(spreadsheet);
+  const filled = writeRegistryFills(spreadsheet, check.fills);
+  const choices = choiceLists(reference, new Date());
   for (const definition of FORMS) {
     const { form, changed } = ensureForm(spreadsheet, definition, choices, settings.checkSender);
     if (changed) changes++;
@@ -84,6 +92,14 @@ function setUpUnderLock(
       : '') +
     ' ' +
     (fileUploadPresent ? SETUP_RU.uploadPresent : SETUP_RU.uploadMissing);
+  if (filled.length > 0) {
+    entries.push({
+      at: new Date(),
+      job: 'ОУ',
+      outcome: 'ok',
+      details: REGISTRY_RU.filled(filled.length, filled.join(', ')),
+    });
+  }
   if (changes > 0) {
     entries.push({ at: new Date(), job: 'setupSystem', outcome: 'ok', details: message });
   }

@@ -17,7 +17,7 @@ import {
   type LetterStatus,
 } from '../domain/mail';
 import { MAIL_HEADER, MAIL_TAB } from '../domain/schema';
-import { appendRows, ensureSheet, readTable, type Row } from './table';
+import { appendRows, ensureSheet, readTable, safeRows, type Row } from './table';
 import { PROPERTY_KEYS, readJsonProperty, writeProperty } from './properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -243,7 +243,7 @@ function flush(ledger: Ledger, dirty: Set<number>): void {
     if (i < indices.length && indices[i]! - indices[i - 1]! <= NEAR_ROWS) continue;
     const [from, to] = [indices[start]!, indices[i - 1]!];
     const rows = ledger.entries.slice(from, to + 1).map(toRow);
-    ledger.sheet.getRange(from + 2, 1, rows.length, WIDTH).setValues(rows);
+    ledger.sheet.getRange(from + 2, 1, rows.length, WIDTH).setValues(safeRows(rows, WIDTH));
     start = i;
   }
 }

@@ -418,7 +418,10 @@ export function seedReferenceTabs(spreadsheet: Spreadsheet): number {
   const seed = <R>(schema: TabSchema<R>, records: readonly R[]): void => {
     const sheet = tabSheet(spreadsheet, schema.name);
     if (!sheet || sheet.getLastRow() > 1 || records.length === 0) return;
-    const rows = records.map((r) => toRow(schema, r));
+    const rows = safeRows(
+      records.map((r) => toRow(schema, r) as Row),
+      schema.columns.length,
+    );
     sheet.getRange(2, 1, rows.length, schema.columns.length).setValues(rows);
     filled++;
   };

@@ -1,4 +1,5 @@
 import type { MonthlyReport, Participant, School } from '../../src/domain/model';
+import { safeRows, type Row } from '../../src/workspace/table';
 import {
   checkHeaders,
   COLUMN_FORMAT,
@@ -74,10 +75,11 @@ describe('tabs', () => {
 });
 
 describe('record ↔ row', () => {
-  it('round-trips a participant and guards formulas', () => {
+  it('round-trips a participant; formulas are guarded where rows are written', () => {
     const row = toRow(PARTICIPANTS_SCHEMA, participant);
     expect(row).toHaveLength(headers(PARTICIPANTS_SCHEMA).length);
-    expect(row[9]).toBe("'=Петрова()");
+    expect(row[9]).toBe('=Петрова()');
+    expect(safeRows([row as Row], row.length)[0]![9]).toBe("'=Петрова()");
     expect(row[10]).toBe('да');
     expect(row[11]).toBeInstanceOf(Date);
     expect(fromRow(PARTICIPANTS_SCHEMA, row)).toEqual(participant);

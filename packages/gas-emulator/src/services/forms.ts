@@ -828,10 +828,26 @@ export class Form implements Fake<GoogleAppsScript.Forms.Form, Form> {
     return asGas(new Item(this.ctx, this.model, item!));
   }
 
-  /** Collect respondents' emails (adds the email column when linked later). */
+  /**
+   * Collect respondents' emails (form#setcollectemailcollect). A linked response sheet gets its
+   * «Адрес электронной почты» column as column B, the question columns moving right, as Sheets
+   * shows it; turned off, the column stays with the addresses already collected.
+   */
   setCollectEmail(collect: boolean): GoogleAppsScript.Forms.Form {
     record(this.ctx, 'Form.setCollectEmail');
     this.model.collectEmail = collect;
+    const sheet = destinationSheet(this.ctx.world, this.model);
+    const ss = this.model.destination
+      ? this.ctx.world.spreadsheets.get(this.model.destination.spreadsheetId)
+      : undefined;
+    if (collect && sheet && ss) {
+      const header = fixedHeaders(ss.locale).email;
+      if (sheet.get(1, 2) !== header) {
+        sheet.insertColumns(1, 1);
+        sheet.put(1, 2, header, null);
+        for (const [id, column] of this.model.columns) this.model.columns.set(id, column + 1);
+      }
+    }
     return this.self;
   }
 
