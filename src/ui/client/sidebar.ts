@@ -1,5 +1,6 @@
 /** The sidebar's client: renders the panels and calls the server through `call`. */
 import { SIDEBAR_RU as T } from '../../i18n/ru/sidebar';
+import { RELIABILITY_RU as R } from '../../i18n/ru/reliability';
 import type { DashboardData, HealthData, SaveSettingsResult, SettingsField } from '../sidebar';
 import { call, messageOf } from './api';
 import { barChart, byId, el, fill, link } from './dom';
@@ -201,14 +202,25 @@ function renderHealth(data: HealthData): void {
         ]
       : [el('li', undefined, T.health.ownedBy(data.triggers.owner))]),
   );
-  const blocks: Node[] = [el('h3', undefined, T.health.triggers), triggers];
+  const blocks: Node[] = [];
+  // A missing source stops a form's answers from being placed: the first thing staff must see.
+  if (data.problems.length > 0) {
+    const problems = el('ul', 'problems bad');
+    problems.append(...data.problems.map((p) => el('li', 'error', p)));
+    blocks.push(el('h3', 'error', R.health.problems), problems, el('p', 'warning', R.health.fix));
+  }
+  blocks.push(el('h3', undefined, T.health.triggers), triggers);
   if (!data.triggers.ok) blocks.push(el('p', 'warning', T.health.triggersFix));
   const quota = el('p');
   quota.append(
     el('span', undefined, `${T.health.quota} `),
     el('b', 'quota', String(data.mailQuota)),
   );
-  blocks.push(quota, el('h3', undefined, T.health.upload));
+  blocks.push(quota);
+  if (data.mailQueued > 0) blocks.push(el('p', 'muted', R.health.queued(data.mailQueued)));
+  if (data.senderCheck)
+    blocks.push(el('h3', undefined, R.health.sender), el('p', 'warning', data.senderCheck));
+  blocks.push(el('h3', undefined, T.health.upload));
   blocks.push(el('p', data.fileUpload.present ? 'ok' : 'warning', data.fileUpload.instructions));
   blocks.push(el('h3', undefined, T.health.runs));
   if (data.runs.length === 0) blocks.push(el('p', 'muted', T.health.runsEmpty));
