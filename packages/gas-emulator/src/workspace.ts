@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { Clock } from './core/clock';
+import { SCRIPT_TIME_FACTOR } from './core/costs';
 import { ExecutionTracker, messageOf } from './core/execution';
 import { IdFactory } from './core/ids';
 import { createBundleContext, isDate } from './core/realm';
@@ -67,6 +68,12 @@ export interface WorkspaceOptions {
   masterName?: string;
   quotas?: Partial<Quotas>;
   /**
+   * Modelled milliseconds per millisecond of the script's own CPU time (between service calls);
+   * default SCRIPT_TIME_FACTOR of the cost table. 0 leaves the script's computing out, for tests
+   * that need modelled time (and so the clock) to depend on service calls alone.
+   */
+  scriptTimeFactor?: number;
+  /**
    * What happens when a trigger's handler throws: 'throw' (default) re-throws from submitForm /
    * advanceTo after recording the failed execution; 'record' only records it, as Google does.
    */
@@ -103,7 +110,12 @@ export interface SeedItem {
 /** What costs() returns. */
 export interface CostReport {
   calls: Record<string, number>;
+  /** serviceMs + scriptMs. */
   modelledMs: number;
+  /** Modelled time of service calls (the cost table). */
+  serviceMs: number;
+  /** The script's own computing, measured as CPU time times scriptTimeFactor. */
+  scriptMs: number;
   executions: {
     project: string;
     functionName: string;
@@ -111,6 +123,8 @@ export interface CostReport {
     startedAt: Date;
     calls: Record<string, number>;
     modelledMs: number;
+    serviceMs: number;
+    scriptMs: number;
     error?: string;
   }[];
 }
@@ -166,7 +180,10 @@ export class Workspace {
     const clock = new Clock(o.now);
     this.world = {
       clock,
-      tracker: new ExecutionTracker(),
+      tracker: new ExecutionTracker({
+        clock,
+        scriptTimeFactor: options.scriptTimeFactor ?? SCRIPT_TIME_FACTOR,
+      }),
       ids,
       timeZone: o.timeZone,
       user: o.user,
