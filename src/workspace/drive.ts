@@ -20,3 +20,9 @@ export function driveIds(text: string): string[] {
   while ((found = pattern.exec(text)) !== null) if (found[1]) ids.push(found[1]);
   return ids;
 }
+
+/** The folder `name` inside `parent`, created if missing. */
+export function subfolder(parent: Folder, name: string): Folder {
+  const found = parent.getFoldersByName(name);
+  return found.hasNext() ? found.next() : parent.createFolder(name);
+}

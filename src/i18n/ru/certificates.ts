@@ -158,6 +158,10 @@ export const CERTIFICATES_RU = {
     `Сделано ${done} из ${total} документов; остальные будут сделаны при следующем запуске (время одного запуска ограничено).`,
   pausedQuota: (done: number, total: number) =>
     `Сделано ${done} из ${total} документов; дневная квота Google на создание документов исчерпана, остальные будут сделаны завтра при ежедневном запуске.`,
+  pausedError: (done: number, total: number, error: string) =>
+    `Сделано ${done} из ${total} документов; работа остановлена из-за ошибки (${error}) и продолжится при следующем запуске.`,
+  preview: (toMake: number, unchanged: number, pages: number) =>
+    `Будет сделано документов: ${toMake} (страниц: ${pages}); без изменений останутся: ${unchanged}.`,
   finished: (event: string) => `Документы по мероприятию ${q(event)} готовы.`,
   progress: (event: string, done: number, total: number) =>
     `${q(event)}: сделано ${done} из ${total} документов, работа продолжится при следующем запуске.`,
