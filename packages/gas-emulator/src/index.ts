@@ -5,7 +5,7 @@
 export { createWorkspace, Workspace } from './workspace';
 export type { BundleApp, CostReport, SeedItem, SubmitOptions, WorkspaceOptions } from './workspace';
 export { formatDate } from './services/format-date';
-export { pdfText } from './services/blob';
+export { pdfPages, pdfText } from './services/blob';
 export type { CellValue, SheetModel, SpreadsheetModel } from './services/sheet-model';
 export type {
   BlockNode,

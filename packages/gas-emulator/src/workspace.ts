@@ -11,6 +11,7 @@ import { SCRIPT_TIME_FACTOR } from './core/costs';
 import { ExecutionTracker, messageOf } from './core/execution';
 import { IdFactory } from './core/ids';
 import { createBundleContext, isDate } from './core/realm';
+import { ACCOUNT_QUOTAS } from './core/state';
 import type { DriveItem, ProjectState, Quotas, SentMail, TriggerRecord } from './core/state';
 import type { Ctx, World } from './core/world';
 import { buildPdf } from './services/blob';
@@ -66,6 +67,9 @@ export interface WorkspaceOptions {
   locale?: string;
   /** Name of the bound master spreadsheet. */
   masterName?: string;
+  /** The kind of Google account: its daily quotas (mail, new documents). Default 'consumer'. */
+  account?: 'consumer' | 'workspace';
+  /** Overrides of the account's daily quotas. */
   quotas?: Partial<Quotas>;
   /**
    * Modelled milliseconds per millisecond of the script's own CPU time (between service calls);
@@ -187,9 +191,10 @@ export class Workspace {
       ids,
       timeZone: o.timeZone,
       user: o.user,
-      quotas: { mailRecipientsPerDay: 100, ...options.quotas },
+      quotas: { ...ACCOUNT_QUOTAS[options.account ?? 'consumer'], ...options.quotas },
       drive: { rootId, items: new Map() },
       mailSentPerDay: new Map(),
+      documentsCreatedPerDay: new Map(),
       outbox: [],
       triggers: [],
       lockHeldElsewhere: false,

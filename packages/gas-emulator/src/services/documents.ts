@@ -10,7 +10,8 @@ import { makeEnum, type EnumValue } from '../core/enums';
 import { notImplemented, stubUnimplemented } from '../core/errors';
 import type { DriveItem, WorkspaceState } from '../core/state';
 import type { NativeFileHandler } from '../core/world';
-import { Blob, blobBytes, buildPdf } from './blob';
+import { Blob, blobBytes, buildPdf, PDF_PAGE_BREAK } from './blob';
+import { dayKey as dayKeyOf } from './mail';
 
 type G = typeof GoogleAppsScript.Document;
 type GDoc = GoogleAppsScript.Document.Document;
@@ -845,6 +846,14 @@ abstract class ElementBase {
     return this;
   }
 
+  /**
+   * Reference (Element.copy): "Returns a detached, deep copy of the current element. Any child
+   * elements present in the element are also copied. The new element doesn't have a parent."
+   */
+  copy(): this {
+    return wrap(this.ctx, structuredClone(nodeOf(this))) as unknown as this;
+  }
+
   getAttributes(): Attrs {
     return attributesOf(nodeOf(this));
   }
@@ -961,17 +970,34 @@ function newListId(): string {
   return listCounter.toString(36).padStart(8, '0');
 }
 
+/**
+ * The node of an element passed to append/insertParagraph, ListItem or Table. Google inserts the
+ * element itself and requires it detached (made with Element.copy()); an element still in a
+ * document fails with "Element must be detached.".
+ */
+function detachedNode<T extends BlockNode>(ctx: DocCtx, element: object, type: T['type']): T {
+  const node = NODE.get(element);
+  if (!node || node.type !== type)
+    return notImplemented('Body', `insert of a ${node ? node.type : 'foreign object'} as ${type}`);
+  const home = CTX.get(element);
+  if (parentOf(ctx, node) || (home && home !== ctx && parentOf(home, node)))
+    throw new Error('Element must be detached.');
+  return node as T;
+}
+
 function paragraphFrom(
   type: ParagraphNode['type'],
   text: string | object,
   previous: BlockNode | undefined,
+  ctx?: DocCtx,
 ): ParagraphNode {
   if (typeof text === 'object') {
-    // Appending an element object: Google requires a detached copy (element.copy()).
-    return notImplemented(
-      type === 'LIST_ITEM' ? 'Body' : 'Body',
-      `append${type === 'LIST_ITEM' ? 'ListItem' : 'Paragraph'}(element)`,
-    );
+    if (!ctx)
+      return notImplemented(
+        'Body',
+        `append${type === 'LIST_ITEM' ? 'ListItem' : 'Paragraph'}(element)`,
+      );
+    return detachedNode<ParagraphNode>(ctx, text, type);
   }
   const node: ParagraphNode = { type, attrs: {}, children: [] };
   const value = String(text);
@@ -985,10 +1011,13 @@ function paragraphFrom(
   return node;
 }
 
-function tableFrom(cells?: string[][] | object | null): TableNode {
+function tableFrom(cells?: string[][] | object | null, ctx?: DocCtx): TableNode {
   if (cells === undefined || cells === null)
     return { type: 'TABLE', attrs: {}, columnWidths: {}, rows: [] };
-  if (!Array.isArray(cells)) return notImplemented('Body', 'appendTable(table)');
+  if (!Array.isArray(cells)) {
+    if (!ctx) return notImplemented('Body', 'appendTable(table)');
+    return detachedNode<TableNode>(ctx, cells, 'TABLE');
+  }
   const width = (cells[0] as unknown[] | undefined)?.length ?? 0;
   if ((cells as unknown[][]).some((row) => !Array.isArray(row) || row.length !== width)) {
     return notImplemented('Body', 'appendTable with rows of different lengths');
@@ -1054,7 +1083,7 @@ abstract class ContainerBase extends ElementBase {
     childIndex: number,
     text: string | GoogleAppsScript.Document.Paragraph,
   ): ParagraphEl {
-    const node = this.#insert(childIndex, paragraphFrom('PARAGRAPH', text, undefined));
+    const node = this.#insert(childIndex, paragraphFrom('PARAGRAPH', text, undefined, this.ctx));
     return new ParagraphEl(this.ctx, node);
   }
 
@@ -1067,7 +1096,7 @@ abstract class ContainerBase extends ElementBase {
     text: string | GoogleAppsScript.Document.ListItem,
   ): ListItemEl {
     const previous = this.container.children[childIndex - 1];
-    const node = this.#insert(childIndex, paragraphFrom('LIST_ITEM', text, previous));
+    const node = this.#insert(childIndex, paragraphFrom('LIST_ITEM', text, previous, this.ctx));
     return new ListItemEl(this.ctx, node);
   }
 
@@ -1079,7 +1108,7 @@ abstract class ContainerBase extends ElementBase {
     childIndex: number,
     cells?: string[][] | GoogleAppsScript.Document.Table | null,
   ): TableEl {
-    return new TableEl(this.ctx, this.#insert(childIndex, tableFrom(cells)));
+    return new TableEl(this.ctx, this.#insert(childIndex, tableFrom(cells, this.ctx)));
   }
 
   appendHorizontalRule(): HorizontalRuleEl {
@@ -1244,6 +1273,23 @@ class BodyImpl extends SectionBase {
   getMarginRight(): number {
     return this.#margin('MARGIN_RIGHT');
   }
+
+  /** Reference (Body.setPageWidth / setPageHeight): the page size in points. */
+  setPageWidth(pageWidth: number): this {
+    this.container.attrs.PAGE_WIDTH = pageWidth;
+    return this;
+  }
+  setPageHeight(pageHeight: number): this {
+    this.container.attrs.PAGE_HEIGHT = pageHeight;
+    return this;
+  }
+  /** A new Google Doc is US Letter, 612 × 792 points. */
+  getPageWidth(): number {
+    return (this.container.attrs.PAGE_WIDTH as number | undefined) ?? 612;
+  }
+  getPageHeight(): number {
+    return (this.container.attrs.PAGE_HEIGHT as number | undefined) ?? 792;
+  }
 }
 export interface BodyEl extends Rest<GoogleAppsScript.Document.Body, BodyImpl> {}
 export class BodyEl
@@ -1382,6 +1428,18 @@ abstract class ParagraphBase extends ElementBase {
     if (pageBreak) return notImplemented('Paragraph', 'appendPageBreak(PageBreak)');
     const node: PageBreakNode = { type: 'PAGE_BREAK' };
     this.paragraph.children.push(node);
+    return new PageBreakEl(this.ctx, node);
+  }
+
+  /** Reference (Paragraph.insertPageBreak): "Creates and inserts a PageBreak at the specified index." */
+  insertPageBreak(
+    childIndex: number,
+    pageBreak?: GoogleAppsScript.Document.PageBreak | null,
+  ): PageBreakEl {
+    if (pageBreak) return notImplemented('Paragraph', 'insertPageBreak(childIndex, PageBreak)');
+    checkInsertIndex(this.paragraph.children, childIndex);
+    const node: PageBreakNode = { type: 'PAGE_BREAK' };
+    this.paragraph.children.splice(childIndex, 0, node);
     return new PageBreakEl(this.ctx, node);
   }
 
@@ -2110,6 +2168,18 @@ function exportLines(content: DocumentContent): string[] {
       if (block.type === 'TABLE') {
         for (const row of block.rows)
           lines.push(row.cells.map((c) => cellText(c).replace(/\n/g, ' ')).join('\t'));
+      } else if (block.children.some((c) => c.type === 'PAGE_BREAK')) {
+        // A page break starts a new page of the PDF; text on either side stays on its page.
+        let text = '';
+        for (const child of block.children) {
+          if (child.type === 'TEXT') text += nodeText(child);
+          else if (child.type === 'PAGE_BREAK') {
+            if (text !== '') lines.push(text);
+            lines.push(PDF_PAGE_BREAK);
+            text = '';
+          }
+        }
+        if (text !== '') lines.push(text);
       } else {
         lines.push(paragraphText(block));
       }
@@ -2251,6 +2321,7 @@ export class FakeDocumentApp {
   create(name: string): FakeDocument {
     this.#ws.tracker.record('DocumentApp.create');
     const ws = this.#ws;
+    countDocumentCreated(ws);
     const id = ws.ids.next('1');
     const now = ws.clock.now();
     ws.drive.items.set(id, {
@@ -2365,9 +2436,25 @@ export function documentsView(ws: WorkspaceState): DocumentView[] {
   return views;
 }
 
+/** Google's message when the day's quota of new documents is spent. */
+export const DOCS_QUOTA_ERROR = 'Service invoked too many times for one day: docs create.';
+
+/**
+ * Counts one new Google Doc (DocumentApp.create or a Drive copy of a Doc) against the day's
+ * quota (Quotas.documentsCreatedPerDay: 250 on a consumer account, 1,500 on Workspace, per
+ * developers.google.com/apps-script/guides/services/quotas «Docs create»); throws past it.
+ */
+export function countDocumentCreated(ws: WorkspaceState): void {
+  const day = dayKeyOf(ws.clock.now(), ws.timeZone);
+  const used = ws.documentsCreatedPerDay.get(day) ?? 0;
+  if (used >= ws.quotas.documentsCreatedPerDay) throw new Error(DOCS_QUOTA_ERROR);
+  ws.documentsCreatedPerDay.set(day, used + 1);
+}
+
 /** Registers how Drive copies (File.makeCopy) and exports (File.getAs / getBlob) Google Docs. */
 export function documentFileHandler(ws: WorkspaceState): NativeFileHandler {
   return {
+    beforeCopy: () => countDocumentCreated(ws),
     copy: (fromId, toId) => copyDocumentContent(ws, fromId, toId),
     exportAs: (id, contentType) => {
       if (contentType !== 'application/pdf') return null;
