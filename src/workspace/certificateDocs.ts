@@ -82,8 +82,9 @@ export function makeCertificateDocument(
       if (k > 0) {
         const [first, ...rest] = parts;
         const opening = appendCopy(body, first!);
-        if (String(opening.getType()) === 'TABLE')
-          body.insertPageBreak(body.getChildIndex(opening));
+        const type = String(opening.getType());
+        if (type === 'TABLE') body.insertPageBreak(body.getChildIndex(opening));
+        else if (type === 'LIST_ITEM') opening.asListItem().insertPageBreak(0);
         else opening.asParagraph().insertPageBreak(0);
         for (const part of rest) appendCopy(body, part);
       }
