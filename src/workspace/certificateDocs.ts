@@ -6,7 +6,6 @@
 
 type Folder = GoogleAppsScript.Drive.Folder;
 type Body = GoogleAppsScript.Document.Body;
-type GElement = GoogleAppsScript.Document.Element;
 
 /** A field's text on one page, by the field exactly as the template writes it. */
 export interface PageText {
@@ -45,24 +44,50 @@ function fill(section: Body | GoogleAppsScript.Document.HeaderSection, page: Pag
     section.replaceText(literalPattern(raw), literalReplacement(inert(text)));
 }
 
-/** Appends a detached copy of a template element to the body; returns the appended element. */
-function appendCopy(body: Body, part: GElement): GElement {
-  const copy = part.copy();
-  switch (String(part.getType())) {
-    case 'PARAGRAPH':
-      return body.appendParagraph(copy.asParagraph());
-    case 'LIST_ITEM':
-      return body.appendListItem(copy.asListItem());
-    default:
-      return body.appendTable(copy.asTable());
+/** A template element ready to be copied for every page, typed once. */
+type TemplatePart =
+  | { type: 'PARAGRAPH'; element: GoogleAppsScript.Document.Paragraph }
+  | { type: 'LIST_ITEM'; element: GoogleAppsScript.Document.ListItem }
+  | { type: 'TABLE'; element: GoogleAppsScript.Document.Table };
+
+/** Detached copies of the body's elements (a template holds only these three kinds). */
+function templateParts(body: Body): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  for (let i = 0, n = body.getNumChildren(); i < n; i++) {
+    const child = body.getChild(i);
+    const type = String(child.getType());
+    if (type === 'LIST_ITEM') parts.push({ type, element: child.asListItem().copy() });
+    else if (type === 'TABLE') parts.push({ type, element: child.asTable().copy() });
+    else parts.push({ type: 'PARAGRAPH', element: child.asParagraph().copy() });
+  }
+  return parts;
+}
+
+/** Appends a fresh copy of a template element; the first of a page starts with a page break. */
+function appendPart(body: Body, part: TemplatePart, newPage: boolean): void {
+  switch (part.type) {
+    case 'PARAGRAPH': {
+      const paragraph = body.appendParagraph(part.element.copy());
+      // Inside the paragraph: a paragraph holding only a break would leave an empty first line.
+      if (newPage) paragraph.insertPageBreak(0);
+      return;
+    }
+    case 'LIST_ITEM': {
+      const item = body.appendListItem(part.element.copy());
+      if (newPage) item.insertPageBreak(0);
+      return;
+    }
+    case 'TABLE': {
+      if (newPage) body.appendPageBreak();
+      body.appendTable(part.element.copy());
+    }
   }
 }
 
 /**
  * Makes the document `name` in `folder` from the template `templateId`: page k holds the
  * template's content filled with `pages[k]`; `shared` fills the header and footer. Every page
- * after the first starts with a page break inside its first paragraph (a paragraph holding only
- * a break would leave an empty line at the top of the page). A failure trashes what was made.
+ * after the first starts with a page break. A failure trashes what was made.
  */
 export function makeCertificateDocument(
   templateId: string,
@@ -76,18 +101,9 @@ export function makeCertificateDocument(
   try {
     const doc = DocumentApp.openById(file.getId());
     const body = doc.getBody();
-    const parts: GElement[] = [];
-    for (let i = 0, n = body.getNumChildren(); i < n; i++) parts.push(body.getChild(i).copy());
+    const parts = templateParts(body);
     pages.forEach((page, k) => {
-      if (k > 0) {
-        const [first, ...rest] = parts;
-        const opening = appendCopy(body, first!);
-        const type = String(opening.getType());
-        if (type === 'TABLE') body.insertPageBreak(body.getChildIndex(opening));
-        else if (type === 'LIST_ITEM') opening.asListItem().insertPageBreak(0);
-        else opening.asParagraph().insertPageBreak(0);
-        for (const part of rest) appendCopy(body, part);
-      }
+      if (k > 0) parts.forEach((part, i) => appendPart(body, part, i === 0));
       fill(body, page);
     });
     const header = doc.getHeader();

@@ -43,7 +43,7 @@ function school(
 /** A workspace with the bundle loaded, the system set up and the registry filled. */
 export function setUpDistrict(
   now = '2021-10-04T09:00:00+03:00',
-  quotas?: { mailRecipientsPerDay: number },
+  quotas?: { mailRecipientsPerDay?: number; documentsCreatedPerDay?: number },
 ) {
   const ws = createWorkspace({
     now,
