@@ -398,3 +398,68 @@ describe('generateCertificates within limits', () => {
     expect(ws.sheetValues('Грамоты')).toHaveLength(108);
   });
 });
+
+describe('templates and the panel', () => {
+  test('setupSystem makes one template per kind, shares it with staff, and a second run changes nothing', () => {
+    const { ws, app } = setUpDistrict();
+    app.call('saveSettings', { staff: 'metodist@center.example, kollega@center.example' });
+    const report = app.call('setupSystem') as { changes: number };
+    // Sharing the templates with the new colleague is the only change.
+    expect(report.changes).toBe(4);
+    expect((app.call('setupSystem') as { changes: number }).changes).toBe(0);
+    const templates = ws
+      .documents()
+      .filter((d) => d.folderPath === 'Мониторинг чемпионатов/Шаблоны');
+    expect(templates.map((t) => t.name)).toEqual([
+      'Шаблон: Диплом победителя',
+      'Шаблон: Диплом призёра',
+      'Шаблон: Сертификат участника',
+      'Шаблон: Благодарственное письмо',
+    ]);
+    for (const t of templates) {
+      const file = ws.files().find((f) => f.id === t.id)!;
+      expect(file.editors).toEqual(['kollega@center.example']);
+      expect(t.content().body.attrs).toMatchObject({ PAGE_WIDTH: 595.3, PAGE_HEIGHT: 841.9 });
+    }
+    const settings = new Map(ws.sheetValues('Настройки').map((r) => [r[2], String(r[1])]));
+    expect(settings.get('templateWinner')).toBe(
+      `https://docs.google.com/document/d/${templates[0]!.id}/edit`,
+    );
+    expect(templates[3]!.text()).toContain('выражает благодарность\n{{ФИО наставника:дательный}}');
+  });
+
+  test('staff point «Настройки» to their own template; it is used as it is', () => {
+    const { ws, app } = season();
+    const own = ws.documents().find((d) => d.name === 'Шаблон: Сертификат участника')!;
+    // Staff change the wording of a copy of their own: the first line becomes a field.
+    own.content().body.children.splice(0, 1, {
+      type: 'PARAGRAPH',
+      attrs: { HORIZONTAL_ALIGNMENT: 'CENTER' },
+      children: [
+        {
+          type: 'TEXT',
+          runs: [{ text: 'Сертификат вручается {{Фамилия Имя:дательный}}', attrs: {} }],
+        },
+      ],
+    });
+    app.call('saveSettings', { templateParticipant: own.id });
+    generate(app);
+    const text = certificates(ws).get(NAME('Сертификаты участников', 'ШКОЛА-51'))!.text();
+    expect(text).toContain('Сертификат вручается Козловой Анне');
+    expect(app.call('saveSettings', { templateParticipant: 'шаблон' })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  test('the panel lists each event once and the sidebar opens at the section from the menu', () => {
+    const { ws, app } = season();
+    const panel = app.call('getCertificatesPanel') as { events: { name: string }[] };
+    const names = panel.events.map((e) => e.name);
+    expect(names).toContain(EVENT);
+    expect(new Set(names).size).toBe(names.length);
+    app.call('showCertificates');
+    const html = ws.lastSidebar()!;
+    expect(html).toContain('data-focus="certificates"');
+    expect(html).toContain('id="cert-event"');
+  });
+});
