@@ -9,6 +9,7 @@ import * as vm from 'vm';
 import { Clock } from './core/clock';
 import { SCRIPT_TIME_FACTOR } from './core/costs';
 import { ExecutionTracker, messageOf } from './core/execution';
+import { appsScriptGlobals } from './core/globals';
 import { IdFactory } from './core/ids';
 import { createBundleContext, isDate } from './core/realm';
 import type { DriveItem, ProjectState, Quotas, SentMail, TriggerRecord } from './core/state';
@@ -28,6 +29,7 @@ import {
   folderPath,
 } from './services/drive';
 import { formatDate, zonedFields } from './services/format-date';
+import { MimeType, mimeTypeOfName } from './services/mime-type';
 import { Answer, FormModel, isQuestion, ItemModel, ResponseModel } from './services/form-model';
 import {
   fixedHeaders,
@@ -52,6 +54,7 @@ import {
   Spreadsheet,
   SpreadsheetApp,
 } from './services/spreadsheet';
+import { UrlFetchApp, type FakeHttpResponse } from './services/url-fetch';
 import { Logger, makeConsole, Session, Utilities } from './services/utilities';
 
 /** Options of createWorkspace. */
@@ -200,6 +203,7 @@ export class Workspace {
       lastSubmit: null,
       uuidCounter: 0,
       nativeFiles: new Map(),
+      urlFetch: { responses: new Map(), requests: [] },
     };
     const now = clock.now();
     this.world.drive.items.set(rootId, {
@@ -250,9 +254,13 @@ export class Workspace {
       Session: new Session(ctx),
       Logger: new Logger(ctx),
       Charts: { ChartType },
+      MimeType,
+      UrlFetchApp: new UrlFetchApp(ctx),
       console: makeConsole(ctx),
     };
-    const context = createBundleContext(globals, () => this.world.clock.now().getTime());
+    const context = createBundleContext(appsScriptGlobals(globals), () =>
+      this.world.clock.now().getTime(),
+    );
     runner = vmRunner(context);
     // gas-local loads every .js file of the folder into the context we give it (vm contexts are reused as-is).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -534,9 +542,7 @@ export class Workspace {
       dot > 0 ? `${name.slice(0, dot)} - ${who}${name.slice(dot)}` : `${name} - ${who}`;
     return createDriveItem(this.world, {
       name: stored,
-      mimeType: name.toLowerCase().endsWith('.pdf')
-        ? 'application/pdf'
-        : 'application/octet-stream',
+      mimeType: mimeTypeOfName(name) ?? 'application/octet-stream',
       parent: itemFolder,
       owner: respondent,
       bytes: buildPdf([name], name),
@@ -735,6 +741,16 @@ export class Workspace {
       destinationId: f.destination?.spreadsheetId ?? null,
       responses: f.responses.length,
     }));
+  }
+
+  /** Registers the response UrlFetchApp.fetch(url) gets (there is no network in the emulator). */
+  fakeUrl(url: string, response: FakeHttpResponse): void {
+    this.world.urlFetch.responses.set(url, response);
+  }
+
+  /** Every request scripts made through UrlFetchApp, answered or not. */
+  fetches(): { url: string; method: string; payload: string | null; at: Date }[] {
+    return this.world.urlFetch.requests.map((r) => ({ ...r }));
   }
 
   /** Log lines of every project. */
