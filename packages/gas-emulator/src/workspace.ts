@@ -25,6 +25,7 @@ import {
   createDriveItem,
   DOCUMENT_MIME,
   DriveApp,
+  emptyOldTrash,
   FOLDER_MIME,
   folderPath,
 } from './services/drive';
@@ -70,6 +71,8 @@ export interface WorkspaceOptions {
   /** Name of the bound master spreadsheet. */
   masterName?: string;
   quotas?: Partial<Quotas>;
+  /** Send-as aliases per user (GmailApp.getAliases; a GmailApp `from` must be one of them). */
+  mailAliases?: Record<string, string[]>;
   /**
    * Modelled milliseconds per millisecond of the script's own CPU time (between service calls);
    * default SCRIPT_TIME_FACTOR of the cost table. 0 leaves the script's computing out, for tests
@@ -204,6 +207,7 @@ export class Workspace {
       uuidCounter: 0,
       nativeFiles: new Map(),
       urlFetch: { responses: new Map(), requests: [] },
+      mailAliases: new Map(Object.entries(options.mailAliases ?? {})),
     };
     const now = clock.now();
     this.world.drive.items.set(rootId, {
@@ -716,6 +720,7 @@ export class Workspace {
 
   /** Every Drive item (files and folders) with its folder path. */
   files(): (DriveItem & { path: string })[] {
+    emptyOldTrash(this.world);
     return [...this.world.drive.items.values()]
       .filter((i) => i.id !== this.world.drive.rootId)
       .map((i) => ({ ...i, path: folderPath(this.world, i) }));
