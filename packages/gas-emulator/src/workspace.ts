@@ -9,6 +9,7 @@ import * as vm from 'vm';
 import { Clock } from './core/clock';
 import { SCRIPT_TIME_FACTOR } from './core/costs';
 import { ExecutionTracker, messageOf } from './core/execution';
+import { appsScriptGlobals } from './core/globals';
 import { IdFactory } from './core/ids';
 import { createBundleContext, isDate } from './core/realm';
 import { ACCOUNT_QUOTAS } from './core/state';
@@ -25,10 +26,12 @@ import {
   createDriveItem,
   DOCUMENT_MIME,
   DriveApp,
+  emptyOldTrash,
   FOLDER_MIME,
   folderPath,
 } from './services/drive';
 import { formatDate, zonedFields } from './services/format-date';
+import { MimeType, mimeTypeOfName } from './services/mime-type';
 import { Answer, FormModel, isQuestion, ItemModel, ResponseModel } from './services/form-model';
 import {
   fixedHeaders,
@@ -53,6 +56,7 @@ import {
   Spreadsheet,
   SpreadsheetApp,
 } from './services/spreadsheet';
+import { UrlFetchApp, type FakeHttpResponse } from './services/url-fetch';
 import { Logger, makeConsole, Session, Utilities } from './services/utilities';
 
 /** Options of createWorkspace. */
@@ -71,6 +75,8 @@ export interface WorkspaceOptions {
   account?: 'consumer' | 'workspace';
   /** Overrides of the account's daily quotas. */
   quotas?: Partial<Quotas>;
+  /** Send-as aliases per user (GmailApp.getAliases; a GmailApp `from` must be one of them). */
+  mailAliases?: Record<string, string[]>;
   /**
    * Modelled milliseconds per millisecond of the script's own CPU time (between service calls);
    * default SCRIPT_TIME_FACTOR of the cost table. 0 leaves the script's computing out, for tests
@@ -205,6 +211,8 @@ export class Workspace {
       lastSubmit: null,
       uuidCounter: 0,
       nativeFiles: new Map(),
+      urlFetch: { responses: new Map(), requests: [] },
+      mailAliases: new Map(Object.entries(options.mailAliases ?? {})),
     };
     const now = clock.now();
     this.world.drive.items.set(rootId, {
@@ -255,9 +263,13 @@ export class Workspace {
       Session: new Session(ctx),
       Logger: new Logger(ctx),
       Charts: { ChartType },
+      MimeType,
+      UrlFetchApp: new UrlFetchApp(ctx),
       console: makeConsole(ctx),
     };
-    const context = createBundleContext(globals, () => this.world.clock.now().getTime());
+    const context = createBundleContext(appsScriptGlobals(globals), () =>
+      this.world.clock.now().getTime(),
+    );
     runner = vmRunner(context);
     // gas-local loads every .js file of the folder into the context we give it (vm contexts are reused as-is).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -539,9 +551,7 @@ export class Workspace {
       dot > 0 ? `${name.slice(0, dot)} - ${who}${name.slice(dot)}` : `${name} - ${who}`;
     return createDriveItem(this.world, {
       name: stored,
-      mimeType: name.toLowerCase().endsWith('.pdf')
-        ? 'application/pdf'
-        : 'application/octet-stream',
+      mimeType: mimeTypeOfName(name) ?? 'application/octet-stream',
       parent: itemFolder,
       owner: respondent,
       bytes: buildPdf([name], name),
@@ -715,6 +725,7 @@ export class Workspace {
 
   /** Every Drive item (files and folders) with its folder path. */
   files(): (DriveItem & { path: string })[] {
+    emptyOldTrash(this.world);
     return [...this.world.drive.items.values()]
       .filter((i) => i.id !== this.world.drive.rootId)
       .map((i) => ({ ...i, path: folderPath(this.world, i) }));
@@ -740,6 +751,16 @@ export class Workspace {
       destinationId: f.destination?.spreadsheetId ?? null,
       responses: f.responses.length,
     }));
+  }
+
+  /** Registers the response UrlFetchApp.fetch(url) gets (there is no network in the emulator). */
+  fakeUrl(url: string, response: FakeHttpResponse): void {
+    this.world.urlFetch.responses.set(url, response);
+  }
+
+  /** Every request scripts made through UrlFetchApp, answered or not. */
+  fetches(): { url: string; method: string; payload: string | null; at: Date }[] {
+    return this.world.urlFetch.requests.map((r) => ({ ...r }));
   }
 
   /** Log lines of every project. */
