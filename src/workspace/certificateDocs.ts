@@ -138,7 +138,8 @@ export function trashLeftovers(folder: Folder, names: string[], keep: ReadonlySe
     const files = folder.getFilesByName(name);
     while (files.hasNext()) {
       const file = files.next();
-      if (!keep.has(file.getId())) {
+      // Drive lists trashed files too.
+      if (!keep.has(file.getId()) && !file.isTrashed()) {
         file.setTrashed(true);
         trashed++;
       }

@@ -28,8 +28,7 @@ export function driveIds(text: string): string[] {
   return ids;
 }
 
-/** The folder `name` inside `parent`, created if missing. */
+/** The folder `name` inside `parent`, created if missing; trashed folders are passed over. */
 export function subfolder(parent: Folder, name: string): Folder {
-  const found = parent.getFoldersByName(name);
-  return found.hasNext() ? found.next() : parent.createFolder(name);
+  return liveChild_(parent, name) ?? parent.createFolder(name);
 }
