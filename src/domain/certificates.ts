@@ -149,6 +149,14 @@ export function chooseEdition(
   return event ? { event, others } : null;
 }
 
+/**
+ * Quotes inside a name written within «…» become „…“, as Russian typography nests them: the
+ * templates write «{{Мероприятие}}», and «фестиваль «Мы – команда»» would close twice.
+ */
+export function innerQuotes(text: string): string {
+  return text.replace(/«/g, '„').replace(/»/g, '“');
+}
+
 function time(date: Date | null): number {
   return date ? date.getTime() : -Infinity;
 }
@@ -232,7 +240,7 @@ export function planCertificates(input: CertificateInput): CertificatePlanOutcom
   );
   const common = (schoolKey: string): Record<string, FieldValue> => ({
     [F.school]: schoolName.get(schoolKey) ?? schoolKey,
-    [F.event]: event.name,
+    [F.event]: innerQuotes(event.name),
     [F.eventDate]: formatEventDate(event),
     [F.issueDate]: formatDateLong(input.issuedOn),
     [F.signatoryPosition]: input.signaturePosition,

@@ -240,6 +240,17 @@ describe('filling and fingerprints', () => {
   });
 });
 
+test('quotes inside an event name are nested for a template that quotes the name', () => {
+  const festival = { ...THIS_YEAR, name: 'Фестиваль «Мы – команда»' };
+  const p = plan({
+    eventName: festival.name,
+    events: [festival],
+    participants: [{ ...orlova, event: festival.name }],
+    results: [],
+  });
+  expect(p.units[0]!.pages[0]!.data.values['Мероприятие']).toBe('Фестиваль „Мы – команда“');
+});
+
 describe('formatEventDate', () => {
   test('one day, days of one month, a span across months and years', () => {
     const e = (from: Date, to: Date | null) => formatEventDate(event(from, to));
