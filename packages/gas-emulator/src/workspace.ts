@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { Clock } from './core/clock';
+import { SCRIPT_TIME_FACTOR } from './core/costs';
 import { ExecutionTracker, messageOf } from './core/execution';
 import { IdFactory } from './core/ids';
 import { createBundleContext } from './core/realm';
@@ -96,7 +97,10 @@ export class Workspace {
     const clock = new Clock(o.now);
     this.world = {
       clock,
-      tracker: new ExecutionTracker(),
+      tracker: new ExecutionTracker({
+        clock,
+        scriptTimeFactor: options.scriptTimeFactor ?? SCRIPT_TIME_FACTOR,
+      }),
       ids,
       timeZone: o.timeZone,
       user: o.user,

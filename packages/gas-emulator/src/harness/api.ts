@@ -17,6 +17,12 @@ export interface WorkspaceOptions {
   masterName?: string;
   quotas?: Partial<Quotas>;
   /**
+   * Modelled milliseconds per millisecond of the script's own CPU time (between service calls);
+   * default SCRIPT_TIME_FACTOR of the cost table. 0 leaves the script's computing out, for tests
+   * that need modelled time (and so the clock) to depend on service calls alone.
+   */
+  scriptTimeFactor?: number;
+  /**
    * What happens when a trigger's handler throws: 'throw' (default) re-throws from submitForm /
    * advanceTo after recording the failed execution; 'record' only records it, as Google does.
    */
@@ -53,7 +59,12 @@ export interface SeedItem {
 /** What costs() returns. */
 export interface CostReport {
   calls: Record<string, number>;
+  /** serviceMs + scriptMs. */
   modelledMs: number;
+  /** Modelled time of service calls (the cost table). */
+  serviceMs: number;
+  /** The script's own computing, measured as CPU time times scriptTimeFactor. */
+  scriptMs: number;
   executions: {
     project: string;
     functionName: string;
@@ -61,6 +72,8 @@ export interface CostReport {
     startedAt: Date;
     calls: Record<string, number>;
     modelledMs: number;
+    serviceMs: number;
+    scriptMs: number;
     error?: string;
   }[];
 }
