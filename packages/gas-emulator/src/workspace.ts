@@ -9,6 +9,7 @@ import * as vm from 'vm';
 import { Clock } from './core/clock';
 import { SCRIPT_TIME_FACTOR } from './core/costs';
 import { ExecutionTracker, messageOf } from './core/execution';
+import { appsScriptGlobals } from './core/globals';
 import { IdFactory } from './core/ids';
 import { createBundleContext } from './core/realm';
 import type { DriveItem, ProjectState, SentMail, TriggerRecord } from './core/state';
@@ -31,6 +32,7 @@ import {
 import { DOCUMENT_MIME, DriveApp, FOLDER_MIME, folderPath } from './services/drive';
 import type { Answer, FormModel, ResponseModel } from './services/form-model';
 import { FormApp, FormResponse, syncDestination, writeResponseRow } from './services/forms';
+import { MimeType } from './services/mime-type';
 import { createHtmlService, vmRunner } from './services/html';
 import { createGmailApp, createMailApp } from './services/mail';
 import { CacheService, LockService, PropertiesService } from './services/properties';
@@ -44,6 +46,7 @@ import {
   Spreadsheet,
   SpreadsheetApp,
 } from './services/spreadsheet';
+import { UrlFetchApp, type FakeHttpResponse } from './services/url-fetch';
 import { Logger, makeConsole, Session, Utilities } from './services/utilities';
 
 interface Project {
@@ -117,6 +120,7 @@ export class Workspace {
       lastSubmit: null,
       uuidCounter: 0,
       nativeFiles: new Map(),
+      urlFetch: { responses: new Map(), requests: [] },
     };
     const now = clock.now();
     this.world.drive.items.set(rootId, {
@@ -167,9 +171,13 @@ export class Workspace {
       Session: new Session(ctx),
       Logger: new Logger(ctx),
       Charts: { ChartType },
+      MimeType,
+      UrlFetchApp: new UrlFetchApp(ctx),
       console: makeConsole(ctx),
     };
-    const context = createBundleContext(globals, () => this.world.clock.now().getTime());
+    const context = createBundleContext(appsScriptGlobals(globals), () =>
+      this.world.clock.now().getTime(),
+    );
     runner = vmRunner(context);
     // gas-local loads every .js file of the folder into the context we give it (vm contexts are reused as-is).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -492,6 +500,16 @@ export class Workspace {
       destinationId: f.destination?.spreadsheetId ?? null,
       responses: f.responses.length,
     }));
+  }
+
+  /** Registers the response UrlFetchApp.fetch(url) gets (there is no network in the emulator). */
+  fakeUrl(url: string, response: FakeHttpResponse): void {
+    this.world.urlFetch.responses.set(url, response);
+  }
+
+  /** Every request scripts made through UrlFetchApp, answered or not. */
+  fetches(): { url: string; method: string; payload: string | null; at: Date }[] {
+    return this.world.urlFetch.requests.map((r) => ({ ...r }));
   }
 
   /** Log lines of every project. */

@@ -17,6 +17,7 @@ import {
   type ResponseModel,
 } from '../services/form-model';
 import { destinationSheet } from '../services/forms';
+import { mimeTypeOfName } from '../services/mime-type';
 import { formSubmitEvent, sheetSubmitEvent } from './events';
 
 /** A form's questions by title, and the required ones. */
@@ -158,7 +159,7 @@ function uploadFile(
   const stored = dot > 0 ? `${name.slice(0, dot)} - ${who}${name.slice(dot)}` : `${name} - ${who}`;
   return createDriveItem(world, {
     name: stored,
-    mimeType: name.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream',
+    mimeType: mimeTypeOfName(name) ?? 'application/octet-stream',
     parent: itemFolder,
     owner: respondent,
     bytes: buildPdf([name], name),
