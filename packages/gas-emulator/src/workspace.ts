@@ -29,7 +29,7 @@ import {
   documentFileHandler,
   documentsView,
 } from './services/documents';
-import { DOCUMENT_MIME, DriveApp, FOLDER_MIME, folderPath } from './services/drive';
+import { DOCUMENT_MIME, DriveApp, emptyOldTrash, FOLDER_MIME, folderPath } from './services/drive';
 import type { Answer, FormModel, ResponseModel } from './services/form-model';
 import { FormApp, FormResponse, syncDestination, writeResponseRow } from './services/forms';
 import { MimeType } from './services/mime-type';
@@ -121,6 +121,7 @@ export class Workspace {
       uuidCounter: 0,
       nativeFiles: new Map(),
       urlFetch: { responses: new Map(), requests: [] },
+      mailAliases: new Map(Object.entries(options.mailAliases ?? {})),
     };
     const now = clock.now();
     this.world.drive.items.set(rootId, {
@@ -475,6 +476,7 @@ export class Workspace {
 
   /** Every Drive item (files and folders) with its folder path. */
   files(): (DriveItem & { path: string })[] {
+    emptyOldTrash(this.world);
     return [...this.world.drive.items.values()]
       .filter((i) => i.id !== this.world.drive.rootId)
       .map((i) => ({ ...i, path: folderPath(this.world, i) }));

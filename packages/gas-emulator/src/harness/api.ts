@@ -16,6 +16,8 @@ export interface WorkspaceOptions {
   /** Name of the bound master spreadsheet. */
   masterName?: string;
   quotas?: Partial<Quotas>;
+  /** Send-as aliases per user (GmailApp.getAliases; a GmailApp `from` must be one of them). */
+  mailAliases?: Record<string, string[]>;
   /**
    * Modelled milliseconds per millisecond of the script's own CPU time (between service calls);
    * default SCRIPT_TIME_FACTOR of the cost table. 0 leaves the script's computing out, for tests
