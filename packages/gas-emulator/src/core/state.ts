@@ -142,7 +142,7 @@ export interface WorkspaceState {
   /** Id of the bound (active) spreadsheet. */
   activeSpreadsheetId: string;
   /**
-   * Google Docs content by Drive file id (services/documents.ts owns the shape and creates the
+   * Google Docs content by Drive file id (services/documents/model.ts owns the shape and creates the
    * map on first use, so it is optional here).
    */
   documents?: Map<string, unknown>;
