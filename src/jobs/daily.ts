@@ -42,6 +42,7 @@ import { mailEntries } from './mail';
 import { enforceAccess } from './access';
 import { alertStaff, checkSources } from './sources';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
+import { resumeCertificates } from './certificates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -205,6 +206,10 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
   guarded(entries, 'runDailyJobs: plan', PLAN_UI_RU.overdueJob, () => {
     const overdue = highlightOverduePlan(spreadsheet, new Date());
     if (overdue) routine.push(overdue);
+  });
+  guarded(entries, 'runDailyJobs: certificates', DAILY_RU.certificatesFailed, () => {
+    // Documents an earlier run left for lack of time or of the daily quota; they journal themselves.
+    resumeCertificates(spreadsheet, settings, budget.deadline);
   });
   // Every letter queued today or before goes out as far as the quota and the time allow.
   guarded(entries, RELIABILITY_RU.mail.job, DAILY_RU.failedRetry, () => {

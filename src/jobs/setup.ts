@@ -1,9 +1,10 @@
 /**
- * setupSystem: creates or repairs every tab, the four forms and their links, the dropdowns and
- * the two triggers. Idempotent: a second run changes nothing and creates nothing twice. It also
- * repairs what staff broke by hand: a form unlinked from the spreadsheet is linked again, a
- * question deleted from a form is added again (never a second copy of one renamed), a deleted form
- * still in Drive's trash is taken back; tabs and questions are known by their recorded ids.
+ * setupSystem: creates or repairs every tab, the four forms and their links, the dropdowns, the
+ * default certificate templates and the two triggers. Idempotent: a second run changes nothing
+ * and creates nothing twice. It also repairs what staff broke by hand: a form unlinked from the
+ * spreadsheet is linked again, a question deleted from a form is added again (never a second copy
+ * of one renamed), a deleted form still in Drive's trash is taken back; tabs and questions are
+ * known by their recorded ids.
  */
 import { FORMS, ORDER_FORM, ORDER_FILE_QUESTION } from '../domain/forms';
 import { ensureTab } from '../workspace/tabs';
@@ -28,6 +29,7 @@ import { choiceLists } from './choices';
 import { checkSources } from './sources';
 import { SETUP_RU } from '../i18n/ru/setup';
 import { INTAKE_RU } from '../i18n/ru/intake';
+import { ensureCertificateTemplates } from './certificates';
 
 export interface SetupReport {
   changes: number;
@@ -69,6 +71,7 @@ function setUpUnderLock(
     changes++;
   }
   changes += seedReferenceTabs(spreadsheet);
+  changes += ensureCertificateTemplates(spreadsheet, settings);
 
   const { reference, check } = readReferenceChecked(spreadsheet);
   const filled = writeRegistryFills(spreadsheet, check.fills);

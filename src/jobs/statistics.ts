@@ -25,7 +25,7 @@ import { tabSheet } from '../workspace/sources';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Records of a derived tab (the app wrote it in canonical column order); blank rows skipped. */
-function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
+export function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
   return readTable(tabSheet(spreadsheet, schema.name))
     .rows.filter((row) => row.some((c) => c !== ''))
     .map((row) => fromRow(schema, row));

@@ -42,14 +42,23 @@ export function folderAt(path: string[]): Folder {
   let current = folder ?? DriveApp.getRootFolder();
   for (; level < path.length; level++) {
     const name = path[level]!;
-    const found = current.getFoldersByName(name);
-    current = found.hasNext() ? found.next() : current.createFolder(name);
+    current = liveChild_(current, name) ?? current.createFolder(name);
     if (level < RECORDED_LEVELS) learnt[path.slice(0, level + 1).join('/')] = current.getId();
   }
   if (Object.keys(learnt).length > 0 && holdsLock()) {
     writeProperty(PROPERTY_KEYS.folderIds, JSON.stringify({ ...recorded, ...learnt }));
   }
   return current;
+}
+
+/** The first subfolder named `name` not in the trash (Drive lists trashed folders too). */
+function liveChild_(parent: Folder, name: string): Folder | null {
+  const found = parent.getFoldersByName(name);
+  while (found.hasNext()) {
+    const folder = found.next();
+    if (!folder.isTrashed()) return folder;
+  }
+  return null;
 }
 
 /** Drive file ids in a text of links (`open?id=…`, `/d/…/`, `id=…`). */
@@ -59,4 +68,9 @@ export function driveIds(text: string): string[] {
   let found: RegExpExecArray | null;
   while ((found = pattern.exec(text)) !== null) if (found[1]) ids.push(found[1]);
   return ids;
+}
+
+/** The folder `name` inside `parent`, created if missing; trashed folders are passed over. */
+export function subfolder(parent: Folder, name: string): Folder {
+  return liveChild_(parent, name) ?? parent.createFolder(name);
 }

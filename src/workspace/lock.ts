@@ -59,3 +59,19 @@ export function withLock<T>(
 export function holdsLock(): boolean {
   return held !== null && held.depth > 0;
 }
+
+/**
+ * Runs `job` holding the document lock: a long job of its own kind (making certificates) that
+ * must not run twice at once but should not hold the script lock for minutes, which would keep
+ * every form submit waiting. Its short shared writes still go through `withLock`. When the lock
+ * cannot be had within `waitMs`, runs `onBusy` instead.
+ */
+export function withDocumentLock<T>(job: () => T, onBusy: () => T, waitMs = 1000): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(waitMs)) return onBusy();
+  try {
+    return job();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -38,6 +38,8 @@ export const PROPERTY_KEYS = {
   missingSources: 'sources.missing',
   /** Addresses the mail service refused, by ОУ (JSON), listed in «Требует проверки». */
   badAddresses: 'mail.badAddresses',
+  /** Events whose certificates are not all made yet (JSON). */
+  certificatesPending: 'certificates.pending',
 } as const;
 
 /** Keys made of a prefix and an id (a form kind, a month). */
@@ -54,6 +56,8 @@ export const PROPERTY_FAMILIES = {
   summarySent: (period: string) => `summary.${period}`,
   /** Reminders of a month already sent (JSON marks). */
   remindersSent: (period: string) => `reminders.sent.${period}`,
+  /** The default certificate template setupSystem made for a kind. */
+  certificateTemplate: (kind: string) => `certificates.template.${kind}`,
 } as const;
 
 export type PropertyName = keyof typeof PROPERTY_KEYS;

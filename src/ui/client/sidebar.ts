@@ -4,6 +4,7 @@ import { RELIABILITY_RU as R } from '../../i18n/ru/reliability';
 import type { DashboardData, HealthData, SaveSettingsResult, SettingsField } from '../sidebar';
 import { call, messageOf } from './api';
 import { barChart, byId, el, fill, link } from './dom';
+import { startCertificates } from './certificates';
 
 /** Shows a failed call's server message in the banner (the one error path). */
 function showError(error: unknown): void {
@@ -290,6 +291,7 @@ function start(): void {
   loadDashboard().catch(showError);
   loadSettings().catch(showError);
   loadHealth().catch(showError);
+  startCertificates(showError);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

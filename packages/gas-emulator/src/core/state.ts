@@ -9,7 +9,15 @@ import type { IdFactory } from './ids';
 
 export interface Quotas {
   mailRecipientsPerDay: number;
+  /** New Google Docs per day (DocumentApp.create and Drive copies of Docs). */
+  documentsCreatedPerDay: number;
 }
+
+/** Daily quotas of each kind of account (developers.google.com/apps-script/guides/services/quotas). */
+export const ACCOUNT_QUOTAS: Record<'consumer' | 'workspace', Quotas> = {
+  consumer: { mailRecipientsPerDay: 100, documentsCreatedPerDay: 250 },
+  workspace: { mailRecipientsPerDay: 1500, documentsCreatedPerDay: 1500 },
+};
 
 /** A Drive item: every spreadsheet, form, document and uploaded file is one. */
 export interface DriveItem {
@@ -17,13 +25,20 @@ export interface DriveItem {
   name: string;
   mimeType: string;
   parents: string[]; // folder ids; the root folder's id is `DriveState.rootId`
+  /** In the trash: trashed itself, or inside a trashed folder (Drive API `trashed`). */
   trashed: boolean;
+  /** Trashed itself, not only with its folder (Drive API `explicitlyTrashed`). */
+  explicitlyTrashed?: boolean;
+  /** When it went to the trash; Drive deletes it for good 30 days later. */
+  trashedAt?: Date;
   owner: string;
   createdAt: Date;
   updatedAt: Date;
   /** Bytes of a plain file (PDF upload, exported blob); undefined for Google-native files. */
   bytes?: Uint8Array;
   description?: string;
+  /** Emails of the users the item is shared with as editors (the owner is not listed). */
+  editors?: string[];
 }
 
 export interface DriveState {
@@ -41,8 +56,23 @@ export interface SentMail {
   htmlBody: string;
   name: string;
   replyTo: string;
+  /** The sender: the effective user, or a GmailApp `from` alias. */
+  from: string;
+  /** MailApp/GmailApp `noReply`: sent from a generic no-reply address (Workspace accounts). */
+  noReply: boolean;
   attachments: { name: string; mimeType: string; bytes: Uint8Array }[];
+  /** `inlineImages`: images the HTML body shows as `cid:<key>`. */
+  inlineImages: { cid: string; name: string; mimeType: string; bytes: Uint8Array }[];
+  /** Which service sent it. */
+  via: 'MailApp' | 'GmailApp';
   at: Date;
+}
+
+/** A Gmail draft (GmailApp.createDraft): a message not yet sent. */
+export interface DraftRecord {
+  id: string;
+  owner: string;
+  message: Record<string, unknown>;
 }
 
 /** An installed trigger (harness `triggers()`). */
@@ -100,13 +130,19 @@ export interface WorkspaceState {
   drive: DriveState;
   /** Mail recipients counted per simulated day, key `yyyy-MM-dd` in the workspace time zone. */
   mailSentPerDay: Map<string, number>;
+  /** New Google Docs counted per simulated day, same keys. */
+  documentsCreatedPerDay: Map<string, number>;
   outbox: SentMail[];
+  /** Gmail drafts of every user. */
+  drafts?: DraftRecord[];
+  /** Send-as aliases of every user (GmailApp.getAliases; `from` must be one). */
+  mailAliases?: Map<string, string[]>;
   triggers: TriggerRecord[];
   lockHeldElsewhere: boolean;
   /** Id of the bound (active) spreadsheet. */
   activeSpreadsheetId: string;
   /**
-   * Google Docs content by Drive file id (services/documents.ts owns the shape and creates the
+   * Google Docs content by Drive file id (services/documents/model.ts owns the shape and creates the
    * map on first use, so it is optional here).
    */
   documents?: Map<string, unknown>;
