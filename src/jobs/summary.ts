@@ -27,7 +27,12 @@ import {
   type NoteFigures,
 } from './monthlyNote';
 import { withLock } from '../workspace/lock';
-import { drainMail, enqueueLetters, lettersWithPrefix } from '../workspace/mailQueue';
+import {
+  drainMail,
+  enqueueLetters,
+  lettersWithPrefix,
+  readLedger,
+} from '../workspace/mailQueue';
 import { PROPERTY_FAMILIES, writeProperty } from '../workspace/properties';
 import { splitLetter } from '../domain/mail';
 import { startBudget, type Budget } from './budget';
@@ -182,7 +187,8 @@ export function deliverMonthlySummary(
       return { sent: false, queued: false, message: RU.noRecipients };
     }
     const prefix = `summary:${key}:`;
-    const queued = new Set(lettersWithPrefix(spreadsheet, prefix).map((l) => l.to));
+    const ledger = readLedger(spreadsheet);
+    const queued = new Set(lettersWithPrefix(ledger, prefix).map((l) => l.to));
     const missing = recipients.filter((r) => !queued.has(r));
     let note: { id: string; url: string; title: string } | null = null;
     try {
@@ -209,10 +215,11 @@ export function deliverMonthlySummary(
             },
             missing,
           ),
+          ledger,
         );
         writeProperty(PROPERTY_FAMILIES.summarySent(key), new Date().toISOString());
       }
-      const run = drainMail(spreadsheet, budget);
+      const run = drainMail(spreadsheet, budget, ledger);
       journalMail(spreadsheet, run);
       const letters = run.entries.filter((e) => e.id.startsWith(prefix));
       const sent = letters.filter((l) => l.status === 'sent').length;

@@ -42,7 +42,8 @@ const WIDTH = MAIL_HEADER.length;
 /** Letters further apart than this are marked in two writes rather than one block between them. */
 const NEAR_ROWS = 20;
 
-interface Ledger {
+/** The queue as read once: a job that queues and then sends passes it on instead of re-reading. */
+export interface Ledger {
   sheet: Sheet;
   entries: LedgerEntry[];
 }
@@ -95,20 +96,24 @@ function toRow(entry: LedgerEntry): Row {
   return row;
 }
 
-function readLedger(spreadsheet: Spreadsheet): Ledger {
+/** Reads the queue and its ledger (one read). */
+export function readLedger(spreadsheet: Spreadsheet): Ledger {
   const sheet = ensureSheet(spreadsheet, MAIL_TAB);
-  const rows = readTable(sheet).rows.filter((row) => String(row[COLUMN.id] ?? '') !== '');
-  return { sheet, entries: rows.map(toEntry) };
+  // Blank rows stay in as entries without an id (never sent), so entry i is always sheet row i + 2.
+  return { sheet, entries: readTable(sheet).rows.map(toEntry) };
 }
 
 /**
  * Queues letters whose ids are not in the ledger yet (one read, one append); returns how many
  * were new. Queueing the same letter again does nothing: it is sent at most once.
  */
-export function enqueueLetters(spreadsheet: Spreadsheet, letters: readonly Letter[]): number {
+export function enqueueLetters(
+  spreadsheet: Spreadsheet,
+  letters: readonly Letter[],
+  ledger: Ledger = readLedger(spreadsheet),
+): number {
   if (letters.length === 0) return 0;
-  const ledger = readLedger(spreadsheet);
-  const known = new Set(ledger.entries.map((e) => e.id));
+  const known = new Set(ledger.entries.map((e) => e.id).filter((id) => id !== ''));
   const now = new Date();
   const fresh: LedgerEntry[] = [];
   for (const letter of letters) {
@@ -120,6 +125,7 @@ export function enqueueLetters(spreadsheet: Spreadsheet, letters: readonly Lette
     ledger.sheet.getRange(1, 1, 1, WIDTH).setValues([MAIL_HEADER]);
   }
   appendRows(ledger.sheet, fresh.map(toRow), WIDTH);
+  ledger.entries.push(...fresh);
   return fresh.length;
 }
 
@@ -145,8 +151,11 @@ export interface MailRun {
  * send its ledger row says `sending` (written in one block with the previous letter's `sent`);
  * a refused address fails that letter alone and the rest go on.
  */
-export function drainMail(spreadsheet: Spreadsheet, budget: { spent(): boolean }): MailRun {
-  const ledger = readLedger(spreadsheet);
+export function drainMail(
+  spreadsheet: Spreadsheet,
+  budget: { spent(): boolean },
+  ledger: Ledger = readLedger(spreadsheet),
+): MailRun {
   const run: MailRun = {
     sent: [],
     failed: [],
@@ -271,8 +280,8 @@ function rememberBadAddresses(failed: readonly LedgerEntry[]): void {
 }
 
 /** Letters of the queue by id prefix (e.g. one month's summary): their statuses. */
-export function lettersWithPrefix(spreadsheet: Spreadsheet, prefix: string): LedgerEntry[] {
-  return readLedger(spreadsheet).entries.filter((e) => e.id.startsWith(prefix));
+export function lettersWithPrefix(ledger: Ledger, prefix: string): LedgerEntry[] {
+  return ledger.entries.filter((e) => e.id.startsWith(prefix));
 }
 
 /** The day's remaining mail quota (sidebar). */
