@@ -16,7 +16,7 @@ import { formatForMonth } from '../domain/text/periods';
 import { readReference, readSettings } from '../workspace/master';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import type { ReferenceData } from '../domain/intake';
-import { catchUpOrderFiles, refreshDerived, type IntakeRun } from './intake';
+import { catchUpOrderFiles, fullIntakeDue, refreshDerived, type IntakeRun } from './intake';
 import { syncAllChoices } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
@@ -255,8 +255,10 @@ function intakeInput(state: RunState): StatisticsInput {
 function runJob(state: RunState, job: DueJob): JobOutcome {
   switch (job.job) {
     case 'intake': {
-      // Every day, whatever the submits did: rows whose trigger never fired, rows a busy table
-      // left, tabs sorted or cut by hand — all come back from the response sheets.
+      // Whatever the submits did: rows whose trigger never fired, rows a busy table left, tabs
+      // sorted or cut by hand — found by comparing the sheets with what was placed.
+      if (!fullIntakeDue(state.spreadsheet))
+        return { outcome: 'ok', details: DAILY_RU.intakeUpToDate };
       const run = refreshDerived(state.spreadsheet);
       catchUpOrderFiles(state.spreadsheet, run, false, state.budget);
       const { projection, written } = run;

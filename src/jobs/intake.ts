@@ -21,6 +21,7 @@ import {
   RESULTS_SCHEMA,
 } from '../domain/schema';
 import type { Settings } from '../domain/settings';
+import type { QualityIssue } from '../domain/model';
 import {
   FORMS,
   ORDER_FILE_QUESTION,
@@ -38,11 +39,14 @@ import {
   readReferenceChecked,
   readSettings,
   writeRegistryFills,
+  confirmationsChanged,
   writeProjection,
   writeQualityScope,
 } from '../workspace/master';
 import {
   confirmedResults,
+  GROUPED_SCHEMAS,
+  groupedTabIntact,
   readBlocks,
   readGroupedIndex,
   writeBlocks,
@@ -61,8 +65,10 @@ import {
 } from '../workspace/properties';
 import { withLock } from '../workspace/lock';
 import {
+  formIdOf,
   formIds,
   formOfSheet,
+  responseSheet,
   missingSources,
   recordMissingSources,
   type MissingSource,
@@ -117,9 +123,10 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     checkSender: settings.checkSender,
   };
   const placed = readPlaced();
+  const after: Placed = {};
   const scope =
     form && family && !readProperty(PROPERTY_KEYS.intakeBehind)
-      ? unplacedScope(submitted!, family.forms, values, placed, schools)
+      ? unplacedScope(submitted!, family.forms, values, placed, schools, after)
       : null;
   const tabs = scope && readGroupedIndex(spreadsheet, family!.tabs);
   const quality = tabs && readQualityTab(spreadsheet);
@@ -128,7 +135,9 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
   let result: Projected;
   if (scoped) {
     result = projectScope(scoped, scope!, submitted!, values, reference, schools, options);
-    recordPlaced({ ...placed, ...placedStates(values, family!.forms) });
+    const lengths: TabCounts = { [QUALITY_SCHEMA.name]: scoped.quality.length ?? 0 };
+    for (const tab of scoped.tabs) lengths[tab.schema.name] = tab.length ?? tab.keys.length;
+    recordPlaced({ ...placed, ...after }, lengths);
   } else {
     readRawValues(spreadsheet, undefined, values);
     const absent = FORMS.map((f) => f.kind).filter((kind) => !values.has(kind));
@@ -148,10 +157,11 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
       ]);
     }
     const full = { ...options, registryIssues: check.issues };
-    result = projectAll(spreadsheet, values, reference, schools, full, stopped);
+    const lengths: TabCounts = {};
+    result = projectAll(spreadsheet, values, reference, schools, full, stopped, lengths);
     const projected = FORMS.map((f) => f.kind).filter((k) => !stopped.includes(k));
-    recordPlaced({ ...placed, ...placedStates(values, projected) });
-    if (stopped.length === 0) recordFullIntake(reference, settings);
+    recordPlaced({ ...placed, ...placedStates(values, projected) }, lengths);
+    if (stopped.length === 0) recordFullIntake(reference, settings, check.issues);
   }
   const { projection, written, raw } = result;
   const placedOrders = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
@@ -222,6 +232,7 @@ function projectAll(
   schools: SchoolIndex,
   options: IntakeOptions,
   stopped: readonly FormKind[],
+  lengths: TabCounts,
 ): Projected {
   const current = readDerived(spreadsheet);
   const raw = rawForms(values);
@@ -231,7 +242,14 @@ function projectAll(
     (f) => f.tabs,
   );
   const keepPrefixes = FORMS.filter((f) => stopped.includes(f.kind)).map((f) => f.idPrefix);
-  const written = writeProjection(spreadsheet, current, projection, keepTabs, keepPrefixes);
+  const written = writeProjection(
+    spreadsheet,
+    current,
+    projection,
+    keepTabs,
+    keepPrefixes,
+    lengths,
+  );
   return { projection, written, raw };
 }
 
@@ -272,6 +290,18 @@ interface PlacedState {
 
 type Placed = Partial<Record<FormKind, PlacedState>>;
 
+/** Body rows of each derived tab after the app last wrote it. */
+type TabCounts = Record<string, number>;
+
+/** Where the tab counts sit in the placed record (no form kind is named so). */
+const TAB_COUNTS = '#tabs';
+
+function readTabCounts(): TabCounts {
+  const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.intakePlaced) ?? {};
+  const counts = stored[TAB_COUNTS];
+  return counts && typeof counts === 'object' ? (counts as TabCounts) : {};
+}
+
 function readPlaced(): Placed {
   const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.intakePlaced) ?? {};
   const placed: Placed = {};
@@ -283,25 +313,26 @@ function readPlaced(): Placed {
   return placed;
 }
 
-function recordPlaced(placed: Placed): void {
-  writeProperty(PROPERTY_KEYS.intakePlaced, JSON.stringify(placed));
+function recordPlaced(placed: Placed, lengths: TabCounts): void {
+  const tabs = { ...readTabCounts(), ...lengths };
+  writeProperty(PROPERTY_KEYS.intakePlaced, JSON.stringify({ ...placed, [TAB_COUNTS]: tabs }));
 }
 
-/** Timestamps of the rows of a response sheet's values (header first), ms or NaN. */
-function timestamps(sheet: unknown[][]): number[] {
+/** The timestamp (ms, 0 if none) of row `i` of a response sheet's values (header first). */
+function timeReader(sheet: unknown[][]): (i: number) => number {
   const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(TIMESTAMP_TITLE);
-  return sheet.map((row) => {
-    const cell = row[column];
-    return cell instanceof Date ? cell.getTime() : NaN;
-  });
+  return (i) => {
+    const cell = sheet[i]?.[column];
+    return cell instanceof Date ? cell.getTime() : 0;
+  };
 }
 
 /** The placed state of a sheet whose first `rows` rows (header included) were placed. */
 function stateOf(sheet: unknown[][], rows = sheet.length): PlacedState {
-  const times = timestamps(sheet);
+  const time = timeReader(sheet);
   let max = 0;
-  for (let i = 1; i < rows; i++) if (times[i]! > max) max = times[i]!;
-  return { rows, last: rows > 1 ? (times[rows - 1] ?? 0) : 0, max };
+  for (let i = 1; i < rows; i++) max = Math.max(max, time(i));
+  return { rows, last: rows > 1 ? time(rows - 1) : 0, max };
 }
 
 function placedStates(values: Map<FormKind, unknown[][]>, kinds: readonly FormKind[]): Placed {
@@ -329,6 +360,7 @@ function unplacedScope(
   values: Map<FormKind, unknown[][]>,
   placed: Placed,
   schools: SchoolIndex,
+  after: Placed,
 ): Set<string> | null {
   const partitionOf = partitionResolver(schools);
   const scope = new Set<string>();
@@ -337,9 +369,15 @@ function unplacedScope(
   for (const kind of kinds) {
     const sheet = values.get(kind)!;
     const before = placed[kind];
+    // Cheap on purpose (a submit must stay fast): the row count and the last placed row's
+    // timestamp; an edit of an older row whose trigger never came is the daily run's to find.
     if (!before || sheet.length < before.rows) return null;
-    if (!sameState(stateOf(sheet, before.rows), before)) return null;
+    const time = timeReader(sheet);
+    if ((before.rows > 1 ? time(before.rows - 1) : 0) !== before.last) return null;
     if (kind === form.kind && (row <= before.rows || row !== sheet.length)) return null;
+    let max = before.max;
+    for (let r = before.rows; r < sheet.length; r++) max = Math.max(max, time(r));
+    after[kind] = { rows: sheet.length, last: sheet.length > 1 ? time(sheet.length - 1) : 0, max };
     const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(Q.school);
     for (let r = before.rows; r < sheet.length; r++) {
       const answer = sheet[r]?.[column];
@@ -349,9 +387,57 @@ function unplacedScope(
   return scope;
 }
 
+/** A full projection at least this often, for what no check sees (a derived cell edited by hand). */
+const FULL_EVERY_DAYS = 7;
+
+/**
+ * Whether the daily run must project everything, and why — decided by comparing the sources with
+ * what was placed, never by trusting that every trigger fired: a submit fell behind; staff changed
+ * a reference tab or the deadline; a response sheet has rows (or timestamps) that were not placed;
+ * a derived tab lost a row, got a blank one or was sorted; staff ticked or unticked a result; a
+ * week passed. Cheap: one column of each response sheet, two of each grouped tab, «Требует
+ * проверки», and the confirmation columns of «Результаты».
+ */
+export function fullIntakeDue(spreadsheet: Spreadsheet): boolean {
+  if (readProperty(PROPERTY_KEYS.intakeBehind)) return true;
+  const last = readJsonProperty<{ at?: string; fingerprint?: string }>(
+    PROPERTY_KEYS.intakeLastFull,
+  );
+  if (!last) return true;
+  const age = Date.now() - new Date(last.at ?? 0).getTime();
+  if (!(age < FULL_EVERY_DAYS * 24 * 3600 * 1000)) return true;
+  const { reference, check } = readReferenceChecked(spreadsheet);
+  const settings = readSettings(spreadsheet);
+  if (intakeFingerprint(reference, settings, check.issues) !== last.fingerprint) return true;
+  const placed = readPlaced();
+  for (const definition of FORMS) {
+    const before = placed[definition.kind];
+    const sheet = responseSheet(spreadsheet, definition, formIdOf(definition.kind));
+    if (!before || !sheet) return true;
+    const column = sheet.getRange('A1:A').getValues();
+    let rows = column.length;
+    while (rows > 0 && column[rows - 1]![0] === '') rows--;
+    if (!sameState(stateOf(column, Math.max(rows, 1)), before)) return true;
+  }
+  const counts = readTabCounts();
+  for (const schema of GROUPED_SCHEMAS) {
+    if (!groupedTabIntact(spreadsheet, schema, counts[schema.name] ?? -1)) return true;
+  }
+  const quality = readQualityTab(spreadsheet);
+  const filled = quality ? quality.rows.filter((row) => row.some((c) => c !== '')).length : -1;
+  return filled !== counts[QUALITY_SCHEMA.name] || confirmationsChanged(spreadsheet);
+}
+
 /** What a full projection depends on besides the answers: the reference tabs and the deadline. */
-function intakeFingerprint(reference: ReferenceData, settings: Settings): string {
-  return toHex(sha256(JSON.stringify([reference, settings.reportDeadlineDay]))).slice(0, 16);
+function intakeFingerprint(
+  reference: ReferenceData,
+  settings: Settings,
+  registryIssues: readonly QualityIssue[],
+): string {
+  const issues = registryIssues.map((i) => i.key ?? '');
+  return toHex(
+    sha256(JSON.stringify([reference, settings.reportDeadlineDay, settings.checkSender, issues])),
+  ).slice(0, 16);
 }
 
 /**
@@ -367,12 +453,16 @@ function markIntakeBehind(): void {
   }
 }
 
-function recordFullIntake(reference: ReferenceData, settings: Settings): void {
+function recordFullIntake(
+  reference: ReferenceData,
+  settings: Settings,
+  registryIssues: readonly QualityIssue[],
+): void {
   writeProperty(
     PROPERTY_KEYS.intakeLastFull,
     JSON.stringify({
       at: new Date().toISOString(),
-      fingerprint: intakeFingerprint(reference, settings),
+      fingerprint: intakeFingerprint(reference, settings, registryIssues),
     }),
   );
   if (readProperty(PROPERTY_KEYS.intakeBehind)) deleteProperty(PROPERTY_KEYS.intakeBehind);

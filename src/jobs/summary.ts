@@ -27,12 +27,7 @@ import {
   type NoteFigures,
 } from './monthlyNote';
 import { withLock } from '../workspace/lock';
-import {
-  drainMail,
-  enqueueLetters,
-  lettersWithPrefix,
-  readLedger,
-} from '../workspace/mailQueue';
+import { drainMail, enqueueLetters, lettersWithPrefix, readLedger } from '../workspace/mailQueue';
 import { PROPERTY_FAMILIES, writeProperty } from '../workspace/properties';
 import { splitLetter } from '../domain/mail';
 import { startBudget, type Budget } from './budget';

@@ -6,7 +6,12 @@
  * shape (written by an older version, or sorted by hand) makes `readGroupedIndex` return null,
  * and the caller runs the full projection, which writes every tab grouped again.
  */
-import { comparePartitions, type Projection, type StaffColumns } from '../domain/intake';
+import {
+  canonicalPosition,
+  comparePartitions,
+  type Projection,
+  type StaffColumns,
+} from '../domain/intake';
 import {
   COLUMN_FORMAT,
   columnIndex,
@@ -51,6 +56,8 @@ export interface GroupedTab {
   keys: string[];
   /** Rows of the blocks read by `readBlocks`, by ОУ key. */
   blocks: Map<string, Row[]>;
+  /** Body rows after `writeBlocks`. */
+  length?: number;
 }
 
 function columnLetter(column: number): string {
@@ -195,7 +202,34 @@ export function writeBlocks(
       }
       length += after.length - before.length;
     }
+    tab.length = length;
     written[tab.schema.name] = count;
   }
   return written;
+}
+
+/**
+ * Whether a grouped tab is as the app wrote it, as far as two columns tell: every body row has an
+ * ОУ, blocks in key order, rows of a block in answer order, and `expected` rows (the daily run's
+ * check for a row deleted, a tab sorted or a blank row typed in by hand; two reads).
+ */
+export function groupedTabIntact(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  schema: TabSchema<Grouped>,
+  expected: number,
+  sheetOf: (
+    spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+    name: string,
+  ) => Sheet | null = tabSheet,
+): boolean {
+  const sheet = sheetOf(spreadsheet, schema.name);
+  if (!sheet) return false;
+  const keys = readColumn(sheet, columnIndex(schema, 'schoolKey') + 1);
+  if (keys.length !== expected || !isGrouped(keys)) return false;
+  const sources = readColumn(sheet, columnIndex(schema, 'sourceResponseId') + 1);
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i] !== keys[i - 1]) continue;
+    if (canonicalPosition(sources[i - 1] ?? '') > canonicalPosition(sources[i] ?? '')) return false;
+  }
+  return true;
 }

@@ -265,7 +265,7 @@ export interface BadAddress {
 }
 
 export function badAddresses(): BadAddress[] {
-  return readJsonProperty<BadAddress[]>(PROPERTY_KEYS.badAddresses) ?? [];
+  return [...(readJsonProperty<BadAddress[]>(PROPERTY_KEYS.badAddresses) ?? [])];
 }
 
 function rememberBadAddresses(failed: readonly LedgerEntry[]): void {

@@ -371,10 +371,12 @@ export function writeProjection(
   projection: Projection,
   keepTabs: readonly string[] = [],
   keepPrefixes: readonly string[] = [],
+  lengths: Record<string, number> = {},
 ): Record<string, number> {
   const written: Record<string, number> = {};
   const put = <R>(schema: TabSchema<R>, rows: Row[]): void => {
     if (keepTabs.includes(schema.name)) return;
+    lengths[schema.name] = rows.length;
     const sheet = current.sheets.get(schema.name) ?? tabSheet(spreadsheet, schema.name);
     if (!sheet) throw new Error(DOMAIN_RU.schema.missingTab(schema.name));
     const before = current.rows.get(schema.name) ?? [];
@@ -448,6 +450,8 @@ export interface QualityTab {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   rows: Row[];
   statuses: Map<string, string>;
+  /** Body rows after `writeQualityScope`. */
+  length?: number;
 }
 
 /**
@@ -495,6 +499,7 @@ export function writeQualityScope(
     merged.push(row);
   }
   for (; k < kept.length; k++) merged.push(kept[k]!);
+  tab.length = merged.length;
   return syncTableBody(tab.sheet, tab.rows, merged, QUALITY_SCHEMA.columns.length);
 }
 
@@ -521,4 +526,34 @@ export function seedReferenceTabs(spreadsheet: Spreadsheet): number {
     filled++;
   }
   return filled;
+}
+
+/**
+ * Whether staff ticked or unticked «Подтверждено» in «Результаты» since the app last wrote it: a
+ * ticked row whose «Подтверждено как» is not what it shows, or an unticked one that still shows
+ * what was confirmed (one read of the columns from «Результат» to «Подтверждено как»).
+ */
+export function confirmationsChanged(spreadsheet: Spreadsheet): boolean {
+  const sheet = tabSheet(spreadsheet, RESULTS_SCHEMA.name);
+  if (!sheet) return false;
+  const last = sheet.getLastRow();
+  if (last < 2) return false;
+  const at = (field: keyof ParticipantResult & string): number =>
+    columnIndex(RESULTS_SCHEMA, field);
+  const first = Math.min(at('result'), at('score'), at('confirmed'), at('confirmedAs'));
+  const end = Math.max(at('result'), at('score'), at('confirmed'), at('confirmedAs'));
+  const rows = sheet.getRange(2, first + 1, last - 1, end - first + 1).getValues();
+  for (const row of rows) {
+    const cell = (field: keyof ParticipantResult & string): unknown => row[at(field) - first];
+    const points = cell('score');
+    const shown = confirmationText(
+      String(cell('result') ?? '').trim(),
+      typeof points === 'number' ? points : '',
+    );
+    const as = String(cell('confirmedAs') ?? '').trim();
+    const ticked = cell('confirmed') === true;
+    if (ticked && as !== shown) return true;
+    if (!ticked && as !== '' && as === shown) return true;
+  }
+  return false;
 }

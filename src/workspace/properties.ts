@@ -99,12 +99,19 @@ export function readProperty(key: string): string | null {
   return store().getProperty(key);
 }
 
+/** The last parse of each key's text: the same text is not parsed twice (callers never mutate). */
+const parsed = new Map<string, { text: string; value: unknown }>();
+
 /** A JSON value, or null when absent or unreadable. */
 export function readJsonProperty<T>(key: string): T | null {
   const text = readProperty(key);
   if (text === null || text === '') return null;
+  const known = parsed.get(key);
+  if (known && known.text === text) return known.value as T;
   try {
-    return JSON.parse(text) as T;
+    const value = JSON.parse(text) as T;
+    parsed.set(key, { text, value });
+    return value;
   } catch {
     return null;
   }
