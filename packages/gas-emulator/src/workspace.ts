@@ -7,34 +7,60 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { Clock } from './core/clock';
-import { SCRIPT_TIME_FACTOR } from './core/costs';
-import { ExecutionTracker, messageOf } from './core/execution';
+import { MAX_EXECUTION_MS, SCRIPT_TIME_FACTOR } from './core/costs';
+import {
+  ExecutionTracker,
+  messageOf,
+  TIME_LIMIT_ERROR,
+  type ExecutionRecord,
+  type RunOptions,
+} from './core/execution';
 import { appsScriptGlobals } from './core/globals';
 import { IdFactory } from './core/ids';
 import { createBundleContext } from './core/realm';
-import type { DriveItem, ProjectState, SentMail, TriggerRecord } from './core/state';
+import { ACCOUNT_QUOTAS } from './core/state';
+import type { ContainerRef, DriveItem, ProjectState, SentMail, TriggerRecord } from './core/state';
 import type { Ctx, World } from './core/world';
 import type {
   BundleApp,
+  ContainerOption,
   CostReport,
+  LoadOptions,
+  OpenOptions,
   SeedItem,
   SubmitOptions,
   WorkspaceOptions,
 } from './harness/api';
-import { clockEvent } from './harness/events';
+import { clockEvent, openEvent } from './harness/events';
 import { acceptAnswers, deliverSubmit, newResponse, questionsOf } from './harness/submit';
 import {
   createDocumentApp,
+  createDocumentFile,
   DocumentView,
   documentFileHandler,
   documentsView,
 } from './services/documents';
-import { DOCUMENT_MIME, DriveApp, emptyOldTrash, FOLDER_MIME, folderPath } from './services/drive';
+import {
+  createDriveItem,
+  DOCUMENT_MIME,
+  DriveApp,
+  emptyOldTrash,
+  FOLDER_MIME,
+  folderPath,
+  FORM_MIME,
+  SPREADSHEET_MIME,
+} from './services/drive';
 import type { Answer, FormModel, ResponseModel } from './services/form-model';
-import { FormApp, FormResponse, syncDestination, writeResponseRow } from './services/forms';
+import {
+  createFormFile,
+  FormApp,
+  FormResponse,
+  syncDestination,
+  writeResponseRow,
+} from './services/forms';
 import { MimeType } from './services/mime-type';
 import { createHtmlService, vmRunner } from './services/html';
-import { createGmailApp, createMailApp } from './services/mail';
+import { createGmailApp, createMailApp, dayKey } from './services/mail';
 import { CacheService, LockService, PropertiesService } from './services/properties';
 import { nextDue, ScriptApp } from './services/script';
 import { Sheet } from './services/sheet';
@@ -63,9 +89,17 @@ const DEFAULTS = {
   masterName: 'Мониторинг участия ОУ',
 };
 
-function newProjectState(id: string): ProjectState {
+/** Apps Script's message when the day's trigger runtime is used up (guides/services/quotas, exception messages). */
+export const TRIGGER_RUNTIME_ERROR = 'Service using too much computer time for one day.';
+
+/** Simple triggers "cannot run for longer than 30 seconds" (guides/triggers#restrictions). */
+export const SIMPLE_TRIGGER_MS = 30_000;
+
+function newProjectState(id: string, scriptId: string, container: ContainerRef): ProjectState {
   return {
     id,
+    scriptId,
+    container,
     scriptProperties: new Map(),
     userProperties: new Map(),
     documentProperties: new Map(),
@@ -107,9 +141,10 @@ export class Workspace {
       ids,
       timeZone: o.timeZone,
       user: o.user,
-      quotas: { mailRecipientsPerDay: 100, ...options.quotas },
+      quotas: { ...ACCOUNT_QUOTAS[options.account ?? 'consumer'], ...options.quotas },
       drive: { rootId, items: new Map() },
       mailSentPerDay: new Map(),
+      triggerRuntimePerDay: new Map(),
       outbox: [],
       triggers: [],
       lockHeldElsewhere: false,
@@ -137,16 +172,36 @@ export class Workspace {
     registerSpreadsheetFiles(this.world);
     this.world.nativeFiles.set(DOCUMENT_MIME, documentFileHandler(this.world));
     this.world.activeSpreadsheetId = createSpreadsheetFile(this.world, o.masterName).id;
-    this.harness = { world: this.world, project: newProjectState('harness') };
+    this.harness = {
+      world: this.world,
+      project: newProjectState('harness', 'harness', {
+        kind: 'SPREADSHEET',
+        id: this.world.activeSpreadsheetId,
+      }),
+    };
     this.triggerErrors = o.triggerErrors ?? 'throw';
     this.clock = { now: () => clock.now(), advanceTo: (to) => this.advanceTo(to) };
     this.faults = { fail: (call, opts) => this.world.tracker.fail(call, opts) };
   }
 
-  /** Loads every .js file of `dir` into a fresh context as a new script project (.html files are its HtmlService files). */
-  loadBundle(dir: string): BundleApp {
-    const id = `project-${this.projects.size + 1}-${this.world.ids.next('1').slice(0, 12)}`;
-    const state = newProjectState(id);
+  /**
+   * Loads every .js file of `dir` into a fresh context as a new script project (.html files are
+   * its HtmlService files), bound to `options.container`: the master spreadsheet by default, any
+   * spreadsheet, document or form, or 'standalone' (a script file of its own in My Drive).
+   */
+  loadBundle(dir: string, options: LoadOptions = {}): BundleApp {
+    const scriptId = this.world.ids.next('1');
+    const id = `project-${this.projects.size + 1}-${scriptId.slice(0, 12)}`;
+    const container = this.containerOf(options.container);
+    const state = newProjectState(id, scriptId, container);
+    if (container.kind === 'STANDALONE') {
+      // "Standalone scripts … appear in Google Drive" as files of their own (guides/standalone).
+      createDriveItem(this.world, {
+        id: scriptId,
+        name: options.name ?? 'Untitled project',
+        mimeType: MimeType.GOOGLE_APPS_SCRIPT!,
+      });
+    }
     for (const file of fs.readdirSync(dir)) {
       if (file.endsWith('.html'))
         state.htmlFiles.set(
@@ -160,7 +215,7 @@ export class Workspace {
       SpreadsheetApp: new SpreadsheetApp(ctx),
       FormApp: new FormApp(ctx),
       DriveApp: new DriveApp(ctx),
-      DocumentApp: createDocumentApp(this.world),
+      DocumentApp: createDocumentApp(this.world, ctx),
       MailApp: createMailApp(this.world),
       GmailApp: createGmailApp(this.world),
       ScriptApp: new ScriptApp(ctx),
@@ -194,16 +249,86 @@ export class Workspace {
     };
   }
 
-  /** Runs a global function of a project as one execution. */
-  private execute(project: Project, name: string, args: unknown[], trigger: string): any {
+  /** The container a loadBundle option names, checked against Drive. */
+  private containerOf(option: ContainerOption | undefined): ContainerRef {
+    if (option === undefined) return { kind: 'SPREADSHEET', id: this.world.activeSpreadsheetId };
+    if (option === 'standalone') return { kind: 'STANDALONE', id: null };
+    const need = (id: string, mime: string, what: string): string => {
+      const item = this.world.drive.items.get(id);
+      if (!item || item.mimeType !== mime) throw new Error(`emulator: no ${what} with id «${id}»`);
+      return id;
+    };
+    if ('spreadsheet' in option)
+      return {
+        kind: 'SPREADSHEET',
+        id: need(option.spreadsheet, SPREADSHEET_MIME, 'spreadsheet'),
+      };
+    if ('document' in option)
+      return { kind: 'DOCUMENT', id: need(option.document, DOCUMENT_MIME, 'document') };
+    if ('form' in option) return { kind: 'FORM', id: this.form(option.form).id };
+    throw new Error(`emulator: unknown container ${JSON.stringify(option)}`);
+  }
+
+  /** Runs a global function of a project as one execution, as the workspace's current user. */
+  private execute(
+    project: Project,
+    name: string,
+    args: unknown[],
+    trigger: string,
+    options: RunOptions = {},
+  ): any {
     const fn = (project.context as Record<string, unknown>)[name];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
-    return this.world.tracker.run(project.state.id, name, trigger, this.world.clock.now(), () =>
-      (fn as (...a: unknown[]) => unknown)(...args),
+    return this.world.tracker.run(
+      project.state.id,
+      name,
+      trigger,
+      this.world.clock.now(),
+      () => (fn as (...a: unknown[]) => unknown)(...args),
+      { user: this.world.user, ...options },
     );
   }
 
-  /** Runs a trigger's handler in its own project; errors follow the triggerErrors option. */
+  /**
+   * Runs a trigger's handler as `user`: counted against that user's daily trigger runtime
+   * ("Triggers total runtime", guides/services/quotas), which, once used up, stops executions
+   * with "Service using too much computer time for one day." Simple triggers run with
+   * AuthMode.LIMITED and for 30 seconds at most.
+   */
+  private runTrigger(
+    project: Project,
+    handler: string,
+    event: unknown,
+    kind: string,
+    user: string,
+    simple = false,
+  ): Error | null {
+    const world = this.world;
+    const previousUser = world.user;
+    world.user = user;
+    try {
+      const key = `${user}|${dayKey(world.clock.now(), world.timeZone)}`;
+      const runtime = world.triggerRuntimePerDay!;
+      const left = world.quotas.triggerRuntimePerDayMs - (runtime.get(key) ?? 0);
+      const cap = simple ? SIMPLE_TRIGGER_MS : MAX_EXECUTION_MS;
+      const limit =
+        left < cap
+          ? { ms: left, error: TRIGGER_RUNTIME_ERROR }
+          : { ms: cap, error: TIME_LIMIT_ERROR };
+      this.execute(project, handler, [event], kind, {
+        authMode: simple ? 'LIMITED' : 'FULL',
+        limit,
+        onEnd: (e: ExecutionRecord) => runtime.set(key, (runtime.get(key) ?? 0) + e.modelledMs),
+      });
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(messageOf(error));
+    } finally {
+      world.user = previousUser;
+    }
+  }
+
+  /** Runs an installable trigger's handler in its own project, as the user who installed it. */
   private fire(
     t: TriggerRecord,
     event: (ctx: Ctx) => Record<string, unknown>,
@@ -213,16 +338,60 @@ export class Workspace {
     if (!project) return null;
     // "Installable triggers always run under the account of the person who created them"
     // (developers.google.com/apps-script/guides/triggers/installable#restrictions).
-    const previousUser = this.world.user;
-    this.world.user = t.owner;
-    try {
-      this.execute(project, t.handler, [event(project.ctx)], kind);
-      return null;
-    } catch (error) {
-      return error instanceof Error ? error : new Error(messageOf(error));
-    } finally {
-      this.world.user = previousUser;
+    return this.runTrigger(project, t.handler, event(project.ctx), kind, t.owner);
+  }
+
+  /**
+   * A user opens a spreadsheet, document or form in its editor (default: the master): the simple
+   * `onOpen(e)` of every project bound to it runs as that user (AuthMode.LIMITED, 30 s), then its
+   * installable open triggers (guides/triggers#onopene; events: authMode, source, triggerUid
+   * of installable ones, user). Errors follow the triggerErrors option.
+   */
+  open(fileId: string = this.world.activeSpreadsheetId, options: OpenOptions = {}): void {
+    const item = this.world.drive.items.get(fileId);
+    const kinds: Record<string, ContainerRef['kind']> = {
+      [SPREADSHEET_MIME]: 'SPREADSHEET',
+      [DOCUMENT_MIME]: 'DOCUMENT',
+      [FORM_MIME]: 'FORM',
+    };
+    const kind = item && kinds[item.mimeType];
+    if (!kind) throw new Error(`emulator: no spreadsheet, document or form with id «${fileId}»`);
+    const user = options.user ?? this.world.user;
+    const errors: Error[] = [];
+    for (const project of this.projects.values()) {
+      const c = project.state.container;
+      if (c.id !== fileId || typeof project.context.onOpen !== 'function') continue;
+      const event = openEvent(project.ctx, kind, fileId, user, null);
+      const error = this.runTrigger(project, 'onOpen', event, 'ON_OPEN', user, true);
+      if (error) errors.push(error);
     }
+    const sources: Record<string, TriggerRecord['source']> = {
+      SPREADSHEET: 'SPREADSHEET',
+      DOCUMENT: 'DOCUMENTS',
+      FORM: 'FORMS',
+    };
+    const source = sources[kind];
+    for (const t of [...this.world.triggers]) {
+      if (t.type !== 'ON_OPEN' || t.source !== source || t.sourceId !== fileId) continue;
+      const error = this.fire(t, (ctx) => openEvent(ctx, kind, fileId, user, t.uid), 'ON_OPEN');
+      if (error) errors.push(error);
+    }
+    if (errors.length > 0 && this.triggerErrors === 'throw') throw errors[0]!;
+  }
+
+  /** A new spreadsheet in My Drive, as a user makes one (e.g. to bind a script to it); returns its id. */
+  createSpreadsheet(name: string): string {
+    return createSpreadsheetFile(this.world, name).id;
+  }
+
+  /** A new empty Google Doc in My Drive; returns its id. */
+  createDocument(name: string): string {
+    return createDocumentFile(this.world, name);
+  }
+
+  /** A new empty form in My Drive; returns its id. */
+  createForm(title: string): string {
+    return createFormFile(this.world, title).id;
   }
 
   private advanceTo(to: string | Date): void {
@@ -366,11 +535,11 @@ export class Workspace {
     syncDestination(this.world, form);
   }
 
-  /** The master (bound) spreadsheet; calls through it count outside any execution. */
-  spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  /** A spreadsheet (default: the master); calls through it count outside any execution. */
+  spreadsheet(spreadsheetId?: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
     return new Spreadsheet(
       this.harness,
-      this.master(),
+      this.spreadsheetModel(spreadsheetId),
     ) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   }
 
@@ -379,9 +548,15 @@ export class Workspace {
     return this.world.spreadsheets.get(this.world.activeSpreadsheetId)!;
   }
 
-  /** Values of a tab of the master (header included), up to its last row and column; no calls counted. */
+  private spreadsheetModel(spreadsheetId?: string): SpreadsheetModel {
+    const ss = this.world.spreadsheets.get(spreadsheetId ?? this.world.activeSpreadsheetId);
+    if (!ss) throw new Error(`emulator: no spreadsheet with id «${spreadsheetId}»`);
+    return ss;
+  }
+
+  /** Values of a tab (header included) of a spreadsheet (default: the master), up to its last row and column; no calls counted. */
   sheetValues(tabName: string, spreadsheetId?: string): CellValue[][] {
-    const ss = this.world.spreadsheets.get(spreadsheetId ?? this.world.activeSpreadsheetId)!;
+    const ss = this.spreadsheetModel(spreadsheetId);
     const sheet = ss.sheetByName(tabName);
     if (!sheet)
       throw new Error(
@@ -390,21 +565,22 @@ export class Workspace {
     return new Sheet(this.harness, ss, sheet).peekValues();
   }
 
-  /** Displayed values of a tab of the master, as a user sees them. */
-  sheetDisplayValues(tabName: string): string[][] {
-    const ss = this.master();
-    return this.sheetValues(tabName).map((row, r) =>
+  /** Displayed values of a tab of a spreadsheet (default: the master), as a user sees them. */
+  sheetDisplayValues(tabName: string, spreadsheetId?: string): string[][] {
+    const ss = this.spreadsheetModel(spreadsheetId);
+    return this.sheetValues(tabName, spreadsheetId).map((row, r) =>
       row.map((v, c) =>
         displayValue(v, ss.sheetByName(tabName)!.format(r + 1, c + 1)?.numberFormat, ss),
       ),
     );
   }
 
-  /** Makes a tab of the master active (as a user clicking it). */
-  setActiveSheet(tabName: string): void {
-    const sheet = this.master().sheetByName(tabName);
+  /** Makes a tab of a spreadsheet (default: the master) active, as a user clicking it. */
+  setActiveSheet(tabName: string, spreadsheetId?: string): void {
+    const ss = this.spreadsheetModel(spreadsheetId);
+    const sheet = ss.sheetByName(tabName);
     if (!sheet) throw new Error(`emulator: no tab «${tabName}»`);
-    this.master().activeSheetId = sheet.id;
+    ss.activeSheetId = sheet.id;
   }
 
   /** Every Google Doc (delegates to the documents service's store). */

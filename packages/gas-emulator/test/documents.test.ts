@@ -65,10 +65,10 @@ describe('DocumentApp.create / openById (reference/document/document-app)', () =
     expect(doc.getName()).toBe('Renamed in Drive');
   });
 
-  it('getActiveDocument is not modelled: the script is bound to a spreadsheet', () => {
-    expect(() => createDocumentApp(makeWs()).getActiveDocument()).toThrow(
-      /^emulator: DocumentApp\.getActiveDocument/,
-    );
+  it('getActiveDocument is null and getUi throws without a document-bound project (containers.test.ts has the bound cases)', () => {
+    const app = createDocumentApp(makeWs());
+    expect(app.getActiveDocument()).toBeNull();
+    expect(() => app.getUi()).toThrow('Cannot call DocumentApp.getUi() from this context.');
   });
 
   it('create costs 1000 ms, appendParagraph 15 ms, appendTable 50 + 0.2 per cell', () => {

@@ -5,7 +5,7 @@
 import { Clock } from '../src/core/clock';
 import { ExecutionTracker } from '../src/core/execution';
 import { IdFactory } from '../src/core/ids';
-import type { WorkspaceState } from '../src/core/state';
+import { ACCOUNT_QUOTAS, type WorkspaceState } from '../src/core/state';
 import { newBlob } from '../src/services/blob';
 import { createGmailApp, createMailApp, dayKey, MAIL_QUOTA_ERROR } from '../src/services/mail';
 
@@ -16,7 +16,7 @@ function makeWs(now = '2021-09-01T09:00:00+03:00', perDay = 100): WorkspaceState
     ids: new IdFactory(),
     timeZone: 'Europe/Moscow',
     user: 'metodist@center.example',
-    quotas: { mailRecipientsPerDay: perDay },
+    quotas: { ...ACCOUNT_QUOTAS.consumer, mailRecipientsPerDay: perDay },
     drive: { rootId: 'root', items: new Map() },
     mailSentPerDay: new Map(),
     outbox: [],

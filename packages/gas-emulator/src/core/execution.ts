@@ -3,6 +3,7 @@
  * execution with its own service-call counts and modelled time; past 360 s it fails the way
  * Apps Script does. Fault injection lives here too, since every service call passes through.
  */
+import { permissionError } from './authorization';
 import type { Clock } from './clock';
 import { costOf, MAX_EXECUTION_MS } from './costs';
 
@@ -21,6 +22,25 @@ export interface ExecutionRecord {
   error?: string;
   /** Set once the time limit is passed: the platform kills the run even if the script catches the error. */
   killed?: boolean;
+  /** FULL, or LIMITED for a simple trigger (no service that needs authorization). */
+  authMode: 'FULL' | 'LIMITED';
+  /** The user the execution runs as. */
+  user: string;
+  /** When it ended, in modelled time (set once it has). */
+  endedAt?: Date;
+  /** Modelled milliseconds after which the platform kills it, and with which message. */
+  limitMs: number;
+  limitError: string;
+}
+
+/** Options of one execution (ExecutionTracker.run). */
+export interface RunOptions {
+  authMode?: 'FULL' | 'LIMITED';
+  user?: string;
+  /** A lower time limit than 360 s and its message (simple triggers, the daily trigger runtime). */
+  limit?: { ms: number; error: string };
+  /** Called with the record once the execution has ended, however it ended. */
+  onEnd?: (record: ExecutionRecord) => void;
 }
 
 /** Google's message when one execution runs past 6 minutes. */
@@ -92,8 +112,13 @@ export class ExecutionTracker {
     trigger: string,
     startedAt: Date,
     body: () => T,
+    options: RunOptions = {},
   ): T {
     const previous = this.current;
+    const limit =
+      options.limit && options.limit.ms < MAX_EXECUTION_MS
+        ? options.limit
+        : { ms: MAX_EXECUTION_MS, error: TIME_LIMIT_ERROR };
     const record: ExecutionRecord = {
       project,
       functionName,
@@ -103,6 +128,10 @@ export class ExecutionTracker {
       modelledMs: 0,
       serviceMs: 0,
       scriptMs: 0,
+      authMode: options.authMode ?? 'FULL',
+      user: options.user ?? '',
+      limitMs: limit.ms,
+      limitError: limit.error,
     };
     this.executions.push(record);
     const outerRunning = running;
@@ -115,21 +144,28 @@ export class ExecutionTracker {
     this.current = record;
     this.resumeScript();
     try {
+      if (limit.ms <= 0) {
+        // Nothing left of the allowance: the platform refuses to start it.
+        record.killed = true;
+        throw new Error(limit.error);
+      }
       const result = body();
       this.pauseScript();
-      if (record.killed) throw new Error(TIME_LIMIT_ERROR);
+      if (record.killed) throw new Error(record.limitError);
       return result;
     } catch (error) {
       this.scriptMark = null;
-      if (record.killed && messageOf(error) !== TIME_LIMIT_ERROR) {
-        record.error = TIME_LIMIT_ERROR;
+      if (record.killed && messageOf(error) !== record.limitError) {
+        record.error = record.limitError;
         // The platform's kill wins over whatever the script threw after catching it.
-        const killed = Object.assign(new Error(TIME_LIMIT_ERROR), { cause: error });
+        const killed = Object.assign(new Error(record.limitError), { cause: error });
         throw killed;
       }
       record.error = messageOf(error);
       throw error;
     } finally {
+      record.endedAt = new Date(startedAt.getTime() + record.modelledMs);
+      options.onEnd?.(record);
       this.scriptMark = null;
       this.current = previous;
       serviceDepth = outerDepth;
@@ -169,7 +205,11 @@ export class ExecutionTracker {
       this.outside[call] = (this.outside[call] ?? 0) + 1;
       return;
     }
-    if (target.killed) throw new Error(TIME_LIMIT_ERROR);
+    if (target.killed) throw new Error(target.limitError);
+    if (target.authMode === 'LIMITED') {
+      const denied = permissionError(call);
+      if (denied) throw new Error(denied);
+    }
     target.calls[call] = (target.calls[call] ?? 0) + 1;
     this.spend(costOf(call, cells), 'serviceMs');
   }
@@ -177,7 +217,7 @@ export class ExecutionTracker {
   /** Adds modelled time that is not a call (e.g. Utilities.sleep). */
   addTime(ms: number): void {
     if (!this.current) return;
-    if (this.current.killed) throw new Error(TIME_LIMIT_ERROR);
+    if (this.current.killed) throw new Error(this.current.limitError);
     this.spend(ms, 'serviceMs');
   }
 
@@ -187,9 +227,9 @@ export class ExecutionTracker {
     target[kind] += ms;
     target.modelledMs += ms;
     this.clock?.tick(ms);
-    if (target.modelledMs > MAX_EXECUTION_MS && !target.killed) {
+    if (target.modelledMs > target.limitMs && !target.killed) {
       target.killed = true;
-      throw new Error(TIME_LIMIT_ERROR);
+      throw new Error(target.limitError);
     }
   }
 

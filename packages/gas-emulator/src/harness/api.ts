@@ -15,6 +15,12 @@ export interface WorkspaceOptions {
   locale?: string;
   /** Name of the bound master spreadsheet. */
   masterName?: string;
+  /**
+   * The kind of Google account, which sets the daily quotas and limits (guides/services/quotas):
+   * 'consumer' (default: 100 mail recipients, 90 min of triggers a day) or 'workspace' (1,500, 6 h).
+   */
+  account?: 'consumer' | 'workspace';
+  /** Overrides of the account's quotas. */
   quotas?: Partial<Quotas>;
   /** Send-as aliases per user (GmailApp.getAliases; a GmailApp `from` must be one of them). */
   mailAliases?: Record<string, string[]>;
@@ -29,6 +35,26 @@ export interface WorkspaceOptions {
    * advanceTo after recording the failed execution; 'record' only records it, as Google does.
    */
   triggerErrors?: 'throw' | 'record';
+}
+
+/**
+ * What a script project is bound to (guides/bound): a spreadsheet, a document or a form (by id;
+ * a form also by title), or nothing ('standalone'). loadBundle's default is the master spreadsheet.
+ */
+export type ContainerOption =
+  'standalone' | { spreadsheet: string } | { document: string } | { form: string };
+
+/** Options of loadBundle. */
+export interface LoadOptions {
+  container?: ContainerOption;
+  /** A standalone script's Drive file name (default 'Untitled project'). */
+  name?: string;
+}
+
+/** Options of ws.open: who opens the file in its editor. */
+export interface OpenOptions {
+  /** Default: the workspace's current user. */
+  user?: string;
 }
 
 /** A loaded bundle: one script project. */

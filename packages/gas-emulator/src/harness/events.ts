@@ -1,9 +1,12 @@
 /** Trigger event objects with exactly the documented fields (guides/triggers/events). */
 import { isDate } from '../core/realm';
+import type { ContainerRef } from '../core/state';
 import type { Ctx } from '../core/world';
+import { documentFacade } from '../services/documents';
 import { formatDate, zonedFields } from '../services/format-date';
 import type { FormModel, ResponseModel } from '../services/form-model';
 import { fixedHeaders, formFacade, FormResponse } from '../services/forms';
+import { userOf } from '../services/protection';
 import { Range } from '../services/range';
 import { AuthMode } from '../services/script';
 import { displayValue, type SheetModel, type SpreadsheetModel } from '../services/sheet-model';
@@ -79,4 +82,32 @@ export function clockEvent(at: Date, triggerUid: string): Record<string, unknown
     'week-of-year': weekOfYear,
     year: f.year,
   };
+}
+
+/**
+ * The open event (guides/triggers/events: Sheets, Docs and Forms "Open"): authMode LIMITED for
+ * the simple onOpen(e) and FULL for an installable trigger, whose event alone has triggerUid;
+ * source is the file opened; user the User who opened it.
+ */
+export function openEvent(
+  ctx: Ctx,
+  kind: ContainerRef['kind'],
+  fileId: string,
+  user: string,
+  triggerUid: string | null,
+): Record<string, unknown> {
+  const world = ctx.world;
+  const source =
+    kind === 'SPREADSHEET'
+      ? new Spreadsheet(ctx, world.spreadsheets.get(fileId)!)
+      : kind === 'DOCUMENT'
+        ? documentFacade(world, fileId)
+        : formFacade(ctx, world.forms.get(fileId)!);
+  const event: Record<string, unknown> = {
+    authMode: triggerUid === null ? AuthMode.LIMITED : AuthMode.FULL,
+    source,
+    user: userOf(user),
+  };
+  if (triggerUid !== null) event.triggerUid = triggerUid;
+  return event;
 }

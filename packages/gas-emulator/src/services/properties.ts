@@ -113,8 +113,12 @@ export class PropertiesService implements Fake<
     return asGas(new Properties(this.ctx, this.ctx.project.userProperties));
   }
 
-  /** The bound document's. */
+  /**
+   * The store of this script in its container; null for a script bound to no Google file
+   * (properties-service#getdocumentproperties).
+   */
   getDocumentProperties(): GoogleAppsScript.Properties.Properties {
+    if (this.ctx.project.container.kind === 'STANDALONE') return null!;
     return asGas(new Properties(this.ctx, this.ctx.project.documentProperties));
   }
 }
@@ -220,8 +224,9 @@ export class CacheService implements Fake<GoogleAppsScript.Cache.CacheService, C
     return asGas(new Cache(this.ctx, 'u:'));
   }
 
-  /** The bound document's cache. */
-  getDocumentCache(): GoogleAppsScript.Cache.Cache {
+  /** The container's cache; null for a script with no containing document (cache-service#getdocumentcache). */
+  getDocumentCache(): GoogleAppsScript.Cache.Cache | null {
+    if (this.ctx.project.container.kind === 'STANDALONE') return null;
     return asGas(new Cache(this.ctx, 'd:'));
   }
 }
@@ -308,8 +313,13 @@ export class LockService implements Fake<GoogleAppsScript.Lock.LockService, Lock
     return asGas(new Lock(this.ctx, `${this.ctx.project.id}:script`));
   }
 
-  /** Lock of the bound document. */
+  /**
+   * Lock of the script in its container; "If this method is called outside of the context of a
+   * containing document (such as from a standalone script or webapp), null is returned"
+   * (lock-service#getdocumentlock).
+   */
   getDocumentLock(): GoogleAppsScript.Lock.Lock {
+    if (this.ctx.project.container.kind === 'STANDALONE') return null!;
     return asGas(new Lock(this.ctx, `${this.ctx.project.id}:document`));
   }
 

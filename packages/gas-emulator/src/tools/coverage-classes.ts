@@ -13,7 +13,8 @@ import { RangeList } from '../services/range-list';
 import { Range } from '../services/range';
 import { Trigger, TriggerBuilder, ScriptApp } from '../services/script';
 import { Sheet, Filter } from '../services/sheet';
-import { Spreadsheet, NamedRange, Menu, Ui, SpreadsheetApp } from '../services/spreadsheet';
+import { Spreadsheet, NamedRange, SpreadsheetApp } from '../services/spreadsheet';
+import { Menu, Ui } from '../services/ui';
 import { HttpResponse, UrlFetchApp } from '../services/url-fetch';
 import { Utilities, Session, Logger } from '../services/utilities';
 

@@ -39,6 +39,8 @@ export { BodyEl, FooterEl, HeaderEl } from './sections';
 export { TableCellEl, TableEl, TableRowEl } from './tables';
 export {
   createDocumentApp,
+  createDocumentFile,
+  documentFacade,
   documentFileHandler,
   documentsView,
   FakeDocument,
