@@ -5,9 +5,14 @@
 export { createWorkspace, Workspace } from './workspace';
 export type {
   BundleApp,
+  ContainerOption,
   CostReport,
+  LoadOptions,
+  OpenOptions,
   SeedItem,
   SubmitOptions,
+  UploadAnswer,
+  UploadItemOptions,
   WorkspaceOptions,
 } from './harness/api';
 export { formatDate } from './services/format-date';

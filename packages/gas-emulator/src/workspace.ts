@@ -29,6 +29,7 @@ import type {
   OpenOptions,
   SeedItem,
   SubmitOptions,
+  UploadItemOptions,
   WorkspaceOptions,
 } from './harness/api';
 import { clockEvent, openEvent } from './harness/events';
@@ -527,11 +528,15 @@ export class Workspace {
     this.deliver(form, response);
   }
 
-  /** Adds a FILE_UPLOAD question by hand, as an operator would in the Forms editor. */
-  uploadFileItem(formTitleOrId: string, title: string): void {
+  /**
+   * Adds a FILE_UPLOAD question by hand, as an operator would in the Forms editor (FormApp
+   * cannot), with its maximum number of files and file size if given.
+   */
+  uploadFileItem(formTitleOrId: string, title: string, options: UploadItemOptions = {}): void {
     const form = this.form(formTitleOrId);
     const item = form.addItem('FILE_UPLOAD');
     item.title = title;
+    item.upload = { maxFiles: options.maxFiles ?? null, maxFileSize: options.maxFileSize ?? null };
     syncDestination(this.world, form);
   }
 

@@ -69,6 +69,22 @@ export interface BundleApp {
   readonly context: vm.Context;
 }
 
+/**
+ * One file a respondent uploads to a FILE_UPLOAD question: a plain name (the file is a small
+ * generated PDF), or a name with its content (`bytes`, or a string as UTF-8) or only its size
+ * (`size` zero bytes, 0 included); `mimeType` defaults to the one of the name's extension.
+ */
+export type UploadAnswer =
+  string | { name: string; bytes?: Uint8Array | string; size?: number; mimeType?: string };
+
+/** Settings of a FILE_UPLOAD question (ws.uploadFileItem), as the Forms editor offers them. */
+export interface UploadItemOptions {
+  /** "Maximum number of files": 1, 5 or 10. Default: not checked. */
+  maxFiles?: 1 | 5 | 10;
+  /** "Maximum file size" in bytes (1 MB, 10 MB, 100 MB, 1 GB, 10 GB in the editor). Default: not checked. */
+  maxFileSize?: number;
+}
+
 /** Options of submitForm. */
 export interface SubmitOptions {
   respondent?: string;
