@@ -5,6 +5,8 @@
 export { createWorkspace, Workspace } from './workspace';
 export type {
   BundleApp,
+  BurstItem,
+  BurstReport,
   ContainerOption,
   CostReport,
   LoadOptions,

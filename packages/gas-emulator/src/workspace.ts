@@ -23,6 +23,8 @@ import type { ContainerRef, DriveItem, ProjectState, SentMail, TriggerRecord } f
 import type { Ctx, World } from './core/world';
 import type {
   BundleApp,
+  BurstItem,
+  BurstReport,
   ContainerOption,
   CostReport,
   LoadOptions,
@@ -62,7 +64,12 @@ import {
 import { MimeType } from './services/mime-type';
 import { createHtmlService, vmRunner } from './services/html';
 import { createGmailApp, createMailApp, dayKey } from './services/mail';
-import { CacheService, LockService, PropertiesService } from './services/properties';
+import {
+  CacheService,
+  LockService,
+  PropertiesService,
+  releaseLocksOf,
+} from './services/properties';
 import { nextDue, ScriptApp } from './services/script';
 import { Sheet } from './services/sheet';
 import { CellValue, displayValue, SpreadsheetModel } from './services/sheet-model';
@@ -93,6 +100,10 @@ const DEFAULTS = {
 /** Apps Script's message when the day's trigger runtime is used up (guides/services/quotas, exception messages). */
 export const TRIGGER_RUNTIME_ERROR = 'Service using too much computer time for one day.';
 
+/** Apps Script's message past "Simultaneous executions per user" (guides/services/quotas). */
+export const SIMULTANEOUS_ERROR =
+  'There are too many scripts running simultaneously for this Google user account.';
+
 /** Simple triggers "cannot run for longer than 30 seconds" (guides/triggers#restrictions). */
 export const SIMPLE_TRIGGER_MS = 30_000;
 
@@ -122,6 +133,8 @@ export class Workspace {
   private readonly harness: Ctx;
   private readonly triggerErrors: 'throw' | 'record';
   private lastDelivery: { formId: string; responseId: string } | null = null;
+  /** During ws.burst: the trigger executions so far, to count those running at once per user. */
+  private burstRuns: { user: string; start: number; end: number }[] | null = null;
 
   /** The simulated clock. */
   readonly clock: { now(): Date; advanceTo(iso: string | Date): void };
@@ -181,6 +194,7 @@ export class Workspace {
       }),
     };
     this.triggerErrors = o.triggerErrors ?? 'throw';
+    this.world.tracker.onExecutionEnd((record) => releaseLocksOf(this.world, record));
     this.clock = { now: () => clock.now(), advanceTo: (to) => this.advanceTo(to) };
     this.faults = { fail: (call, opts) => this.world.tracker.fail(call, opts) };
   }
@@ -312,14 +326,24 @@ export class Workspace {
       const runtime = world.triggerRuntimePerDay!;
       const left = world.quotas.triggerRuntimePerDayMs - (runtime.get(key) ?? 0);
       const cap = simple ? SIMPLE_TRIGGER_MS : MAX_EXECUTION_MS;
-      const limit =
+      let limit =
         left < cap
           ? { ms: left, error: TRIGGER_RUNTIME_ERROR }
           : { ms: cap, error: TIME_LIMIT_ERROR };
+      const runs = this.burstRuns;
+      if (runs) {
+        const t = world.clock.now().getTime();
+        const running = runs.filter((r) => r.user === user && r.start <= t && t < r.end).length;
+        if (running >= world.quotas.simultaneousExecutionsPerUser)
+          limit = { ms: 0, error: SIMULTANEOUS_ERROR };
+      }
       this.execute(project, handler, [event], kind, {
         authMode: simple ? 'LIMITED' : 'FULL',
         limit,
-        onEnd: (e: ExecutionRecord) => runtime.set(key, (runtime.get(key) ?? 0) + e.modelledMs),
+        onEnd: (e: ExecutionRecord) => {
+          runtime.set(key, (runtime.get(key) ?? 0) + e.modelledMs);
+          runs?.push({ user, start: e.startedAt.getTime(), end: e.endedAt!.getTime() });
+        },
       });
       return null;
     } catch (error) {
@@ -441,6 +465,21 @@ export class Workspace {
     options: SubmitOptions = {},
   ): GoogleAppsScript.Forms.FormResponse {
     const form = this.form(formTitleOrId);
+    const response = this.storeResponse(form, answers, options);
+    this.deliver(form, response);
+    return new FormResponse(
+      this.harness,
+      form,
+      response,
+    ) as unknown as GoogleAppsScript.Forms.FormResponse;
+  }
+
+  /** A respondent's answers checked and stored as Forms does, with their response-sheet row. */
+  private storeResponse(
+    form: FormModel,
+    answers: Record<string, unknown>,
+    options: SubmitOptions,
+  ): ResponseModel {
     if (!form.acceptingResponses)
       throw new Error(`emulator: form «${form.title}» is not accepting responses`);
     const respondent = options.respondent ?? 'respondent@example.org';
@@ -464,12 +503,63 @@ export class Workspace {
       responseId: response.id,
       sheetRow: response.sheetRow,
     };
-    this.deliver(form, response);
-    return new FormResponse(
-      this.harness,
-      form,
-      response,
-    ) as unknown as GoogleAppsScript.Forms.FormResponse;
+    return response;
+  }
+
+  /**
+   * Many respondents submit forms within a few modelled minutes, and the triggers of each submit
+   * start at its `at`, overlapping one another as on Google: each execution runs on its own
+   * timeline from its start, they compete for locks in modelled time (a waitLock waits for the
+   * others' holds or times out with Google's message; tryLock gives false), and past 30 running
+   * at once for one user an execution does not start ("There are too many scripts running
+   * simultaneously…", guides/services/quotas). Executions run one after another in the order they
+   * start. Trigger errors are recorded, never thrown (see the report and costs()); answers Forms
+   * would refuse throw. Time-driven triggers due during the burst fire at the next advanceTo. The
+   * clock ends when the last execution does.
+   */
+  burst(items: readonly BurstItem[]): BurstReport {
+    const world = this.world;
+    const timed = items
+      .map((item, i) => ({ item, at: new Date(item.at), i }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.i - b.i);
+    for (const { item, at } of timed)
+      if (Number.isNaN(at.getTime())) throw new Error(`emulator: bad date ${String(item.at)}`);
+    const first = timed[0];
+    if (!first) return { submitted: 0, executions: [], endedAt: world.clock.now() };
+    this.advanceTo(first.at);
+    const from = world.tracker.executions.length;
+    let end = world.clock.now().getTime();
+    this.burstRuns = [];
+    try {
+      for (const { item, at } of timed) {
+        world.clock.rewind(at);
+        const form = this.form(item.form);
+        const response = this.storeResponse(form, item.answers, { respondent: item.respondent });
+        deliverSubmit(world, form, response, (t, event, kind) => {
+          world.clock.rewind(at);
+          const error = this.fire(t, event, kind);
+          end = Math.max(end, world.clock.now().getTime());
+          return error;
+        });
+        end = Math.max(end, at.getTime());
+      }
+    } finally {
+      this.burstRuns = null;
+      world.clock.rewind(new Date(end));
+    }
+    return {
+      submitted: timed.length,
+      executions: world.tracker.executions.slice(from).map((e) => ({
+        functionName: e.functionName,
+        user: e.user,
+        startedAt: e.startedAt,
+        endedAt: e.endedAt!,
+        modelledMs: e.modelledMs,
+        lockWaitMs: e.lockWaitMs,
+        ...(e.error === undefined ? {} : { error: e.error }),
+      })),
+      endedAt: new Date(end),
+    };
   }
 
   /**

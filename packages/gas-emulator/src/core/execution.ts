@@ -28,6 +28,8 @@ export interface ExecutionRecord {
   user: string;
   /** When it ended, in modelled time (set once it has). */
   endedAt?: Date;
+  /** Modelled time spent waiting for a lock another execution held (part of serviceMs). */
+  lockWaitMs: number;
   /** Modelled milliseconds after which the platform kills it, and with which message. */
   limitMs: number;
   limitError: string;
@@ -99,6 +101,8 @@ export class ExecutionTracker {
   private readonly scriptTimeFactor: number;
   /** CPU time when the script last got control back, or null while a service runs. */
   private scriptMark: number | null = null;
+  /** Told of every execution that ends (e.g. to release the locks it still holds). */
+  private readonly endListeners: ((record: ExecutionRecord) => void)[] = [];
 
   constructor(options: TrackerOptions = {}) {
     this.clock = options.clock;
@@ -128,6 +132,7 @@ export class ExecutionTracker {
       modelledMs: 0,
       serviceMs: 0,
       scriptMs: 0,
+      lockWaitMs: 0,
       authMode: options.authMode ?? 'FULL',
       user: options.user ?? '',
       limitMs: limit.ms,
@@ -165,6 +170,7 @@ export class ExecutionTracker {
       throw error;
     } finally {
       record.endedAt = new Date(startedAt.getTime() + record.modelledMs);
+      for (const listener of this.endListeners) listener(record);
       options.onEnd?.(record);
       this.scriptMark = null;
       this.current = previous;
@@ -185,6 +191,11 @@ export class ExecutionTracker {
   /** The script has control again (a service call returned, or the execution began). */
   resumeScript(): void {
     if (this.scriptTimeFactor > 0 && this.current) this.scriptMark = cpuMs();
+  }
+
+  /** Calls `listener` with every execution's record once it has ended. */
+  onExecutionEnd(listener: (record: ExecutionRecord) => void): void {
+    this.endListeners.push(listener);
   }
 
   /** The execution now running, if any. */
@@ -214,20 +225,24 @@ export class ExecutionTracker {
     this.spend(costOf(call, cells), 'serviceMs');
   }
 
-  /** Adds modelled time that is not a call (e.g. Utilities.sleep). */
-  addTime(ms: number): void {
+  /** Adds modelled time that is not a call (e.g. Utilities.sleep, waiting for a lock). */
+  addTime(ms: number, kind: 'sleep' | 'lockWait' = 'sleep'): void {
     if (!this.current) return;
     if (this.current.killed) throw new Error(this.current.limitError);
+    if (kind === 'lockWait') this.current.lockWaitMs += ms;
     this.spend(ms, 'serviceMs');
   }
 
   /** Modelled time passes: the execution's total and the workspace clock move; past 360 s it is killed. */
   private spend(ms: number, kind: 'serviceMs' | 'scriptMs'): void {
     const target = this.current!;
-    target[kind] += ms;
-    target.modelledMs += ms;
-    this.clock?.tick(ms);
-    if (target.modelledMs > target.limitMs && !target.killed) {
+    // The platform stops the execution when its time is up, not after the call that passed it.
+    const over = target.modelledMs + ms > target.limitMs && !target.killed;
+    const spent = over ? Math.max(0, target.limitMs - target.modelledMs) : ms;
+    target[kind] += spent;
+    target.modelledMs += spent;
+    this.clock?.tick(spent);
+    if (over) {
       target.killed = true;
       throw new Error(target.limitError);
     }

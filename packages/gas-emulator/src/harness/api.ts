@@ -100,6 +100,33 @@ export interface SeedItem {
   at?: string | Date;
 }
 
+/** One form submit of ws.burst: when it is sent, to which form, by whom, with which answers. */
+export interface BurstItem {
+  /** When the respondent submits (ISO or Date); its triggers start then. */
+  at: string | Date;
+  /** Form title or id. */
+  form: string;
+  answers: Record<string, unknown>;
+  respondent?: string;
+}
+
+/** What ws.burst returns: the trigger executions it caused, with their modelled times. */
+export interface BurstReport {
+  submitted: number;
+  executions: {
+    functionName: string;
+    user: string;
+    startedAt: Date;
+    endedAt: Date;
+    modelledMs: number;
+    /** Time spent waiting for a lock another execution held. */
+    lockWaitMs: number;
+    error?: string;
+  }[];
+  /** When the last execution ended (the clock afterwards). */
+  endedAt: Date;
+}
+
 /** What costs() returns. */
 export interface CostReport {
   calls: Record<string, number>;
@@ -118,6 +145,11 @@ export interface CostReport {
     modelledMs: number;
     serviceMs: number;
     scriptMs: number;
+    /** Modelled time spent waiting for a lock another execution held (part of serviceMs). */
+    lockWaitMs: number;
+    /** The user it ran as. */
+    user: string;
+    endedAt?: Date;
     error?: string;
   }[];
 }
