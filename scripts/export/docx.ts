@@ -58,6 +58,11 @@ function runs(children: InlineNode[]): (TextRun | ImageRun | PageBreak)[] {
               italics: a.ITALIC === true,
               underline: a.UNDERLINE === true ? {} : undefined,
               size: typeof a.FONT_SIZE === 'number' ? a.FONT_SIZE * 2 : undefined,
+              font: typeof a.FONT_FAMILY === 'string' ? a.FONT_FAMILY : undefined,
+              color:
+                typeof a.FOREGROUND_COLOR === 'string'
+                  ? a.FOREGROUND_COLOR.replace(/^#/, '')
+                  : undefined,
             }),
           ),
         );
@@ -87,10 +92,15 @@ function paragraph(p: ParagraphNode): Paragraph {
   const alignment = ALIGN[String(p.attrs.HORIZONTAL_ALIGNMENT ?? '')];
   const numbered =
     p.type === 'LIST_ITEM' && /NUMBER|LATIN|ROMAN/.test(String(p.attrs.GLYPH_TYPE ?? ''));
+  const points = (key: string): number | undefined =>
+    typeof p.attrs[key] === 'number' ? Math.round((p.attrs[key] as number) * 20) : undefined;
+  const before = points('SPACING_BEFORE');
+  const after = points('SPACING_AFTER');
   return new Paragraph({
     children: runs(p.children),
     heading,
     alignment,
+    spacing: before !== undefined || after !== undefined ? { before, after } : undefined,
     ...(p.type === 'LIST_ITEM'
       ? numbered
         ? { numbering: { reference: 'numbered', level: Number(p.attrs.NESTING_LEVEL ?? 0) } }
@@ -134,6 +144,27 @@ function blocks(children: BlockNode[]): (Paragraph | Table)[] {
   });
 }
 
+/** The body's page size and margins (points in the model, twips in Word), when the doc set them. */
+function pageProperties(content: DocumentContent) {
+  const a = content.body.attrs;
+  const twips = (key: string): number | undefined =>
+    typeof a[key] === 'number' ? Math.round((a[key] as number) * 20) : undefined;
+  const width = twips('PAGE_WIDTH');
+  const height = twips('PAGE_HEIGHT');
+  const margins = {
+    top: twips('MARGIN_TOP'),
+    bottom: twips('MARGIN_BOTTOM'),
+    left: twips('MARGIN_LEFT'),
+    right: twips('MARGIN_RIGHT'),
+  };
+  return {
+    page: {
+      ...(width && height ? { size: { width, height } } : {}),
+      ...(Object.values(margins).some((m) => m !== undefined) ? { margin: margins } : {}),
+    },
+  };
+}
+
 /** Writes the document content to `file`. */
 export async function writeDocx(
   title: string,
@@ -159,6 +190,7 @@ export async function writeDocx(
     },
     sections: [
       {
+        properties: pageProperties(content),
         headers: content.header
           ? { default: new Header({ children: blocks(content.header.children) }) }
           : undefined,

@@ -2,7 +2,7 @@
  * The monthly summary email on the real bundle: key figures, the note's link and PDF, hostile
  * school text escaped; no recipients and a spent mail quota send nothing and say so.
  */
-import { registration, rememberFirstEvent, setUpDistrict, SCHOOLS } from './harness';
+import { madeDocuments, registration, rememberFirstEvent, setUpDistrict, SCHOOLS } from './harness';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import { escapeHtml } from '../../src/domain/text/html';
 import { OUTPUTS_RU } from '../../src/i18n/ru/outputs';
@@ -67,7 +67,7 @@ describe('sendMonthlySummary', () => {
     };
     expect(status).toMatchObject({ sent: true, queued: false });
 
-    const notes = ws.documents().filter((d) => !d.trashed);
+    const notes = madeDocuments(ws).filter((d) => !d.trashed);
     expect(notes).toHaveLength(1); // the missing note was generated
     expect(notes[0]!.id).toBe(status.noteId);
 
@@ -88,7 +88,7 @@ describe('sendMonthlySummary', () => {
 
     // A second summary reuses the note instead of making another.
     app.call('sendMonthlySummary', '2021-10');
-    expect(ws.documents().filter((d) => !d.trashed)).toHaveLength(1);
+    expect(madeDocuments(ws).filter((d) => !d.trashed)).toHaveLength(1);
     expect(ws.outbox()).toHaveLength(2);
     expect(lastJournal(ws)[2]).toBe('выполнено');
   });
@@ -113,7 +113,7 @@ describe('sendMonthlySummary', () => {
     expect(status.sent).toBe(false);
     expect(status.message).toBe(OUTPUTS_RU.summary.noRecipients);
     expect(ws.outbox()).toHaveLength(0);
-    expect(ws.documents()).toHaveLength(0);
+    expect(madeDocuments(ws)).toHaveLength(0);
     expect(lastJournal(ws)[2]).toBe('пропущено');
   });
 

@@ -159,6 +159,7 @@ export class Workspace {
       drive: { rootId, items: new Map() },
       mailSentPerDay: new Map(),
       triggerRuntimePerDay: new Map(),
+      documentsCreatedPerDay: new Map(),
       outbox: [],
       triggers: [],
       lockHeldElsewhere: false,

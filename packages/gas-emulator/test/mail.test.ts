@@ -19,6 +19,7 @@ function makeWs(now = '2021-09-01T09:00:00+03:00', perDay = 100): WorkspaceState
     quotas: { ...ACCOUNT_QUOTAS.consumer, mailRecipientsPerDay: perDay },
     drive: { rootId: 'root', items: new Map() },
     mailSentPerDay: new Map(),
+    documentsCreatedPerDay: new Map(),
     outbox: [],
     triggers: [],
     lockHeldElsewhere: false,

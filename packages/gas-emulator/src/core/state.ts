@@ -9,6 +9,8 @@ import type { IdFactory } from './ids';
 
 export interface Quotas {
   mailRecipientsPerDay: number;
+  /** New Google Docs per day (DocumentApp.create and Drive copies of Docs). */
+  documentsCreatedPerDay: number;
   /** Modelled milliseconds all of a user's trigger executions may run per day. */
   triggerRuntimePerDayMs: number;
   /** Executions of one user that may run at the same time (overlapping in modelled time). */
@@ -17,17 +19,19 @@ export interface Quotas {
 
 /**
  * Quotas and limits of each kind of account (developers.google.com/apps-script/guides/services/quotas:
- * "Email recipients per day", "Triggers total runtime" 90 min / 6 hr, "Simultaneous executions
- * per user" 30 / 30).
+ * "Email recipients per day", "Documents created", "Triggers total runtime" 90 min / 6 hr,
+ * "Simultaneous executions per user" 30 / 30).
  */
 export const ACCOUNT_QUOTAS: Record<'consumer' | 'workspace', Quotas> = {
   consumer: {
     mailRecipientsPerDay: 100,
+    documentsCreatedPerDay: 250,
     triggerRuntimePerDayMs: 90 * 60_000,
     simultaneousExecutionsPerUser: 30,
   },
   workspace: {
     mailRecipientsPerDay: 1500,
+    documentsCreatedPerDay: 1500,
     triggerRuntimePerDayMs: 6 * 3_600_000,
     simultaneousExecutionsPerUser: 30,
   },
@@ -51,6 +55,8 @@ export interface DriveItem {
   /** Bytes of a plain file (PDF upload, exported blob); undefined for Google-native files. */
   bytes?: Uint8Array;
   description?: string;
+  /** Emails of the users the item is shared with as editors (the owner is not listed). */
+  editors?: string[];
 }
 
 export interface DriveState {
@@ -155,6 +161,8 @@ export interface WorkspaceState {
   drive: DriveState;
   /** Mail recipients counted per simulated day, key `yyyy-MM-dd` in the workspace time zone. */
   mailSentPerDay: Map<string, number>;
+  /** New Google Docs counted per simulated day, same keys. */
+  documentsCreatedPerDay: Map<string, number>;
   /** Modelled milliseconds of trigger executions per user and day, key `user|yyyy-MM-dd`. */
   triggerRuntimePerDay?: Map<string, number>;
   outbox: SentMail[];

@@ -17,7 +17,8 @@ export interface WorkspaceOptions {
   masterName?: string;
   /**
    * The kind of Google account, which sets the daily quotas and limits (guides/services/quotas):
-   * 'consumer' (default: 100 mail recipients, 90 min of triggers a day) or 'workspace' (1,500, 6 h).
+   * 'consumer' (default: 100 mail recipients, 250 new documents, 90 min of triggers a day) or
+   * 'workspace' (1,500, 1,500, 6 h).
    */
   account?: 'consumer' | 'workspace';
   /** Overrides of the account's quotas. */

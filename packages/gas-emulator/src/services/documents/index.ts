@@ -38,9 +38,11 @@ export { ListItemEl, ParagraphEl } from './paragraphs';
 export { BodyEl, FooterEl, HeaderEl } from './sections';
 export { TableCellEl, TableEl, TableRowEl } from './tables';
 export {
+  countDocumentCreated,
   createDocumentApp,
   createDocumentFile,
   documentFacade,
+  DOCS_QUOTA_ERROR,
   documentFileHandler,
   documentsView,
   FakeDocument,
