@@ -238,4 +238,32 @@ describe('GmailApp drafts (gmail-app#createdraftrecipient,-subject,-body,-option
     expect(() => draft.send()).toThrow('Draft not found.');
     expect(() => gmail.createDraft('not an address', 'x', 'y')).toThrow('Invalid email');
   });
+
+  it('getMessage shows the draft as a message; getAttachments gives attachments and inline images, each selectable (gmail-draft#getmessage, gmail-message#getattachmentsoptions)', () => {
+    const ws = makeWs();
+    const gmail = createGmailApp(ws);
+    const draft = gmail.createDraft('', 'Приглашение {{Имя}}', 'Здравствуйте, {{Имя}}!', {
+      htmlBody: '<p>Здравствуйте, {{Имя}}!</p><img src="cid:logo">',
+      attachments: [newBlob('положение', 'text/plain', 'положение.txt')],
+      inlineImages: { logo: newBlob('PNG', 'image/png', 'logo.png') },
+    });
+    const message = draft.getMessage();
+    expect([message.getSubject(), message.getPlainBody(), message.getBody()]).toEqual([
+      'Приглашение {{Имя}}',
+      'Здравствуйте, {{Имя}}!',
+      '<p>Здравствуйте, {{Имя}}!</p><img src="cid:logo">',
+    ]);
+    const names = (o?: object) => message.getAttachments(o).map((a) => a.getName());
+    expect(names()).toEqual(['положение.txt', 'logo.png']);
+    expect(names({ includeInlineImages: false })).toEqual(['положение.txt']);
+    expect(names({ includeInlineImages: true, includeAttachments: false })).toEqual(['logo.png']);
+    const file = message.getAttachments({ includeInlineImages: false })[0]!;
+    expect([file.getSize(), file.getContentType(), file.getDataAsString()]).toEqual([
+      'положение'.length * 2,
+      'text/plain',
+      'положение',
+    ]);
+    expect(file.getHash()).toMatch(/^[0-9a-f]{40}$/);
+    expect(ws.outbox).toHaveLength(0);
+  });
 });
