@@ -749,6 +749,11 @@ export class Workspace {
     return [...this.projects.values()].flatMap((p) => p.state.alerts);
   }
 
+  /** The user's answer to the next Ui.prompt of any project: the text typed and the button pressed. */
+  answerPrompt(text: string, button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE' = 'OK'): void {
+    (this.world.promptAnswers ??= []).push({ text, button });
+  }
+
   /** Menus added by every project. */
   menus(): { title: string; items: { caption: string; functionName: string }[] }[] {
     return [...this.projects.values()].flatMap((p) => p.state.menus);

@@ -253,7 +253,8 @@ describe('GmailApp drafts (gmail-app#createdraftrecipient,-subject,-body,-option
       'Здравствуйте, {{Имя}}!',
       '<p>Здравствуйте, {{Имя}}!</p><img src="cid:logo">',
     ]);
-    const names = (o?: object) => message.getAttachments(o).map((a) => a.getName());
+    const names = (o?: GoogleAppsScript.Gmail.GmailAttachmentOptions) =>
+      (o ? message.getAttachments(o) : message.getAttachments()).map((a) => a.getName());
     expect(names()).toEqual(['положение.txt', 'logo.png']);
     expect(names({ includeInlineImages: false })).toEqual(['положение.txt']);
     expect(names({ includeInlineImages: true, includeAttachments: false })).toEqual(['logo.png']);

@@ -166,6 +166,8 @@ export interface WorkspaceState {
   /** Modelled milliseconds of trigger executions per user and day, key `user|yyyy-MM-dd`. */
   triggerRuntimePerDay?: Map<string, number>;
   outbox: SentMail[];
+  /** Answers queued for Ui.prompt (ws.answerPrompt), oldest first. */
+  promptAnswers?: { text: string; button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE' }[];
   /** Gmail drafts of every user. */
   drafts?: DraftRecord[];
   /** Send-as aliases of every user (GmailApp.getAliases; `from` must be one). */

@@ -111,8 +111,50 @@ export class Ui implements Fake<GoogleAppsScript.Base.Ui, Ui> {
     const set = String(typeof promptOrButtons === 'string' ? buttons : promptOrButtons);
     return asEnum(set.startsWith('YES') ? Button.YES : Button.OK);
   }
+
+  /**
+   * prompt(prompt) / prompt(prompt, buttons) / prompt(title, prompt, buttons): an input dialog
+   * (ui#promptprompt); its text is recorded with the alerts, and the user's answer is the next
+   * one queued with ws.answerPrompt.
+   */
+  prompt(
+    titleOrPrompt: string,
+    promptOrButtons?: string | GoogleAppsScript.Base.ButtonSet,
+    buttons?: GoogleAppsScript.Base.ButtonSet,
+  ): GoogleAppsScript.Base.PromptResponse {
+    record(this.ctx, 'Ui.prompt');
+    void buttons;
+    const text =
+      typeof promptOrButtons === 'string' ? `${titleOrPrompt}\n${promptOrButtons}` : titleOrPrompt;
+    this.ctx.project.alerts.push(text);
+    const answer = this.ctx.world.promptAnswers?.shift();
+    if (!answer)
+      throw new Error(
+        `emulator: Ui.prompt «${text}» has no answer (queue one with ws.answerPrompt)`,
+      );
+    return asGas(new PromptResponse(answer.text, answer.button));
+  }
 }
 stubInterface(Ui, 'Base.Ui');
+
+/** What the user typed in a prompt and which button they pressed (prompt-response). */
+export class PromptResponse implements Fake<GoogleAppsScript.Base.PromptResponse, PromptResponse> {
+  constructor(
+    private readonly text: string,
+    private readonly button: keyof typeof Button,
+  ) {}
+
+  /** The text typed. */
+  getResponseText(): string {
+    return this.text;
+  }
+
+  /** The button pressed. */
+  getSelectedButton(): GoogleAppsScript.Base.Button {
+    return asEnum(Button[this.button]);
+  }
+}
+stubInterface(PromptResponse, 'Base.PromptResponse');
 
 function contentOf(output: GoogleAppsScript.HTML.HtmlOutput): string {
   if (typeof output === 'string') return output;
