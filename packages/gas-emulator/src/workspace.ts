@@ -34,7 +34,7 @@ import type {
   UploadItemOptions,
   WorkspaceOptions,
 } from './harness/api';
-import { clockEvent, openEvent } from './harness/events';
+import { changeEvent, clockEvent, editEvent, openEvent } from './harness/events';
 import { acceptAnswers, deliverSubmit, newResponse, questionsOf } from './harness/submit';
 import {
   createDocumentApp,
@@ -71,6 +71,7 @@ import {
   releaseLocksOf,
 } from './services/properties';
 import { nextDue, ScriptApp } from './services/script';
+import { Range } from './services/range';
 import { Sheet } from './services/sheet';
 import { CellValue, displayValue, SpreadsheetModel } from './services/sheet-model';
 import { ChartType } from './services/chart';
@@ -400,6 +401,55 @@ export class Workspace {
     for (const t of [...this.world.triggers]) {
       if (t.type !== 'ON_OPEN' || t.source !== source || t.sourceId !== fileId) continue;
       const error = this.fire(t, (ctx) => openEvent(ctx, kind, fileId, user, t.uid), 'ON_OPEN');
+      if (error) errors.push(error);
+    }
+    if (errors.length > 0 && this.triggerErrors === 'throw') throw errors[0]!;
+  }
+
+  /**
+   * A user types into a spreadsheet (default: the master): `value` into one cell, or a grid of
+   * values pasted into a range ('Tab!A1', 'A1:B2' on the active tab). Then the simple onEdit(e)
+   * of every project bound to it runs (LIMITED, 30 s), then its installable edit triggers and
+   * its change triggers (changeType EDIT). Script writes never fire them ("Script executions and
+   * API requests do not cause triggers to run", guides/triggers#restrictions).
+   */
+  edit(
+    a1Notation: string,
+    value: unknown,
+    options: { spreadsheetId?: string; user?: string } = {},
+  ): void {
+    const ss = this.spreadsheetModel(options.spreadsheetId);
+    const range = this.spreadsheet(ss.id).getRange(a1Notation) as unknown as Range;
+    const single = range.numRows === 1 && range.numColumns === 1;
+    let values: { value: string; oldValue: string | undefined } | null = null;
+    if (single) {
+      const before = range.getDisplayValue();
+      range.setValue(value as CellValue);
+      values = { value: String(value), oldValue: before === '' ? undefined : before };
+    } else {
+      if (!Array.isArray(value)) throw new Error('emulator: a range edit takes rows of values');
+      range.setValues(value as CellValue[][]);
+    }
+    const user = options.user ?? this.world.user;
+    const errors: Error[] = [];
+    for (const project of this.projects.values()) {
+      if (project.state.container.id !== ss.id) continue;
+      if (typeof project.context.onEdit !== 'function') continue;
+      const event = editEvent(project.ctx, ss, range.sheet, range, user, null, values);
+      const error = this.runTrigger(project, 'onEdit', event, 'ON_EDIT', user, true);
+      if (error) errors.push(error);
+    }
+    for (const t of [...this.world.triggers]) {
+      if (t.source !== 'SPREADSHEET' || t.sourceId !== ss.id) continue;
+      let error: Error | null = null;
+      if (t.type === 'ON_EDIT')
+        error = this.fire(
+          t,
+          (ctx) => editEvent(ctx, ss, range.sheet, range, user, t.uid, values),
+          'ON_EDIT',
+        );
+      else if (t.type === 'ON_CHANGE')
+        error = this.fire(t, (ctx) => changeEvent(ctx, ss, 'EDIT', user, t.uid), 'ON_CHANGE');
       if (error) errors.push(error);
     }
     if (errors.length > 0 && this.triggerErrors === 'throw') throw errors[0]!;

@@ -203,6 +203,62 @@ describe('UI and triggers', () => {
   });
 });
 
+describe('edits by a user (guides/triggers#onedite, guides/triggers/events: Sheets Edit and Change)', () => {
+  test('a one-cell edit gives value and oldValue (absent when the cell was empty); simple LIMITED, installable FULL with triggerUid; change triggers get EDIT', () => {
+    const ws = workspace();
+    const app = ws.loadBundle(ANY);
+    app.call('installEditTriggers');
+    ws.edit('B2', 'первое', { user: 'teacher@school.example' });
+    expect(app.call('noted', 'onEdit')).toEqual({
+      authMode: 'LIMITED',
+      range: 'B2',
+      value: 'первое',
+      user: 'teacher@school.example',
+      fields: ['authMode', 'range', 'source', 'user', 'value'],
+    });
+    ws.edit('Лист1!B2', 'второе');
+    expect(app.call('noted', 'editedByTrigger')).toEqual({
+      authMode: 'FULL',
+      range: 'B2',
+      value: 'второе',
+      oldValue: 'первое',
+      user: 'metodist@center.example',
+      fields: ['authMode', 'oldValue', 'range', 'source', 'triggerUid', 'user', 'value'],
+    });
+    expect(app.call('noted', 'changed')).toEqual({
+      changeType: 'EDIT',
+      fields: ['authMode', 'changeType', 'source', 'triggerUid', 'user'],
+    });
+    expect(ws.sheetValues('Лист1')[1]).toEqual(['', 'второе']);
+  });
+
+  test('a pasted range has neither value nor oldValue; script writes fire nothing', () => {
+    const ws = workspace();
+    const app = ws.loadBundle(ANY);
+    ws.edit('A1:B2', [
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(app.call('noted', 'onEdit')).toMatchObject({
+      range: 'A1:B2',
+      fields: ['authMode', 'range', 'source', 'user'],
+    });
+    const runs = ws.costs().executions.length;
+    app.call('whereAmI');
+    (
+      app.context as unknown as { SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp }
+    ).SpreadsheetApp.getActiveSheet()
+      .getRange('C3')
+      .setValue('by script');
+    expect(
+      ws
+        .costs()
+        .executions.map((e) => e.functionName)
+        .slice(runs),
+    ).toEqual(['whereAmI']);
+  });
+});
+
 describe('simple trigger restrictions (guides/triggers#restrictions)', () => {
   test('they cannot use services that need authorization nor open other files, and may edit their own file', () => {
     const ws = workspace();

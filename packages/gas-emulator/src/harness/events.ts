@@ -111,3 +111,48 @@ export function openEvent(
   if (triggerUid !== null) event.triggerUid = triggerUid;
   return event;
 }
+
+/**
+ * The edit event (guides/triggers/events, Sheets "Edit"): LIMITED for the simple onEdit(e), FULL
+ * with triggerUid for an installable one; `value` and `oldValue` (the cell's text before, absent
+ * when it was empty) only when one cell was edited.
+ */
+export function editEvent(
+  ctx: Ctx,
+  ss: SpreadsheetModel,
+  sheet: SheetModel,
+  at: { row: number; column: number; numRows: number; numColumns: number },
+  user: string,
+  triggerUid: string | null,
+  values: { value: string; oldValue: string | undefined } | null,
+): Record<string, unknown> {
+  const event: Record<string, unknown> = {
+    authMode: triggerUid === null ? AuthMode.LIMITED : AuthMode.FULL,
+    range: new Range(ctx, ss, sheet, at.row, at.column, at.numRows, at.numColumns),
+    source: new Spreadsheet(ctx, ss),
+    user: userOf(user),
+  };
+  if (values) {
+    event.value = values.value;
+    if (values.oldValue !== undefined) event.oldValue = values.oldValue;
+  }
+  if (triggerUid !== null) event.triggerUid = triggerUid;
+  return event;
+}
+
+/** The change event of an installable trigger (guides/triggers/events, Sheets "Change"). */
+export function changeEvent(
+  ctx: Ctx,
+  ss: SpreadsheetModel,
+  changeType: string,
+  user: string,
+  triggerUid: string,
+): Record<string, unknown> {
+  return {
+    authMode: AuthMode.FULL,
+    changeType,
+    source: new Spreadsheet(ctx, ss),
+    triggerUid,
+    user: userOf(user),
+  };
+}
