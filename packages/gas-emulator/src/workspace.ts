@@ -212,7 +212,7 @@ export class Workspace {
     const container = this.containerOf(options.container);
     const state = newProjectState(id, scriptId, container);
     if (container.kind === 'STANDALONE') {
-      // "Standalone scripts … appear in Google Drive" as files of their own (guides/standalone).
+      // A standalone script is a file of its own in My Drive, listed like any other (guides/standalone).
       createDriveItem(this.world, {
         id: scriptId,
         name: options.name ?? 'Untitled project',

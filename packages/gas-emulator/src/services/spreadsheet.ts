@@ -497,8 +497,12 @@ export class SpreadsheetApp implements Fake<
 
   /** The active sheet of the active spreadsheet; null with no active spreadsheet. */
   getActiveSheet(): GasSheet {
-    const ss = this.active('getActiveSheet');
-    return ss ? ss.getActiveSheet() : null!;
+    record(this.ctx, 'SpreadsheetApp.getActiveSheet');
+    const id = boundTo(this.ctx.project, 'SPREADSHEET');
+    const model = id === null ? undefined : this.ctx.world.spreadsheets.get(id);
+    if (!model) return null!;
+    const sheet = model.sheetById(model.activeSheetId) ?? model.sheets[0]!;
+    return asGas(new Sheet(this.ctx, model, sheet));
   }
 
   /** Opens by id. */
