@@ -8,7 +8,7 @@
  * (the response sheet's rows are written by Forms, not by a user).
  */
 import type { Ctx } from '../core/world';
-import { noteWrite } from '../core/locks';
+import { noteWrite } from './properties';
 import type { ProtectionModel, SheetModel, SpreadsheetModel } from './sheet-model';
 
 /** The message of Sheets when a user edits what they may not. */
