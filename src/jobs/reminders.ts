@@ -41,9 +41,16 @@ export function sendReminders(
   deadline = Infinity,
 ): ReminderRun {
   const settings = readSettings(spreadsheet);
-  const { schools } = readReference(spreadsheet);
+  const { schools, events } = readReference(spreadsheet);
   const derived = data ?? readReminderData(spreadsheet);
-  const debtors = findDebtors(period, schools, derived.reports, derived.participants);
+  const debtors = findDebtors(
+    period,
+    schools,
+    derived.reports,
+    derived.participants,
+    events,
+    new Date(),
+  );
   const monthText = formatForMonth(period);
   const properties = PropertiesService.getDocumentProperties();
   let marks: SentMarks = parseSentMarks(properties.getProperty(SENT_KEY(period)));

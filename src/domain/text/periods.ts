@@ -146,3 +146,17 @@ export function formatInMonth(key: string): string {
   const ym = requirePeriod(key);
   return 'в ' + monthName(ym.month, 'prepositional') + ' ' + ym.year + NBSP + 'г.';
 }
+
+/**
+ * «ноября и декабря 2021 г.», or «декабря 2021 г. и января 2022 г.» across years: months in the
+ * genitive after «мероприятия»; `join` makes the Russian list («A, B и C»).
+ */
+export function formatMonthsGenitive(keys: string[], join: (items: string[]) => string): string {
+  const months = keys.map(requirePeriod);
+  if (months.length === 0) return '';
+  const year = months[0]!.year;
+  if (months.every((m) => m.year === year)) {
+    return join(months.map((m) => monthName(m.month, 'genitive'))) + ' ' + year + NBSP + 'г.';
+  }
+  return join(months.map((m) => monthName(m.month, 'genitive') + ' ' + m.year + NBSP + 'г.'));
+}
