@@ -76,9 +76,18 @@ function figures(stats: NoteFigures): Array<[string, string]> {
     [RU.coverage, formatPercent(m.coveragePercent)],
     [RU.winners, formatNumber(m.winners)],
     [RU.prizeWinners, formatNumber(m.prizeWinners)],
+    // Figures stored by an earlier version lack what came later: shown only when known.
+    ...(m.medalsConfirmed === undefined
+      ? []
+      : ([[RU.confirmed, formatNumber(m.medalsConfirmed)]] as Array<[string, string]>)),
     [RU.effectiveness, formatPercent(m.effectivenessPercent)],
     [RU.dynamics, change],
     [RU.yearToDate, formatNumber(stats.yearToDate.participants)],
+    ...(stats.registrations
+      ? ([[RU.registrations, formatNumber(stats.registrations.participants)]] as Array<
+          [string, string]
+        >)
+      : []),
   ];
 }
 
@@ -95,7 +104,7 @@ export function buildSummaryMail(
   const leaders = stats.ratingMonth
     .slice(0, 3)
     .map((r) => fillPhrase(RU.leaderLine, { school: r.name, n: formatNumber(r.participants) }));
-  const text: string[] = [RU.greeting, '', intro, '', RU.figures + ':'];
+  const text: string[] = [RU.greeting, '', intro, RU.meaning, '', RU.figures + ':'];
   for (const [label, value] of rows) text.push(`${label}: ${value}`);
   if (leaders.length > 0) text.push('', RU.leaders + ':', ...leaders.map((l) => '— ' + l));
   const late = overdue.map((i) =>
@@ -116,6 +125,7 @@ export function buildSummaryMail(
   const html: string[] = [
     `<p>${escapeHtml(RU.greeting)}</p>`,
     `<p>${escapeHtml(intro)}</p>`,
+    `<p>${escapeHtml(RU.meaning)}</p>`,
     `<table style="border-collapse:collapse"><tr><th ${cell}>${escapeHtml(RU.figure)}</th><th ${cell}>${escapeHtml(RU.value)}</th></tr>`,
     ...rows.map(
       ([label, value]) =>

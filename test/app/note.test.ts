@@ -3,7 +3,13 @@
  * school year's folder with tables and a chart image, its figures equal the tab's, re-generation
  * replaces without duplicates, and a failure midway leaves the previous note current.
  */
-import { registration, rememberFirstEvent, setUpDistrict, firstEvent } from './harness';
+import {
+  registration,
+  rememberFirstEvent,
+  scheduleFirstEvent,
+  setUpDistrict,
+  firstEvent,
+} from './harness';
 import { NOTE_RU } from '../../src/i18n/ru/note';
 import { OUTPUTS_RU } from '../../src/i18n/ru/outputs';
 import { NBSP, formatNumber } from '../../src/domain/text';
@@ -15,6 +21,8 @@ const OCTOBER_NOTE = 'за октябрь 2021' + NBSP + 'г.';
 function season() {
   const { ws, app } = setUpDistrict('2021-10-04T09:00:00+03:00');
   rememberFirstEvent(ws.sheetValues('Мероприятия'));
+  // The event is held in October, the month these tests look at.
+  scheduleFirstEvent(ws, '2021-10-20', '2021-10-22', '2021-10-15');
   ws.submitForm(
     'Регистрация участников',
     registration({
@@ -78,7 +86,7 @@ describe('generateMonthlyNote', () => {
     expect(note.images()[0]!.getContentType()).toBe('image/png');
     const headings = note.paragraphs().filter((p) => p.heading === 'HEADING2');
     expect(headings.map((h) => h.text)).toEqual(
-      expect.arrayContaining(['5. ' + NOTE_RU.headings.coverage, '12. Выводы', '13. Рекомендации']),
+      expect.arrayContaining(['5. ' + NOTE_RU.headings.coverage, '14. Выводы', '15. Рекомендации']),
     );
     expect(note.paragraphs()[0]).toMatchObject({ text: note.name, heading: 'TITLE' });
     expect(note.footerText()).toContain(note.name);
