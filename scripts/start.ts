@@ -8,6 +8,8 @@ import { QUALITY_TAB, SCHOOLS_SCHEMA, toRow } from '../src/domain/schema';
 import { FORMS_RU } from '../src/i18n/ru/forms';
 import { GeneratedAnswer, generateRegistry, generateSeason, ymd } from './district/generate';
 import { readChoices } from './district/choices';
+import { addDistrictEvents, hiddenEventDates } from './district/events';
+import { configureDistrict } from './district/settings';
 import { exportAll, ExportSummary } from './export';
 
 export interface RunOptions {
@@ -69,6 +71,9 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   });
   const app = ws.loadBundle(path.join(ROOT, 'build'));
   app.call('setupSystem');
+  // Staff fill in the year's events (two without a date) and who gets and signs the summary.
+  addDistrictEvents(ws);
+  configureDistrict(ws);
   const registry = generateRegistry(o.seed, o.schools);
   const sheet = ws.spreadsheet().getSheetByName('ОУ')!;
   sheet
@@ -80,6 +85,7 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   const choices = readChoices(
     ws,
     registry.map((s) => s.shortName),
+    hiddenEventDates(),
   );
   const answers = generateSeason(registry, choices, o);
   const daily = app.has('runDailyJobs');

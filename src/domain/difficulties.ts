@@ -41,7 +41,7 @@ const STEMS: Record<Exclude<DifficultyTheme, 'other'>, readonly string[]> = {
     'ваканс',
     'некому',
     'сотрудник=',
-    'тренер',
+    'тренер=',
     'эксперт',
     'квалификац',
     'преподават',

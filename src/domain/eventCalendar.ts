@@ -32,6 +32,9 @@ export interface ParticipantPlacement {
 /** The events of «Мероприятия» by name, with the rules above. */
 export class EventCalendar {
   private readonly byKey = new Map<string, ChampionshipEvent>();
+  /** Lookups by the name as written (the same few names repeat for thousands of rows). */
+  private readonly byName = new Map<string, ChampionshipEvent | null>();
+  private readonly periods = new Map<string, string | null>();
   private readonly placements = new Map<Participant, ParticipantPlacement>();
 
   constructor(events: readonly ChampionshipEvent[]) {
@@ -43,7 +46,12 @@ export class EventCalendar {
 
   /** The event of «Мероприятия» with this name (compared ignoring case, ё and spacing). */
   event(name: string): ChampionshipEvent | null {
-    return this.byKey.get(matchKey(name)) ?? null;
+    let found = this.byName.get(name);
+    if (found === undefined) {
+      found = this.byKey.get(matchKey(name)) ?? null;
+      this.byName.set(name, found);
+    }
+    return found;
   }
 
   /** The start of the event, or null when it has none or is not in «Мероприятия». */
@@ -54,8 +62,13 @@ export class EventCalendar {
 
   /** 'YYYY-MM' of the event's start, or null when it cannot be placed in time. */
   eventPeriod(name: string): string | null {
-    const start = this.start(name);
-    return start ? periodOf(start) : null;
+    let period = this.periods.get(name);
+    if (period === undefined) {
+      const start = this.start(name);
+      period = start ? periodOf(start) : null;
+      this.periods.set(name, period);
+    }
+    return period;
   }
 
   /** The period a participant belongs to (its event's month; else its registration's). */

@@ -226,14 +226,10 @@ function pipelineEvents(stats: Statistics): string {
   const months = stats.registrations.byEventPeriod
     .map((r) => r.period)
     .filter((p): p is string => p !== null);
-  const parts: string[] = [];
-  if (months.length > 0) {
-    parts.push(fillPhrase(RU.pipelineEvents, { months: formatMonthsGenitive(months, joinList) }));
-  }
-  if (stats.registrations.byEventPeriod.some((r) => r.period === null)) {
-    parts.push(RU.pipelineUndated);
-  }
-  return joinList(parts);
+  const undated = stats.registrations.byEventPeriod.some((r) => r.period === null);
+  if (months.length === 0) return RU.pipelineUndatedOnly;
+  const dated = fillPhrase(RU.pipelineEvents, { months: formatMonthsGenitive(months, joinList) });
+  return undated ? fillPhrase(RU.pipelineAndUndated, { dated }) : dated;
 }
 
 function sourcesBlocks(stats: Statistics): DocumentBlock[] {
@@ -592,8 +588,15 @@ function resultBlocks(
       ', ' +
       countPhrase(m.prizeWinners, RU.prizeNone, RU.prizeOne, RU.prizeMany) +
       '.';
-    if (m.winners + m.prizeWinners > 0) {
-      text += ' ' + fillPhrase(RU.confirmed, { n: formatNumber(m.medalsConfirmed) });
+    const medals = m.winners + m.prizeWinners;
+    if (medals > 0) {
+      text +=
+        ' ' +
+        (m.medalsConfirmed === 0
+          ? RU.confirmedNone
+          : m.medalsConfirmed === medals
+            ? RU.confirmedAll
+            : fillPhrase(RU.confirmed, { n: formatNumber(m.medalsConfirmed) }));
     }
     if (m.medallions > 0) {
       text += ' ' + countPhrase(m.medallions, '', RU.medallionsOne, RU.medallionsMany);
@@ -656,6 +659,46 @@ function hypothesisLine(h: Hypothesis): string {
   });
 }
 
+/**
+ * Medals by competency and age category: the rows with a place or a medallion, the others summed
+ * in one row (a district event has dozens of them, mostly zeros), and the total.
+ */
+function medalsTable(e: EventAnalysis, counter: Counters): TableBlock {
+  const medalled = e.medals.filter((r) => r.winners + r.prizeWinners + r.medallions > 0);
+  const rest = e.medals.filter((r) => r.winners + r.prizeWinners + r.medallions === 0);
+  const rows = medalled.map((r) => [
+    r.competency || '—',
+    r.ageCategory || '—',
+    formatNumber(r.participants),
+    formatNumber(r.winners),
+    formatNumber(r.prizeWinners),
+    formatNumber(r.medallions),
+  ]);
+  if (rest.length > 0) {
+    rows.push([
+      fillPhrase(AN.medalsRest, { n: formatNumber(rest.length) }),
+      '',
+      formatNumber(rest.reduce((n, r) => n + r.participants, 0)),
+      '0',
+      '0',
+      '0',
+    ]);
+  }
+  rows.push([
+    RU.total,
+    '',
+    formatNumber(e.participants),
+    formatNumber(e.winners),
+    formatNumber(e.prizeWinners),
+    formatNumber(e.medallions),
+  ]);
+  return table(
+    fillPhrase(AN.medalsTable, { n: counter.nextTable(), event: e.event }),
+    [...AN.medalsHeader],
+    rows,
+  );
+}
+
 function eventBlocks(e: EventAnalysis, counter: Counters): DocumentBlock[] {
   const details = [
     e.start ? fillPhrase(AN.eventStart, { date: formatDateNumeric(e.start) }) : AN.eventUndated,
@@ -675,18 +718,7 @@ function eventBlocks(e: EventAnalysis, counter: Counters): DocumentBlock[] {
         percent: formatPercent(e.effectivenessPercent),
       }),
     ),
-    table(
-      fillPhrase(AN.medalsTable, { n: counter.nextTable(), event: e.event }),
-      [...AN.medalsHeader],
-      e.medals.map((r) => [
-        r.competency || '—',
-        r.ageCategory || '—',
-        formatNumber(r.participants),
-        formatNumber(r.winners),
-        formatNumber(r.prizeWinners),
-        formatNumber(r.medallions),
-      ]),
-    ),
+    medalsTable(e, counter),
   ];
   if (e.schoolsWithMedals.length === 0) blocks.push(paragraph(AN.schoolsWithMedalsNone));
   else {

@@ -52,7 +52,9 @@ export function findDebtors(
   for (const p of participants) {
     if (p.orderStatus !== 'нет' || !(p.registeredAt instanceof Date)) continue;
     if (!calendar.orderOwed(p, asOf)) continue;
-    owedBySchool.set(p.schoolKey, [...(owedBySchool.get(p.schoolKey) ?? []), p]);
+    const list = owedBySchool.get(p.schoolKey);
+    if (list) list.push(p);
+    else owedBySchool.set(p.schoolKey, [p]);
   }
   const debtors: Debtor[] = [];
   for (const school of schools) {

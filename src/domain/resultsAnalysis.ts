@@ -275,7 +275,9 @@ function achievements(
     if (!start || yearlessKey(p.event) !== key) continue;
     const days = (at - start.getTime()) / DAY_MS;
     if (days < YEAR_MIN_DAYS || days > YEAR_MAX_DAYS) continue;
-    lastYear.set(p.event, [...(lastYear.get(p.event) ?? []), p]);
+    const list = lastYear.get(p.event);
+    if (list) list.push(p);
+    else lastYear.set(p.event, [p]);
   }
   for (const [previousEvent, list] of lastYear) {
     const previousMedals = list.filter(isMedal).length;

@@ -361,8 +361,7 @@ export function computeStatistics(input: StatisticsInput, period: string): Stati
     ),
     dataQuality: {
       participantsOutsideRegistry: ytdCohort.filter((p) => !ctx.schoolByKey[p.schoolKey]).length,
-      resultsWithoutParticipant: input.results.filter((r) => !ctx.participantIds[r.participantId])
-        .length,
+      resultsWithoutParticipant: input.results.filter((r) => !ctx.byId.has(r.participantId)).length,
     },
   };
 }
@@ -404,7 +403,8 @@ export function listWinners(
 /** Lookups shared by all figures of one computation. */
 class Context {
   readonly schoolByKey: Record<string, School> = {};
-  readonly participantIds: Record<string, true> = {};
+  /** Participants by id (the first row of an id). */
+  readonly byId = new Map<string, Participant>();
   readonly best: Record<string, ResultKind> = {};
   /** Whether the best result of a participant was confirmed by staff. */
   readonly bestConfirmed: Record<string, boolean> = {};
@@ -413,13 +413,18 @@ class Context {
   readonly unique: Participant[] = [];
   /** Event keys (matchKey of the name) whose results are in. */
   private readonly eventsWithResults = new Set<string>();
+  /** Participants by their period (event date) and by the month of their registration. */
+  private readonly byPeriod = new Map<string, Participant[]>();
+  private readonly byRegistration = new Map<string, Participant[]>();
+  /** Whether an event (by the name as written) has its results in. */
+  private readonly resultsByEvent = new Map<string, boolean>();
 
   constructor(private readonly input: StatisticsInput) {
     this.calendar = new EventCalendar(input.events);
     for (const s of input.schools) this.schoolByKey[s.key] = s;
     for (const p of input.participants) {
-      if (this.participantIds[p.id]) continue;
-      this.participantIds[p.id] = true;
+      if (this.byId.has(p.id)) continue;
+      this.byId.set(p.id, p);
       this.unique.push(p);
       if (p.result) this.keepBest(p.id, p.result);
     }
@@ -442,6 +447,19 @@ class Context {
     for (const p of this.unique) {
       if (this.best[p.id] !== undefined) this.eventsWithResults.add(matchKey(p.event));
     }
+    // Grouped once: every figure of every month reads these groups, not all participants.
+    const add = (map: Map<string, Participant[]>, key: string, p: Participant): void => {
+      const list = map.get(key);
+      if (list) list.push(p);
+      else map.set(key, [p]);
+    };
+    for (const p of this.unique) {
+      if (!this.resultsByEvent.has(p.event)) {
+        this.resultsByEvent.set(p.event, this.eventsWithResults.has(matchKey(p.event)));
+      }
+      add(this.byPeriod, this.calendar.placement(p).period, p);
+      add(this.byRegistration, periodOf(p.registeredAt), p);
+    }
   }
 
   private keepBest(id: string, result: ResultKind): void {
@@ -451,14 +469,15 @@ class Context {
 
   /** Participants of the months `from` through `to` ('YYYY-MM', inclusive), by event date. */
   cohort(from: string, to: string): Participant[] {
-    return this.unique.filter((p) => {
-      const period = this.calendar.placement(p).period;
-      return period >= from && period <= to;
-    });
+    const periods = [...this.byPeriod.keys()].filter((k) => k >= from && k <= to).sort();
+    if (periods.length === 1) return this.byPeriod.get(periods[0]!)!.slice();
+    const out: Participant[] = [];
+    for (const k of periods) out.push(...this.byPeriod.get(k)!);
+    return out;
   }
 
   resultsIn(p: Participant): boolean {
-    return this.eventsWithResults.has(matchKey(p.event));
+    return this.resultsByEvent.get(p.event) === true;
   }
 
   ref(key: string): SchoolRef {
@@ -498,13 +517,10 @@ class Context {
 
   /** Registrations received in `period`, by the month of their event. */
   registrations(period: string): RegistrationFigures {
-    const from = periodStart(period);
-    const to = periodEnd(period);
     const byPeriod = new Map<string, number>();
     const schools = new Set<string>();
     let total = 0;
-    for (const p of this.unique) {
-      if (!isWithin(p.registeredAt, from, to)) continue;
+    for (const p of this.byRegistration.get(period) ?? []) {
       total++;
       schools.add(p.schoolKey);
       const eventPeriod = this.calendar.eventPeriod(p.event) ?? '';
@@ -528,7 +544,9 @@ class Context {
     const byName = new Map<string, Participant[]>();
     for (const p of cohort) {
       const name = this.calendar.event(p.event)?.name ?? p.event;
-      byName.set(name, [...(byName.get(name) ?? []), p]);
+      const list = byName.get(name);
+      if (list) list.push(p);
+      else byName.set(name, [p]);
     }
     return [...byName.entries()]
       .map(([name, list]) => ({
@@ -563,19 +581,18 @@ class Context {
   lateResults(period: string): LateEventResults[] {
     const from = periodStart(period);
     const to = periodEnd(period);
-    const byId: Record<string, Participant> = {};
-    for (const p of this.unique) byId[p.id] = p;
     const late = new Map<string, Set<string>>();
     for (const r of this.input.results) {
-      const p = byId[r.participantId];
-      if (!p || !isWithin(r.submittedAt, from, to)) continue;
+      if (!isWithin(r.submittedAt, from, to)) continue;
+      const p = this.byId.get(r.participantId);
+      if (!p) continue;
       if (this.calendar.placement(p).period >= period) continue;
       const name = this.calendar.event(p.event)?.name ?? p.event;
       late.set(name, (late.get(name) ?? new Set<string>()).add(p.id));
     }
     return [...late.entries()]
       .map(([event, ids]) => {
-        const list = [...ids].map((id) => byId[id]!);
+        const list = [...ids].map((id) => this.byId.get(id)!);
         const f = this.figures(list);
         return {
           event,

@@ -366,15 +366,28 @@ describe('«Анализ результатов»', () => {
     const [medals] = tablesOf(blocks);
     expect(medals!.header).toEqual([
       'Компетенция',
-      'Возрастная категория',
-      'Участников',
-      'Победителей',
-      'Призёров',
-      'Медальонов',
+      'Категория',
+      'Участники',
+      'Победители',
+      'Призёры',
+      'Медальоны',
     ]);
-    const medalTotal = medals!.rows.reduce((n, r) => n + Number(r[3]) + Number(r[4]), 0);
     const analysis = stats.resultsAnalysis.events[0]!;
-    expect(medalTotal).toBe(analysis.winners + analysis.prizeWinners);
+    // Rows with places or medallions, one row for the rest, then the total.
+    const total = medals!.rows[medals!.rows.length - 1]!;
+    expect(total).toEqual([
+      'Итого',
+      '',
+      String(analysis.participants),
+      String(analysis.winners),
+      String(analysis.prizeWinners),
+      String(analysis.medallions),
+    ]);
+    const body = medals!.rows.slice(0, -1);
+    expect(body.reduce((n, r) => n + Number(r[2]), 0)).toBe(analysis.participants);
+    expect(body.reduce((n, r) => n + Number(r[3]) + Number(r[4]), 0)).toBe(
+      analysis.winners + analysis.prizeWinners,
+    );
   });
 
   test('probable causes as hypotheses drawn from the data', () => {

@@ -148,15 +148,17 @@ export function formatInMonth(key: string): string {
 }
 
 /**
- * «ноября и декабря 2021 г.», or «декабря 2021 г. и января 2022 г.» across years: months in the
- * genitive after «мероприятия»; `join` makes the Russian list («A, B и C»).
+ * «ноября и декабря 2021 г.», «ноября, декабря 2021 г. и января 2022 г.»: months in the genitive
+ * after «мероприятия», the year after the last month of each year; `join` makes the Russian list
+ * («A, B и C»).
  */
 export function formatMonthsGenitive(keys: string[], join: (items: string[]) => string): string {
   const months = keys.map(requirePeriod);
-  if (months.length === 0) return '';
-  const year = months[0]!.year;
-  if (months.every((m) => m.year === year)) {
-    return join(months.map((m) => monthName(m.month, 'genitive'))) + ' ' + year + NBSP + 'г.';
-  }
-  return join(months.map((m) => monthName(m.month, 'genitive') + ' ' + m.year + NBSP + 'г.'));
+  return join(
+    months.map((m, i) => {
+      const name = monthName(m.month, 'genitive');
+      const next = months[i + 1];
+      return next && next.year === m.year ? name : name + ' ' + m.year + NBSP + 'г.';
+    }),
+  );
 }

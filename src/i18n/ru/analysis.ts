@@ -79,14 +79,9 @@ export const ANALYSIS_RU = {
     summary:
       'Участников — {participants}, ОУ — {schools}; победителей — {winners}, призёров — {prize}, медальонов за профессионализм — {medallions}; результативность — {percent}.',
     medalsTable: 'Таблица {n}. Результаты по компетенциям и возрастным категориям: «{event}»',
-    medalsHeader: [
-      'Компетенция',
-      'Возрастная категория',
-      'Участников',
-      'Победителей',
-      'Призёров',
-      'Медальонов',
-    ],
+    medalsHeader: ['Компетенция', 'Категория', 'Участники', 'Победители', 'Призёры', 'Медальоны'],
+    /** The row summing competency and category pairs without a place or a medallion. */
+    medalsRest: 'Без призовых мест и медальонов (сочетаний компетенции и категории: {n})',
     schoolsWithMedals: 'Призовые места и медальоны получили обучающиеся {n} ОУ:',
     schoolsWithMedalsNone: 'Призовых мест и медальонов у участников от ОУ района нет.',
     schoolMedals: '{school} — {medals}',

@@ -54,7 +54,8 @@ export const NOTE_RU = {
   coverage: 'Охват составил {percent} ({taking} из {total} ОУ района).',
   pipeline: 'В отчётном периоде подано заявок на {n} {participants} ({events}).',
   pipelineEvents: 'на мероприятия {months}',
-  pipelineUndated: 'мероприятия без указанной даты',
+  pipelineAndUndated: '{dated}, а также на мероприятия без указанной даты',
+  pipelineUndatedOnly: 'на мероприятия без указанной даты',
   noParticipation:
     'В отчётном периоде участие обучающихся образовательных учреждений района в чемпионатах не зафиксировано.',
   noData: 'Данные за отчётный период отсутствуют.',
@@ -81,6 +82,8 @@ export const NOTE_RU = {
   prizeOne: 'призёром (2–3 место) стал {n} {participants}',
   prizeMany: 'призёрами (2–3 место) стали {n} {participants}',
   confirmed: 'Из них подтверждено сотрудниками центра {n}.',
+  confirmedNone: 'Сотрудники центра эти результаты ещё не подтвердили.',
+  confirmedAll: 'Все эти результаты подтверждены сотрудниками центра.',
   medallionsOne: 'Медальон за профессионализм получил {n} {participants}.',
   medallionsMany: 'Медальоны за профессионализм получили {n} {participants}.',
   effectiveness:
