@@ -115,7 +115,5 @@ export function addDistrictEvents(ws: Workspace): void {
 
 /** The real dates of the events typed without one, for the generator. */
 export function hiddenEventDates(): Map<string, { start: Date; end: Date }> {
-  return new Map(
-    DISTRICT_EVENTS.filter((e) => e.heldOn).map((e) => [e.name, e.heldOn!] as const),
-  );
+  return new Map(DISTRICT_EVENTS.filter((e) => e.heldOn).map((e) => [e.name, e.heldOn!] as const));
 }
