@@ -31,7 +31,12 @@ export interface JobReport {
   executions: string[];
   calls: number;
   callsByKind: Record<string, number>;
+  /** serviceMs + scriptMs. */
   modelledMs: number;
+  /** Modelled time of the service calls (the emulator's cost table). */
+  serviceMs: number;
+  /** The script's own computing: its CPU time between calls × the emulator's scriptTimeFactor. */
+  scriptMs: number;
   cpuMs: number;
   wallMs: number;
   peakRssMb: number;
@@ -88,7 +93,7 @@ export function runBench(options: BenchOptions): BenchReport {
       log(`  ${JOB_TITLES[job]}…`);
       const report = measure(state, s, job);
       log(
-        `  ${JOB_TITLES[job]}: ${report.status}, вызовов ${report.calls}, модельное время ${sec(report.modelledMs)} с, CPU ${sec(report.cpuMs)} с`,
+        `  ${JOB_TITLES[job]}: ${report.status}, вызовов ${report.calls}, модельное время ${sec(report.modelledMs)} с (сервисы ${sec(report.serviceMs)}, скрипт ${sec(report.scriptMs)}), CPU ${sec(report.cpuMs)} с`,
       );
       jobs.push(report);
     }
@@ -168,6 +173,8 @@ function measure(state: BenchState, s: Scenario, job: JobName): JobReport {
     for (const [k, n] of Object.entries(e.calls)) callsByKind[k] = (callsByKind[k] ?? 0) + n;
   const calls = Object.values(callsByKind).reduce((a, b) => a + b, 0);
   const modelledMs = costs.executions.reduce((a, e) => a + e.modelledMs, 0);
+  const serviceMs = costs.executions.reduce((a, e) => a + e.serviceMs, 0);
+  const scriptMs = costs.executions.reduce((a, e) => a + e.scriptMs, 0);
   const boundItems = boundOf(job, noteShape);
   const bound = total(boundItems);
   const report: JobReport = {
@@ -179,6 +186,8 @@ function measure(state: BenchState, s: Scenario, job: JobName): JobReport {
     calls,
     callsByKind,
     modelledMs: round(modelledMs),
+    serviceMs: round(serviceMs),
+    scriptMs: round(scriptMs),
     cpuMs: round((cpu.user + cpu.system) / 1000),
     wallMs,
     peakRssMb: round(peakRss / 2 ** 20),
@@ -271,6 +280,8 @@ export function formatReport(report: BenchReport): string {
       'граница',
       'выз/гр',
       'модель, с',
+      'сервисы, с',
+      'скрипт, с',
       'CPU, с',
       'RSS, МБ',
       'heap, МБ',
@@ -282,6 +293,8 @@ export function formatReport(report: BenchReport): string {
       String(j.bound),
       j.callsPerBound.toFixed(2),
       sec(j.modelledMs),
+      sec(j.serviceMs),
+      sec(j.scriptMs),
       sec(j.cpuMs),
       j.peakRssMb.toFixed(0),
       j.peakHeapMb.toFixed(0),

@@ -110,6 +110,10 @@ test('an email with html and an attachment is multipart with UTF-8 encoded words
       htmlBody: '<p>Текст</p>',
       name: 'Опорный центр',
       replyTo: '',
+      from: 'metodist@center.example',
+      noReply: false,
+      via: 'MailApp',
+      inlineImages: [],
       attachments: [
         {
           name: 'справка.pdf',

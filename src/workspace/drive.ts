@@ -2,14 +2,21 @@
 
 type Folder = GoogleAppsScript.Drive.Folder;
 
-/** The folder at `path` under My Drive, creating missing folders. */
+/** The folder at `path` under My Drive, creating missing folders; trashed folders are passed over. */
 export function folderAt(path: string[]): Folder {
   let folder = DriveApp.getRootFolder();
-  for (const name of path) {
-    const found = folder.getFoldersByName(name);
-    folder = found.hasNext() ? found.next() : folder.createFolder(name);
-  }
+  for (const name of path) folder = liveChild_(folder, name) ?? folder.createFolder(name);
   return folder;
+}
+
+/** The first subfolder named `name` not in the trash (Drive lists trashed folders too). */
+function liveChild_(parent: Folder, name: string): Folder | null {
+  const found = parent.getFoldersByName(name);
+  while (found.hasNext()) {
+    const folder = found.next();
+    if (!folder.isTrashed()) return folder;
+  }
+  return null;
 }
 
 /** Drive file ids in a text of links (`open?id=…`, `/d/…/`, `id=…`). */

@@ -1,16 +1,17 @@
 /**
- * The sidebar in a real browser: Debian's chromium driven by playwright-core, the HTML the bundle
- * showed (ws.lastSidebar()), and google.script.run shimmed onto the emulator's app.call.
- * Chromium is required: without it this suite fails (CI installs it with apt).
+ * The sidebar in a real browser: Chromium driven by playwright-core (found by ./chromium:
+ * CHROMIUM_PATH, Debian's, or the one @sparticuz/chromium carries), the HTML the bundle showed
+ * (ws.lastSidebar()), and google.script.run shimmed onto the emulator's app.call.
+ * Chromium is required: without one that launches this suite fails, it is never skipped.
  */
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
 import { registration, rememberFirstEvent, setUpDistrict } from '../app/harness';
+import { launchChromium } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OUT = path.resolve(__dirname, '../../out');
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -38,23 +39,7 @@ const SHIM = `<script>
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH. The sidebar's browser test cannot be skipped.`,
-    );
-  }
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -3,7 +3,13 @@
  * `createWorkspace` is the entry point; the types below are what tests and exporters read.
  */
 export { createWorkspace, Workspace } from './workspace';
-export type { BundleApp, CostReport, SeedItem, SubmitOptions, WorkspaceOptions } from './workspace';
+export type {
+  BundleApp,
+  CostReport,
+  SeedItem,
+  SubmitOptions,
+  WorkspaceOptions,
+} from './harness/api';
 export { formatDate } from './services/format-date';
 export { pdfText } from './services/blob';
 export type { CellValue, SheetModel, SpreadsheetModel } from './services/sheet-model';

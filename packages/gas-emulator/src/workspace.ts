@@ -7,41 +7,36 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { Clock } from './core/clock';
+import { SCRIPT_TIME_FACTOR } from './core/costs';
 import { ExecutionTracker, messageOf } from './core/execution';
+import { appsScriptGlobals } from './core/globals';
 import { IdFactory } from './core/ids';
-import { createBundleContext, isDate } from './core/realm';
-import type { DriveItem, ProjectState, Quotas, SentMail, TriggerRecord } from './core/state';
+import { createBundleContext } from './core/realm';
+import type { DriveItem, ProjectState, SentMail, TriggerRecord } from './core/state';
 import type { Ctx, World } from './core/world';
-import { buildPdf } from './services/blob';
+import type {
+  BundleApp,
+  CostReport,
+  SeedItem,
+  SubmitOptions,
+  WorkspaceOptions,
+} from './harness/api';
+import { clockEvent } from './harness/events';
+import { acceptAnswers, deliverSubmit, newResponse, questionsOf } from './harness/submit';
 import {
   createDocumentApp,
   DocumentView,
   documentFileHandler,
   documentsView,
 } from './services/documents';
-import {
-  createDriveItem,
-  DOCUMENT_MIME,
-  DriveApp,
-  FOLDER_MIME,
-  folderPath,
-} from './services/drive';
-import { formatDate, zonedFields } from './services/format-date';
-import { Answer, FormModel, isQuestion, ItemModel, ResponseModel } from './services/form-model';
-import {
-  fixedHeaders,
-  FormApp,
-  formFacade,
-  FormResponse,
-  syncDestination,
-  writeResponseRow,
-  destinationSheet,
-} from './services/forms';
+import { DOCUMENT_MIME, DriveApp, emptyOldTrash, FOLDER_MIME, folderPath } from './services/drive';
+import type { Answer, FormModel, ResponseModel } from './services/form-model';
+import { FormApp, FormResponse, syncDestination, writeResponseRow } from './services/forms';
+import { MimeType } from './services/mime-type';
 import { createHtmlService, vmRunner } from './services/html';
 import { createGmailApp, createMailApp } from './services/mail';
 import { CacheService, LockService, PropertiesService } from './services/properties';
-import { Range } from './services/range';
-import { AuthMode, nextDue, ScriptApp } from './services/script';
+import { nextDue, ScriptApp } from './services/script';
 import { Sheet } from './services/sheet';
 import { CellValue, displayValue, SpreadsheetModel } from './services/sheet-model';
 import { ChartType } from './services/chart';
@@ -51,69 +46,8 @@ import {
   Spreadsheet,
   SpreadsheetApp,
 } from './services/spreadsheet';
+import { UrlFetchApp, type FakeHttpResponse } from './services/url-fetch';
 import { Logger, makeConsole, Session, Utilities } from './services/utilities';
-
-/** Options of createWorkspace. */
-export interface WorkspaceOptions {
-  /** Simulated clock start (ISO). Default 2021-09-01T09:00:00+03:00. */
-  now?: string;
-  /** Script and spreadsheet time zone. Default Europe/Moscow. */
-  timeZone?: string;
-  /** The user running every script (active = effective user). */
-  user?: string;
-  /** Spreadsheet locale. Default ru_RU. */
-  locale?: string;
-  /** Name of the bound master spreadsheet. */
-  masterName?: string;
-  quotas?: Partial<Quotas>;
-  /**
-   * What happens when a trigger's handler throws: 'throw' (default) re-throws from submitForm /
-   * advanceTo after recording the failed execution; 'record' only records it, as Google does.
-   */
-  triggerErrors?: 'throw' | 'record';
-}
-
-/** A loaded bundle: one script project. */
-export interface BundleApp {
-  /** Calls a global function of the bundle as one execution. */
-  call(name: string, ...args: unknown[]): any;
-  /** True if the bundle defines a global function `name`. */
-  has(name: string): boolean;
-  /** The project's state (properties, menus, sidebars, logs). */
-  readonly project: ProjectState;
-  /** The bundle's vm context (globals of the script). */
-  readonly context: vm.Context;
-}
-
-/** Options of submitForm. */
-export interface SubmitOptions {
-  respondent?: string;
-  /** Edit a previous response: same id, its sheet row rewritten, triggers fired again. */
-  editOf?: string;
-}
-
-/** One response for seedResponses: answers by question title, as for submitForm. */
-export interface SeedItem {
-  answers: Record<string, unknown>;
-  respondent?: string;
-  /** Timestamp (ISO or Date); default the call's `at`, else the clock's now. */
-  at?: string | Date;
-}
-
-/** What costs() returns. */
-export interface CostReport {
-  calls: Record<string, number>;
-  modelledMs: number;
-  executions: {
-    project: string;
-    functionName: string;
-    trigger: string;
-    startedAt: Date;
-    calls: Record<string, number>;
-    modelledMs: number;
-    error?: string;
-  }[];
-}
 
 interface Project {
   state: ProjectState;
@@ -166,7 +100,10 @@ export class Workspace {
     const clock = new Clock(o.now);
     this.world = {
       clock,
-      tracker: new ExecutionTracker(),
+      tracker: new ExecutionTracker({
+        clock,
+        scriptTimeFactor: options.scriptTimeFactor ?? SCRIPT_TIME_FACTOR,
+      }),
       ids,
       timeZone: o.timeZone,
       user: o.user,
@@ -183,6 +120,8 @@ export class Workspace {
       lastSubmit: null,
       uuidCounter: 0,
       nativeFiles: new Map(),
+      urlFetch: { responses: new Map(), requests: [] },
+      mailAliases: new Map(Object.entries(options.mailAliases ?? {})),
     };
     const now = clock.now();
     this.world.drive.items.set(rootId, {
@@ -233,9 +172,13 @@ export class Workspace {
       Session: new Session(ctx),
       Logger: new Logger(ctx),
       Charts: { ChartType },
+      MimeType,
+      UrlFetchApp: new UrlFetchApp(ctx),
       console: makeConsole(ctx),
     };
-    const context = createBundleContext(globals, () => this.world.clock.now().getTime());
+    const context = createBundleContext(appsScriptGlobals(globals), () =>
+      this.world.clock.now().getTime(),
+    );
     runner = vmRunner(context);
     // gas-local loads every .js file of the folder into the context we give it (vm contexts are reused as-is).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -323,20 +266,7 @@ export class Workspace {
     if (!form.acceptingResponses)
       throw new Error(`emulator: form «${form.title}» is not accepting responses`);
     const respondent = options.respondent ?? 'respondent@example.org';
-    const stored = new Map<number, Answer>();
-    const byTitle = new Map<string, ItemModel>();
-    for (const item of form.items) if (isQuestion(item)) byTitle.set(item.title, item);
-    for (const [title, value] of Object.entries(answers)) {
-      const item = byTitle.get(title);
-      if (!item) throw new Error(`emulator: form «${form.title}» has no question «${title}»`);
-      const answer = this.validateAnswer(form, item, value, respondent);
-      if (answer !== null) stored.set(item.id, answer);
-    }
-    for (const item of byTitle.values()) {
-      if (item.required && !stored.has(item.id)) {
-        throw new Error(`emulator: «${item.title}» is required in form «${form.title}»`);
-      }
-    }
+    const stored = acceptAnswers(this.world, form, questionsOf(form), answers, respondent);
     let response: ResponseModel;
     if (options.editOf) {
       const previous = form.responses.find((r) => r.id === options.editOf);
@@ -346,13 +276,7 @@ export class Workspace {
       previous.timestamp = this.world.clock.now();
       response = previous;
     } else {
-      response = {
-        id: `2_ABaOnu${this.world.ids.next('d').slice(0, 40)}`,
-        timestamp: this.world.clock.now(),
-        respondent,
-        answers: stored,
-        sheetRow: null,
-      };
+      response = newResponse(this.world, respondent, stored, this.world.clock.now());
       form.responses.push(response);
     }
     writeResponseRow(this.world, form, response);
@@ -384,25 +308,15 @@ export class Workspace {
     const form = this.form(formTitleOrId);
     if (!form.acceptingResponses)
       throw new Error(`emulator: form «${form.title}» is not accepting responses`);
-    const byTitle = new Map<string, ItemModel>();
-    for (const item of form.items) if (isQuestion(item)) byTitle.set(item.title, item);
-    const required = [...byTitle.values()].filter((i) => i.required);
+    const questions = questionsOf(form);
     const fallback = options.at === undefined ? this.world.clock.now() : new Date(options.at);
     let seeded = 0;
     let rejected = 0;
     for (const seed of items) {
       const respondent = seed.respondent ?? options.respondent ?? 'respondent@example.org';
-      const stored = new Map<number, Answer>();
+      let stored: Map<number, Answer>;
       try {
-        for (const [title, value] of Object.entries(seed.answers)) {
-          const item = byTitle.get(title);
-          if (!item) throw new Error(`emulator: form «${form.title}» has no question «${title}»`);
-          const answer = this.validateAnswer(form, item, value, respondent);
-          if (answer !== null) stored.set(item.id, answer);
-        }
-        for (const item of required)
-          if (!stored.has(item.id))
-            throw new Error(`emulator: «${item.title}» is required in form «${form.title}»`);
+        stored = acceptAnswers(this.world, form, questions, seed.answers, respondent);
       } catch (error) {
         if (options.invalid !== 'skip') throw error;
         rejected++;
@@ -411,13 +325,7 @@ export class Workspace {
       const timestamp = seed.at === undefined ? fallback : new Date(seed.at);
       if (Number.isNaN(timestamp.getTime()))
         throw new Error(`emulator: bad date ${String(seed.at)}`);
-      const response: ResponseModel = {
-        id: `2_ABaOnu${this.world.ids.next('d').slice(0, 40)}`,
-        timestamp,
-        respondent,
-        answers: stored,
-        sheetRow: null,
-      };
+      const response = newResponse(this.world, respondent, stored, timestamp);
       form.responses.push(response);
       // The model's rows are plain arrays: one row each, no service call, no trigger.
       writeResponseRow(this.world, form, response);
@@ -426,136 +334,11 @@ export class Workspace {
     return { seeded, rejected };
   }
 
-  /** Checks one answer as Google Forms would and returns what is stored (null = unanswered). */
-  private validateAnswer(
-    form: FormModel,
-    item: ItemModel,
-    value: unknown,
-    respondent: string,
-  ): Answer | null {
-    const where = `«${item.title}» of form «${form.title}»`;
-    if (
-      value === undefined ||
-      value === null ||
-      value === '' ||
-      (Array.isArray(value) && value.length === 0)
-    )
-      return null;
-    const rule = item.validation;
-    const fail = (why: string): never => {
-      throw new Error(`emulator: ${where}: ${rule?.helpText || why}`);
-    };
-    switch (item.type) {
-      case 'CHECKBOX': {
-        const list = (Array.isArray(value) ? value : [value]).map(String);
-        const others = list.filter((v) => !item.choices.includes(v));
-        if (others.length > (item.hasOther ? 1 : 0)) fail(`not a choice: ${others.join(', ')}`);
-        if (rule) {
-          const n = Number(rule.args[0]);
-          if (rule.kind === 'SELECT_AT_LEAST' && list.length < n) fail(`select at least ${n}`);
-          if (rule.kind === 'SELECT_AT_MOST' && list.length > n) fail(`select at most ${n}`);
-          if (rule.kind === 'SELECT_EXACTLY' && list.length !== n) fail(`select exactly ${n}`);
-        }
-        return list;
-      }
-      case 'LIST':
-      case 'MULTIPLE_CHOICE': {
-        const v = String(value);
-        if (!item.choices.includes(v) && !(item.type === 'MULTIPLE_CHOICE' && item.hasOther))
-          fail(`not a choice: ${v}`);
-        return v;
-      }
-      case 'SCALE': {
-        const n = Number(value);
-        if (!Number.isInteger(n) || n < item.scale.lower || n > item.scale.upper)
-          fail(`not on the scale: ${String(value)}`);
-        return String(n);
-      }
-      case 'DATE': {
-        if (isDate(value)) return formatDate(value, this.world.timeZone, 'yyyy-MM-dd');
-        const v = String(value);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) fail(`not a date (yyyy-MM-dd): ${v}`);
-        return v;
-      }
-      case 'FILE_UPLOAD': {
-        const names = (Array.isArray(value) ? value : [value]).map(String);
-        return names.map((name) => this.uploadFile(form, item, name, respondent).id);
-      }
-      default: {
-        const v = String(value);
-        if (rule) checkText(rule, v, fail);
-        return v;
-      }
-    }
-  }
-
-  /** Creates an uploaded file where Google puts it: «<form> (File responses)/<question> (File responses)». */
-  private uploadFile(
-    form: FormModel,
-    item: ItemModel,
-    name: string,
-    respondent: string,
-  ): DriveItem {
-    const folder = (parent: string, title: string): string => {
-      const existing = [...this.world.drive.items.values()].find(
-        (i) =>
-          i.mimeType === FOLDER_MIME &&
-          i.name === title &&
-          i.parents.includes(parent) &&
-          !i.trashed,
-      );
-      return existing
-        ? existing.id
-        : createDriveItem(this.world, { name: title, mimeType: FOLDER_MIME, parent }).id;
-    };
-    const formFolder = folder(this.world.drive.rootId, `${form.title} (File responses)`);
-    const itemFolder = folder(formFolder, `${item.title} (File responses)`);
-    // Google appends " - <respondent name>" to uploaded file names.
-    const dot = name.lastIndexOf('.');
-    const who = respondent.split('@')[0];
-    const stored =
-      dot > 0 ? `${name.slice(0, dot)} - ${who}${name.slice(dot)}` : `${name} - ${who}`;
-    return createDriveItem(this.world, {
-      name: stored,
-      mimeType: name.toLowerCase().endsWith('.pdf')
-        ? 'application/pdf'
-        : 'application/octet-stream',
-      parent: itemFolder,
-      owner: respondent,
-      bytes: buildPdf([name], name),
-    });
-  }
-
   /** Fires the spreadsheet and form ON_FORM_SUBMIT triggers for a response. */
   private deliver(form: FormModel, response: ResponseModel): void {
-    const errors: Error[] = [];
-    const sheet = destinationSheet(this.world, form);
-    const ssId = form.destination?.spreadsheetId ?? null;
-    for (const t of [...this.world.triggers]) {
-      if (t.type !== 'ON_FORM_SUBMIT') continue;
-      if (t.source === 'SPREADSHEET' && ssId && t.sourceId === ssId && sheet && response.sheetRow) {
-        const ss = this.world.spreadsheets.get(ssId)!;
-        const error = this.fire(
-          t,
-          (ctx) => sheetSubmitEvent(ctx, ss, sheet, response.sheetRow!, t.uid),
-          'ON_FORM_SUBMIT',
-        );
-        if (error) errors.push(error);
-      }
-      if (t.source === 'FORMS' && t.sourceId === form.id) {
-        const error = this.fire(
-          t,
-          (ctx) => ({
-            authMode: AuthMode.FULL,
-            response: new FormResponse(ctx, form, response),
-            source: formFacade(ctx, form),
-            triggerUid: t.uid,
-          }),
-          'ON_FORM_SUBMIT',
-        );
-        if (error) errors.push(error);
-      }
-    }
+    const errors = deliverSubmit(this.world, form, response, (t, event, kind) =>
+      this.fire(t, event, kind),
+    );
     if (errors.length > 0 && this.triggerErrors === 'throw') throw errors[0]!;
   }
 
@@ -693,6 +476,7 @@ export class Workspace {
 
   /** Every Drive item (files and folders) with its folder path. */
   files(): (DriveItem & { path: string })[] {
+    emptyOldTrash(this.world);
     return [...this.world.drive.items.values()]
       .filter((i) => i.id !== this.world.drive.rootId)
       .map((i) => ({ ...i, path: folderPath(this.world, i) }));
@@ -720,112 +504,20 @@ export class Workspace {
     }));
   }
 
+  /** Registers the response UrlFetchApp.fetch(url) gets (there is no network in the emulator). */
+  fakeUrl(url: string, response: FakeHttpResponse): void {
+    this.world.urlFetch.responses.set(url, response);
+  }
+
+  /** Every request scripts made through UrlFetchApp, answered or not. */
+  fetches(): { url: string; method: string; payload: string | null; at: Date }[] {
+    return this.world.urlFetch.requests.map((r) => ({ ...r }));
+  }
+
   /** Log lines of every project. */
   logs(): string[] {
     return [...this.projects.values()].flatMap((p) => p.state.logs);
   }
-}
-
-/** Text validation as Google Forms applies it. */
-function checkText(
-  rule: NonNullable<ItemModel['validation']>,
-  v: string,
-  fail: (why: string) => never,
-): void {
-  const n = Number(v.replace(',', '.'));
-  const numeric = v.trim() !== '' && !Number.isNaN(n);
-  const [a, b] = rule.args.map(Number);
-  switch (rule.kind) {
-    case 'NUMBER':
-      if (!numeric) fail('not a number');
-      break;
-    case 'WHOLE_NUMBER':
-      if (!numeric || !Number.isInteger(n)) fail('not a whole number');
-      break;
-    case 'NUMBER_BETWEEN':
-      if (!numeric || n < a! || n > b!) fail(`not between ${a} and ${b}`);
-      break;
-    case 'NUMBER_GREATER_THAN':
-      if (!numeric || n <= a!) fail(`not greater than ${a}`);
-      break;
-    case 'NUMBER_LESS_THAN':
-      if (!numeric || n >= a!) fail(`not less than ${a}`);
-      break;
-    case 'EMAIL':
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v)) fail('not an email');
-      break;
-    case 'URL':
-      if (!/^(https?:\/\/)?[^\s.]+\.[^\s]+$/.test(v)) fail('not a URL');
-      break;
-    case 'LENGTH_AT_MOST':
-      if (v.length > a!) fail(`longer than ${a}`);
-      break;
-    case 'LENGTH_AT_LEAST':
-      if (v.length < a!) fail(`shorter than ${a}`);
-      break;
-    case 'PATTERN':
-      if (!new RegExp(`^(?:${String(rule.args[0])})$`).test(v)) fail('does not match the pattern');
-      break;
-    default:
-      break;
-  }
-}
-
-/** The spreadsheet form-submit event (guides/triggers/events#form-submit): values are display strings. */
-function sheetSubmitEvent(
-  ctx: Ctx,
-  ss: SpreadsheetModel,
-  sheet: import('./services/sheet-model').SheetModel,
-  row: number,
-  triggerUid: string,
-): Record<string, unknown> {
-  const width = sheet.lastColumn();
-  const header = Array.from({ length: width }, (_, c) => String(sheet.get(1, c + 1)));
-  const headers = fixedHeaders(ss.locale);
-  const values = header.map((_, c) => {
-    const v = sheet.get(row, c + 1);
-    if (c === 0 && isDate(v)) {
-      // The timestamp is written as the locale's date-time, e.g. 01.09.2021 9:00:00 for ru_RU.
-      return formatDate(
-        v,
-        ss.timeZone,
-        ss.locale.startsWith('ru') ? 'dd.MM.yyyy H:mm:ss' : 'M/d/yyyy H:mm:ss',
-      );
-    }
-    return displayValue(v, undefined, ss);
-  });
-  const namedValues: Record<string, string[]> = {};
-  header.forEach((title, c) => {
-    if (title === '' && c > 0) return;
-    namedValues[title || headers.timestamp] = [values[c]!];
-  });
-  return {
-    authMode: AuthMode.FULL,
-    namedValues,
-    range: new Range(ctx, ss, sheet, row, 1, 1, Math.max(width, 1)),
-    source: new Spreadsheet(ctx, ss),
-    triggerUid,
-    values,
-  };
-}
-
-/** The time-driven event (guides/triggers/events#time-driven-events): fields in UTC, as documented. */
-function clockEvent(at: Date, triggerUid: string): Record<string, unknown> {
-  const f = zonedFields(at, 'UTC');
-  const weekOfYear = Number(formatDate(at, 'UTC', 'w'));
-  return {
-    authMode: AuthMode.FULL,
-    'day-of-month': f.day,
-    'day-of-week': f.weekday === 0 ? 7 : f.weekday,
-    hour: f.hour,
-    minute: f.minute,
-    month: f.month,
-    second: f.second,
-    timezone: 'UTC',
-    triggerUid,
-    'week-of-year': weekOfYear,
-    year: f.year,
-  };
 }
 
 /** Creates an emulated Workspace with its bound master spreadsheet. */

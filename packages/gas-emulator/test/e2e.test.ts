@@ -6,8 +6,13 @@ import { createWorkspace } from '../src';
 
 const FIXTURE = `${__dirname}/fixtures/plain-script`;
 
+/** A workspace whose modelled time comes from service calls alone (deterministic clock). */
 function started() {
-  const ws = createWorkspace({ now: '2021-09-01T09:00:00+03:00', timeZone: 'Europe/Moscow' });
+  const ws = createWorkspace({
+    now: '2021-09-01T09:00:00+03:00',
+    timeZone: 'Europe/Moscow',
+    scriptTimeFactor: 0,
+  });
   const app = ws.loadBundle(FIXTURE);
   app.call('setup');
   return { ws, app };
@@ -16,10 +21,14 @@ function started() {
 test('the bundle context has only Apps Script services; Date follows the clock; instanceof works across the boundary', () => {
   const { ws, app } = started();
   ws.spreadsheet().getSheetByName('Журнал')!.getRange('A2').setValue(new Date());
+  const before = ws.clock.now().getTime();
   const r = app.call('checkRealm');
+  // Date.now() inside the script is the execution's start plus the modelled time spent so far:
+  // getActiveSpreadsheet, getSheetByName, getRange 10 ms each, getValues 40 + 2 cells,
+  // getActiveSpreadsheet 10, the failed insertSheet 1000.
   expect(r).toEqual({
     dateIsDate: true,
-    now: ws.clock.now().getTime(),
+    now: Math.floor(before + 10 + 10 + 10 + 40.02 + 10 + 1000),
     arrayIsArray: true,
     cellDate: true,
     errorIsError: true,
@@ -71,9 +80,10 @@ test('advanceTo fires each due daily trigger at its time, in order, as its own e
   ws.resetCosts();
   ws.clock.advanceTo('2021-09-03T12:00:00+03:00');
   const log = ws.sheetValues('Журнал').slice(1);
+  // `new Date()` in the handler comes after getActiveSpreadsheet and getSheetByName (10 ms each).
   expect(log.map((r) => r[0])).toEqual([
-    new Date('2021-09-02T06:00:00+03:00'),
-    new Date('2021-09-03T06:00:00+03:00'),
+    new Date('2021-09-02T06:00:00.020+03:00'),
+    new Date('2021-09-03T06:00:00.020+03:00'),
   ]);
   expect(log[0]![1]).toBe('daily 3 UTC');
   expect(ws.costs().executions.map((e) => [e.functionName, e.trigger])).toEqual([
@@ -130,6 +140,53 @@ test('costs are counted per execution with the modelled table (core/costs.ts)', 
   // tryLock 20 + appendRow 60 + getActiveSpreadsheet, getSheetByName, releaseLock 10 each.
   expect(execution!.modelledMs).toBe(110);
   expect(ws.costs().calls['Sheet.appendRow']).toBe(1);
+});
+
+test('the clock runs inside an execution: a job that loops until 300 s of modelled work stops by its own budget', () => {
+  const { ws, app } = started();
+  const before = ws.clock.now().getTime();
+  const r = app.call('budgetedJob', 300_000) as {
+    done: number;
+    elapsed: number;
+    startedAt: number;
+  };
+  // getActiveSpreadsheet and getSheetByName take 20 ms of the budget, then each round is
+  // getRange (10 ms) + setValue (5 ms): ceil(299,980 / 15) = 19,999 rounds.
+  expect(r.done).toBe(19_999);
+  expect(r.elapsed).toBeGreaterThanOrEqual(300_000);
+  expect(r.startedAt).toBe(before);
+  const run = ws.costs().executions.at(-1)!;
+  expect(run.error).toBeUndefined();
+  expect(run.modelledMs).toBeLessThan(360_000);
+  // The next execution (and every trigger) sees the later time.
+  expect(ws.clock.now().getTime()).toBe(before + run.modelledMs);
+  const next = app.call('checkRealm') as { now: number };
+  expect(next.now).toBeGreaterThan(before + 300_000);
+});
+
+test("the script's own computing counts as modelled time (CPU time × scriptTimeFactor), apart from service time", () => {
+  const ws = createWorkspace({ scriptTimeFactor: 2 });
+  const app = ws.loadBundle(FIXTURE);
+  app.call('spin', 30_000_000);
+  const [run] = ws.costs().executions;
+  expect(run!.serviceMs).toBe(0);
+  expect(run!.scriptMs).toBeGreaterThan(10);
+  expect(run!.modelledMs).toBe(run!.scriptMs);
+  // Service calls are not counted as the script's time: a service-heavy, compute-light job
+  // has far less script time than service time.
+  ws.resetCosts();
+  app.call('setup');
+  const setup = ws.costs().executions[0]!;
+  expect(setup.serviceMs).toBeGreaterThan(1000);
+  expect(setup.scriptMs).toBeLessThan(setup.serviceMs / 10);
+  expect(ws.costs().modelledMs).toBeCloseTo(setup.serviceMs + setup.scriptMs, 6);
+});
+
+test('a factor of 0 leaves the script out (deterministic modelled time)', () => {
+  const ws = createWorkspace({ scriptTimeFactor: 0 });
+  const app = ws.loadBundle(FIXTURE);
+  app.call('spin', 30_000_000);
+  expect(ws.costs().executions[0]!.modelledMs).toBe(0);
 });
 
 test('each loadBundle is its own project: triggers run their handler in the project that created them', () => {

@@ -177,3 +177,64 @@ describe('GmailApp (reference/gmail/gmail-app): sendEmail only', () => {
     );
   });
 });
+
+describe('documented options are kept on the outbox record, not dropped', () => {
+  it('inlineImages and noReply (mail-app#sendemailmessage); MailApp sends as the effective user and ignores `from`', () => {
+    const ws = makeWs();
+    const logo = newBlob('PNGDATA', 'image/png', 'logo.png');
+    createMailApp(ws).sendEmail({
+      to: 'head@edu.example',
+      subject: 'С логотипом',
+      htmlBody: '<img src="cid:logo">',
+      inlineImages: { logo },
+      noReply: true,
+      ...({ from: 'boss@center.example' } as object),
+    });
+    const [mail] = ws.outbox;
+    expect(mail!.inlineImages).toEqual([
+      { cid: 'logo', name: 'logo.png', mimeType: 'image/png', bytes: expect.any(Uint8Array) },
+    ]);
+    expect(Buffer.from(mail!.inlineImages[0]!.bytes).toString()).toBe('PNGDATA');
+    expect(mail!.noReply).toBe(true);
+    expect(mail!.from).toBe('metodist@center.example');
+    expect(mail!.via).toBe('MailApp');
+  });
+
+  it('GmailApp `from` must be one of the aliases (gmail-app#sendemailrecipient,-subject,-body,-options)', () => {
+    const ws = makeWs();
+    ws.mailAliases = new Map([['metodist@center.example', ['centre@center.example']]]);
+    const gmail = createGmailApp(ws);
+    expect(gmail.getAliases()).toEqual(['centre@center.example']);
+    gmail.sendEmail('a@b.example', 'Тема', 'Текст', { from: 'centre@center.example' });
+    expect(ws.outbox[0]!.from).toBe('centre@center.example');
+    expect(() =>
+      gmail.sendEmail('a@b.example', 'Тема', 'Текст', { from: 'someone@else.example' }),
+    ).toThrow('Invalid argument: someone@else.example');
+    expect(ws.outbox).toHaveLength(1);
+  });
+});
+
+describe('GmailApp drafts (gmail-app#createdraftrecipient,-subject,-body,-options, gmail-draft)', () => {
+  it('a draft is listed, counts nothing until sent, then leaves the drafts and counts against the quota', () => {
+    const ws = makeWs('2021-09-01T09:00:00+03:00', 2);
+    const gmail = createGmailApp(ws);
+    const draft = gmail.createDraft('a@b.example', 'Черновик', 'Текст');
+    gmail.createDraft('c@d.example', 'Второй', 'Текст');
+    expect(gmail.getDrafts().map((d) => d.getId())).toContain(draft.getId());
+    expect(gmail.getDrafts()).toHaveLength(2);
+    expect(ws.outbox).toHaveLength(0);
+    expect(createMailApp(ws).getRemainingDailyQuota()).toBe(2);
+    draft.update('a@b.example', 'Черновик, исправлено', 'Новый текст');
+    const sent = draft.send();
+    expect(sent.getSubject()).toBe('Черновик, исправлено');
+    expect(ws.outbox.map((m) => [m.to, m.subject, m.via])).toEqual([
+      ['a@b.example', 'Черновик, исправлено', 'GmailApp'],
+    ]);
+    expect(gmail.getDrafts()).toHaveLength(1);
+    expect(createMailApp(ws).getRemainingDailyQuota()).toBe(1);
+    gmail.getDrafts()[0]!.deleteDraft();
+    expect(gmail.getDrafts()).toHaveLength(0);
+    expect(() => draft.send()).toThrow('Draft not found.');
+    expect(() => gmail.createDraft('not an address', 'x', 'y')).toThrow('Invalid email');
+  });
+});

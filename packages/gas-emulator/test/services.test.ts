@@ -197,3 +197,24 @@ describe('Utilities and Session', () => {
     expect(Session.getScriptTimeZone()).toBe('Europe/Moscow');
   });
 });
+
+test('ScriptApp.getOAuthToken gives a stable token per user (script-app#getoauthtoken); Sheet.insertColumnAfter/Before insert one column (sheet#insertcolumnafteraftposition)', () => {
+  const ws = createWorkspace();
+  const app = ws.loadBundle(`${__dirname}/fixtures/plain-script`);
+  const g = app.context as unknown as {
+    ScriptApp: GoogleAppsScript.Script.ScriptApp;
+    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  };
+  const token = g.ScriptApp.getOAuthToken();
+  expect(token).toMatch(/^ya29\./);
+  expect(g.ScriptApp.getOAuthToken()).toBe(token);
+  ws.actAs('other@center.example');
+  expect(g.ScriptApp.getOAuthToken()).not.toBe(token);
+  const sheet = g.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0]!;
+  sheet.getRange('A1:B1').setValues([['a', 'b']]);
+  const columns = sheet.getMaxColumns();
+  sheet.insertColumnAfter(1);
+  sheet.insertColumnBefore(1);
+  expect(sheet.getMaxColumns()).toBe(columns + 2);
+  expect(sheet.getRange('A1:D1').getValues()).toEqual([['', 'a', '', 'b']]);
+});

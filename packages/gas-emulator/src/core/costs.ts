@@ -67,6 +67,15 @@ export const FREE_CALLS = new Set<string>([
   'Utilities.sleep',
 ]);
 
+/**
+ * Modelled Apps Script milliseconds per millisecond of the script's own CPU time in Node
+ * (measured between service calls). A stated assumption, not a measurement: Apps Script runs the
+ * same V8 on shared servers, cold for every execution (no JIT warm-up across runs), and its
+ * timings "are not stable" (tanaikech.github.io benchmarks, 2020-03-22); we take twice a desktop
+ * Node. A workspace may set its own (`scriptTimeFactor`; 0 turns the measurement off).
+ */
+export const SCRIPT_TIME_FACTOR = 2;
+
 /** The platform's limit for one execution (consumer and Workspace accounts alike). */
 export const MAX_EXECUTION_MS = 360_000;
 

@@ -1,4 +1,5 @@
 /** Errors the emulator raises the way Google raises them. */
+import { enterService, exitService } from './execution';
 import { INTERFACE_METHODS } from './interface-methods.generated';
 
 /** Thrown by every method the emulator does not implement (EMULATOR.md rule 2). */
@@ -27,6 +28,39 @@ export function stubUnimplemented(
       writable: true,
       configurable: true,
     });
+  }
+  markServiceMethods(cls);
+}
+
+const SERVICE_METHOD = Symbol('emulator service method');
+
+/**
+ * Wraps every implemented method of `cls` (own and inherited) so the time the emulator spends in
+ * it is not counted as the script's own computing (ExecutionTracker's script time).
+ */
+function markServiceMethods(cls: { prototype: object }): void {
+  for (
+    let proto = cls.prototype;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object
+  ) {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      const original = descriptor?.value as ((...args: unknown[]) => unknown) | undefined;
+      if (name === 'constructor' || typeof original !== 'function') continue;
+      if (original.name === 'unimplemented' || SERVICE_METHOD in original) continue;
+      const wrapped = function (this: unknown, ...args: unknown[]): unknown {
+        enterService();
+        try {
+          return original.apply(this, args);
+        } finally {
+          exitService();
+        }
+      };
+      Object.defineProperty(wrapped, 'name', { value: original.name });
+      Object.defineProperty(wrapped, SERVICE_METHOD, { value: true });
+      Object.defineProperty(proto, name, { ...descriptor, value: wrapped });
+    }
   }
 }
 

@@ -3,6 +3,7 @@
  * execution with its own service-call counts and modelled time; past 360 s it fails the way
  * Apps Script does. Fault injection lives here too, since every service call passes through.
  */
+import type { Clock } from './clock';
 import { costOf, MAX_EXECUTION_MS } from './costs';
 
 export interface ExecutionRecord {
@@ -11,7 +12,12 @@ export interface ExecutionRecord {
   trigger: string;
   startedAt: Date;
   calls: Record<string, number>;
+  /** Modelled time so far: service calls plus the script's own computing (serviceMs + scriptMs). */
   modelledMs: number;
+  /** Modelled time of the service calls (the cost table). */
+  serviceMs: number;
+  /** The script's own CPU time between service calls, times the workspace's scriptTimeFactor. */
+  scriptMs: number;
   error?: string;
   /** Set once the time limit is passed: the platform kills the run even if the script catches the error. */
   killed?: boolean;
@@ -31,6 +37,37 @@ export function messageOf(error: unknown): string {
   return typeof message === 'string' ? message : String(error);
 }
 
+/** Options of an ExecutionTracker. */
+export interface TrackerOptions {
+  /** The workspace's clock: modelled time passing inside an execution moves it forward. */
+  clock?: Clock;
+  /** Multiplier from the script's CPU time in Node to modelled Apps Script time; 0 = not measured. */
+  scriptTimeFactor?: number;
+}
+
+/** Process CPU time in milliseconds (user + system). */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/**
+ * Service calls in progress (the emulator is single-threaded): only the outermost one pauses the
+ * script's clock, since services call each other. `running` is the tracker whose execution is on.
+ */
+let serviceDepth = 0;
+let running: ExecutionTracker | null = null;
+
+/** A service method starts: the script's computing stops being counted until it returns. */
+export function enterService(): void {
+  if (serviceDepth++ === 0 && running) running.pauseScript();
+}
+
+/** A service method returns to the script. */
+export function exitService(): void {
+  if (--serviceDepth === 0 && running) running.resumeScript();
+}
+
 /** Counts calls and modelled time per execution; shared by every service of one workspace. */
 export class ExecutionTracker {
   readonly executions: ExecutionRecord[] = [];
@@ -38,6 +75,15 @@ export class ExecutionTracker {
   private readonly faults = new Map<string, Fault>();
   /** Calls made outside any execution (harness set-up) are counted here, never limited. */
   readonly outside: Record<string, number> = {};
+  private readonly clock: Clock | undefined;
+  private readonly scriptTimeFactor: number;
+  /** CPU time when the script last got control back, or null while a service runs. */
+  private scriptMark: number | null = null;
+
+  constructor(options: TrackerOptions = {}) {
+    this.clock = options.clock;
+    this.scriptTimeFactor = options.scriptTimeFactor ?? 0;
+  }
 
   /** Runs `body` as one execution of `functionName` in `project`. */
   run<T>(
@@ -55,14 +101,26 @@ export class ExecutionTracker {
       startedAt,
       calls: {},
       modelledMs: 0,
+      serviceMs: 0,
+      scriptMs: 0,
     };
     this.executions.push(record);
+    const outerRunning = running;
+    if (outerRunning) outerRunning.pauseScript();
+    // The module-level pointer is how service wrappers (errors.ts) reach the running execution.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    running = this;
+    const outerDepth = serviceDepth;
+    serviceDepth = 0;
     this.current = record;
+    this.resumeScript();
     try {
       const result = body();
+      this.pauseScript();
       if (record.killed) throw new Error(TIME_LIMIT_ERROR);
       return result;
     } catch (error) {
+      this.scriptMark = null;
       if (record.killed && messageOf(error) !== TIME_LIMIT_ERROR) {
         record.error = TIME_LIMIT_ERROR;
         // The platform's kill wins over whatever the script threw after catching it.
@@ -72,8 +130,25 @@ export class ExecutionTracker {
       record.error = messageOf(error);
       throw error;
     } finally {
+      this.scriptMark = null;
       this.current = previous;
+      serviceDepth = outerDepth;
+      running = outerRunning;
+      if (outerRunning) outerRunning.resumeScript();
     }
+  }
+
+  /** Counts the script's computing since it last got control (a service call begins). */
+  pauseScript(): void {
+    if (this.scriptMark === null || !this.current) return;
+    const spent = (cpuMs() - this.scriptMark) * this.scriptTimeFactor;
+    this.scriptMark = null;
+    if (spent > 0) this.spend(spent, 'scriptMs');
+  }
+
+  /** The script has control again (a service call returned, or the execution began). */
+  resumeScript(): void {
+    if (this.scriptTimeFactor > 0 && this.current) this.scriptMark = cpuMs();
   }
 
   /** The execution now running, if any. */
@@ -96,20 +171,24 @@ export class ExecutionTracker {
     }
     if (target.killed) throw new Error(TIME_LIMIT_ERROR);
     target.calls[call] = (target.calls[call] ?? 0) + 1;
-    target.modelledMs += costOf(call, cells);
-    if (target.modelledMs > MAX_EXECUTION_MS) {
-      target.killed = true;
-      throw new Error(TIME_LIMIT_ERROR);
-    }
+    this.spend(costOf(call, cells), 'serviceMs');
   }
 
   /** Adds modelled time that is not a call (e.g. Utilities.sleep). */
   addTime(ms: number): void {
     if (!this.current) return;
     if (this.current.killed) throw new Error(TIME_LIMIT_ERROR);
-    this.current.modelledMs += ms;
-    if (this.current.modelledMs > MAX_EXECUTION_MS) {
-      this.current.killed = true;
+    this.spend(ms, 'serviceMs');
+  }
+
+  /** Modelled time passes: the execution's total and the workspace clock move; past 360 s it is killed. */
+  private spend(ms: number, kind: 'serviceMs' | 'scriptMs'): void {
+    const target = this.current!;
+    target[kind] += ms;
+    target.modelledMs += ms;
+    this.clock?.tick(ms);
+    if (target.modelledMs > MAX_EXECUTION_MS && !target.killed) {
+      target.killed = true;
       throw new Error(TIME_LIMIT_ERROR);
     }
   }
@@ -129,13 +208,22 @@ export class ExecutionTracker {
   }
 
   /** Total calls by kind and modelled time over all executions. */
-  totals(): { calls: Record<string, number>; modelledMs: number } {
+  totals(): {
+    calls: Record<string, number>;
+    modelledMs: number;
+    serviceMs: number;
+    scriptMs: number;
+  } {
     const calls: Record<string, number> = {};
     let modelledMs = 0;
+    let serviceMs = 0;
+    let scriptMs = 0;
     for (const execution of this.executions) {
       modelledMs += execution.modelledMs;
+      serviceMs += execution.serviceMs;
+      scriptMs += execution.scriptMs;
       for (const [name, n] of Object.entries(execution.calls)) calls[name] = (calls[name] ?? 0) + n;
     }
-    return { calls, modelledMs };
+    return { calls, modelledMs, serviceMs, scriptMs };
   }
 }

@@ -17,7 +17,12 @@ export interface DriveItem {
   name: string;
   mimeType: string;
   parents: string[]; // folder ids; the root folder's id is `DriveState.rootId`
+  /** In the trash: trashed itself, or inside a trashed folder (Drive API `trashed`). */
   trashed: boolean;
+  /** Trashed itself, not only with its folder (Drive API `explicitlyTrashed`). */
+  explicitlyTrashed?: boolean;
+  /** When it went to the trash; Drive deletes it for good 30 days later. */
+  trashedAt?: Date;
   owner: string;
   createdAt: Date;
   updatedAt: Date;
@@ -41,8 +46,23 @@ export interface SentMail {
   htmlBody: string;
   name: string;
   replyTo: string;
+  /** The sender: the effective user, or a GmailApp `from` alias. */
+  from: string;
+  /** MailApp/GmailApp `noReply`: sent from a generic no-reply address (Workspace accounts). */
+  noReply: boolean;
   attachments: { name: string; mimeType: string; bytes: Uint8Array }[];
+  /** `inlineImages`: images the HTML body shows as `cid:<key>`. */
+  inlineImages: { cid: string; name: string; mimeType: string; bytes: Uint8Array }[];
+  /** Which service sent it. */
+  via: 'MailApp' | 'GmailApp';
   at: Date;
+}
+
+/** A Gmail draft (GmailApp.createDraft): a message not yet sent. */
+export interface DraftRecord {
+  id: string;
+  owner: string;
+  message: Record<string, unknown>;
 }
 
 /** An installed trigger (harness `triggers()`). */
@@ -101,12 +121,16 @@ export interface WorkspaceState {
   /** Mail recipients counted per simulated day, key `yyyy-MM-dd` in the workspace time zone. */
   mailSentPerDay: Map<string, number>;
   outbox: SentMail[];
+  /** Gmail drafts of every user. */
+  drafts?: DraftRecord[];
+  /** Send-as aliases of every user (GmailApp.getAliases; `from` must be one). */
+  mailAliases?: Map<string, string[]>;
   triggers: TriggerRecord[];
   lockHeldElsewhere: boolean;
   /** Id of the bound (active) spreadsheet. */
   activeSpreadsheetId: string;
   /**
-   * Google Docs content by Drive file id (services/documents.ts owns the shape and creates the
+   * Google Docs content by Drive file id (services/documents/model.ts owns the shape and creates the
    * map on first use, so it is optional here).
    */
   documents?: Map<string, unknown>;

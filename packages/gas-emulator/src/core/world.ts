@@ -3,6 +3,7 @@
  * forms, and the context each service call runs in (which project is calling).
  */
 import type { FormModel } from '../services/form-model';
+import type { UrlFetchState } from '../services/url-fetch';
 import type { SpreadsheetModel } from '../services/sheet-model';
 import type { ProjectState, WorkspaceState } from './state';
 
@@ -24,6 +25,8 @@ export interface World extends WorkspaceState {
   uuidCounter: number;
   /** Per Google-native mime type: how Drive copies and exports it (the documents helper adds Docs). */
   nativeFiles: Map<string, NativeFileHandler>;
+  /** Responses registered for UrlFetchApp and the requests made. */
+  urlFetch: UrlFetchState;
 }
 
 /** What Drive needs from the store of a Google-native file type. */

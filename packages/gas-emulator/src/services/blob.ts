@@ -6,26 +6,9 @@
    a fake class merges with its Google interface so unimplemented methods (stubbed at runtime) typecheck */
 import { notImplemented, stubUnimplemented } from '../core/errors';
 import type { ExecutionTracker } from '../core/execution';
+import { mimeTypeOfName } from './mime-type';
 
 type GBlob = GoogleAppsScript.Base.Blob;
-
-const EXTENSION_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  txt: 'text/plain',
-  csv: 'text/csv',
-  html: 'text/html',
-  htm: 'text/html',
-  json: 'application/json',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-  bmp: 'image/bmp',
-  svg: 'image/svg+xml',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  zip: 'application/zip',
-};
 
 const TYPE_EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf',
@@ -169,8 +152,7 @@ export class Blob implements Pick<
   /** Reference: "If the contentType cannot be guessed from its extension, it is set to null." */
   setContentTypeFromExtension(): Blob {
     this.#record('setContentTypeFromExtension');
-    const match = /\.([^.]+)$/.exec(this.#name ?? '');
-    this.#contentType = (match && EXTENSION_TYPES[match[1]!.toLowerCase()]) ?? null;
+    this.#contentType = mimeTypeOfName(this.#name ?? '');
     return this;
   }
 

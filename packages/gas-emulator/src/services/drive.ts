@@ -57,6 +57,46 @@ export function urlOf(item: DriveItem): string {
   }
 }
 
+/** How long an item stays in the trash before Drive deletes it for good. */
+export const TRASH_RETENTION_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Moves an item to or from the trash as Drive does: a folder's contents go with it (trashed, not
+ * explicitly) and come back with it, except what was trashed on its own before
+ * (developers.google.com/drive/api/reference/rest/v3/files: trashed, explicitlyTrashed).
+ */
+export function setTrashedState(world: World, item: DriveItem, trashed: boolean): void {
+  const now = world.clock.now();
+  item.explicitlyTrashed = trashed;
+  item.trashed = trashed || inTrashedFolder(world, item);
+  item.trashedAt = item.trashed ? (item.trashedAt ?? now) : undefined;
+  if (item.mimeType !== FOLDER_MIME) return;
+  const walk = (folderId: string): void => {
+    for (const child of world.drive.items.values()) {
+      if (!child.parents.includes(folderId)) continue;
+      if (!child.explicitlyTrashed) {
+        child.trashed = item.trashed;
+        child.trashedAt = item.trashed ? (child.trashedAt ?? now) : undefined;
+      }
+      if (child.mimeType === FOLDER_MIME) walk(child.id);
+    }
+  };
+  walk(item.id);
+}
+
+function inTrashedFolder(world: World, item: DriveItem): boolean {
+  const parent = item.parents[0] ? world.drive.items.get(item.parents[0]) : undefined;
+  return !!parent && parent.trashed;
+}
+
+/** Deletes for good what has been in the trash for 30 days of modelled time. */
+export function emptyOldTrash(world: World): void {
+  const limit = world.clock.now().getTime() - TRASH_RETENTION_MS;
+  for (const [id, item] of world.drive.items)
+    if (item.trashed && item.trashedAt && item.trashedAt.getTime() <= limit)
+      world.drive.items.delete(id);
+}
+
 /** Google's message when an id does not resolve (or the user cannot see the item). */
 function notFound(): Error {
   return new Error(
@@ -112,10 +152,15 @@ export class FileIterator extends DriveIterator<GoogleAppsScript.Drive.File> {}
 /** Iterator of folders. */
 export class FolderIterator extends DriveIterator<GoogleAppsScript.Drive.Folder> {}
 
+/**
+ * The files or folders in a folder. Like Drive's own `'<id>' in parents` query, trashed items are
+ * listed too (scripts check `isTrashed()`; searchFiles needs `trashed = false` to leave them out).
+ */
 function children(world: World, folderId: string, folders: boolean): DriveItem[] {
+  emptyOldTrash(world);
   const out: DriveItem[] = [];
   for (const item of world.drive.items.values()) {
-    if (item.trashed || !item.parents.includes(folderId)) continue;
+    if (!item.parents.includes(folderId)) continue;
     if ((item.mimeType === FOLDER_MIME) === folders) out.push(item);
   }
   return out;
@@ -233,10 +278,10 @@ export class Folder extends DriveEntry implements Fake<GoogleAppsScript.Drive.Fo
     return this.self;
   }
 
-  /** Moves to or from the trash. */
+  /** Moves to or from the trash, with everything inside (folder#settrashedtrashed). */
   setTrashed(trashed: boolean): GoogleAppsScript.Drive.Folder {
     this.rec('setTrashed');
-    this.item.trashed = trashed;
+    setTrashedState(this.ctx.world, this.item, trashed);
     return this.self;
   }
 
@@ -280,7 +325,7 @@ export class Folder extends DriveEntry implements Fake<GoogleAppsScript.Drive.Fo
     );
   }
 
-  /** Subfolders (not trashed). */
+  /** Subfolders, trashed ones included. */
   getFolders(): GoogleAppsScript.Drive.FolderIterator {
     this.rec('getFolders');
     const list = children(this.ctx.world, this.item.id, true).map((i) => folderFacade(this.ctx, i));
@@ -296,7 +341,7 @@ export class Folder extends DriveEntry implements Fake<GoogleAppsScript.Drive.Fo
     return asGas(new FolderIterator(this.ctx, 'FolderIterator', list));
   }
 
-  /** Files in this folder (not trashed). */
+  /** Files in this folder, trashed ones included. */
   getFiles(): GoogleAppsScript.Drive.FileIterator {
     this.rec('getFiles');
     const list = children(this.ctx.world, this.item.id, false).map((i) => fileFacade(this.ctx, i));
@@ -349,6 +394,7 @@ export class Folder extends DriveEntry implements Fake<GoogleAppsScript.Drive.Fo
   moveTo(destination: GoogleAppsScript.Drive.Folder): GoogleAppsScript.Drive.Folder {
     this.rec('moveTo');
     this.item.parents = [(destination as unknown as Folder).item.id];
+    setTrashedState(this.ctx.world, this.item, this.item.explicitlyTrashed === true);
     return this.self;
   }
 }
@@ -389,10 +435,10 @@ export class File extends DriveEntry implements Fake<GoogleAppsScript.Drive.File
     return this.item.bytes?.length ?? 0;
   }
 
-  /** Moves to or from the trash. */
+  /** Moves to or from the trash (file#settrashedtrashed). */
   setTrashed(trashed: boolean): GoogleAppsScript.Drive.File {
     this.rec('setTrashed');
-    this.item.trashed = trashed;
+    setTrashedState(this.ctx.world, this.item, trashed);
     return this.self;
   }
 
@@ -400,6 +446,8 @@ export class File extends DriveEntry implements Fake<GoogleAppsScript.Drive.File
   moveTo(destination: GoogleAppsScript.Drive.Folder): GoogleAppsScript.Drive.File {
     this.rec('moveTo');
     this.item.parents = [(destination as unknown as Folder).item.id];
+    // Moved out of a trashed folder it leaves the trash; into one, it goes with it.
+    setTrashedState(this.ctx.world, this.item, this.item.explicitlyTrashed === true);
     return this.self;
   }
 
@@ -473,6 +521,7 @@ export class DriveApp implements Fake<GoogleAppsScript.Drive.DriveApp, DriveApp>
   constructor(private readonly ctx: Ctx) {}
 
   private item(id: string, folder: boolean): DriveItem {
+    emptyOldTrash(this.ctx.world);
     const item = this.ctx.world.drive.items.get(String(id));
     if (!item || (item.mimeType === FOLDER_MIME) !== folder) {
       if (folder)
@@ -523,13 +572,11 @@ export class DriveApp implements Fake<GoogleAppsScript.Drive.DriveApp, DriveApp>
   /** Every folder named `name`, anywhere. */
   getFoldersByName(name: string): GoogleAppsScript.Drive.FolderIterator {
     record(this.ctx, 'DriveApp.getFoldersByName');
+    emptyOldTrash(this.ctx.world);
     const list = [...this.ctx.world.drive.items.values()]
       .filter(
         (i) =>
-          i.mimeType === FOLDER_MIME &&
-          !i.trashed &&
-          i.name === name &&
-          i.id !== this.ctx.world.drive.rootId,
+          i.mimeType === FOLDER_MIME && i.name === name && i.id !== this.ctx.world.drive.rootId,
       )
       .map((i) => folderFacade(this.ctx, i));
     return asGas(new FolderIterator(this.ctx, 'FolderIterator', list));
@@ -538,8 +585,9 @@ export class DriveApp implements Fake<GoogleAppsScript.Drive.DriveApp, DriveApp>
   /** Every file named `name`, anywhere. */
   getFilesByName(name: string): GoogleAppsScript.Drive.FileIterator {
     record(this.ctx, 'DriveApp.getFilesByName');
+    emptyOldTrash(this.ctx.world);
     const list = [...this.ctx.world.drive.items.values()]
-      .filter((i) => i.mimeType !== FOLDER_MIME && !i.trashed && i.name === name)
+      .filter((i) => i.mimeType !== FOLDER_MIME && i.name === name)
       .map((i) => fileFacade(this.ctx, i));
     return asGas(new FileIterator(this.ctx, 'FileIterator', list));
   }
@@ -547,8 +595,9 @@ export class DriveApp implements Fake<GoogleAppsScript.Drive.DriveApp, DriveApp>
   /** Every file of a mime type. */
   getFilesByType(mimeType: string): GoogleAppsScript.Drive.FileIterator {
     record(this.ctx, 'DriveApp.getFilesByType');
+    emptyOldTrash(this.ctx.world);
     const list = [...this.ctx.world.drive.items.values()]
-      .filter((i) => i.mimeType === mimeType && !i.trashed)
+      .filter((i) => i.mimeType === mimeType)
       .map((i) => fileFacade(this.ctx, i));
     return asGas(new FileIterator(this.ctx, 'FileIterator', list));
   }

@@ -60,10 +60,15 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock fields of `date` in `timeZone` (IANA name, or 'GMT+3' style). */
 export function zonedFields(date: Date, timeZone: string): ZonedFields {
+  const fixed = fixedOffsetMinutes(timeZone);
+  if (fixed !== null) {
+    // Java's custom zones (GMT+3, GMT+03:00): UTC fields of the shifted instant.
+    const fields = zonedFields(new Date(date.getTime() + fixed * 60000), 'UTC');
+    return { ...fields, offsetMinutes: fixed };
+  }
   const ms = date.getTime();
   const parts: Record<string, string> = {};
-  for (const p of formatterFor(normalizeZone(timeZone)).formatToParts(new Date(ms)))
-    parts[p.type] = p.value;
+  for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const year = Number(parts.year);
   const month = Number(parts.month);
   const day = Number(parts.day);
@@ -85,11 +90,12 @@ export function zonedFields(date: Date, timeZone: string): ZonedFields {
   };
 }
 
-/** Java accepts 'GMT+3' / 'GMT+03:00'; Intl wants 'Etc/GMT-3' or '+03:00'. */
-function normalizeZone(timeZone: string): string {
+/** The offset of a Java custom zone ('GMT+3', 'GMT+03:00', 'UTC-5'), or null for a named zone. */
+function fixedOffsetMinutes(timeZone: string): number | null {
   const m = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(timeZone);
-  if (!m) return timeZone;
-  return `${m[1]}${m[2]!.padStart(2, '0')}:${m[3] ?? '00'}`;
+  if (!m) return null;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
 }
 
 /** The instant at wall-clock time (y, M, d, h, m, s) in `timeZone`. */
@@ -124,31 +130,87 @@ function offset(minutes: number, style: 'Z' | 'X' | 'XX' | 'XXX'): string {
   return `${sign}${hh}${mm}`;
 }
 
-function zoneName(date: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', {
-    timeZone: normalizeZone(timeZone),
-    timeZoneName: 'short',
-  })
+/**
+ * Java's short zone names (Locale.US) where the CLDR short name Intl gives is only "GMT+3":
+ * Java falls back to its own abbreviations for these zones. [standard, daylight].
+ */
+const JAVA_SHORT_NAMES: Record<string, readonly [string, string]> = {
+  'Europe/Moscow': ['MSK', 'MSD'],
+  'Europe/Simferopol': ['MSK', 'MSD'],
+  'Europe/Kaliningrad': ['EET', 'EEST'],
+  'Europe/Samara': ['SAMT', 'SAMST'],
+  'Asia/Yekaterinburg': ['YEKT', 'YEKST'],
+  'Asia/Omsk': ['OMST', 'OMSST'],
+  'Asia/Novosibirsk': ['NOVT', 'NOVST'],
+  'Asia/Krasnoyarsk': ['KRAT', 'KRAST'],
+  'Asia/Irkutsk': ['IRKT', 'IRKST'],
+  'Asia/Yakutsk': ['YAKT', 'YAKST'],
+  'Asia/Vladivostok': ['VLAT', 'VLAST'],
+  'Asia/Magadan': ['MAGT', 'MAGST'],
+  'Asia/Kamchatka': ['PETT', 'PETST'],
+  'Europe/London': ['GMT', 'BST'],
+  'Europe/Dublin': ['GMT', 'IST'],
+  'Europe/Paris': ['CET', 'CEST'],
+  'Europe/Berlin': ['CET', 'CEST'],
+  'Europe/Rome': ['CET', 'CEST'],
+  'Europe/Madrid': ['CET', 'CEST'],
+  'Europe/Warsaw': ['CET', 'CEST'],
+  'Europe/Kiev': ['EET', 'EEST'],
+  'Europe/Kyiv': ['EET', 'EEST'],
+  'Europe/Helsinki': ['EET', 'EEST'],
+  'Asia/Tokyo': ['JST', 'JDT'],
+  'Asia/Kolkata': ['IST', 'IST'],
+  'Asia/Shanghai': ['CST', 'CDT'],
+  UTC: ['UTC', 'UTC'],
+  'Etc/UTC': ['UTC', 'UTC'],
+  GMT: ['GMT', 'GMT'],
+  'Etc/GMT': ['GMT', 'GMT'],
+};
+
+/** The zone's name at `date` as Intl spells it ('short' or 'long', en-US). */
+function intlZoneName(date: Date, timeZone: string, style: 'short' | 'long'): string | undefined {
+  return new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: style })
     .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? timeZone;
+    .find((p) => p.type === 'timeZoneName')?.value;
 }
 
-/** ISO week of year (Java's default for US locale differs; ISO is what a Russian reader expects). */
-function weekOfYear(f: ZonedFields): number {
-  const d = new Date(Date.UTC(f.year, f.month - 1, f.day));
-  const dayNum = (f.weekday + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - dayNum + 3);
-  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
-  return (
-    1 +
-    Math.round(
-      ((d.getTime() - firstThursday.getTime()) / 86400000 -
-        3 +
-        ((firstThursday.getUTCDay() + 6) % 7)) /
-        7,
-    )
-  );
+/** Java's `z` (short) and `zzzz` (long) zone names; custom GMT offsets print as GMT+03:00. */
+function zoneName(date: Date, timeZone: string, f: ZonedFields, long: boolean): string {
+  if (/^(?:GMT|UTC)[+-]/.test(timeZone)) return `GMT${offset(f.offsetMinutes, 'XXX')}`;
+  if (long) {
+    if (timeZone === 'UTC' || timeZone === 'Etc/UTC') return 'Coordinated Universal Time';
+    return intlZoneName(date, timeZone, 'long') ?? timeZone;
+  }
+  const java = JAVA_SHORT_NAMES[timeZone];
+  if (java) {
+    const january = zonedFields(new Date(Date.UTC(f.year, 0, 1)), timeZone).offsetMinutes;
+    const july = zonedFields(new Date(Date.UTC(f.year, 6, 1)), timeZone).offsetMinutes;
+    const daylight = january !== july && f.offsetMinutes === Math.max(january, july);
+    return daylight ? java[1] : java[0];
+  }
+  const name = intlZoneName(date, timeZone, 'short');
+  return name && !/^GMT[+-]/.test(name) ? name : `GMT${offset(f.offsetMinutes, 'XXX')}`;
+}
+
+/**
+ * Week fields as Java's GregorianCalendar computes them in Locale.US (the JVM default of Apps
+ * Script): weeks start on Sunday and week 1 is the week holding 1 January (minimal days 1).
+ */
+function usWeek(f: ZonedFields): { week: number; weekYear: number } {
+  const today = Date.UTC(f.year, f.month - 1, f.day);
+  const nextJan1 = new Date(Date.UTC(f.year + 1, 0, 1));
+  const daysToNextJan1 = (nextJan1.getTime() - today) / 86400000;
+  // The week holding next 1 January is already week 1 of the next week-year.
+  if (daysToNextJan1 <= nextJan1.getUTCDay()) return { week: 1, weekYear: f.year + 1 };
+  const dayOfYear = (today - Date.UTC(f.year, 0, 1)) / 86400000;
+  const jan1Weekday = new Date(Date.UTC(f.year, 0, 1)).getUTCDay();
+  return { week: Math.floor((dayOfYear + jan1Weekday) / 7) + 1, weekYear: f.year };
+}
+
+/** Week of the month (Java's `W`, Locale.US): the week holding the 1st is week 1. */
+function usWeekOfMonth(f: ZonedFields): number {
+  const firstWeekday = new Date(Date.UTC(f.year, f.month - 1, 1)).getUTCDay();
+  return Math.floor((f.day - 1 + firstWeekday) / 7) + 1;
 }
 
 /** Formats `date` in `timeZone` with a SimpleDateFormat `pattern`. */
@@ -198,9 +260,13 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         out += 'AD';
         break;
       case 'y':
-      case 'Y':
         out += n === 2 ? pad(f.year % 100, 2) : pad(f.year, n);
         break;
+      case 'Y': {
+        const { weekYear } = usWeek(f);
+        out += n === 2 ? pad(weekYear % 100, 2) : pad(weekYear, n);
+        break;
+      }
       case 'M':
       case 'L':
         out +=
@@ -219,7 +285,13 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         break;
       }
       case 'w':
-        out += pad(weekOfYear(f), n);
+        out += pad(usWeek(f).week, n);
+        break;
+      case 'W':
+        out += pad(usWeekOfMonth(f), n);
+        break;
+      case 'F':
+        out += pad(Math.floor((f.day - 1) / 7) + 1, n);
         break;
       case 'E':
         out += n >= 4 ? DAYS[f.weekday] : DAYS[f.weekday]!.slice(0, 3);
@@ -252,12 +324,13 @@ export function formatDate(date: Date, timeZone: string, pattern: string): strin
         out += pad(f.millisecond, n);
         break;
       case 'z':
-        out += n >= 4 ? timeZone : zoneName(date, timeZone);
+        out += zoneName(date, timeZone, f, n >= 4);
         break;
       case 'Z':
         out += offset(f.offsetMinutes, 'Z');
         break;
       case 'X':
+        if (n > 3) throw new Error(`invalid ISO 8601 format: length=${n}`);
         out += offset(f.offsetMinutes, n === 1 ? 'X' : n === 2 ? 'XX' : 'XXX');
         break;
       default:

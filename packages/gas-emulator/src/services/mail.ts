@@ -6,7 +6,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type --
    a fake class merges with its Google interface so unimplemented methods (stubbed at runtime) typecheck */
 import { stubInterface } from '../core/errors';
-import type { SentMail, WorkspaceState } from '../core/state';
+import type { DraftRecord, SentMail, WorkspaceState } from '../core/state';
 import { blobBytes } from './blob';
 
 type Options = GoogleAppsScript.Mail.MailAdvancedParameters;
@@ -47,23 +47,49 @@ function remaining(ws: WorkspaceState): number {
   return Math.max(0, ws.quotas.mailRecipientsPerDay - used);
 }
 
-/** Validates, counts against the quota and appends to ws.outbox. */
-function deliver(ws: WorkspaceState, message: Options): void {
-  const to = recipients(message.to);
-  const cc = recipients(message.cc);
-  const bcc = recipients(message.bcc);
-  const count = to.length + cc.length + bcc.length;
-  if (count === 0) throw new Error('Failed to send email: no recipient');
-  if (message.replyTo) recipients(message.replyTo);
-  if (count > remaining(ws)) throw new Error(MAIL_QUOTA_ERROR);
-  const attachments = (message.attachments ?? []).map((source) => {
-    const { name, mimeType, bytes } = blobBytes(source);
+/** Attachments and inline images as the outbox keeps them (bytes copied). */
+function blobsOf(sources: unknown[]): { name: string; mimeType: string; bytes: Uint8Array }[] {
+  return sources.map((source) => {
+    const { name, mimeType, bytes } = blobBytes(source as GoogleAppsScript.Base.BlobSource);
     return {
       name: name ?? '',
       mimeType: mimeType ?? 'application/octet-stream',
       bytes: bytes.slice(),
     };
   });
+}
+
+/** The send-as aliases of the current user (GmailApp.getAliases). */
+export function aliasesOf(ws: WorkspaceState): string[] {
+  return [...(ws.mailAliases?.get(ws.user) ?? [])];
+}
+
+/**
+ * Validates, counts against the quota and appends to ws.outbox. Every documented option is kept
+ * on the record (mail-app#sendemailmessage; gmail-app#sendemailrecipient,-subject,-body,-options):
+ * `from` only through GmailApp and only one of the user's aliases; MailApp ignores it.
+ */
+function deliver(
+  ws: WorkspaceState,
+  message: Options & { from?: string },
+  via: SentMail['via'],
+): void {
+  const to = recipients(message.to);
+  const cc = recipients(message.cc);
+  const bcc = recipients(message.bcc);
+  const count = to.length + cc.length + bcc.length;
+  if (count === 0) throw new Error('Failed to send email: no recipient');
+  if (message.replyTo) recipients(message.replyTo);
+  let from = ws.user;
+  if (via === 'GmailApp' && message.from !== undefined) {
+    // From memory of Google's behaviour, not a reference page: a non-alias `from` is refused.
+    if (!aliasesOf(ws).includes(String(message.from)))
+      throw new Error(`Invalid argument: ${String(message.from)}`);
+    from = String(message.from);
+  }
+  if (count > remaining(ws)) throw new Error(MAIL_QUOTA_ERROR);
+  const inline = message.inlineImages ?? {};
+  const inlineBlobs = blobsOf(Object.values(inline));
   const key = dayKey(ws.clock.now(), ws.timeZone);
   ws.mailSentPerDay.set(key, (ws.mailSentPerDay.get(key) ?? 0) + count);
   const mail: SentMail = {
@@ -75,7 +101,11 @@ function deliver(ws: WorkspaceState, message: Options): void {
     htmlBody: message.htmlBody === undefined ? '' : String(message.htmlBody),
     name: message.name ?? '',
     replyTo: message.replyTo ?? '',
-    attachments,
+    from,
+    noReply: message.noReply === true,
+    attachments: blobsOf(message.attachments ?? []),
+    inlineImages: Object.keys(inline).map((cid, i) => ({ cid, ...inlineBlobs[i]! })),
+    via,
     at: ws.clock.now(),
   };
   ws.outbox.push(mail);
@@ -114,7 +144,7 @@ export class FakeMailApp implements Pick<
 
   sendEmail(...args: unknown[]): void {
     this.#ws.tracker.record('MailApp.sendEmail');
-    deliver(this.#ws, messageFrom(args));
+    deliver(this.#ws, messageFrom(args), 'MailApp');
   }
 }
 stubInterface(FakeMailApp, 'Mail.MailApp');
@@ -124,9 +154,111 @@ export function createMailApp(ws: WorkspaceState): GoogleAppsScript.Mail.MailApp
   return new FakeMailApp(ws);
 }
 
-/** GmailApp: only sendEmail (same outbox and quota as MailApp); the inbox is not modelled. */
+/** A Gmail message as GmailApp hands it out (the sent copy of a draft). */
+export interface GmailMessage extends GoogleAppsScript.Gmail.GmailMessage {}
+export class GmailMessage {
+  readonly #id: string;
+  readonly #mail: SentMail;
+
+  constructor(id: string, mail: SentMail) {
+    this.#id = id;
+    this.#mail = mail;
+  }
+
+  getId(): string {
+    return this.#id;
+  }
+  getSubject(): string {
+    return this.#mail.subject;
+  }
+  getTo(): string {
+    return this.#mail.to;
+  }
+  getCc(): string {
+    return this.#mail.cc;
+  }
+  getBcc(): string {
+    return this.#mail.bcc;
+  }
+  getFrom(): string {
+    return this.#mail.from;
+  }
+  getPlainBody(): string {
+    return this.#mail.body;
+  }
+  getBody(): string {
+    return this.#mail.htmlBody || this.#mail.body;
+  }
+  getDate(): GoogleAppsScript.Base.Date {
+    return new Date(this.#mail.at.getTime());
+  }
+}
+stubInterface(GmailMessage, 'Gmail.GmailMessage');
+
+/** A draft (gmail-draft): send it, update it, or delete it. */
+export interface GmailDraft extends GoogleAppsScript.Gmail.GmailDraft {}
+export class GmailDraft {
+  readonly #ws: WorkspaceState;
+  readonly #id: string;
+
+  constructor(ws: WorkspaceState, id: string) {
+    this.#ws = ws;
+    this.#id = id;
+  }
+
+  #record(): DraftRecord {
+    const draft = this.#ws.drafts?.find((d) => d.id === this.#id);
+    if (!draft) throw new Error('Draft not found.');
+    return draft;
+  }
+
+  getId(): string {
+    this.#ws.tracker.record('GmailDraft.getId');
+    return this.#id;
+  }
+
+  /** Sends the draft: it leaves the drafts and counts against the day's quota like sendEmail. */
+  send(): GmailMessage {
+    this.#ws.tracker.record('GmailDraft.send');
+    const draft = this.#record();
+    deliver(this.#ws, draft.message as Options, 'GmailApp');
+    this.#ws.drafts!.splice(this.#ws.drafts!.indexOf(draft), 1);
+    return new GmailMessage(this.#id, this.#ws.outbox[this.#ws.outbox.length - 1]!);
+  }
+
+  /** Replaces the draft's message. */
+  update(recipient: string, subject: string, body: string, options?: object): GmailDraft {
+    this.#ws.tracker.record('GmailDraft.update');
+    this.#record().message = draftMessage(this.#ws, recipient, subject, body, options);
+    return this;
+  }
+
+  deleteDraft(): void {
+    this.#ws.tracker.record('GmailDraft.deleteDraft');
+    const draft = this.#record();
+    this.#ws.drafts!.splice(this.#ws.drafts!.indexOf(draft), 1);
+  }
+}
+stubInterface(GmailDraft, 'Gmail.GmailDraft');
+
+/** A draft's message; recipients and `from` are checked when it is created, as Gmail does. */
+function draftMessage(
+  ws: WorkspaceState,
+  recipient: string,
+  subject: string,
+  body: string,
+  options?: object,
+): Record<string, unknown> {
+  const message = { ...(options as Options & { from?: string }), to: recipient, subject, body };
+  recipients(message.to);
+  if (message.from !== undefined && !aliasesOf(ws).includes(String(message.from)))
+    throw new Error(`Invalid argument: ${String(message.from)}`);
+  return message;
+}
+
+/** GmailApp: sending, drafts and aliases (same outbox and quota as MailApp); the inbox is not modelled. */
 export interface FakeGmailApp extends GoogleAppsScript.Gmail.GmailApp {}
-export class FakeGmailApp implements Pick<GoogleAppsScript.Gmail.GmailApp, 'sendEmail'> {
+export class FakeGmailApp {
   readonly #ws: WorkspaceState;
 
   constructor(ws: WorkspaceState) {
@@ -140,8 +272,31 @@ export class FakeGmailApp implements Pick<GoogleAppsScript.Gmail.GmailApp, 'send
     options?: object,
   ): GoogleAppsScript.Gmail.GmailApp {
     this.#ws.tracker.record('GmailApp.sendEmail');
-    deliver(this.#ws, { ...(options as Options), to: recipient, subject, body });
+    deliver(this.#ws, { ...(options as Options), to: recipient, subject, body }, 'GmailApp');
     return this;
+  }
+
+  /** A draft in the user's Gmail (gmail-app#createdraftrecipient,-subject,-body,-options). */
+  createDraft(recipient: string, subject: string, body: string, options?: object): GmailDraft {
+    this.#ws.tracker.record('GmailApp.createDraft');
+    const message = draftMessage(this.#ws, recipient, subject, body, options);
+    const id = `r-${this.#ws.ids.next('dr').slice(0, 18)}`;
+    (this.#ws.drafts ??= []).push({ id, owner: this.#ws.user, message });
+    return new GmailDraft(this.#ws, id);
+  }
+
+  /** The current user's drafts, oldest first. */
+  getDrafts(): GmailDraft[] {
+    this.#ws.tracker.record('GmailApp.getDrafts');
+    return (this.#ws.drafts ?? [])
+      .filter((d) => d.owner === this.#ws.user)
+      .map((d) => new GmailDraft(this.#ws, d.id));
+  }
+
+  /** The user's send-as aliases (the addresses `from` may take). */
+  getAliases(): string[] {
+    this.#ws.tracker.record('GmailApp.getAliases');
+    return aliasesOf(this.#ws);
   }
 }
 stubInterface(FakeGmailApp, 'Gmail.GmailApp');

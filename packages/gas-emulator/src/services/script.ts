@@ -386,6 +386,15 @@ export class ScriptApp implements Fake<GoogleAppsScript.Script.ScriptApp, Script
     return this.ctx.project.id;
   }
 
+  /**
+   * An OAuth 2.0 access token for the effective user (script-app#getoauthtoken). There is no
+   * network in the emulator, so it opens nothing; it is stable per user and project.
+   */
+  getOAuthToken(): string {
+    record(this.ctx, 'ScriptApp.getOAuthToken');
+    return `ya29.emulator-${Buffer.from(`${this.ctx.project.id}:${this.ctx.world.user}`).toString('base64url')}`;
+  }
+
   /** Authorization is not modelled: every scope is granted. */
   getAuthorizationInfo(): GoogleAppsScript.Script.AuthorizationInfo {
     record(this.ctx, 'ScriptApp.getAuthorizationInfo');

@@ -264,6 +264,16 @@ export class Sheet implements Fake<GasSheet, Sheet> {
     return this.insertColumnsAfter(beforePosition - 1, howMany);
   }
 
+  /** Inserts one empty column after `afterPosition` (sheet#insertcolumnafteraftposition). */
+  insertColumnAfter(afterPosition: number): GasSheet {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+
+  /** Inserts one empty column before `beforePosition` (sheet#insertcolumnbeforebeforeposition). */
+  insertColumnBefore(beforePosition: number): GasSheet {
+    return this.insertColumnsAfter(beforePosition - 1, 1);
+  }
+
   /** Deletes `howMany` columns from `columnPosition`. */
   deleteColumns(columnPosition: number, howMany: number): void {
     record(this.ctx, 'Sheet.deleteColumns');

@@ -242,13 +242,41 @@ export class Session implements Fake<GoogleAppsScript.Base.Session, Session> {
 }
 stubInterface(Session, 'Base.Session');
 
-function render(args: unknown[]): string {
+/** How the two logs print a Date: Logger as Java's Date.toString, console as JavaScript's. */
+const DATE_TEXT = {
+  logger: "EEE MMM dd HH:mm:ss 'GMT'XXX yyyy",
+  console: "EEE MMM dd yyyy HH:mm:ss 'GMT'Z (zzzz)",
+} as const;
+
+/**
+ * One logged value as Apps Script writes it: strings as they are, errors as "Name: message",
+ * dates as text in the script's time zone, other objects as JSON.
+ */
+function renderValue(value: unknown, timeZone: string, dates: keyof typeof DATE_TEXT): string {
+  if (typeof value === 'string') return value;
+  if (isDate(value)) return formatDate(value, timeZone, DATE_TEXT[dates]);
+  if (Object.prototype.toString.call(value) === '[object Error]') {
+    const e = value as Error;
+    return `${e.name}: ${e.message}`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return JSON.stringify(value) ?? String(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+}
+
+/** A log line: a format string with %s %d %f, or the values joined by spaces. */
+function render(args: unknown[], timeZone: string, dates: keyof typeof DATE_TEXT): string {
   const [first, ...rest] = args;
   if (typeof first === 'string' && /%[sdf]/.test(first)) {
     let i = 0;
-    return first.replace(/%[sdf]/g, () => String(rest[i++]));
+    return first.replace(/%[sdf]/g, () => renderValue(rest[i++], timeZone, dates));
   }
-  return args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' ');
+  return args.map((a) => renderValue(a, timeZone, dates)).join(' ');
 }
 
 /** Logger: lines go to the project's logs. */
@@ -258,7 +286,7 @@ export class Logger implements Fake<GoogleAppsScript.Base.Logger, Logger> {
   /** Logs a line (format string with %s allowed). */
   log(data: any, ...values: any[]): GoogleAppsScript.Base.Logger {
     record(this.ctx, 'Logger.log');
-    this.ctx.project.logs.push(render([data, ...values]));
+    this.ctx.project.logs.push(render([data, ...values], this.ctx.world.timeZone, 'logger'));
     return asGas(this);
   }
 
@@ -282,7 +310,8 @@ export function makeConsole(
     (level: string) =>
     (...args: unknown[]) => {
       record(ctx, `console.${level}`);
-      ctx.project.logs.push(level === 'log' ? render(args) : `[${level}] ${render(args)}`);
+      const line = render(args, ctx.world.timeZone, 'console');
+      ctx.project.logs.push(level === 'log' ? line : `[${level}] ${line}`);
     };
   return { log: write('log'), info: write('info'), warn: write('warn'), error: write('error') };
 }

@@ -14,6 +14,7 @@ import { Range } from '../services/range';
 import { Trigger, TriggerBuilder, ScriptApp } from '../services/script';
 import { Sheet, Filter } from '../services/sheet';
 import { Spreadsheet, NamedRange, Menu, Ui, SpreadsheetApp } from '../services/spreadsheet';
+import { HttpResponse, UrlFetchApp } from '../services/url-fetch';
 import { Utilities, Session, Logger } from '../services/utilities';
 
 export const CLASSES: Record<string, unknown> = {
@@ -76,4 +77,6 @@ export const CLASSES: Record<string, unknown> = {
   Utilities,
   Session,
   Logger,
+  UrlFetchApp,
+  HTTPResponse: HttpResponse,
 };

@@ -1,0 +1,82 @@
+/** Trigger event objects with exactly the documented fields (guides/triggers/events). */
+import { isDate } from '../core/realm';
+import type { Ctx } from '../core/world';
+import { formatDate, zonedFields } from '../services/format-date';
+import type { FormModel, ResponseModel } from '../services/form-model';
+import { fixedHeaders, formFacade, FormResponse } from '../services/forms';
+import { Range } from '../services/range';
+import { AuthMode } from '../services/script';
+import { displayValue, type SheetModel, type SpreadsheetModel } from '../services/sheet-model';
+import { Spreadsheet } from '../services/spreadsheet';
+
+/** The spreadsheet form-submit event (guides/triggers/events#form-submit): values are display strings. */
+export function sheetSubmitEvent(
+  ctx: Ctx,
+  ss: SpreadsheetModel,
+  sheet: SheetModel,
+  row: number,
+  triggerUid: string,
+): Record<string, unknown> {
+  const width = sheet.lastColumn();
+  const header = Array.from({ length: width }, (_, c) => String(sheet.get(1, c + 1)));
+  const headers = fixedHeaders(ss.locale);
+  const values = header.map((_, c) => {
+    const v = sheet.get(row, c + 1);
+    if (c === 0 && isDate(v)) {
+      // The timestamp is written as the locale's date-time, e.g. 01.09.2021 9:00:00 for ru_RU.
+      return formatDate(
+        v,
+        ss.timeZone,
+        ss.locale.startsWith('ru') ? 'dd.MM.yyyy H:mm:ss' : 'M/d/yyyy H:mm:ss',
+      );
+    }
+    return displayValue(v, undefined, ss);
+  });
+  const namedValues: Record<string, string[]> = {};
+  header.forEach((title, c) => {
+    if (title === '' && c > 0) return;
+    namedValues[title || headers.timestamp] = [values[c]!];
+  });
+  return {
+    authMode: AuthMode.FULL,
+    namedValues,
+    range: new Range(ctx, ss, sheet, row, 1, 1, Math.max(width, 1)),
+    source: new Spreadsheet(ctx, ss),
+    triggerUid,
+    values,
+  };
+}
+
+/** The form-submit event of a form's own trigger (guides/triggers/events, Google Forms events). */
+export function formSubmitEvent(
+  ctx: Ctx,
+  form: FormModel,
+  response: ResponseModel,
+  triggerUid: string,
+): Record<string, unknown> {
+  return {
+    authMode: AuthMode.FULL,
+    response: new FormResponse(ctx, form, response),
+    source: formFacade(ctx, form),
+    triggerUid,
+  };
+}
+
+/** The time-driven event (guides/triggers/events#time-driven-events): fields in UTC, as documented. */
+export function clockEvent(at: Date, triggerUid: string): Record<string, unknown> {
+  const f = zonedFields(at, 'UTC');
+  const weekOfYear = Number(formatDate(at, 'UTC', 'w'));
+  return {
+    authMode: AuthMode.FULL,
+    'day-of-month': f.day,
+    'day-of-week': f.weekday === 0 ? 7 : f.weekday,
+    hour: f.hour,
+    minute: f.minute,
+    month: f.month,
+    second: f.second,
+    timezone: 'UTC',
+    triggerUid,
+    'week-of-year': weekOfYear,
+    year: f.year,
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * What sections (Body, HeaderSection, FooterSection) and table cells share: they hold paragraphs,
+ * list items and tables, and always end with a paragraph.
+ */
+import { notImplemented } from '../../core/errors';
+import { checkInsertIndex, detach, ElementBase, NODE, nodeOf, TYPE_CLASS, wrap } from './element';
+import { HorizontalRuleEl, imageNode, InlineImageEl } from './inline';
+import {
+  emptyParagraph,
+  type AnyNode,
+  type BlockNode,
+  type CellNode,
+  type Container,
+  type HorizontalRuleNode,
+  type ParagraphNode,
+  type TableNode,
+} from './model';
+import { containerText, replaceInNode, textNodesOf, toRegExp } from './model-text';
+import { ListItemEl, ParagraphEl } from './paragraphs';
+// Type only: tables.ts extends ContainerBase, so tables come from wrap() here.
+import type { TableEl } from './tables';
+
+type GElement = GoogleAppsScript.Document.Element;
+type GBlobSource = GoogleAppsScript.Base.BlobSource;
+
+/** List ids only need to be unique and deterministic (runs must be reproducible). */
+let listCounter = 0;
+function newListId(): string {
+  listCounter += 1;
+  return listCounter.toString(36).padStart(8, '0');
+}
+
+function paragraphFrom(
+  type: ParagraphNode['type'],
+  text: string | object,
+  previous: BlockNode | undefined,
+): ParagraphNode {
+  if (typeof text === 'object') {
+    // Appending an element object: Google requires a detached copy (element.copy()).
+    return notImplemented(
+      type === 'LIST_ITEM' ? 'Body' : 'Body',
+      `append${type === 'LIST_ITEM' ? 'ListItem' : 'Paragraph'}(element)`,
+    );
+  }
+  const node: ParagraphNode = { type, attrs: {}, children: [] };
+  const value = String(text);
+  if (value !== '') node.children.push({ type: 'TEXT', runs: [{ text: value, attrs: {} }] });
+  if (type === 'LIST_ITEM') {
+    const sameList = previous && previous.type === 'LIST_ITEM';
+    node.attrs.GLYPH_TYPE = sameList ? previous.attrs.GLYPH_TYPE : 'BULLET';
+    node.attrs.NESTING_LEVEL = 0;
+    node.attrs.LIST_ID = sameList ? previous.attrs.LIST_ID : `kix.${newListId()}`;
+  }
+  return node;
+}
+
+function tableFrom(cells?: string[][] | object | null): TableNode {
+  if (cells === undefined || cells === null)
+    return { type: 'TABLE', attrs: {}, columnWidths: {}, rows: [] };
+  if (!Array.isArray(cells)) return notImplemented('Body', 'appendTable(table)');
+  const width = (cells[0] as unknown[] | undefined)?.length ?? 0;
+  if ((cells as unknown[][]).some((row) => !Array.isArray(row) || row.length !== width)) {
+    return notImplemented('Body', 'appendTable with rows of different lengths');
+  }
+  return {
+    type: 'TABLE',
+    attrs: {},
+    columnWidths: {},
+    rows: (cells as unknown[][]).map((row) => ({
+      type: 'TABLE_ROW',
+      attrs: {},
+      cells: row.map((value) => cellNode(String(value))),
+    })),
+  };
+}
+
+/** A table cell holding one paragraph of `text`. */
+export function cellNode(text: string): CellNode {
+  const p = emptyParagraph();
+  if (text !== '') p.children.push({ type: 'TEXT', runs: [{ text, attrs: {} }] });
+  return { type: 'TABLE_CELL', attrs: {}, children: [p] };
+}
+
+/** Cells of an appendTable / insertTable call, for its modelled cost. */
+export function cellCount(args: unknown[]): number {
+  const cells = args[args.length - 1];
+  return Array.isArray(cells)
+    ? cells.reduce((n: number, row: unknown) => n + (Array.isArray(row) ? row.length : 0), 0)
+    : 0;
+}
+
+/** Shared by sections and table cells: they hold paragraphs, list items and tables. */
+export abstract class ContainerBase extends ElementBase {
+  protected get container(): Container {
+    return nodeOf<Container>(this);
+  }
+
+  #insert<T extends BlockNode>(index: number, node: T): T {
+    const children = this.container.children;
+    checkInsertIndex(children, index);
+    children.splice(index, 0, node);
+    // A section (or cell) always ends with a paragraph: Docs adds one after a trailing table.
+    if (children[children.length - 1]!.type === 'TABLE') children.push(emptyParagraph());
+    return node;
+  }
+
+  #end(): number {
+    const children = this.container.children;
+    return children.length;
+  }
+
+  appendParagraph(text: string | GoogleAppsScript.Document.Paragraph): ParagraphEl {
+    return this.insertParagraph(this.#end(), text);
+  }
+
+  insertParagraph(
+    childIndex: number,
+    text: string | GoogleAppsScript.Document.Paragraph,
+  ): ParagraphEl {
+    const node = this.#insert(childIndex, paragraphFrom('PARAGRAPH', text, undefined));
+    return new ParagraphEl(this.ctx, node);
+  }
+
+  appendListItem(text: string | GoogleAppsScript.Document.ListItem): ListItemEl {
+    return this.insertListItem(this.#end(), text);
+  }
+
+  insertListItem(
+    childIndex: number,
+    text: string | GoogleAppsScript.Document.ListItem,
+  ): ListItemEl {
+    const previous = this.container.children[childIndex - 1];
+    const node = this.#insert(childIndex, paragraphFrom('LIST_ITEM', text, previous));
+    return new ListItemEl(this.ctx, node);
+  }
+
+  appendTable(cells?: string[][] | GoogleAppsScript.Document.Table | null): TableEl {
+    return this.insertTable(this.#end(), cells);
+  }
+
+  insertTable(
+    childIndex: number,
+    cells?: string[][] | GoogleAppsScript.Document.Table | null,
+  ): TableEl {
+    return wrap(this.ctx, this.#insert(childIndex, tableFrom(cells))) as TableEl;
+  }
+
+  appendHorizontalRule(): HorizontalRuleEl {
+    return this.insertHorizontalRule(this.#end());
+  }
+
+  /** The rule is an inline element: Docs wraps it in a new paragraph. */
+  insertHorizontalRule(childIndex: number): HorizontalRuleEl {
+    const rule: HorizontalRuleNode = { type: 'HORIZONTAL_RULE' };
+    this.#insert(childIndex, { type: 'PARAGRAPH', attrs: {}, children: [rule] });
+    return new HorizontalRuleEl(this.ctx, rule);
+  }
+
+  appendImage(image: GBlobSource | GoogleAppsScript.Document.InlineImage): InlineImageEl {
+    return this.insertImage(this.#end(), image);
+  }
+
+  /** The image is inline: Docs wraps it in a new paragraph. */
+  insertImage(
+    childIndex: number,
+    image: GBlobSource | GoogleAppsScript.Document.InlineImage,
+  ): InlineImageEl {
+    if (NODE.has(image))
+      return notImplemented(TYPE_CLASS[this.container.type]!, 'insertImage(InlineImage)');
+    const node = imageNode(image as GBlobSource);
+    this.#insert(childIndex, { type: 'PARAGRAPH', attrs: {}, children: [node] });
+    return new InlineImageEl(this.ctx, node);
+  }
+
+  /** Reference (Body.clear): clears the contents; a section keeps one empty paragraph. */
+  clear(): this {
+    this.container.children.splice(0, this.container.children.length, emptyParagraph());
+    return this;
+  }
+
+  getText(): string {
+    return containerText(this.container);
+  }
+
+  setText(text: string): this {
+    this.container.children.splice(
+      0,
+      this.container.children.length,
+      paragraphFrom('PARAGRAPH', String(text), undefined),
+    );
+    return this;
+  }
+
+  getNumChildren(): number {
+    return this.container.children.length;
+  }
+
+  getChild(childIndex: number): GElement {
+    const children = this.container.children;
+    const child = children[childIndex];
+    if (!child)
+      throw new Error(
+        `Child index (${childIndex}) must be less than the number of child elements (${children.length}).`,
+      );
+    return wrap(this.ctx, child) as unknown as GElement;
+  }
+
+  getChildIndex(child: GElement): number {
+    const index = (this.container.children as AnyNode[]).indexOf(nodeOf(child));
+    if (index < 0) throw new Error('Element does not contain the specified child element.');
+    return index;
+  }
+
+  removeChild(child: GElement): this {
+    const node = nodeOf(child);
+    if (!(this.container.children as AnyNode[]).includes(node))
+      throw new Error('Element does not contain the specified child element.');
+    detach(this.ctx, node);
+    return this;
+  }
+
+  /** Reference: pattern is a regular expression string matched within each text element. */
+  replaceText(searchPattern: string, replacement: string): GElement {
+    const regex = toRegExp(searchPattern);
+    for (const node of textNodesOf(this.container)) replaceInNode(node, regex, String(replacement));
+    return this as unknown as GElement;
+  }
+}
