@@ -19,5 +19,7 @@ export type {
   DocumentView,
   InlineNode,
   ParagraphNode,
+  RowNode,
+  TableNode,
 } from './services/documents';
 export type { DriveItem, SentMail } from './core/state';

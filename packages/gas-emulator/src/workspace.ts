@@ -33,6 +33,7 @@ import { DOCUMENT_MIME, DriveApp, emptyOldTrash, FOLDER_MIME, folderPath } from 
 import type { Answer, FormModel, ResponseModel } from './services/form-model';
 import { FormApp, FormResponse, syncDestination, writeResponseRow } from './services/forms';
 import { MimeType } from './services/mime-type';
+import { advancedServiceGlobals } from './services/advanced';
 import { createHtmlService, vmRunner } from './services/html';
 import { createGmailApp, createMailApp } from './services/mail';
 import { CacheService, LockService, PropertiesService } from './services/properties';
@@ -175,6 +176,8 @@ export class Workspace {
       MimeType,
       UrlFetchApp: new UrlFetchApp(ctx),
       console: makeConsole(ctx),
+      // Only what the folder's appsscript.json enables (e.g. `Docs`); absent otherwise.
+      ...advancedServiceGlobals(dir, this.world),
     };
     const context = createBundleContext(appsScriptGlobals(globals), () =>
       this.world.clock.now().getTime(),
