@@ -162,7 +162,12 @@ function analyseEvent(input: AnalysisInput, name: string, group: Participant[]):
   const start = calendar.start(name);
   const at = start ? start.getTime() : Math.min(...group.map((p) => p.registeredAt.getTime()));
   const groupOf = (p: Participant): ResultGroup => input.group(input.best(p.id));
-  const earlier = input.participants.filter((p) => momentOf(p, calendar) < at);
+  // What came before: participants of dated events that started earlier. Undated events are
+  // left out — their time is unknown, and a registration date says nothing of when they were held.
+  const earlier = input.participants.filter((p) => {
+    const started = calendar.start(p.event);
+    return started !== null && started.getTime() < at;
+  });
 
   const medalRows = new Map<string, MedalRow>();
   const bySchool = new Map<string, SchoolMedals>();

@@ -88,7 +88,8 @@ export const ANALYSIS_RU = {
     schoolsRest: 'и ещё {n} ОУ',
     achievements: 'Достижения:',
     firstMedal: 'впервые с начала мониторинга призовые места получили обучающиеся ОУ: {schools};',
-    newCompetency: 'впервые участники района выступили в компетенциях: {competencies};',
+    newCompetency:
+      'впервые с начала мониторинга участники района выступили в компетенциях: {competencies};',
     growth:
       'рост по сравнению с мероприятием прошлого года «{previous}»: призовых мест — {medals}, годом ранее — {before};',
     withoutPlace:
