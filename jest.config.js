@@ -6,5 +6,8 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
+  // The bundle takes lvovich's ES modules (esbuild); Jest runs CommonJS, so tests load the same
+  // library's CommonJS build.
+  moduleNameMapper: { '^lvovich/esm/index\\.js$': 'lvovich' },
   testTimeout: 60000,
 };

@@ -4,7 +4,13 @@
  */
 import * as path from 'path';
 import { createWorkspace } from '@opc/gas-emulator';
-import { QUALITY_TAB, SCHOOLS_SCHEMA, toRow } from '../src/domain/schema';
+import {
+  QUALITY_TAB,
+  RESULTS_SCHEMA,
+  SCHOOLS_SCHEMA,
+  columnIndex,
+  toRow,
+} from '../src/domain/schema';
 import { FORMS_RU } from '../src/i18n/ru/forms';
 import { GeneratedAnswer, generateRegistry, generateSeason, ymd } from './district/generate';
 import { readChoices } from './district/choices';
@@ -46,6 +52,8 @@ export interface RunResult {
   costs: { calls: number; modelledMs: number; executions: number; topCalls: [string, number][] };
   /** How many registrations landed in «Требует проверки» (any row, error or warning). */
   quality: { registrations: number; flagged: number; rows: number };
+  /** The event npm start made certificates for, how many calls it took, the final answer. */
+  certificates: { event: string; runs: number; documents: number; summary: string };
   files: ExportSummary;
 }
 
@@ -125,7 +133,9 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
     }
   }
   if (!daily) app.call('rebuildAll');
-  if (o.progress) process.stdout.write(`\nЗапись файлов в ${o.out}/…\n`);
+  if (o.progress) process.stdout.write(`\nГрамоты и сертификаты…\n`);
+  const certificates = makeCertificates(ws, app);
+  if (o.progress) process.stdout.write(`Запись файлов в ${o.out}/…\n`);
   const costs = ws.costs();
   const quality = qualityShare(ws, submitted.registration ?? 0);
   const files = await exportAll(ws, path.resolve(o.out), {
@@ -139,6 +149,7 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
     },
     submitted,
     rejected,
+    certificates: certificates.summary,
   });
   return {
     answers: answers.length,
@@ -156,8 +167,53 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
         .slice(0, 8),
     },
     quality,
+    certificates,
     files,
   };
+}
+
+/**
+ * The diplomas, certificates and letters of one event, as staff would make them at the end of
+ * the season: the event with the most results, its results confirmed by staff except every
+ * seventh (which the answer then names as unconfirmed), generateCertificates called until done —
+ * a run cut by the time budget is called again; past the daily quota of new documents the next
+ * morning's daily run goes on.
+ */
+function makeCertificates(
+  ws: ReturnType<typeof createWorkspace>,
+  app: ReturnType<ReturnType<typeof createWorkspace>['loadBundle']>,
+): RunResult['certificates'] {
+  const sheet = ws.spreadsheet().getSheetByName(RESULTS_SCHEMA.name)!;
+  const values = sheet.getDataRange().getValues();
+  const eventAt = columnIndex(RESULTS_SCHEMA, 'event');
+  const confirmedAt = columnIndex(RESULTS_SCHEMA, 'confirmed');
+  const counts = new Map<string, number>();
+  for (const row of values.slice(1)) {
+    const event = String(row[eventAt] ?? '');
+    if (event) counts.set(event, (counts.get(event) ?? 0) + 1);
+  }
+  const [event] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [''];
+  if (!event) return { event: '', runs: 0, documents: 0, summary: '' };
+  let seen = 0;
+  const ticks = values.slice(1).map((row) => {
+    if (row[eventAt] !== event) return [row[confirmedAt]];
+    return [seen++ % 7 !== 6];
+  });
+  sheet.getRange(2, confirmedAt + 1, ticks.length, 1).setValues(ticks);
+  let answer: { message: string; paused: string; total: number } = {
+    message: '',
+    paused: '',
+    total: 0,
+  };
+  let runs = 0;
+  for (; runs < 40; runs++) {
+    answer = app.call('generateCertificates', event) as typeof answer;
+    if (answer.paused === 'quota') {
+      const tomorrow = new Date(ws.clock.now().getTime() + 86400e3);
+      ws.clock.advanceTo(`${ymd(tomorrow)}T07:00:00+03:00`);
+    } else if (answer.paused !== 'time') break;
+  }
+  return { event, runs: runs + 1, documents: answer.total, summary: `${event}: ${answer.message}` };
 }
 
 /** Registrations with at least one row in «Требует проверки», by the row's source response. */
@@ -170,6 +226,10 @@ function qualityShare(
   const source = header.indexOf('Ответ-источник');
   const mine = rows.filter((r) => r[form] === FORM_TITLE.registration);
   return { registrations, flagged: new Set(mine.map((r) => r[source])).size, rows: mine.length };
+}
+
+function outDirOf(r: RunResult): string {
+  return path.relative(process.cwd(), r.files.dir) || '.';
 }
 
 function parseArgs(argv: string[]): Partial<RunOptions> {
@@ -201,6 +261,9 @@ if (require.main === module) {
       const q = r.quality;
       console.log(
         `Регистраций в «Требует проверки»: ${q.flagged} из ${q.registrations} (${((100 * q.flagged) / Math.max(1, q.registrations)).toFixed(1)} %)`,
+      );
+      console.log(
+        `Грамоты: ${r.certificates.event} — документов ${r.certificates.documents}, запусков ${r.certificates.runs}; файлы в ${outDirOf(r)}/certificates`,
       );
       console.log(`Время прогона: ${(r.wallMs / 1000).toFixed(1)} с`);
     })

@@ -19,5 +19,7 @@ export {
 } from './ui/sidebar';
 export { refreshStatistics } from './jobs/statistics';
 export { generateMonthlyNote } from './jobs/monthlyNote';
+export { generateCertificates, previewCertificates } from './jobs/certificates';
+export { getCertificatesPanel, showCertificates } from './ui/certificates';
 export { sendMonthlySummary } from './jobs/summary';
 export { importPlan, generatePlanAnalysis, showPlanImport, promptPlanAnalysis } from './jobs/plan';

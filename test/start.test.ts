@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { pdfPages } from '@opc/gas-emulator';
 import { DEFAULT_OPTIONS, progressBar, runSeason, RunResult } from '../scripts/start';
 import { toEml } from '../scripts/export/eml';
 import { esc } from '../scripts/export/html';
@@ -85,6 +86,24 @@ test('every .docx is a zip with word/document.xml and every .eml has its headers
   }
 });
 
+test('the certificates of one event are exported as .docx with their PDF, one page per person', async () => {
+  const c = result.files.certificates;
+  expect(result.certificates.event).not.toBe('');
+  expect(c.length).toBe(result.certificates.documents);
+  expect(c.length).toBeGreaterThan(0);
+  for (const d of c) {
+    expect(d.folder).toContain(`/Грамоты/2021-2022/${result.certificates.event}/`);
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, d.file)));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).not.toContain('{{');
+    const pdf = new Uint8Array(fs.readFileSync(path.join(out, d.pdf)));
+    // As many PDF pages as the document has pages (page breaks + 1).
+    const breaks = (xml.match(/w:type="page"/g) ?? []).length;
+    expect(pdfPages(pdf)).toHaveLength(breaks + 1);
+  }
+  expect(result.files.templates).toHaveLength(4);
+});
+
 test('index.html links to the workbook, every document and every email', () => {
   const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
   expect(html).toContain('href="master.xlsx"');
@@ -92,6 +111,8 @@ test('index.html links to the workbook, every document and every email', () => {
   for (const f of [
     ...result.files.docs.map((d) => d.file),
     ...result.files.mail.map((m) => m.file),
+    ...result.files.certificates.flatMap((d) => [d.file, d.pdf]),
+    ...result.files.templates.map((t) => t.file),
   ]) {
     expect(links).toContain(f.split(path.sep).join('/'));
     expect(fs.existsSync(path.join(out, f))).toBe(true);

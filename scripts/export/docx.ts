@@ -68,8 +68,15 @@ function runs(children: InlineNode[]): Child[] {
               bold: a.BOLD === true,
               italics: a.ITALIC === true,
               underline: a.UNDERLINE === true || typeof a.LINK_URL === 'string' ? {} : undefined,
-              color: typeof a.LINK_URL === 'string' ? '1155CC' : undefined,
               size: typeof a.FONT_SIZE === 'number' ? a.FONT_SIZE * 2 : undefined,
+              font: typeof a.FONT_FAMILY === 'string' ? a.FONT_FAMILY : undefined,
+              // A link is blue unless the document coloured it.
+              color:
+                typeof a.FOREGROUND_COLOR === 'string'
+                  ? a.FOREGROUND_COLOR.replace(/^#/, '')
+                  : typeof a.LINK_URL === 'string'
+                    ? '1155CC'
+                    : undefined,
             }),
         );
         const url = typeof a.LINK_URL === 'string' ? a.LINK_URL : '';
@@ -106,12 +113,17 @@ function paragraph(p: ParagraphNode, lists: ListInstances): Paragraph {
     p.type === 'LIST_ITEM' && /NUMBER|LATIN|ROMAN/.test(String(p.attrs.GLYPH_TYPE ?? ''));
   const listId = String(p.attrs.LIST_ID ?? '');
   if (numbered && !lists.has(listId)) lists.set(listId, lists.size + 1);
+  const points = (key: string): number | undefined =>
+    typeof p.attrs[key] === 'number' ? Math.round((p.attrs[key] as number) * 20) : undefined;
+  const before = points('SPACING_BEFORE');
+  const after = points('SPACING_AFTER');
   return new Paragraph({
     children: runs(p.children),
     heading,
     alignment,
     keepNext: p.apiStyle?.keepWithNext === true ? true : undefined,
     keepLines: p.apiStyle?.keepLinesTogether === true ? true : undefined,
+    spacing: before !== undefined || after !== undefined ? { before, after } : undefined,
     ...(p.type === 'LIST_ITEM'
       ? numbered
         ? {
@@ -164,6 +176,27 @@ function blocks(children: BlockNode[], lists: ListInstances): (Paragraph | Table
   });
 }
 
+/** The body's page size and margins (points in the model, twips in Word), when the doc set them. */
+function pageProperties(content: DocumentContent) {
+  const a = content.body.attrs;
+  const twips = (key: string): number | undefined =>
+    typeof a[key] === 'number' ? Math.round((a[key] as number) * 20) : undefined;
+  const width = twips('PAGE_WIDTH');
+  const height = twips('PAGE_HEIGHT');
+  const margins = {
+    top: twips('MARGIN_TOP'),
+    bottom: twips('MARGIN_BOTTOM'),
+    left: twips('MARGIN_LEFT'),
+    right: twips('MARGIN_RIGHT'),
+  };
+  return {
+    page: {
+      ...(width && height ? { size: { width, height } } : {}),
+      ...(Object.values(margins).some((m) => m !== undefined) ? { margin: margins } : {}),
+    },
+  };
+}
+
 /** Writes the document content to `file`. */
 export async function writeDocx(
   title: string,
@@ -190,6 +223,7 @@ export async function writeDocx(
     },
     sections: [
       {
+        properties: pageProperties(content),
         headers: content.header
           ? { default: new Header({ children: blocks(content.header.children, lists) }) }
           : undefined,

@@ -14,6 +14,8 @@ export interface IndexInput {
   info: RunInfo;
   tabs: ExportSummary['tabs'];
   docs: ExportSummary['docs'];
+  certificates: ExportSummary['certificates'];
+  templates: ExportSummary['templates'];
   mail: ExportSummary['mail'];
   costs: CostReport;
   forms: { title: string; responses: number }[];
@@ -53,6 +55,10 @@ ${rows(x.forms.map((f) => [f.title, f.responses]))}</table>
 <p>Отправлено ответов: ${esc(JSON.stringify(x.info.submitted))}; не принято формой: ${esc(x.info.rejected)}.</p>
 <h2>Документы (${x.docs.length})</h2>
 <ul>${x.docs.map((d) => `<li><a href="${href(d.file)}">${esc(d.name)}</a>${d.folder ? ` <small>${esc(d.folder)}</small>` : ''}</li>`).join('\n') || '<li>Документов нет.</li>'}</ul>
+<h2>Грамоты и сертификаты (${x.certificates.length})</h2>
+${x.info.certificates ? `<p>${esc(x.info.certificates)}</p>` : ''}
+<ul>${x.certificates.map((d) => `<li><a href="${href(d.file)}">${esc(d.name)}</a>${d.pdf ? ` · <a href="${href(d.pdf)}">PDF</a>` : ''} <small>${esc(d.folder)}</small></li>`).join('\n') || '<li>Документов нет.</li>'}</ul>
+<p>Шаблоны: ${x.templates.map((t) => `<a href="${href(t.file)}">${esc(t.name)}</a>`).join(', ') || 'нет'}.</p>
 <h2>Письма (${x.mail.length})</h2>
 <table><tr><th>Когда</th><th>Кому</th><th>Тема</th></tr>
 ${x.mail.map((m) => `<tr><td>${esc(fmtDate(m.at))}</td><td>${esc(m.to)}</td><td><a href="${href(m.file)}">${esc(m.subject)}</a></td></tr>`).join('\n')}</table>

@@ -12,12 +12,18 @@ export interface ExportSummary {
   xlsx: string;
   tabs: { name: string; rows: number }[];
   docs: { name: string; file: string; folder: string }[];
+  /** Diplomas, certificates and letters: the Doc as .docx and the PDF the app made beside it. */
+  certificates: { name: string; file: string; pdf: string; folder: string }[];
+  /** The Google Docs templates of the certificates, as .docx. */
+  templates: { name: string; file: string }[];
   mail: { subject: string; to: string; at: Date; file: string }[];
   index: string;
 }
 
 export interface RunInfo {
   title: string;
+  /** What generateCertificates answered for the event npm start made documents for. */
+  certificates?: string;
   options: Record<string, unknown>;
   submitted: Record<string, number>;
   rejected: number;
@@ -43,23 +49,45 @@ export function safeName(name: string, max = 80): string {
 /** Exports the workspace to `dir` (created; previous notes and mail are replaced). */
 export async function exportAll(ws: Workspace, dir: string, info: RunInfo): Promise<ExportSummary> {
   fs.mkdirSync(dir, { recursive: true });
-  for (const sub of ['notes', 'mail'])
+  for (const sub of ['notes', 'mail', 'certificates', 'templates'])
     fs.rmSync(path.join(dir, sub), { recursive: true, force: true });
-  fs.mkdirSync(path.join(dir, 'notes'), { recursive: true });
-  fs.mkdirSync(path.join(dir, 'mail'), { recursive: true });
+  for (const sub of ['notes', 'mail', 'certificates', 'templates'])
+    fs.mkdirSync(path.join(dir, sub), { recursive: true });
   const master = ws.master();
   const xlsx = path.join(dir, 'master.xlsx');
   await writeXlsx(master, xlsx);
   const tabs = master.sheets.map((s) => ({ name: s.name, rows: Math.max(0, s.lastRow() - 1) }));
   const docs: ExportSummary['docs'] = [];
+  const certificates: ExportSummary['certificates'] = [];
+  const templates: ExportSummary['templates'] = [];
   const used = new Set<string>();
-  for (const d of ws.documents().filter((x) => !x.trashed)) {
-    let base = safeName(d.name);
-    for (let n = 2; used.has(base); n++) base = `${safeName(d.name)} (${n})`;
+  const unique = (name: string): string => {
+    let base = safeName(name);
+    for (let n = 2; used.has(base); n++) base = `${safeName(name)} (${n})`;
     used.add(base);
-    const file = path.join('notes', `${base}.docx`);
-    await writeDocx(d.name, d.content(), path.join(dir, file));
-    docs.push({ name: d.name, file, folder: d.folderPath });
+    return base;
+  };
+  const files = ws.files().filter((f) => !f.trashed);
+  for (const d of ws.documents().filter((x) => !x.trashed)) {
+    const folders = d.folderPath.split('/');
+    if (folders[1] === 'Грамоты') {
+      // «<папка>/Грамоты/<учебный год>/<мероприятие>/<ОУ>»: named by ОУ and kind in out/.
+      const base = unique(`${folders[4] ?? ''} ${d.name.split(' — ')[0]}`);
+      const file = path.join('certificates', `${base}.docx`);
+      await writeDocx(d.name, d.content(), path.join(dir, file));
+      const made = files.find((f) => f.name === `${d.name}.pdf` && f.path === d.folderPath);
+      const pdf = made?.bytes ? path.join('certificates', `${base}.pdf`) : '';
+      if (made?.bytes) fs.writeFileSync(path.join(dir, pdf), made.bytes);
+      certificates.push({ name: d.name, file, pdf, folder: d.folderPath });
+    } else if (folders[1] === 'Шаблоны') {
+      const file = path.join('templates', `${unique(d.name)}.docx`);
+      await writeDocx(d.name, d.content(), path.join(dir, file));
+      templates.push({ name: d.name, file });
+    } else {
+      const file = path.join('notes', `${unique(d.name)}.docx`);
+      await writeDocx(d.name, d.content(), path.join(dir, file));
+      docs.push({ name: d.name, file, folder: d.folderPath });
+    }
   }
   const mail = ws.outbox().map((m, i) => {
     const file = path.join(
@@ -73,7 +101,17 @@ export async function exportAll(ws: Workspace, dir: string, info: RunInfo): Prom
   const index = path.join(dir, 'index.html');
   fs.writeFileSync(
     index,
-    writeIndex({ info, tabs, docs, mail, costs, forms: ws.forms(), triggers: ws.triggers() }),
+    writeIndex({
+      info,
+      tabs,
+      docs,
+      certificates,
+      templates,
+      mail,
+      costs,
+      forms: ws.forms(),
+      triggers: ws.triggers(),
+    }),
   );
-  return { dir, xlsx, tabs, docs, mail, index };
+  return { dir, xlsx, tabs, docs, certificates, templates, mail, index };
 }

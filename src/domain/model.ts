@@ -170,3 +170,21 @@ export interface QualityIssue {
   key?: string;
   detectedAt?: Date | null;
 }
+
+/**
+ * A diploma, certificate or letter-of-thanks document made for one ОУ («Грамоты» tab): the
+ * register generateCertificates reads to make nothing twice and to replace only what changed.
+ */
+export interface IssuedDocument {
+  event: string;
+  eventStart: Date | null;
+  schoolKey: string;
+  /** The kind's title: «Диплом победителя», «Благодарственное письмо». */
+  kind: string;
+  pages: number;
+  documentUrl: string;
+  pdfUrl: string;
+  /** What the document was made from (domain/certificates.ts unitFingerprint). */
+  fingerprint: string;
+  madeAt: Date;
+}

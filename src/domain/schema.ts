@@ -8,6 +8,7 @@ import type {
   AgeCategory,
   ChampionshipEvent,
   Competency,
+  IssuedDocument,
   MonthlyReport,
   Participant,
   ParticipantResult,
@@ -34,6 +35,7 @@ export const STATISTICS_TAB = 'Статистика';
 export const QUALITY_TAB = 'Требует проверки';
 export const JOURNAL_TAB = 'Журнал';
 export const PLAN_TAB = 'План работы';
+export const CERTIFICATES_TAB = 'Грамоты';
 /**
  * Settings live in a visible staff tab, not in script properties: staff can see and change them
  * without the sidebar, and they are copied with the spreadsheet. Secrets and technical state
@@ -299,6 +301,28 @@ export const PLAN_SCHEMA: TabSchema<PlanRow> = {
   ],
 };
 
+/**
+ * The documents generateCertificates made, one row per event edition, ОУ and kind; written by
+ * the app only. A row is replaced when its ОУ's document is made again.
+ */
+export const CERTIFICATES_SCHEMA: TabSchema<IssuedDocument> = {
+  name: CERTIFICATES_TAB,
+  owner: 'derived',
+  keyFields: ['event', 'eventStart', 'schoolKey', 'kind'],
+  defaults: {},
+  columns: [
+    col('event', 'Мероприятие'),
+    col('eventStart', 'Дата начала мероприятия', 'date'),
+    col('schoolKey', 'ОУ'),
+    col('kind', 'Документ'),
+    col('pages', 'Страниц', 'integer'),
+    col('documentUrl', 'Google Документ'),
+    col('pdfUrl', 'PDF'),
+    col('fingerprint', 'Отпечаток данных'),
+    col('madeAt', 'Сформирован', 'datetime'),
+  ],
+};
+
 /** The header row of a tab. */
 export function headers<R>(schema: TabSchema<R>): string[] {
   return schema.columns.map((c) => c.header);
@@ -335,6 +359,7 @@ export const TABS: readonly TabLayout[] = [
   layout(COMPETENCIES_SCHEMA),
   layout(AGE_CATEGORIES_SCHEMA),
   layout(PLAN_SCHEMA),
+  layout(CERTIFICATES_SCHEMA),
   { name: SETTINGS_TAB, owner: 'staff', header: [...SETTINGS_HEADER], formats: ['@', '@', '@'] },
   {
     name: JOURNAL_TAB,

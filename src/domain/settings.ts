@@ -21,6 +21,14 @@ export interface Settings {
   signatureName: string;
   /** Winners may be named in documents only with the separate consent (152-ФЗ ст. 10.1). */
   nameWinners: boolean;
+  /**
+   * Google Docs templates of diplomas, certificates and letters of thanks (a link or an id);
+   * setupSystem fills them with its default templates, staff may point them to their own.
+   */
+  templateWinner: string;
+  templatePrize: string;
+  templateParticipant: string;
+  templateMentor: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -36,6 +44,10 @@ export const DEFAULT_SETTINGS: Settings = {
   signaturePosition: 'Руководитель опорного центра',
   signatureName: '',
   nameWinners: false,
+  templateWinner: '',
+  templatePrize: '',
+  templateParticipant: '',
+  templateMentor: '',
 };
 
 /** Order and captions of the settings rows in the tab. */
@@ -50,7 +62,30 @@ export const SETTING_KEYS: SettingKey[] = [
   'signaturePosition',
   'signatureName',
   'nameWinners',
+  'templateWinner',
+  'templatePrize',
+  'templateParticipant',
+  'templateMentor',
 ];
+
+/** The settings that hold a template reference. */
+export const TEMPLATE_SETTING_KEYS = [
+  'templateWinner',
+  'templatePrize',
+  'templateParticipant',
+  'templateMentor',
+] as const;
+
+/**
+ * The Google Docs id in a template reference: a document link («…/document/d/<id>/edit»), an
+ * «open?id=» link or the bare id; null when there is none.
+ */
+export function documentIdOf(reference: string): string | null {
+  const text = reference.trim();
+  const inLink = /(?:\/d\/|[?&]id=)([A-Za-z0-9_-]{20,})/.exec(text);
+  if (inLink) return inLink[1] ?? null;
+  return /^[A-Za-z0-9_-]{20,}$/.test(text) ? text : null;
+}
 
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
 
@@ -113,6 +148,13 @@ export function parseSettings(raw: Partial<Record<string, unknown>>): SettingsRe
     if (!Number.isInteger(day) || day < 1 || day > 28)
       errors[key] = SETTINGS_RU.badDay(SETTINGS_RU.labels[key], value);
     else settings[key] = day;
+  }
+  for (const key of TEMPLATE_SETTING_KEYS) {
+    const value = text(key);
+    if (value === null) continue;
+    if (value !== '' && documentIdOf(value) === null)
+      errors[key] = SETTINGS_RU.badTemplate(SETTINGS_RU.labels[key], value);
+    else settings[key] = value;
   }
   const winners = text('nameWinners');
   if (winners !== null && winners !== '') {

@@ -30,6 +30,7 @@ import { formatMonthYear } from '../domain/text/periods';
 import { DAILY_RU } from '../i18n/ru/daily';
 import { PLAN_UI_RU } from '../i18n/ru/plan-ui';
 import { highlightOverduePlan } from './plan';
+import { resumeCertificates } from './certificates';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -191,6 +192,18 @@ function runUnderLock(
       job: 'runDailyJobs: plan',
       outcome: 'error',
       details: PLAN_UI_RU.overdueJob,
+      error: errorText(error),
+    });
+  }
+  try {
+    // Documents an earlier run left for lack of time or of the daily quota; they journal themselves.
+    resumeCertificates(spreadsheet, settings, state.deadline);
+  } catch (error) {
+    entries.push({
+      at: new Date(),
+      job: 'runDailyJobs: certificates',
+      outcome: 'error',
+      details: DAILY_RU.certificatesFailed,
       error: errorText(error),
     });
   }

@@ -1,6 +1,7 @@
 /**
- * setupSystem: creates or repairs every tab, the four forms and their links, the dropdowns and
- * the two triggers. Idempotent: a second run changes nothing and creates nothing twice.
+ * setupSystem: creates or repairs every tab, the four forms and their links, the dropdowns, the
+ * default certificate templates and the two triggers. Idempotent: a second run changes nothing
+ * and creates nothing twice.
  */
 import { FORMS, ORDER_FORM, ORDER_FILE_QUESTION } from '../domain/forms';
 import { ensureTab } from '../workspace/tabs';
@@ -12,6 +13,7 @@ import { writeJournal } from '../workspace/journal';
 import { MASTER_TABS, readReference, seedReferenceTabs } from '../workspace/master';
 import { choiceLists } from './choices';
 import { SETUP_RU } from '../i18n/ru/setup';
+import { ensureCertificateTemplates } from './certificates';
 
 /** Document property: the first month the system covers (start of the school year it was set up in). */
 export const FIRST_PERIOD_KEY = 'system.firstPeriod';
@@ -37,6 +39,7 @@ export function setupSystem(): SetupReport {
   const existing = new Set(spreadsheet.getSheets().map((s) => s.getName()));
   for (const tab of MASTER_TABS) if (ensureTab(spreadsheet, tab, existing)) changes++;
   changes += seedReferenceTabs(spreadsheet);
+  changes += ensureCertificateTemplates(spreadsheet, settings);
 
   const choices = choiceLists(readReference(spreadsheet), new Date());
   for (const definition of FORMS) {

@@ -23,7 +23,7 @@ import { writeStatisticsTab, type TabChart } from '../workspace/statisticsTab';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Records of a derived tab (the app wrote it in canonical column order); blank rows skipped. */
-function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
+export function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
   return readTable(spreadsheet.getSheetByName(schema.name))
     .rows.filter((row) => row.some((c) => c !== ''))
     .map((row) => fromRow(schema, row));

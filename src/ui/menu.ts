@@ -6,6 +6,7 @@ export const MENU_ITEMS: { caption: string; functionName: string }[] = [
   { caption: RU.menu.setup, functionName: 'setupSystem' },
   { caption: RU.menu.sidebar, functionName: 'showSidebar' },
   { caption: RU.menu.note, functionName: 'promptMonthlyNote' },
+  { caption: RU.menu.certificates, functionName: 'showCertificates' },
   { caption: RU.menu.rebuild, functionName: 'rebuildAll' },
   { caption: RU.menu.check, functionName: 'checkData' },
   { caption: RU.planUi.menuImport, functionName: 'showPlanImport' },

@@ -114,8 +114,14 @@ export interface SaveSettingsResult {
 
 /** Opens the sidebar of the master spreadsheet. */
 export function showSidebar(): void {
-  const html = HtmlService.createTemplateFromFile('Sidebar').evaluate().setTitle(SIDEBAR_RU.title);
-  SpreadsheetApp.getUi().showSidebar(html);
+  openSidebar('');
+}
+
+/** Shows the sidebar scrolled to the section `focus` ('' for the top). */
+export function openSidebar(focus: string): void {
+  const template = HtmlService.createTemplateFromFile('Sidebar');
+  template.focus = focus;
+  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(SIDEBAR_RU.title));
 }
 
 /** Key figures of the current month and school year, the quality queue and the top ОУ. */

@@ -27,3 +27,8 @@ export function driveIds(text: string): string[] {
   while ((found = pattern.exec(text)) !== null) if (found[1]) ids.push(found[1]);
   return ids;
 }
+
+/** The folder `name` inside `parent`, created if missing; trashed folders are passed over. */
+export function subfolder(parent: Folder, name: string): Folder {
+  return liveChild_(parent, name) ?? parent.createFolder(name);
+}

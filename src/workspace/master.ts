@@ -32,11 +32,12 @@ import {
   SETTING_KEYS,
   settingToCell,
   DEFAULT_SETTINGS,
+  type SettingKey,
   type Settings,
 } from '../domain/settings';
 import { SETTINGS_RU } from '../i18n/ru/settings';
 import { DOMAIN_RU } from '../i18n/ru/domain';
-import { readTable, syncTableBody, type Row } from './table';
+import { appendRows, readTable, safeRows, syncTableBody, type Row } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -70,6 +71,52 @@ export function readSettings(spreadsheet: Spreadsheet): Settings {
     if (key) raw[key] = row[1] instanceof Date ? '' : row[1];
   }
   return parseSettings(raw).settings;
+}
+
+/**
+ * Brings «Настройки» up to the current list of settings without touching what staff typed: rows of
+ * settings added since the tab was filled are appended (with `fill` or the default), and an empty
+ * value of a key in `fill` is filled. One read, at most two writes; returns cells written.
+ */
+export function completeSettings(
+  spreadsheet: Spreadsheet,
+  fill: Partial<Record<SettingKey, string>>,
+): number {
+  const sheet = spreadsheet.getSheetByName(SETTINGS_TAB);
+  if (!sheet) return 0;
+  const table = readTable(sheet);
+  const values = table.rows.map((row) => row[1] ?? '');
+  const keys = table.rows.map((row) => String(row[2] ?? '').trim());
+  let first = -1;
+  let last = -1;
+  keys.forEach((key, i) => {
+    const value = fill[key as SettingKey];
+    if (value !== undefined && String(values[i] ?? '').trim() === '') {
+      values[i] = value;
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  let written = 0;
+  if (first >= 0) {
+    const block = values.slice(first, last + 1).map((v) => [v]);
+    sheet.getRange(first + 2, 2, block.length, 1).setValues(safeRows(block, 1));
+    written += last - first + 1;
+  }
+  const missing = SETTING_KEYS.filter((key) => !keys.includes(key));
+  if (missing.length > 0) {
+    appendRows(
+      sheet,
+      missing.map((key) => [
+        SETTINGS_RU.labels[key],
+        fill[key] ?? settingToCell(key, DEFAULT_SETTINGS),
+        key,
+      ]),
+      3,
+    );
+    written += missing.length;
+  }
+  return written;
 }
 
 /** Settings rows in the tab's layout. */
@@ -194,8 +241,58 @@ export function writeProjection(
   put(ORDERS_SCHEMA, projection.orders);
   put(REPORTS_SCHEMA, projection.reports);
   put(RESULTS_SCHEMA, projection.results);
-  put(QUALITY_SCHEMA, projection.quality);
+  const qualitySheet =
+    current.sheets.get(QUALITY_SCHEMA.name) ?? spreadsheet.getSheetByName(QUALITY_SCHEMA.name);
+  if (!qualitySheet)
+    throw new Error(`Нет вкладки «${QUALITY_SCHEMA.name}»: запустите «Настроить систему».`);
+  const qualityBefore = current.rows.get(QUALITY_SCHEMA.name) ?? [];
+  written[QUALITY_SCHEMA.name] = syncTableBody(
+    qualitySheet,
+    qualityBefore,
+    [
+      ...projection.quality.map((q) => toRow(QUALITY_SCHEMA, q) as Row),
+      ...qualityBefore.filter(isOutsideIssue),
+    ],
+    QUALITY_SCHEMA.columns.length,
+  );
   return written;
+}
+
+/**
+ * A row of «Требует проверки» raised by a job other than the intake (a name whose gender the
+ * certificates could not tell): it has no source response, so no projection recreates it and a
+ * rebuild keeps it, after the intake's rows.
+ */
+function isOutsideIssue(row: Row): boolean {
+  return (
+    String(row[columnIndex(QUALITY_SCHEMA, 'responseId')] ?? '') === '' &&
+    String(row[columnIndex(QUALITY_SCHEMA, 'key')] ?? '') !== ''
+  );
+}
+
+/**
+ * Appends issues raised outside the intake (no source response) whose key is not in
+ * «Требует проверки» yet, in one write; returns how many were added. The caller holds the lock.
+ */
+export function addOutsideIssues(spreadsheet: Spreadsheet, issues: QualityIssue[]): number {
+  if (issues.length === 0) return 0;
+  const sheet = spreadsheet.getSheetByName(QUALITY_SCHEMA.name);
+  if (!sheet)
+    throw new Error(`Нет вкладки «${QUALITY_SCHEMA.name}»: запустите «Настроить систему».`);
+  const keyAt = columnIndex(QUALITY_SCHEMA, 'key');
+  const known = new Set(readTable(sheet).rows.map((row) => String(row[keyAt] ?? '')));
+  const fresh = issues.filter((issue) => {
+    const key = issue.key ?? '';
+    if (key === '' || known.has(key)) return false;
+    known.add(key);
+    return true;
+  });
+  appendRows(
+    sheet,
+    fresh.map((issue) => toRow(QUALITY_SCHEMA, { ...issue, responseId: '' }) as Row),
+    QUALITY_SCHEMA.columns.length,
+  );
+  return fresh.length;
 }
 
 /** «Требует проверки» as a submit needs it: its rows and the statuses staff set. */

@@ -3,7 +3,7 @@
  * reminders after the deadline go out once, a spent mail quota defers the rest to the next day,
  * and a failing service is journaled and retried the next morning.
  */
-import { registration, rememberFirstEvent, setUpDistrict } from './harness';
+import { madeDocuments, registration, rememberFirstEvent, setUpDistrict } from './harness';
 
 type Workspace = ReturnType<typeof setUpDistrict>['ws'];
 
@@ -133,18 +133,18 @@ describe('runDailyJobs', () => {
     expect(journal(ws).some((r) => r[1] === 'runDailyJobs: summary' && r[2] === 'отложено')).toBe(
       true,
     );
-    expect(ws.documents().filter((d) => !d.trashed)).toHaveLength(0);
+    expect(madeDocuments(ws).filter((d) => !d.trashed)).toHaveLength(0);
     expect(ws.outbox().filter((m) => m.to === BOSS)).toHaveLength(0);
 
     ws.clock.advanceTo('2021-10-06T07:00:00+03:00');
-    const notes = ws.documents().filter((d) => !d.trashed && d.name.includes('сентябрь 2021'));
+    const notes = madeDocuments(ws).filter((d) => !d.trashed && d.name.includes('сентябрь 2021'));
     expect(notes).toHaveLength(1);
     const summaries = ws.outbox().filter((m) => m.to === BOSS && m.subject.includes('сводка'));
     expect(summaries).toHaveLength(1);
 
     ws.clock.advanceTo('2021-10-08T07:00:00+03:00');
     expect(
-      ws.documents().filter((d) => !d.trashed && d.name.includes('сентябрь 2021')),
+      madeDocuments(ws).filter((d) => !d.trashed && d.name.includes('сентябрь 2021')),
     ).toHaveLength(1);
     expect(ws.outbox().filter((m) => m.to === BOSS && m.subject.includes('сводка'))).toHaveLength(
       1,

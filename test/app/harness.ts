@@ -1,6 +1,6 @@
 /** Shared set-up of app tests: the real bundle on a fresh emulated workspace. */
 import path from 'path';
-import { createWorkspace } from '@opc/gas-emulator';
+import { createWorkspace, type DocumentView } from '@opc/gas-emulator';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
 
@@ -43,7 +43,7 @@ function school(
 /** A workspace with the bundle loaded, the system set up and the registry filled. */
 export function setUpDistrict(
   now = '2021-10-04T09:00:00+03:00',
-  quotas?: { mailRecipientsPerDay: number },
+  quotas?: { mailRecipientsPerDay?: number; documentsCreatedPerDay?: number },
 ) {
   const ws = createWorkspace({
     now,
@@ -104,4 +104,12 @@ export function scheduleFirstEvent(
     .getSheetByName('Мероприятия')!
     .getRange(2, 5, 1, 3)
     .setValues([[day(start), day(end), day(deadline)]] as never);
+}
+
+/**
+ * The documents a job made: every Google Doc except the certificate templates setupSystem puts in
+ * «<папка>/Шаблоны» (trashed ones included).
+ */
+export function madeDocuments(ws: { documents(): DocumentView[] }): DocumentView[] {
+  return ws.documents().filter((d) => !d.folderPath.endsWith('/Шаблоны'));
 }

@@ -32,7 +32,7 @@ describe('menu', () => {
     const { ws, app } = setUpDistrict('2021-11-02T10:00:00+03:00');
     ws.submitForm('Регистрация участников', registration());
     app.call('promptMonthlyNote');
-    const note = ws.documents().find((d) => !d.trashed)!;
+    const note = ws.documents().find((d) => !d.trashed && d.name.startsWith('Аналитическая'))!;
     expect(note.name).toContain('за октябрь 2021');
     expect(ws.alerts().pop()).toContain(note.id);
   });

@@ -4,6 +4,7 @@
  * replaces without duplicates, and a failure midway leaves the previous note current.
  */
 import {
+  madeDocuments,
   registration,
   rememberFirstEvent,
   scheduleFirstEvent,
@@ -51,7 +52,7 @@ function season() {
 }
 
 function notes(ws: Ws) {
-  return ws.documents().filter((d) => d.name.endsWith(OCTOBER_NOTE));
+  return madeDocuments(ws).filter((d) => d.name.endsWith(OCTOBER_NOTE));
 }
 
 /** Rows of a titled block of «Статистика» (below its header, up to the blank row). */
@@ -145,7 +146,7 @@ describe('generateMonthlyNote', () => {
   test('a note for a past month has its charts, and «Статистика» goes back to the current month', () => {
     const { ws, app } = season();
     const id = app.call('generateMonthlyNote', '2021-09') as string;
-    const note = ws.documents().find((d) => d.id === id)!;
+    const note = madeDocuments(ws).find((d) => d.id === id)!;
     expect(note.name).toContain('за сентябрь 2021');
     expect(note.images().length).toBeGreaterThan(0);
     expect(String(ws.sheetValues('Статистика')[0]![0])).toContain('за октябрь 2021');
@@ -170,7 +171,7 @@ describe('generateMonthlyNote', () => {
     const { ws, app } = season();
     expect(() => app.call('generateMonthlyNote', 'октябрь')).toThrow(/Месяц указан неверно/);
     expect(() => app.call('generateMonthlyNote', '2021-13')).toThrow(/ГГГГ-ММ/);
-    expect(ws.documents()).toHaveLength(0);
+    expect(madeDocuments(ws)).toHaveLength(0);
   });
 
   test('refreshStatistics rewrites the tab in one setValues', () => {

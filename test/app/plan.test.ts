@@ -3,7 +3,7 @@
  * deadlines checked against the seed text), re-import without duplicates, overdue rows coloured by
  * the daily run and listed in the summary, and the analysis document replaced on re-run.
  */
-import { setUpDistrict } from './harness';
+import { madeDocuments, setUpDistrict } from './harness';
 import { headers, PLAN_SCHEMA } from '../../src/domain/schema';
 import { isOverdue, parsePlanText } from '../../src/domain/plan';
 import { moscowMidnight } from '../../src/domain/text/dates';
@@ -259,7 +259,7 @@ describe('generatePlanAnalysis', () => {
     app.call('importPlan', seed('004'));
     app.call('importPlan', seed('000'));
     const id = app.call('generatePlanAnalysis', '2020/2021') as string;
-    const docs = ws.documents().filter((d) => !d.trashed);
+    const docs = madeDocuments(ws).filter((d) => !d.trashed);
     expect(docs).toHaveLength(1);
     expect(docs[0]!.id).toBe(id);
     expect(docs[0]!.name).toBe('Анализ выполнения плана работы на 2020/2021 учебный год');
@@ -281,9 +281,9 @@ describe('generatePlanAnalysis', () => {
 
     const again = app.call('generatePlanAnalysis', '2020/2021') as string;
     expect(again).not.toBe(id);
-    const live = ws.documents().filter((d) => !d.trashed);
+    const live = madeDocuments(ws).filter((d) => !d.trashed);
     expect(live.map((d) => d.id)).toEqual([again]);
-    expect(ws.documents().find((d) => d.id === id)!.trashed).toBe(true);
+    expect(madeDocuments(ws).find((d) => d.id === id)!.trashed).toBe(true);
   });
 
   it('follows marks staff set in the tab and lists overdue items', () => {
@@ -292,7 +292,7 @@ describe('generatePlanAnalysis', () => {
     setMark(ws, '1.1', 'Выполнено');
     setMark(ws, '1.2', 'Выполнено частично');
     app.call('generatePlanAnalysis', '2021/2022');
-    const doc = ws.documents().filter((d) => !d.trashed)[0]!;
+    const doc = madeDocuments(ws).filter((d) => !d.trashed)[0]!;
     const totals = doc.tables().find((t) => t[0]!.join('|') === 'Отметка|Мероприятий|Доля, %')!;
     const byLabel = Object.fromEntries(totals.slice(1).map((r) => [r[0], r[1]]));
     expect(byLabel['Выполнено']).toBe('1');
@@ -308,7 +308,7 @@ describe('generatePlanAnalysis', () => {
     app.call('showPlanImport');
     app.call('importPlan', seed('000'));
     app.call('promptPlanAnalysis');
-    const docs = ws.documents().filter((d) => !d.trashed);
+    const docs = madeDocuments(ws).filter((d) => !d.trashed);
     expect(docs.map((d) => d.name)).toEqual([
       'Анализ выполнения плана работы на 2021/2022 учебный год',
     ]);
@@ -321,7 +321,7 @@ describe('generatePlanAnalysis', () => {
     app.call('generatePlanAnalysis', '2021/2022');
     const unparsed = body(ws).filter((r) => cell(r, 'Срок распознан') === 'нет').length;
     expect(unparsed).toBe(2);
-    const text = ws.documents()[0]!.text();
+    const text = madeDocuments(ws)[0]!.text();
     expect(text).toContain(
       'Срок не удалось определить для 2 мероприятий — уточните сроки в плане.',
     );

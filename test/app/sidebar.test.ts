@@ -183,6 +183,8 @@ describe('sidebar (server side)', () => {
   test('every public job that writes, builds documents or mails refuses a non-staff caller', () => {
     const { ws, app } = setUp();
     app.call('saveSettings', { recipients: 'otdel@edu.example' });
+    // setupSystem made the certificate templates; nothing else may appear.
+    const templates = ws.documents().filter((d) => !d.trashed).length;
     actAs(ws, STRANGER);
     const calls: [string, unknown[]][] = [
       ['generateMonthlyNote', ['2021-09']],
@@ -195,6 +197,10 @@ describe('sidebar (server side)', () => {
       ['runDailyJobs', []],
       ['runDailyJobs', [{ triggerUid: '1000001', authMode: 'FULL' }]],
       ['syncFormChoices', []],
+      ['generateCertificates', ['Районный отборочный этап KidSkills']],
+      ['previewCertificates', ['Районный отборочный этап KidSkills']],
+      ['getCertificatesPanel', []],
+      ['showCertificates', []],
     ];
     for (const [name, args] of calls) {
       expect({ name, error: errorOf(() => app.call(name, ...args)) }).toEqual({
@@ -203,7 +209,7 @@ describe('sidebar (server side)', () => {
       });
     }
     expect(ws.outbox()).toHaveLength(0);
-    expect(ws.documents().filter((d) => !d.trashed)).toHaveLength(0);
+    expect(ws.documents().filter((d) => !d.trashed)).toHaveLength(templates);
   });
 
   test('a user listed as staff may act', () => {

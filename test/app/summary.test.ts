@@ -3,6 +3,7 @@
  * school text escaped; no recipients and a spent mail quota send nothing and say so.
  */
 import {
+  madeDocuments,
   registration,
   rememberFirstEvent,
   scheduleFirstEvent,
@@ -75,7 +76,7 @@ describe('sendMonthlySummary', () => {
     };
     expect(status).toMatchObject({ sent: true, queued: false });
 
-    const notes = ws.documents().filter((d) => !d.trashed);
+    const notes = madeDocuments(ws).filter((d) => !d.trashed);
     expect(notes).toHaveLength(1); // the missing note was generated
     expect(notes[0]!.id).toBe(status.noteId);
 
@@ -96,7 +97,7 @@ describe('sendMonthlySummary', () => {
 
     // A second summary reuses the note instead of making another.
     app.call('sendMonthlySummary', '2021-10');
-    expect(ws.documents().filter((d) => !d.trashed)).toHaveLength(1);
+    expect(madeDocuments(ws).filter((d) => !d.trashed)).toHaveLength(1);
     expect(ws.outbox()).toHaveLength(2);
     expect(lastJournal(ws)[2]).toBe('выполнено');
   });
@@ -121,7 +122,7 @@ describe('sendMonthlySummary', () => {
     expect(status.sent).toBe(false);
     expect(status.message).toBe(OUTPUTS_RU.summary.noRecipients);
     expect(ws.outbox()).toHaveLength(0);
-    expect(ws.documents()).toHaveLength(0);
+    expect(madeDocuments(ws)).toHaveLength(0);
     expect(lastJournal(ws)[2]).toBe('пропущено');
   });
 

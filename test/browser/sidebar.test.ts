@@ -9,7 +9,7 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
-import { registration, rememberFirstEvent, setUpDistrict } from '../app/harness';
+import { firstEvent, registration, rememberFirstEvent, setUpDistrict } from '../app/harness';
 import { launchChromium } from './chromium';
 
 const OUT = path.resolve(__dirname, '../../out');
@@ -223,6 +223,40 @@ describe('sidebar in chromium', () => {
 
       expect(await page.locator('img').count()).toBe(0);
       expect(dialogs).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('certificates: choose the event, see what will be made, make it, open the files', async () => {
+    const { ws, app } = district();
+    const { page, results, pageErrors } = await openSidebar(app, ws);
+    try {
+      await page.locator('#cert-event option').first().waitFor({ state: 'attached' });
+      await page.selectOption('#cert-event', firstEvent);
+      await page.click('#cert-preview');
+      await page.locator('#cert-status .documents li').first().waitFor();
+      expect(await page.locator('#cert-status').textContent()).toContain(
+        // Two certificates (two ОУ) and one letter: both children have the same mentor.
+        'Будет сделано документов: 3',
+      );
+      await page.click('#cert-make');
+      await page
+        .locator('#cert-status a', { hasText: 'Открыть папку' })
+        .waitFor({ timeout: 20000 });
+      const made = results.find((r) => r.name === 'generateCertificates');
+      expect(made?.message).toBeUndefined();
+      const answer = made!.value as { made: number; total: number };
+      expect(answer).toMatchObject({ made: 3, total: 3 });
+      // A link to each document and its PDF; the hostile short name appears nowhere as HTML.
+      expect(await page.locator('#cert-status .documents a').count()).toBe(6);
+      fs.mkdirSync(OUT, { recursive: true });
+      await page
+        .locator('#certificates')
+        .screenshot({ path: path.join(OUT, 'sidebar-certificates.png') });
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('#error').isHidden()).toBe(true);
       expect(pageErrors).toEqual([]);
     } finally {
       await page.close();

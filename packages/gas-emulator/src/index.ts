@@ -11,7 +11,7 @@ export type {
   WorkspaceOptions,
 } from './harness/api';
 export { formatDate } from './services/format-date';
-export { pdfText } from './services/blob';
+export { pdfPages, pdfText } from './services/blob';
 export type { CellValue, SheetModel, SpreadsheetModel } from './services/sheet-model';
 export type {
   BlockNode,

@@ -12,6 +12,7 @@ import { ExecutionTracker, messageOf } from './core/execution';
 import { appsScriptGlobals } from './core/globals';
 import { IdFactory } from './core/ids';
 import { createBundleContext } from './core/realm';
+import { ACCOUNT_QUOTAS } from './core/state';
 import type { DriveItem, ProjectState, SentMail, TriggerRecord } from './core/state';
 import type { Ctx, World } from './core/world';
 import type {
@@ -108,9 +109,10 @@ export class Workspace {
       ids,
       timeZone: o.timeZone,
       user: o.user,
-      quotas: { mailRecipientsPerDay: 100, ...options.quotas },
+      quotas: { ...ACCOUNT_QUOTAS[options.account ?? 'consumer'], ...options.quotas },
       drive: { rootId, items: new Map() },
       mailSentPerDay: new Map(),
+      documentsCreatedPerDay: new Map(),
       outbox: [],
       triggers: [],
       lockHeldElsewhere: false,

@@ -13,6 +13,10 @@ export const SETTINGS_RU = {
     signaturePosition: 'Должность подписывающего',
     signatureName: 'ФИО подписывающего',
     nameWinners: 'Называть победителей в документах (есть согласие на распространение)',
+    templateWinner: 'Шаблон диплома победителя (ссылка на Google Документ)',
+    templatePrize: 'Шаблон диплома призёра (ссылка на Google Документ)',
+    templateParticipant: 'Шаблон сертификата участника (ссылка на Google Документ)',
+    templateMentor: 'Шаблон благодарственного письма (ссылка на Google Документ)',
   } as Record<SettingKey, string>,
   header: ['Параметр', 'Значение', 'Ключ'],
   required: (label: string) => `«${label}»: заполните это поле.`,
@@ -20,5 +24,7 @@ export const SETTINGS_RU = {
   badEmails: (label: string, bad: string[]) =>
     `«${label}»: не похоже на адрес электронной почты: ${bad.join(', ')}. Укажите адреса через запятую.`,
   badDay: (label: string, value: string) => `«${label}»: «${value}» — укажите число от 1 до 28.`,
+  badTemplate: (label: string, value: string) =>
+    `«${label}»: «${value}» — не похоже на ссылку на Google Документ. Откройте шаблон в Google Документах и скопируйте ссылку из адресной строки.`,
   badYesNo: (label: string, value: string) => `«${label}»: «${value}» — укажите «да» или «нет».`,
 };

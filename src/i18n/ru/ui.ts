@@ -7,6 +7,7 @@ export const UI_RU = {
     note: 'Сформировать справку…',
     rebuild: 'Пересобрать данные',
     check: 'Проверить данные',
+    certificates: 'Грамоты и сертификаты…',
   },
   actions: {
     noteDone: (forMonth: string, url: string) =>

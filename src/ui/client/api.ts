@@ -1,5 +1,7 @@
 /** The one typed bridge to the server: google.script.run as promises, one error path. */
 import type * as Server from '../sidebar';
+import type * as Certificates from '../certificates';
+import type * as CertificateJobs from '../../jobs/certificates';
 
 /** The server functions the sidebar may call, with their real signatures. */
 export interface ServerApi {
@@ -10,6 +12,9 @@ export interface ServerApi {
   generateNote: typeof Server.generateNote;
   sendSummary: typeof Server.sendSummary;
   syncFormChoices: typeof Server.syncFormChoices;
+  getCertificatesPanel: typeof Certificates.getCertificatesPanel;
+  previewCertificates: typeof CertificateJobs.previewCertificates;
+  generateCertificates: typeof CertificateJobs.generateCertificates;
 }
 
 interface ScriptRunner {

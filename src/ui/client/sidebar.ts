@@ -3,6 +3,7 @@ import { SIDEBAR_RU as T } from '../../i18n/ru/sidebar';
 import type { DashboardData, HealthData, SaveSettingsResult, SettingsField } from '../sidebar';
 import { call, messageOf } from './api';
 import { barChart, byId, el, fill, link } from './dom';
+import { startCertificates } from './certificates';
 
 /** Shows a failed call's server message in the banner (the one error path). */
 function showError(error: unknown): void {
@@ -282,6 +283,7 @@ function start(): void {
   loadDashboard().catch(showError);
   loadSettings().catch(showError);
   loadHealth().catch(showError);
+  startCertificates(showError);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -9,7 +9,15 @@ import type { IdFactory } from './ids';
 
 export interface Quotas {
   mailRecipientsPerDay: number;
+  /** New Google Docs per day (DocumentApp.create and Drive copies of Docs). */
+  documentsCreatedPerDay: number;
 }
+
+/** Daily quotas of each kind of account (developers.google.com/apps-script/guides/services/quotas). */
+export const ACCOUNT_QUOTAS: Record<'consumer' | 'workspace', Quotas> = {
+  consumer: { mailRecipientsPerDay: 100, documentsCreatedPerDay: 250 },
+  workspace: { mailRecipientsPerDay: 1500, documentsCreatedPerDay: 1500 },
+};
 
 /** A Drive item: every spreadsheet, form, document and uploaded file is one. */
 export interface DriveItem {
@@ -29,6 +37,8 @@ export interface DriveItem {
   /** Bytes of a plain file (PDF upload, exported blob); undefined for Google-native files. */
   bytes?: Uint8Array;
   description?: string;
+  /** Emails of the users the item is shared with as editors (the owner is not listed). */
+  editors?: string[];
 }
 
 export interface DriveState {
@@ -120,6 +130,8 @@ export interface WorkspaceState {
   drive: DriveState;
   /** Mail recipients counted per simulated day, key `yyyy-MM-dd` in the workspace time zone. */
   mailSentPerDay: Map<string, number>;
+  /** New Google Docs counted per simulated day, same keys. */
+  documentsCreatedPerDay: Map<string, number>;
   outbox: SentMail[];
   /** Gmail drafts of every user. */
   drafts?: DraftRecord[];

@@ -31,6 +31,8 @@ export interface World extends WorkspaceState {
 
 /** What Drive needs from the store of a Google-native file type. */
 export interface NativeFileHandler {
+  /** Called before a copy is made: may refuse it (the daily quota of new documents). */
+  beforeCopy?(): void;
   /** Deep-copies the content of `fromId` into a new file `toId` (File.makeCopy). */
   copy(fromId: string, toId: string): void;
   /** The file converted to `contentType` (File.getAs / getBlob), or null if unsupported. */

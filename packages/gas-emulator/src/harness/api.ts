@@ -15,6 +15,9 @@ export interface WorkspaceOptions {
   locale?: string;
   /** Name of the bound master spreadsheet. */
   masterName?: string;
+  /** The kind of Google account: its daily quotas (mail, new documents). Default 'consumer'. */
+  account?: 'consumer' | 'workspace';
+  /** Overrides of the account's daily quotas. */
   quotas?: Partial<Quotas>;
   /** Send-as aliases per user (GmailApp.getAliases; a GmailApp `from` must be one of them). */
   mailAliases?: Record<string, string[]>;

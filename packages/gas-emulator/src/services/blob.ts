@@ -322,16 +322,28 @@ function toUnicodeCMap(): string {
   ].join('\n');
 }
 
+/** A line of buildPdf's input that starts a new page. */
+export const PDF_PAGE_BREAK = '\f';
+
 /**
  * A small valid PDF (A4, one text line per input line, wrapped and paginated). Text is written
  * as UTF-16 code units through an Identity-H font with a ToUnicode map, so Cyrillic survives
  * extraction (pdfText below, pdftotext); the font is not embedded, so glyphs are the viewer's.
  */
 export function buildPdf(lines: string[], title = ''): Uint8Array {
-  const wrapped = wrap(lines);
   const pages: string[][] = [];
-  for (let i = 0; i < wrapped.length; i += LINES_PER_PAGE)
-    pages.push(wrapped.slice(i, i + LINES_PER_PAGE));
+  // A PDF_PAGE_BREAK line ends a page (a document's page break), as Google's export does.
+  const groups: string[][] = [[]];
+  for (const line of lines) {
+    if (line === PDF_PAGE_BREAK) groups.push([]);
+    else groups[groups.length - 1]!.push(line);
+  }
+  for (const group of groups) {
+    const wrapped = wrap(group);
+    if (wrapped.length === 0) pages.push([]);
+    for (let i = 0; i < wrapped.length; i += LINES_PER_PAGE)
+      pages.push(wrapped.slice(i, i + LINES_PER_PAGE));
+  }
   if (pages.length === 0) pages.push([]);
 
   const objects: string[] = [];
@@ -400,4 +412,14 @@ export function pdfText(pdf: Uint8Array | GoogleAppsScript.Base.BlobSource): str
     lines.push(line);
   }
   return lines.join('\n');
+}
+
+/** Harness: the text of each page of a PDF written by buildPdf, page by page. */
+export function pdfPages(pdf: Uint8Array | GoogleAppsScript.Base.BlobSource): string[] {
+  const bytes = pdf instanceof Uint8Array ? pdf : blobBytes(pdf).bytes;
+  const source = Buffer.from(bytes).toString('latin1');
+  return source
+    .split(/\nBT /)
+    .slice(1)
+    .map((page) => pdfText(new Uint8Array(Buffer.from(page.split('\nET')[0] ?? '', 'latin1'))));
 }

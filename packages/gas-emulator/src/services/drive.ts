@@ -166,6 +166,20 @@ function children(world: World, folderId: string, folders: boolean): DriveItem[]
   return out;
 }
 
+/** A Drive User of an email address. */
+function userOf(email: string): GoogleAppsScript.Drive.User {
+  return asGas({
+    getEmail: () => email,
+    getName: () => email.split('@')[0],
+    getDomain: () => email.split('@')[1],
+  });
+}
+
+/** The lowercase address of an email or a User. */
+function emailOf(user: string | GoogleAppsScript.Base.User): string {
+  return (typeof user === 'string' ? user : user.getEmail()).trim().toLowerCase();
+}
+
 function fileFacade(ctx: Ctx, item: DriveItem): GoogleAppsScript.Drive.File {
   return asGas(new File(ctx, item));
 }
@@ -242,12 +256,7 @@ abstract class DriveEntry {
   /** Owner as a User. */
   getOwner(): GoogleAppsScript.Drive.User {
     this.rec('getOwner');
-    const email = this.item.owner;
-    return asGas({
-      getEmail: () => email,
-      getName: () => email.split('@')[0],
-      getDomain: () => email.split('@')[1],
-    });
+    return userOf(this.item.owner);
   }
 
   /** Sharing is not modelled; scripts that share must be tested elsewhere. */
@@ -423,6 +432,43 @@ export class File extends DriveEntry implements Fake<GoogleAppsScript.Drive.File
     return this.self;
   }
 
+  /** Reference (getEditors): "the list of editors"; the owner is not among them. */
+  getEditors(): GoogleAppsScript.Drive.User[] {
+    this.rec('getEditors');
+    return (this.item.editors ?? []).map((email) => userOf(email));
+  }
+
+  /** Reference (addEditor): adds a user (email or User) to the editors. */
+  addEditor(emailAddress: string | GoogleAppsScript.Base.User): GoogleAppsScript.Drive.File {
+    this.rec('addEditor');
+    this.#share([emailOf(emailAddress)]);
+    return this.self;
+  }
+
+  /** Reference (addEditors): adds the users of an array of email addresses to the editors. */
+  addEditors(emailAddresses: string[]): GoogleAppsScript.Drive.File {
+    this.rec('addEditors');
+    this.#share(emailAddresses.map(emailOf));
+    return this.self;
+  }
+
+  /** Reference (removeEditor): removes a user from the editors. */
+  removeEditor(emailAddress: string | GoogleAppsScript.Base.User): GoogleAppsScript.Drive.File {
+    this.rec('removeEditor');
+    const email = emailOf(emailAddress);
+    this.item.editors = (this.item.editors ?? []).filter((e) => e !== email);
+    return this.self;
+  }
+
+  #share(emails: string[]): void {
+    const editors = this.item.editors ?? [];
+    for (const email of emails) {
+      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`Invalid email: ${email}`);
+      if (email !== this.item.owner && !editors.includes(email)) editors.push(email);
+    }
+    this.item.editors = editors;
+  }
+
   /** Mime type. */
   getMimeType(): string {
     this.rec('getMimeType');
@@ -457,6 +503,7 @@ export class File extends DriveEntry implements Fake<GoogleAppsScript.Drive.File
     destination?: GoogleAppsScript.Drive.Folder,
   ): GoogleAppsScript.Drive.File {
     this.rec('makeCopy');
+    this.ctx.world.nativeFiles.get(this.item.mimeType)?.beforeCopy?.();
     const name =
       typeof nameOrDestination === 'string' ? nameOrDestination : `Copy of ${this.item.name}`;
     const folder = typeof nameOrDestination === 'object' ? nameOrDestination : destination;

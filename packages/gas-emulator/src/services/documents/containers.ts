@@ -3,7 +3,18 @@
  * list items and tables, and always end with a paragraph.
  */
 import { notImplemented } from '../../core/errors';
-import { checkInsertIndex, detach, ElementBase, NODE, nodeOf, TYPE_CLASS, wrap } from './element';
+import {
+  checkInsertIndex,
+  CTX,
+  detach,
+  ElementBase,
+  NODE,
+  nodeOf,
+  parentOf,
+  TYPE_CLASS,
+  wrap,
+  type DocCtx,
+} from './element';
 import { HorizontalRuleEl, imageNode, InlineImageEl } from './inline';
 import {
   emptyParagraph,
@@ -30,17 +41,34 @@ function newListId(): string {
   return listCounter.toString(36).padStart(8, '0');
 }
 
+/**
+ * The node of an element passed to append/insertParagraph, ListItem or Table. Google inserts the
+ * element itself and requires it detached (made with Element.copy()); an element still in a
+ * document fails with "Element must be detached.".
+ */
+function detachedNode<T extends BlockNode>(ctx: DocCtx, element: object, type: T['type']): T {
+  const node = NODE.get(element);
+  if (!node || node.type !== type)
+    return notImplemented('Body', `insert of a ${node ? node.type : 'foreign object'} as ${type}`);
+  const home = CTX.get(element);
+  if (parentOf(ctx, node) || (home && home !== ctx && parentOf(home, node)))
+    throw new Error('Element must be detached.');
+  return node as T;
+}
+
 function paragraphFrom(
   type: ParagraphNode['type'],
   text: string | object,
   previous: BlockNode | undefined,
+  ctx?: DocCtx,
 ): ParagraphNode {
   if (typeof text === 'object') {
-    // Appending an element object: Google requires a detached copy (element.copy()).
-    return notImplemented(
-      type === 'LIST_ITEM' ? 'Body' : 'Body',
-      `append${type === 'LIST_ITEM' ? 'ListItem' : 'Paragraph'}(element)`,
-    );
+    if (!ctx)
+      return notImplemented(
+        'Body',
+        `append${type === 'LIST_ITEM' ? 'ListItem' : 'Paragraph'}(element)`,
+      );
+    return detachedNode<ParagraphNode>(ctx, text, type);
   }
   const node: ParagraphNode = { type, attrs: {}, children: [] };
   const value = String(text);
@@ -54,10 +82,13 @@ function paragraphFrom(
   return node;
 }
 
-function tableFrom(cells?: string[][] | object | null): TableNode {
+function tableFrom(cells?: string[][] | object | null, ctx?: DocCtx): TableNode {
   if (cells === undefined || cells === null)
     return { type: 'TABLE', attrs: {}, columnWidths: {}, rows: [] };
-  if (!Array.isArray(cells)) return notImplemented('Body', 'appendTable(table)');
+  if (!Array.isArray(cells)) {
+    if (!ctx) return notImplemented('Body', 'appendTable(table)');
+    return detachedNode<TableNode>(ctx, cells, 'TABLE');
+  }
   const width = (cells[0] as unknown[] | undefined)?.length ?? 0;
   if ((cells as unknown[][]).some((row) => !Array.isArray(row) || row.length !== width)) {
     return notImplemented('Body', 'appendTable with rows of different lengths');
@@ -117,7 +148,7 @@ export abstract class ContainerBase extends ElementBase {
     childIndex: number,
     text: string | GoogleAppsScript.Document.Paragraph,
   ): ParagraphEl {
-    const node = this.#insert(childIndex, paragraphFrom('PARAGRAPH', text, undefined));
+    const node = this.#insert(childIndex, paragraphFrom('PARAGRAPH', text, undefined, this.ctx));
     return new ParagraphEl(this.ctx, node);
   }
 
@@ -130,7 +161,7 @@ export abstract class ContainerBase extends ElementBase {
     text: string | GoogleAppsScript.Document.ListItem,
   ): ListItemEl {
     const previous = this.container.children[childIndex - 1];
-    const node = this.#insert(childIndex, paragraphFrom('LIST_ITEM', text, previous));
+    const node = this.#insert(childIndex, paragraphFrom('LIST_ITEM', text, previous, this.ctx));
     return new ListItemEl(this.ctx, node);
   }
 
@@ -142,7 +173,7 @@ export abstract class ContainerBase extends ElementBase {
     childIndex: number,
     cells?: string[][] | GoogleAppsScript.Document.Table | null,
   ): TableEl {
-    return wrap(this.ctx, this.#insert(childIndex, tableFrom(cells))) as TableEl;
+    return wrap(this.ctx, this.#insert(childIndex, tableFrom(cells, this.ctx))) as TableEl;
   }
 
   appendHorizontalRule(): HorizontalRuleEl {

@@ -9,7 +9,8 @@ import { makeEnum } from '../../core/enums';
 import { notImplemented, stubUnimplemented } from '../../core/errors';
 import type { DriveItem, WorkspaceState } from '../../core/state';
 import type { NativeFileHandler } from '../../core/world';
-import { Blob, buildPdf } from '../blob';
+import { Blob, buildPdf, PDF_PAGE_BREAK } from '../blob';
+import { dayKey } from '../mail';
 import { CTX, driveItem, finish, GOOGLE_METHODS, methods, type DocCtx } from './element';
 import {
   Attribute,
@@ -47,6 +48,18 @@ function exportLines(content: DocumentContent): string[] {
       if (block.type === 'TABLE') {
         for (const row of block.rows)
           lines.push(row.cells.map((c) => cellText(c).replace(/\n/g, ' ')).join('\t'));
+      } else if (block.children.some((c) => c.type === 'PAGE_BREAK')) {
+        // A page break starts a new page of the PDF; text on either side stays on its page.
+        let text = '';
+        for (const child of block.children) {
+          if (child.type === 'TEXT') text += child.runs.map((run) => run.text).join('');
+          else if (child.type === 'PAGE_BREAK') {
+            if (text !== '') lines.push(text);
+            lines.push(PDF_PAGE_BREAK);
+            text = '';
+          }
+        }
+        if (text !== '') lines.push(text);
       } else {
         lines.push(paragraphText(block));
       }
@@ -188,6 +201,7 @@ export class FakeDocumentApp {
   create(name: string): FakeDocument {
     this.#ws.tracker.record('DocumentApp.create');
     const ws = this.#ws;
+    countDocumentCreated(ws);
     const id = ws.ids.next('1');
     const now = ws.clock.now();
     ws.drive.items.set(id, {
@@ -300,9 +314,25 @@ export function documentsView(ws: WorkspaceState): DocumentView[] {
   return views;
 }
 
+/** Google's message when the day's quota of new documents is spent. */
+export const DOCS_QUOTA_ERROR = 'Service invoked too many times for one day: docs create.';
+
+/**
+ * Counts one new Google Doc (DocumentApp.create or a Drive copy of a Doc) against the day's
+ * quota (Quotas.documentsCreatedPerDay: 250 on a consumer account, 1,500 on Workspace, per
+ * developers.google.com/apps-script/guides/services/quotas «Docs create»); throws past it.
+ */
+export function countDocumentCreated(ws: WorkspaceState): void {
+  const day = dayKey(ws.clock.now(), ws.timeZone);
+  const used = ws.documentsCreatedPerDay.get(day) ?? 0;
+  if (used >= ws.quotas.documentsCreatedPerDay) throw new Error(DOCS_QUOTA_ERROR);
+  ws.documentsCreatedPerDay.set(day, used + 1);
+}
+
 /** Registers how Drive copies (File.makeCopy) and exports (File.getAs / getBlob) Google Docs. */
 export function documentFileHandler(ws: WorkspaceState): NativeFileHandler {
   return {
+    beforeCopy: () => countDocumentCreated(ws),
     copy: (fromId, toId) => copyDocumentContent(ws, fromId, toId),
     exportAs: (id, contentType) => {
       if (contentType !== 'application/pdf') return null;

@@ -267,6 +267,14 @@ export abstract class ElementBase {
     return this;
   }
 
+  /**
+   * Reference (Element.copy): "Returns a detached, deep copy of the current element. Any child
+   * elements present in the element are also copied. The new element doesn't have a parent."
+   */
+  copy(): this {
+    return wrap(this.ctx, structuredClone(nodeOf(this))) as unknown as this;
+  }
+
   getAttributes(): Attrs {
     return attributesOf(nodeOf(this));
   }

@@ -38,7 +38,9 @@ export { ListItemEl, ParagraphEl } from './paragraphs';
 export { BodyEl, FooterEl, HeaderEl } from './sections';
 export { TableCellEl, TableEl, TableRowEl } from './tables';
 export {
+  countDocumentCreated,
   createDocumentApp,
+  DOCS_QUOTA_ERROR,
   documentFileHandler,
   documentsView,
   FakeDocument,

@@ -147,6 +147,18 @@ abstract class ParagraphBase extends ElementBase {
     return new PageBreakEl(this.ctx, node);
   }
 
+  /** Reference (Paragraph.insertPageBreak): "Creates and inserts a PageBreak at the specified index." */
+  insertPageBreak(
+    childIndex: number,
+    pageBreak?: GoogleAppsScript.Document.PageBreak | null,
+  ): PageBreakEl {
+    if (pageBreak) return notImplemented('Paragraph', 'insertPageBreak(childIndex, PageBreak)');
+    checkInsertIndex(this.paragraph.children, childIndex);
+    const node: PageBreakNode = { type: 'PAGE_BREAK' };
+    this.paragraph.children.splice(childIndex, 0, node);
+    return new PageBreakEl(this.ctx, node);
+  }
+
   appendHorizontalRule(): HorizontalRuleEl {
     const node: HorizontalRuleNode = { type: 'HORIZONTAL_RULE' };
     this.paragraph.children.push(node);

@@ -96,6 +96,23 @@ class BodyImpl extends SectionBase {
   getMarginRight(): number {
     return this.#margin('MARGIN_RIGHT');
   }
+
+  /** Reference (Body.setPageWidth / setPageHeight): the page size in points. */
+  setPageWidth(pageWidth: number): this {
+    this.container.attrs.PAGE_WIDTH = pageWidth;
+    return this;
+  }
+  setPageHeight(pageHeight: number): this {
+    this.container.attrs.PAGE_HEIGHT = pageHeight;
+    return this;
+  }
+  /** A new Google Doc is US Letter, 612 × 792 points. */
+  getPageWidth(): number {
+    return (this.container.attrs.PAGE_WIDTH as number | undefined) ?? 612;
+  }
+  getPageHeight(): number {
+    return (this.container.attrs.PAGE_HEIGHT as number | undefined) ?? 792;
+  }
 }
 export interface BodyEl extends Rest<GoogleAppsScript.Document.Body, BodyImpl> {}
 export class BodyEl
