@@ -155,7 +155,9 @@ export function blockText(block: DocumentBlock): string[] {
     case 'subheading':
       return [block.text];
     case 'links':
-      return block.items.map((i) => i.label + ': ' + i.url);
+      return block.items.map(
+        (i) => fillPhrase(OUTPUTS_RU.document.linkPrefix, { label: i.label }) + i.url,
+      );
     case 'numbered':
     case 'bullets':
       return block.items;

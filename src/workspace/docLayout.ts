@@ -1,18 +1,23 @@
 /**
- * What DocumentApp cannot do to a generated document, done through the Docs advanced service
- * (appsscript.json enables it as `Docs`, v1): headings and table captions keep with the next
- * paragraph, the signature block (spacer, position and name, date) stays on one page, every
- * table repeats its header row on a new page and never splits a row across pages.
+ * What DocumentApp cannot do to a generated document, and what it would do one call per
+ * paragraph, done through the Docs advanced service (appsscript.json enables it as `Docs`, v1):
+ * headings and table captions keep with the next paragraph, the signature block (spacer, position
+ * and name, date) stays on one page, every table repeats its header row on a new page and never
+ * splits a row across pages; running text is justified (one request per run of paragraphs) and
+ * the web addresses of link lists become links.
  *
  * One Documents.get reads the saved document's structure with its indices, one batchUpdate applies
  * every request (developers.google.com/docs/api/reference/rest/v1/documents/request).
  */
-import { signatureLines, type DocumentModel } from '../domain/document';
+import { isWebLink, signatureLines, type DocumentModel } from '../domain/document';
+import { fillPhrase } from '../i18n/ru/note';
+import { OUTPUTS_RU } from '../i18n/ru/outputs';
 
 /** The part of the Docs REST schema read here (the bundled typings predate some fields). */
 interface DocsParagraph {
   elements?: Array<{ textRun?: { content?: string } }>;
-  paragraphStyle?: { namedStyleType?: string };
+  paragraphStyle?: { namedStyleType?: string; alignment?: string };
+  bullet?: object;
 }
 interface DocsStructuralElement {
   startIndex?: number;
@@ -29,7 +34,14 @@ export type DocsLayoutRequest =
   | {
       updateParagraphStyle: {
         range: { startIndex: number; endIndex: number };
-        paragraphStyle: { keepWithNext?: boolean; keepLinesTogether?: boolean };
+        paragraphStyle: { keepWithNext?: boolean; keepLinesTogether?: boolean; alignment?: string };
+        fields: string;
+      };
+    }
+  | {
+      updateTextStyle: {
+        range: { startIndex: number; endIndex: number };
+        textStyle: { link: { url: string } };
         fields: string;
       };
     }
@@ -73,12 +85,83 @@ function keep(
   };
 }
 
+/** Running text: a top-level paragraph of normal style, not a list item, no alignment of its own. */
+function isRunningText(el: DocsStructuralElement): boolean {
+  const p = el.paragraph;
+  if (!p || p.bullet) return false;
+  const style = p.paragraphStyle ?? {};
+  return (style.namedStyleType ?? 'NORMAL_TEXT') === 'NORMAL_TEXT' && !style.alignment;
+}
+
+/** One justify request per run of consecutive running-text paragraphs (tables break a run). */
+function justify(content: readonly DocsStructuralElement[]): DocsLayoutRequest[] {
+  const requests: DocsLayoutRequest[] = [];
+  let first: DocsStructuralElement | null = null;
+  let last: DocsStructuralElement | null = null;
+  const flush = (): void => {
+    if (first && last) {
+      requests.push({
+        updateParagraphStyle: {
+          range: { startIndex: first.startIndex ?? 0, endIndex: last.endIndex ?? 0 },
+          paragraphStyle: { alignment: 'JUSTIFIED' },
+          fields: 'alignment',
+        },
+      });
+    }
+    first = last = null;
+  };
+  for (const el of content) {
+    if (isRunningText(el)) {
+      first = first ?? el;
+      last = el;
+    } else flush();
+  }
+  flush();
+  return requests;
+}
+
+/** Links on the web addresses of «ОУ: https://…» lines the model asked for. */
+function links(
+  content: readonly DocsStructuralElement[],
+  model: Pick<DocumentModel, 'sections' | 'appendices'>,
+): DocsLayoutRequest[] {
+  const wanted = new Map<string, { prefix: string; url: string }>();
+  for (const blocks of [
+    ...model.sections.map((s) => s.blocks),
+    ...(model.appendices ?? []).map((a) => a.blocks),
+  ]) {
+    for (const block of blocks) {
+      if (block.type !== 'links') continue;
+      for (const item of block.items) {
+        if (!isWebLink(item.url)) continue;
+        const prefix = fillPhrase(OUTPUTS_RU.document.linkPrefix, { label: item.label });
+        wanted.set(prefix + item.url, { prefix, url: item.url });
+      }
+    }
+  }
+  const requests: DocsLayoutRequest[] = [];
+  for (const el of content) {
+    if (!el.paragraph) continue;
+    const found = wanted.get(textOf(el.paragraph));
+    if (!found) continue;
+    const start = (el.startIndex ?? 0) + found.prefix.length;
+    requests.push({
+      updateTextStyle: {
+        range: { startIndex: start, endIndex: start + found.url.length },
+        textStyle: { link: { url: found.url } },
+        fields: 'link',
+      },
+    });
+  }
+  return requests;
+}
+
 /** The requests that lay out a document whose structure is `content` (pure: tested alone). */
 export function layoutRequests(
   content: readonly DocsStructuralElement[],
-  model: Pick<DocumentModel, 'signature'>,
+  model: Pick<DocumentModel, 'signature' | 'sections' | 'appendices'>,
 ): DocsLayoutRequest[] {
-  const requests: DocsLayoutRequest[] = [];
+  const requests: DocsLayoutRequest[] = [...justify(content), ...links(content, model)];
   content.forEach((el, i) => {
     const next = content[i + 1];
     if (el.paragraph) {
@@ -115,11 +198,12 @@ export function layoutRequests(
 }
 
 /**
- * Applies the layout to a saved document. Returns how many requests were sent; 0 when the Docs
- * service is not enabled in this project (the document stays valid, only without the layout).
+ * Applies the layout to a saved document; returns how many requests were sent. Without the Docs
+ * service (a manifest that does not enable it) the document would lose its links and layout, so
+ * this refuses in plain Russian and the job leaves the previous document current.
  */
 export function applyDocumentLayout(documentId: string, model: DocumentModel): number {
-  if (typeof Docs === 'undefined' || !Docs) return 0;
+  if (typeof Docs === 'undefined' || !Docs) throw new Error(OUTPUTS_RU.document.noDocsService);
   const docs = Docs as unknown as DocsService;
   const content = docs.Documents.get(documentId).body?.content ?? [];
   const requests = layoutRequests(content, model);

@@ -15,7 +15,7 @@ import type {
   LinkListBlock,
   TableBlock,
 } from '../domain/document';
-import { isWebLink, signatureLines } from '../domain/document';
+import { signatureLines } from '../domain/document';
 import { fillPhrase } from '../i18n/ru/note';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { applyDocumentLayout } from './docLayout';
@@ -88,9 +88,7 @@ function heading(body: Body, text: string): void {
  */
 function numberedParagraphs(body: Body, items: string[]): void {
   items.forEach((item, i) => {
-    body
-      .appendParagraph(fillPhrase(OUTPUTS_RU.document.numbered, { n: i + 1, text: item }))
-      .setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
+    body.appendParagraph(fillPhrase(OUTPUTS_RU.document.numbered, { n: i + 1, text: item }));
   });
 }
 
@@ -99,9 +97,7 @@ const LONGEST_LIST = 15;
 
 function list(body: Body, items: string[], glyph: GoogleAppsScript.Document.GlyphType): void {
   if (items.length > LONGEST_LIST) {
-    body
-      .appendParagraph(`${items.join('; ')}.`)
-      .setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
+    body.appendParagraph(`${items.join('; ')}.`);
     return;
   }
   // Consecutive list items form one list, so numbering runs 1, 2, 3 … without setListId.
@@ -111,21 +107,20 @@ function list(body: Body, items: string[], glyph: GoogleAppsScript.Document.Glyp
   }
 }
 
-/** «ОУ: https://…» per line; only an http(s) address becomes a link, anything else stays text. */
+/** «ОУ: https://…» per line; docLayout links the web addresses (anything else stays text). */
 function links(body: Body, block: LinkListBlock): void {
   for (const item of block.items) {
-    const prefix = item.label + ': ';
-    const li = body.appendListItem(prefix + item.url);
-    if (isWebLink(item.url)) {
-      li.editAsText().setLinkUrl(prefix.length, prefix.length + item.url.length - 1, item.url);
-    }
+    body.appendListItem(
+      fillPhrase(OUTPUTS_RU.document.linkPrefix, { label: item.label }) + item.url,
+    );
   }
 }
 
 function renderBlock(body: Body, block: DocumentBlock, charts: Map<string, BlobSource>): void {
   switch (block.type) {
     case 'paragraph':
-      body.appendParagraph(block.text).setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
+      // Justified by docLayout in one request per run of paragraphs.
+      body.appendParagraph(block.text);
       return;
     case 'subheading':
       body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading.HEADING3);

@@ -147,6 +147,15 @@ describe('the monthly note read back from the Doc', () => {
     expect(recommendations.map((t) => Number(t.split('.')[0]))).toEqual(
       recommendations.map((_, i) => i + 1),
     );
+    // Running text is justified by the Docs layout pass, list items and headings are not.
+    const first = after(blocks, OUTPUTS_RU.document.conclusions)[0]!;
+    expect(first.attrs.HORIZONTAL_ALIGNMENT).toBe('JUSTIFY');
+    const coverage = paragraphs.find((p) =>
+      text(p).startsWith('В отчётном периоде в чемпионатах'),
+    )!;
+    expect(coverage.attrs.HORIZONTAL_ALIGNMENT).toBe('JUSTIFY');
+    const heading = paragraphs.find((p) => p.attrs.HEADING === 'HEADING2')!;
+    expect(heading.attrs.HORIZONTAL_ALIGNMENT).toBeUndefined();
     // A theme of difficulties recommends for the ОУ that raised it.
     expect(recommendations.join('\n')).toContain('нехватку оборудования и материалов');
   });

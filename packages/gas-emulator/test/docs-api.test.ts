@@ -223,6 +223,59 @@ describe('Docs.Documents.batchUpdate', () => {
     );
   });
 
+  test('updateParagraphStyle alignment is DocumentApp’s alignment (JUSTIFIED is JUSTIFY)', () => {
+    const { docs, id, app } = sample();
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateParagraphStyle: {
+              range: { startIndex: 9, endIndex: 21 },
+              paragraphStyle: { alignment: 'JUSTIFIED' },
+              fields: 'alignment',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    const paragraph = app.openById(id).getBody().getChild(1).asParagraph();
+    expect(paragraph.getAlignment()).toBe(app.HorizontalAlignment.JUSTIFY);
+    expect(docs.Documents.get(id).body.content[2].paragraph.paragraphStyle.alignment).toBe(
+      'JUSTIFIED',
+    );
+  });
+
+  test('updateTextStyle links the characters of the range, as Text.setLinkUrl does', () => {
+    const { docs, id, app } = sample();
+    // «Итоги: 5 ОУ» is 9–21: link «5 ОУ» (16–20).
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateTextStyle: {
+              range: { startIndex: 16, endIndex: 20 },
+              textStyle: { link: { url: 'https://vk.com/wall-1' } },
+              fields: 'link',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    const text = app.openById(id).getBody().getChild(1).asParagraph().editAsText();
+    expect(text.getLinkUrl(7)).toBe('https://vk.com/wall-1');
+    expect(text.getLinkUrl(10)).toBe('https://vk.com/wall-1');
+    expect(text.getLinkUrl(5)).toBeNull();
+    const runs = docs.Documents.get(id).body.content[2].paragraph.elements;
+    expect(runs.map((r: Json) => [r.startIndex, r.textRun.content, r.textRun.textStyle])).toEqual([
+      [9, 'Итоги', { bold: true }],
+      [14, ': ', {}],
+      [16, '5 ОУ', { link: { url: 'https://vk.com/wall-1' } }],
+      [20, '\n', {}],
+    ]);
+  });
+
   test('pinTableHeaderRows marks the header rows; the location must be a table’s start', () => {
     const { docs, id } = sample();
     docs.Documents.batchUpdate(
@@ -321,8 +374,8 @@ describe('Docs.Documents.batchUpdate', () => {
             {
               updateParagraphStyle: {
                 range: { startIndex: 1, endIndex: 9 },
-                paragraphStyle: { alignment: 'CENTER' },
-                fields: 'alignment',
+                paragraphStyle: { lineSpacing: 150 },
+                fields: 'lineSpacing',
               },
             },
           ],
@@ -330,7 +383,7 @@ describe('Docs.Documents.batchUpdate', () => {
         id,
       ),
     ).toThrow(
-      'emulator: Docs.Documents.batchUpdate updateParagraphStyle field alignment is not implemented',
+      'emulator: Docs.Documents.batchUpdate updateParagraphStyle field lineSpacing is not implemented',
     );
     expect(() => docs.Documents.batchUpdate({ requests: [{ fooBar: {} }] }, id)).toThrow(
       `Invalid JSON payload received. Unknown name "fooBar" at 'requests[0]': Cannot find field.`,

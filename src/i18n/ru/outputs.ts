@@ -118,6 +118,10 @@ export const OUTPUTS_RU = {
     numbered: '{n}. {text}',
     signatureNamed: '{position} ____________ {name}',
     signatureUnnamed: '{position} ____________',
+    /** A line of a list of links: «ГБОУ СОШ № 47: https://…». */
+    linkPrefix: '{label}: ',
+    noDocsService:
+      'Документ не оформлен: в проекте Apps Script не включена служба Google Docs API (Docs, v1). Включите её в appsscript.json (dependencies.enabledAdvancedServices) и опубликуйте проект заново.',
   },
   note: {
     badPeriod: (value: string): string =>

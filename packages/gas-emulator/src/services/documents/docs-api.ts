@@ -34,8 +34,9 @@ import {
   type RowNode,
   type SectionNode,
   type TableNode,
+  type TextNode,
 } from './model';
-import { textDefaults } from './model-text';
+import { applyToNode, textDefaults } from './model-text';
 
 /** A Docs REST object (JSON): the emulator builds and reads plain objects. */
 type Json = Record<string, unknown>;
@@ -47,6 +48,8 @@ interface IndexedDocument {
   body: Json[];
   /** Top-level and nested paragraphs of the body with their range. */
   paragraphs: Array<{ node: ParagraphNode; start: number; end: number }>;
+  /** Text of the body's paragraphs: each Text element with the index of its first character. */
+  texts: Array<{ node: TextNode; start: number; length: number }>;
   /** Every table of the body (nested ones too) by its start index. */
   tables: Map<number, TableNode>;
   /** End index of the body segment. */
@@ -124,7 +127,22 @@ const REQUEST_TYPES = new Set([
 ]);
 
 /** Paragraph style fields updateParagraphStyle can set here (the others are not implemented). */
-const PARAGRAPH_FIELDS = ['keepWithNext', 'keepLinesTogether'] as const;
+const PARAGRAPH_FIELDS = ['keepWithNext', 'keepLinesTogether', 'alignment'] as const;
+/** Text style fields updateTextStyle can set here, with the DocumentApp attribute each is. */
+const TEXT_FIELDS = ['link', 'bold', 'italic', 'underline'] as const;
+const TEXT_ATTRIBUTE: Record<(typeof TEXT_FIELDS)[number], string> = {
+  link: 'LINK_URL',
+  bold: 'BOLD',
+  italic: 'ITALIC',
+  underline: 'UNDERLINE',
+};
+/** The API's paragraph alignments and DocumentApp's HORIZONTAL_ALIGNMENT names. */
+const ALIGNMENT_ATTRIBUTE: Record<string, string> = {
+  START: 'LEFT',
+  CENTER: 'CENTER',
+  END: 'RIGHT',
+  JUSTIFIED: 'JUSTIFY',
+};
 /** Table row style fields updateTableRowStyle can set here. */
 const ROW_FIELDS = ['preventOverflow', 'minRowHeight'] as const;
 
@@ -165,6 +183,7 @@ function sameStyle(a: Json, b: Json): boolean {
 /** Builds the REST view of a document and the index of its elements. */
 class Indexer {
   readonly paragraphs: IndexedDocument['paragraphs'] = [];
+  readonly texts: IndexedDocument['texts'] = [];
   readonly tables = new Map<number, TableNode>();
   readonly lists: Record<string, Json> = {};
   readonly inlineObjects: Record<string, Json> = {};
@@ -193,11 +212,18 @@ class Indexer {
       elements.push({ startIndex: at, endIndex: at + length, ...item });
       at += length;
     };
-    for (const child of p.children) this.inline(child, defaults, push);
-    // Every paragraph ends with a newline: it joins the last run when the style is the same.
+    for (const child of p.children) {
+      if (track && child.type === 'TEXT') {
+        const length = child.runs.reduce((n, r) => n + r.text.length, 0);
+        this.texts.push({ node: child, start: at, length });
+      }
+      this.inline(child, defaults, push);
+    }
+    // Every paragraph ends with a newline in the paragraph's own text style (a link or bold set on
+    // characters stops before it); it joins the last run when their styles are the same.
     const last = elements[elements.length - 1];
     const lastRun = last?.textRun as Json | undefined;
-    const endStyle = lastRun ? (lastRun.textStyle as Json) : textStyle(defaults);
+    const endStyle = textStyle(defaults);
     if (lastRun && sameStyle(lastRun.textStyle as Json, endStyle)) {
       lastRun.content = (lastRun.content as string) + '\n';
       last!.endIndex = (last!.endIndex as number) + 1;
@@ -354,6 +380,7 @@ function index(
     content,
     body: [structuredClone(SECTION_BREAK), ...elements],
     paragraphs: indexer.paragraphs,
+    texts: indexer.texts,
     tables: indexer.tables,
     bodyEnd: end,
     indexer,
@@ -470,6 +497,8 @@ function plan(request: Json, i: number, doc: IndexedDocument): () => void {
   switch (kind) {
     case 'updateParagraphStyle':
       return planParagraphStyle(body, doc, invalid);
+    case 'updateTextStyle':
+      return planTextStyle(body, doc, invalid);
     case 'pinTableHeaderRows':
       return planPinnedRows(body, doc, invalid);
     case 'updateTableRowStyle':
@@ -512,9 +541,15 @@ function checkSegment(range: Json, invalid: Invalid, request: string): void {
   }
 }
 
-function planParagraphStyle(body: Json, doc: IndexedDocument, invalid: Invalid): () => void {
+/** A body range: [start, end) within the segment, not empty; Google's messages otherwise. */
+function bodyRange(
+  body: Json,
+  doc: IndexedDocument,
+  invalid: Invalid,
+  request: string,
+): [number, number] {
   const range = (body?.range ?? {}) as Json;
-  checkSegment(range, invalid, 'updateParagraphStyle');
+  checkSegment(range, invalid, request);
   const start = Number(range.startIndex ?? 0);
   const end = Number(range.endIndex ?? 0);
   if (!Number.isInteger(start) || !Number.isInteger(end))
@@ -526,18 +561,61 @@ function planParagraphStyle(body: Json, doc: IndexedDocument, invalid: Invalid):
     );
   }
   if (start >= end) throw invalid('The range should not be empty.');
+  return [start, end];
+}
+
+function planParagraphStyle(body: Json, doc: IndexedDocument, invalid: Invalid): () => void {
+  const [start, end] = bodyRange(body, doc, invalid, 'updateParagraphStyle');
   const fields = fieldsOf(body.fields, PARAGRAPH_FIELDS, 'updateParagraphStyle', invalid);
   const style = (body.paragraphStyle ?? {}) as Json;
+  const alignment = style.alignment === undefined ? undefined : String(style.alignment);
+  if (alignment !== undefined && !ALIGNMENT_ATTRIBUTE[alignment]) {
+    throw invalid(`Invalid value at 'paragraph_style.alignment' (${alignment}).`);
+  }
   // «Any paragraph that overlaps the range is updated.»
   const targets = doc.paragraphs.filter((p) => p.start < end && p.end > start).map((p) => p.node);
   return () => {
     for (const node of targets) {
       const apiStyle = { ...(node.apiStyle ?? {}) };
-      for (const field of fields as Array<(typeof PARAGRAPH_FIELDS)[number]>) {
-        // A field in the mask but not in the style is reset to its default (false).
-        apiStyle[field] = style[field] === true;
+      for (const field of fields) {
+        if (field === 'alignment') {
+          // DocumentApp's own attribute: getAlignment() sees it.
+          if (alignment === undefined) delete node.attrs.HORIZONTAL_ALIGNMENT;
+          else node.attrs.HORIZONTAL_ALIGNMENT = ALIGNMENT_ATTRIBUTE[alignment];
+        } else {
+          // A field in the mask but not in the style is reset to its default (false).
+          apiStyle[field as 'keepWithNext' | 'keepLinesTogether'] = style[field] === true;
+        }
       }
       node.apiStyle = apiStyle;
+    }
+  };
+}
+
+function planTextStyle(body: Json, doc: IndexedDocument, invalid: Invalid): () => void {
+  const [start, end] = bodyRange(body, doc, invalid, 'updateTextStyle');
+  const fields = fieldsOf(body.fields, TEXT_FIELDS, 'updateTextStyle', invalid);
+  const style = (body.textStyle ?? {}) as Json;
+  const attrs: Record<string, unknown> = {};
+  for (const field of fields as Array<(typeof TEXT_FIELDS)[number]>) {
+    if (field === 'link') {
+      const link = style.link as Json | undefined;
+      if (link && link.url === undefined) {
+        return notImplemented(
+          'Docs.Documents',
+          'batchUpdate updateTextStyle link to a bookmark or heading',
+        );
+      }
+      // A field in the mask but not in the style is cleared.
+      attrs.LINK_URL = link ? String(link.url) : null;
+    } else attrs[TEXT_ATTRIBUTE[field]] = style[field] === true;
+  }
+  const targets = doc.texts.filter((t) => t.start < end && t.start + t.length > start);
+  return () => {
+    for (const t of targets) {
+      const from = Math.max(start, t.start) - t.start;
+      const to = Math.min(end, t.start + t.length) - t.start;
+      applyToNode(t.node, from, to, attrs);
     }
   };
 }
