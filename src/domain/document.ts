@@ -45,6 +45,8 @@ export interface TableBlock {
   caption: string;
   header: string[];
   rows: string[][];
+  /** A column of web addresses: a renderer links the cells that are http(s) URLs (isWebLink). */
+  linkColumn?: number;
 }
 
 /** Chart kinds a renderer must support. */

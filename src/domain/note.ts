@@ -515,9 +515,18 @@ function preparationBlocks(stats: Statistics, counter: Counters): DocumentBlock[
       items: links.slice(0, BODY_TOP),
     });
     if (links.length > BODY_TOP) {
+      // A city has hundreds: one table, not a list item per link.
+      const all: TableBlock = {
+        ...table(
+          '',
+          [...PREP.postReleasesHeader],
+          links.map((l) => [l.label, l.url]),
+        ),
+        linkColumn: 1,
+      };
       const n = counter.appendix(
         fillPhrase(PREP.postReleasesAppendix, { forMonth: formatForMonth(stats.period) }),
-        [{ type: 'links', items: links }],
+        [all],
       );
       blocks.push(
         paragraph(

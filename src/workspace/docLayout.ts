@@ -23,7 +23,10 @@ interface DocsStructuralElement {
   startIndex?: number;
   endIndex?: number;
   paragraph?: DocsParagraph;
-  table?: { rows?: number };
+  table?: {
+    rows?: number;
+    tableRows?: Array<{ tableCells?: Array<{ content?: DocsStructuralElement[] }> }>;
+  };
   sectionBreak?: object;
 }
 interface DocsLocation {
@@ -120,38 +123,59 @@ function justify(content: readonly DocsStructuralElement[]): DocsLayoutRequest[]
   return requests;
 }
 
-/** Links on the web addresses of «ОУ: https://…» lines the model asked for. */
+/**
+ * Links on the web addresses the model asked for: «ОУ: https://…» lines of link lists, and the
+ * cells of a table's link column that are the address alone.
+ */
 function links(
   content: readonly DocsStructuralElement[],
   model: Pick<DocumentModel, 'sections' | 'appendices'>,
 ): DocsLayoutRequest[] {
-  const wanted = new Map<string, { prefix: string; url: string }>();
+  const lines = new Map<string, { prefix: string; url: string }>();
+  const cells = new Set<string>();
   for (const blocks of [
     ...model.sections.map((s) => s.blocks),
     ...(model.appendices ?? []).map((a) => a.blocks),
   ]) {
     for (const block of blocks) {
-      if (block.type !== 'links') continue;
-      for (const item of block.items) {
-        if (!isWebLink(item.url)) continue;
-        const prefix = fillPhrase(OUTPUTS_RU.document.linkPrefix, { label: item.label });
-        wanted.set(prefix + item.url, { prefix, url: item.url });
+      if (block.type === 'links') {
+        for (const item of block.items) {
+          if (!isWebLink(item.url)) continue;
+          const prefix = fillPhrase(OUTPUTS_RU.document.linkPrefix, { label: item.label });
+          lines.set(prefix + item.url, { prefix, url: item.url });
+        }
+      } else if (block.type === 'table' && block.linkColumn !== undefined) {
+        for (const row of block.rows) {
+          const url = row[block.linkColumn] ?? '';
+          if (isWebLink(url)) cells.add(url);
+        }
       }
     }
   }
   const requests: DocsLayoutRequest[] = [];
-  for (const el of content) {
-    if (!el.paragraph) continue;
-    const found = wanted.get(textOf(el.paragraph));
-    if (!found) continue;
-    const start = (el.startIndex ?? 0) + found.prefix.length;
+  const link = (start: number, url: string): void => {
     requests.push({
       updateTextStyle: {
-        range: { startIndex: start, endIndex: start + found.url.length },
-        textStyle: { link: { url: found.url } },
+        range: { startIndex: start, endIndex: start + url.length },
+        textStyle: { link: { url } },
         fields: 'link',
       },
     });
+  };
+  for (const el of content) {
+    if (el.paragraph) {
+      const found = lines.get(textOf(el.paragraph));
+      if (found) link((el.startIndex ?? 0) + found.prefix.length, found.url);
+    } else if (el.table && cells.size > 0) {
+      for (const row of el.table.tableRows ?? []) {
+        for (const cell of row.tableCells ?? []) {
+          for (const inner of cell.content ?? []) {
+            const text = inner.paragraph ? textOf(inner.paragraph) : '';
+            if (cells.has(text)) link(inner.startIndex ?? 0, text);
+          }
+        }
+      }
+    }
   }
   return requests;
 }
@@ -162,9 +186,25 @@ export function layoutRequests(
   model: Pick<DocumentModel, 'signature' | 'sections' | 'appendices'>,
 ): DocsLayoutRequest[] {
   const requests: DocsLayoutRequest[] = [...justify(content), ...links(content, model)];
+  // The signature: the last «position ____ name» line, the spacer before it and the date after.
+  const { line, date } = signatureLines(model.signature);
+  let signature: DocsLayoutRequest[] = [];
+  const inSignature = new Set<DocsStructuralElement>();
+  for (let i = content.length - 2; i >= 1; i--) {
+    const el = content[i]!;
+    const dateEl = content[i + 1]!;
+    if (!el.paragraph || textOf(el.paragraph) !== line) continue;
+    if (!dateEl.paragraph || textOf(dateEl.paragraph) !== date) continue;
+    const spacer = content[i - 1]!;
+    const first = spacer.paragraph && textOf(spacer.paragraph) === '' ? spacer : el;
+    signature = [keep(first, el, true), keep(dateEl, dateEl, false)];
+    for (const member of [first, el, dateEl]) inSignature.add(member);
+    break;
+  }
   content.forEach((el, i) => {
     const next = content[i + 1];
     if (el.paragraph) {
+      if (inSignature.has(el)) return;
       const style = el.paragraph.paragraphStyle?.namedStyleType ?? '';
       const caption = next?.table !== undefined && textOf(el.paragraph) !== '';
       if (HEADINGS.test(style) || caption) requests.push(keep(el, el, true));
@@ -182,19 +222,7 @@ export function layoutRequests(
       );
     }
   });
-  // The signature: the last «position ____ name» line, the spacer before it and the date after.
-  const { line, date } = signatureLines(model.signature);
-  for (let i = content.length - 2; i >= 1; i--) {
-    const el = content[i]!;
-    const dateEl = content[i + 1]!;
-    if (!el.paragraph || textOf(el.paragraph) !== line) continue;
-    if (!dateEl.paragraph || textOf(dateEl.paragraph) !== date) continue;
-    const spacer = content[i - 1]!;
-    const first = spacer.paragraph && textOf(spacer.paragraph) === '' ? spacer : el;
-    requests.push(keep(first, el, true), keep(dateEl, dateEl, false));
-    break;
-  }
-  return requests;
+  return [...requests, ...signature];
 }
 
 /**

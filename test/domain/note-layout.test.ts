@@ -347,8 +347,12 @@ describe('«Подготовка участников» from the monthly reports
     expect(text).toContain('https://vk.com/wall-0');
     expect(text).toContain('Остальные ссылки (3) приведены в приложении 2.');
     const all = note.appendices!.find((a) => a.title.startsWith('Пост-релизы'))!;
-    const items = all.blocks.flatMap((b) => (b.type === 'links' ? b.items : []));
-    expect(items).toHaveLength(13);
+    // All of them in one table whose second column the renderer links.
+    const [table] = tablesOf(all.blocks);
+    expect(table!.header).toEqual(['ОУ', 'Пост-релиз']);
+    expect(table!.linkColumn).toBe(1);
+    expect(table!.rows).toHaveLength(13);
+    expect(table!.rows[0]).toEqual(['ГБОУ № 1', 'https://vk.com/wall-0']);
     expect(documentText(note).join('\n')).not.toContain('на сайте школы');
   });
 });

@@ -54,6 +54,7 @@ export const ANALYSIS_RU = {
     postReleasesNone: 'Ссылки на пост-релизы мероприятий в отчётах не указаны.',
     postReleasesRest: 'Остальные ссылки ({n}) приведены в приложении {appendix}.',
     postReleasesAppendix: 'Пост-релизы мероприятий ОУ {forMonth}',
+    postReleasesHeader: ['ОУ', 'Пост-релиз'],
     recommend: {
       staff:
         'Организовать консультацию по подготовке педагогов-наставников и экспертов для ОУ, указавших кадровые трудности: {schools}.',

@@ -137,7 +137,8 @@ export const OUTPUTS_RU = {
     job: 'Сводка за месяц',
     subject: 'Мониторинг участия ОУ в чемпионатах: сводка {forMonth}',
     greeting: 'Добрый день!',
-    intro: 'Направляем сводку мониторинга участия ОУ {district} района в чемпионатах {forMonth}.',
+    // «{forMonth}» ends with «г.»: the sentence takes no second full stop.
+    intro: 'Направляем сводку мониторинга участия ОУ {district} района в чемпионатах {forMonth}',
     figures: 'Основные показатели',
     participants: 'Участники',
     schools: 'ОУ-участники',
