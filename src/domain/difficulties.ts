@@ -7,6 +7,7 @@
  * theme, allowing one slip per stem; a clause about a need that matches no theme is «другое».
  */
 import { foldLookalikes, foldYo } from './normalize/text';
+import { memoText } from './normalize/memo';
 
 /** Themes of difficulties, in the order the note lists them. */
 export const DIFFICULTY_THEMES = [
@@ -205,12 +206,21 @@ function distance(a: string, b: string, max: number): number {
   return previous[b.length]!;
 }
 
+const SOUNDS_ALIKE = ['оа', 'еи'];
+
+function sameFirstLetter(a: string, b: string): boolean {
+  return a === b || SOUNDS_ALIKE.some((pair) => pair.includes(a) && pair.includes(b));
+}
+
 /** A word matches a stem when it starts with it, or with it mistyped once (see STEMS). */
 function wordMatches(word: string, entry: string): boolean {
   const exact = entry.endsWith('=');
   const stem = exact ? entry.slice(0, -1) : entry;
   if (word.startsWith(stem)) return true;
   if (exact || stem.length < 6 || word.length < stem.length - 1) return false;
+  // A slip seldom hits the first letter, except the unstressed о/а and е/и people write by ear:
+  // only such words are measured.
+  if (!sameFirstLetter(word.charAt(0), stem.charAt(0))) return false;
   for (const length of [stem.length - 1, stem.length, stem.length + 1]) {
     if (length <= word.length && distance(word.slice(0, length), stem, 1) <= 1) return true;
   }
@@ -244,8 +254,17 @@ export interface DifficultyReading {
   themes: DifficultyTheme[];
 }
 
-/** Sorts one answer into themes; an empty answer, or one without any letter, raises none. */
+/**
+ * Sorts one answer into themes; an empty answer, or one without any letter, raises none. Schools
+ * repeat their answers month after month: each text is read once per execution.
+ */
 export function classifyDifficulty(text: string): DifficultyReading {
+  return classifyOnce(text);
+}
+
+const classifyOnce = memoText(readDifficulty);
+
+function readDifficulty(text: string): DifficultyReading {
   const normal = normalize(text);
   if (!/[а-я]/.test(normal)) return { none: true, themes: [] };
   const clauses = foldYo(foldLookalikes(text.toLowerCase()))

@@ -44,6 +44,7 @@ const NEEDS: Array<[string, DifficultyTheme[]]> = [
   ['Финасирование не выделено, нужен транспорт до площадки', ['equipment', 'funding']],
   ['Оборудование есть, но не хватает педагогов', ['staff']],
   ['Не хватает времени, расписание перегружено', ['time']],
+  ['Нехватка аборудования', ['equipment']], // «о» written «а», as heard
 ];
 
 const NOTHING: string[] = [
