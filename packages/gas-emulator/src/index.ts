@@ -5,9 +5,16 @@
 export { createWorkspace, Workspace } from './workspace';
 export type {
   BundleApp,
+  BurstItem,
+  BurstReport,
+  ContainerOption,
   CostReport,
+  LoadOptions,
+  OpenOptions,
   SeedItem,
   SubmitOptions,
+  UploadAnswer,
+  UploadItemOptions,
   WorkspaceOptions,
 } from './harness/api';
 export { formatDate } from './services/format-date';

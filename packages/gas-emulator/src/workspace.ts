@@ -7,38 +7,72 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vm from 'vm';
 import { Clock } from './core/clock';
-import { SCRIPT_TIME_FACTOR } from './core/costs';
-import { ExecutionTracker, messageOf } from './core/execution';
+import { MAX_EXECUTION_MS, SCRIPT_TIME_FACTOR } from './core/costs';
+import {
+  ExecutionTracker,
+  messageOf,
+  TIME_LIMIT_ERROR,
+  type ExecutionRecord,
+  type RunOptions,
+} from './core/execution';
 import { appsScriptGlobals } from './core/globals';
 import { IdFactory } from './core/ids';
 import { createBundleContext } from './core/realm';
 import { ACCOUNT_QUOTAS } from './core/state';
-import type { DriveItem, ProjectState, SentMail, TriggerRecord } from './core/state';
+import type { ContainerRef, DriveItem, ProjectState, SentMail, TriggerRecord } from './core/state';
 import type { Ctx, World } from './core/world';
 import type {
   BundleApp,
+  BurstItem,
+  BurstReport,
+  ContainerOption,
   CostReport,
+  LoadOptions,
+  OpenOptions,
   SeedItem,
   SubmitOptions,
+  UploadItemOptions,
   WorkspaceOptions,
 } from './harness/api';
-import { clockEvent } from './harness/events';
+import { changeEvent, clockEvent, editEvent, openEvent } from './harness/events';
 import { acceptAnswers, deliverSubmit, newResponse, questionsOf } from './harness/submit';
 import {
   createDocumentApp,
+  createDocumentFile,
   DocumentView,
   documentFileHandler,
   documentsView,
 } from './services/documents';
-import { DOCUMENT_MIME, DriveApp, emptyOldTrash, FOLDER_MIME, folderPath } from './services/drive';
+import {
+  createDriveItem,
+  DOCUMENT_MIME,
+  DriveApp,
+  emptyOldTrash,
+  FOLDER_MIME,
+  folderPath,
+  FORM_MIME,
+  SPREADSHEET_MIME,
+} from './services/drive';
 import type { Answer, FormModel, ResponseModel } from './services/form-model';
-import { FormApp, FormResponse, syncDestination, writeResponseRow } from './services/forms';
+import {
+  createFormFile,
+  FormApp,
+  FormResponse,
+  syncDestination,
+  writeResponseRow,
+} from './services/forms';
 import { MimeType } from './services/mime-type';
 import { advancedServiceGlobals } from './services/advanced';
 import { createHtmlService, vmRunner } from './services/html';
-import { createGmailApp, createMailApp } from './services/mail';
-import { CacheService, LockService, PropertiesService } from './services/properties';
+import { createGmailApp, createMailApp, dayKey } from './services/mail';
+import {
+  CacheService,
+  LockService,
+  PropertiesService,
+  releaseLocksOf,
+} from './services/properties';
 import { nextDue, ScriptApp } from './services/script';
+import { Range } from './services/range';
 import { Sheet } from './services/sheet';
 import { CellValue, displayValue, SpreadsheetModel } from './services/sheet-model';
 import { ChartType } from './services/chart';
@@ -65,9 +99,21 @@ const DEFAULTS = {
   masterName: 'Мониторинг участия ОУ',
 };
 
-function newProjectState(id: string): ProjectState {
+/** Apps Script's message when the day's trigger runtime is used up (guides/services/quotas, exception messages). */
+export const TRIGGER_RUNTIME_ERROR = 'Service using too much computer time for one day.';
+
+/** Apps Script's message past "Simultaneous executions per user" (guides/services/quotas). */
+export const SIMULTANEOUS_ERROR =
+  'There are too many scripts running simultaneously for this Google user account.';
+
+/** Simple triggers "cannot run for longer than 30 seconds" (guides/triggers#restrictions). */
+export const SIMPLE_TRIGGER_MS = 30_000;
+
+function newProjectState(id: string, scriptId: string, container: ContainerRef): ProjectState {
   return {
     id,
+    scriptId,
+    container,
     scriptProperties: new Map(),
     userProperties: new Map(),
     documentProperties: new Map(),
@@ -89,6 +135,8 @@ export class Workspace {
   private readonly harness: Ctx;
   private readonly triggerErrors: 'throw' | 'record';
   private lastDelivery: { formId: string; responseId: string } | null = null;
+  /** During ws.burst: the trigger executions so far, to count those running at once per user. */
+  private burstRuns: { user: string; start: number; end: number }[] | null = null;
 
   /** The simulated clock. */
   readonly clock: { now(): Date; advanceTo(iso: string | Date): void };
@@ -112,6 +160,7 @@ export class Workspace {
       quotas: { ...ACCOUNT_QUOTAS[options.account ?? 'consumer'], ...options.quotas },
       drive: { rootId, items: new Map() },
       mailSentPerDay: new Map(),
+      triggerRuntimePerDay: new Map(),
       documentsCreatedPerDay: new Map(),
       outbox: [],
       triggers: [],
@@ -140,16 +189,37 @@ export class Workspace {
     registerSpreadsheetFiles(this.world);
     this.world.nativeFiles.set(DOCUMENT_MIME, documentFileHandler(this.world));
     this.world.activeSpreadsheetId = createSpreadsheetFile(this.world, o.masterName).id;
-    this.harness = { world: this.world, project: newProjectState('harness') };
+    this.harness = {
+      world: this.world,
+      project: newProjectState('harness', 'harness', {
+        kind: 'SPREADSHEET',
+        id: this.world.activeSpreadsheetId,
+      }),
+    };
     this.triggerErrors = o.triggerErrors ?? 'throw';
+    this.world.tracker.onExecutionEnd((record) => releaseLocksOf(this.world, record));
     this.clock = { now: () => clock.now(), advanceTo: (to) => this.advanceTo(to) };
     this.faults = { fail: (call, opts) => this.world.tracker.fail(call, opts) };
   }
 
-  /** Loads every .js file of `dir` into a fresh context as a new script project (.html files are its HtmlService files). */
-  loadBundle(dir: string): BundleApp {
-    const id = `project-${this.projects.size + 1}-${this.world.ids.next('1').slice(0, 12)}`;
-    const state = newProjectState(id);
+  /**
+   * Loads every .js file of `dir` into a fresh context as a new script project (.html files are
+   * its HtmlService files), bound to `options.container`: the master spreadsheet by default, any
+   * spreadsheet, document or form, or 'standalone' (a script file of its own in My Drive).
+   */
+  loadBundle(dir: string, options: LoadOptions = {}): BundleApp {
+    const scriptId = this.world.ids.next('1');
+    const id = `project-${this.projects.size + 1}-${scriptId.slice(0, 12)}`;
+    const container = this.containerOf(options.container);
+    const state = newProjectState(id, scriptId, container);
+    if (container.kind === 'STANDALONE') {
+      // A standalone script is a file of its own in My Drive, listed like any other (guides/standalone).
+      createDriveItem(this.world, {
+        id: scriptId,
+        name: options.name ?? 'Untitled project',
+        mimeType: MimeType.GOOGLE_APPS_SCRIPT!,
+      });
+    }
     for (const file of fs.readdirSync(dir)) {
       if (file.endsWith('.html'))
         state.htmlFiles.set(
@@ -163,7 +233,7 @@ export class Workspace {
       SpreadsheetApp: new SpreadsheetApp(ctx),
       FormApp: new FormApp(ctx),
       DriveApp: new DriveApp(ctx),
-      DocumentApp: createDocumentApp(this.world),
+      DocumentApp: createDocumentApp(this.world, ctx),
       MailApp: createMailApp(this.world),
       GmailApp: createGmailApp(this.world),
       ScriptApp: new ScriptApp(ctx),
@@ -199,16 +269,96 @@ export class Workspace {
     };
   }
 
-  /** Runs a global function of a project as one execution. */
-  private execute(project: Project, name: string, args: unknown[], trigger: string): any {
+  /** The container a loadBundle option names, checked against Drive. */
+  private containerOf(option: ContainerOption | undefined): ContainerRef {
+    if (option === undefined) return { kind: 'SPREADSHEET', id: this.world.activeSpreadsheetId };
+    if (option === 'standalone') return { kind: 'STANDALONE', id: null };
+    const need = (id: string, mime: string, what: string): string => {
+      const item = this.world.drive.items.get(id);
+      if (!item || item.mimeType !== mime) throw new Error(`emulator: no ${what} with id «${id}»`);
+      return id;
+    };
+    if ('spreadsheet' in option)
+      return {
+        kind: 'SPREADSHEET',
+        id: need(option.spreadsheet, SPREADSHEET_MIME, 'spreadsheet'),
+      };
+    if ('document' in option)
+      return { kind: 'DOCUMENT', id: need(option.document, DOCUMENT_MIME, 'document') };
+    if ('form' in option) return { kind: 'FORM', id: this.form(option.form).id };
+    throw new Error(`emulator: unknown container ${JSON.stringify(option)}`);
+  }
+
+  /** Runs a global function of a project as one execution, as the workspace's current user. */
+  private execute(
+    project: Project,
+    name: string,
+    args: unknown[],
+    trigger: string,
+    options: RunOptions = {},
+  ): any {
     const fn = (project.context as Record<string, unknown>)[name];
     if (typeof fn !== 'function') throw new Error(`Script function not found: ${name}`);
-    return this.world.tracker.run(project.state.id, name, trigger, this.world.clock.now(), () =>
-      (fn as (...a: unknown[]) => unknown)(...args),
+    return this.world.tracker.run(
+      project.state.id,
+      name,
+      trigger,
+      this.world.clock.now(),
+      () => (fn as (...a: unknown[]) => unknown)(...args),
+      { user: this.world.user, ...options },
     );
   }
 
-  /** Runs a trigger's handler in its own project; errors follow the triggerErrors option. */
+  /**
+   * Runs a trigger's handler as `user`: counted against that user's daily trigger runtime
+   * ("Triggers total runtime", guides/services/quotas), which, once used up, stops executions
+   * with "Service using too much computer time for one day." Simple triggers run with
+   * AuthMode.LIMITED and for 30 seconds at most.
+   */
+  private runTrigger(
+    project: Project,
+    handler: string,
+    event: unknown,
+    kind: string,
+    user: string,
+    simple = false,
+  ): Error | null {
+    const world = this.world;
+    const previousUser = world.user;
+    world.user = user;
+    try {
+      const key = `${user}|${dayKey(world.clock.now(), world.timeZone)}`;
+      const runtime = world.triggerRuntimePerDay!;
+      const left = world.quotas.triggerRuntimePerDayMs - (runtime.get(key) ?? 0);
+      const cap = simple ? SIMPLE_TRIGGER_MS : MAX_EXECUTION_MS;
+      let limit =
+        left < cap
+          ? { ms: left, error: TRIGGER_RUNTIME_ERROR }
+          : { ms: cap, error: TIME_LIMIT_ERROR };
+      const runs = this.burstRuns;
+      if (runs) {
+        const t = world.clock.now().getTime();
+        const running = runs.filter((r) => r.user === user && r.start <= t && t < r.end).length;
+        if (running >= world.quotas.simultaneousExecutionsPerUser)
+          limit = { ms: 0, error: SIMULTANEOUS_ERROR };
+      }
+      this.execute(project, handler, [event], kind, {
+        authMode: simple ? 'LIMITED' : 'FULL',
+        limit,
+        onEnd: (e: ExecutionRecord) => {
+          runtime.set(key, (runtime.get(key) ?? 0) + e.modelledMs);
+          runs?.push({ user, start: e.startedAt.getTime(), end: e.endedAt!.getTime() });
+        },
+      });
+      return null;
+    } catch (error) {
+      return error instanceof Error ? error : new Error(messageOf(error));
+    } finally {
+      world.user = previousUser;
+    }
+  }
+
+  /** Runs an installable trigger's handler in its own project, as the user who installed it. */
   private fire(
     t: TriggerRecord,
     event: (ctx: Ctx) => Record<string, unknown>,
@@ -218,21 +368,122 @@ export class Workspace {
     if (!project) return null;
     // "Installable triggers always run under the account of the person who created them"
     // (developers.google.com/apps-script/guides/triggers/installable#restrictions).
-    const previousUser = this.world.user;
-    this.world.user = t.owner;
-    try {
-      this.execute(project, t.handler, [event(project.ctx)], kind);
-      return null;
-    } catch (error) {
-      return error instanceof Error ? error : new Error(messageOf(error));
-    } finally {
-      this.world.user = previousUser;
+    return this.runTrigger(project, t.handler, event(project.ctx), kind, t.owner);
+  }
+
+  /**
+   * A user opens a spreadsheet, document or form in its editor (default: the master): the simple
+   * `onOpen(e)` of every project bound to it runs as that user (AuthMode.LIMITED, 30 s), then its
+   * installable open triggers (guides/triggers#onopene; events: authMode, source, triggerUid
+   * of installable ones, user). Errors follow the triggerErrors option.
+   */
+  open(fileId: string = this.world.activeSpreadsheetId, options: OpenOptions = {}): void {
+    const item = this.world.drive.items.get(fileId);
+    const kinds: Record<string, ContainerRef['kind']> = {
+      [SPREADSHEET_MIME]: 'SPREADSHEET',
+      [DOCUMENT_MIME]: 'DOCUMENT',
+      [FORM_MIME]: 'FORM',
+    };
+    const kind = item && kinds[item.mimeType];
+    if (!kind) throw new Error(`emulator: no spreadsheet, document or form with id «${fileId}»`);
+    const user = options.user ?? this.world.user;
+    const errors: Error[] = [];
+    for (const project of this.projects.values()) {
+      const c = project.state.container;
+      if (c.id !== fileId || typeof project.context.onOpen !== 'function') continue;
+      const event = openEvent(project.ctx, kind, fileId, user, null);
+      const error = this.runTrigger(project, 'onOpen', event, 'ON_OPEN', user, true);
+      if (error) errors.push(error);
     }
+    const sources: Record<string, TriggerRecord['source']> = {
+      SPREADSHEET: 'SPREADSHEET',
+      DOCUMENT: 'DOCUMENTS',
+      FORM: 'FORMS',
+    };
+    const source = sources[kind];
+    for (const t of [...this.world.triggers]) {
+      if (t.type !== 'ON_OPEN' || t.source !== source || t.sourceId !== fileId) continue;
+      const error = this.fire(t, (ctx) => openEvent(ctx, kind, fileId, user, t.uid), 'ON_OPEN');
+      if (error) errors.push(error);
+    }
+    if (errors.length > 0 && this.triggerErrors === 'throw') throw errors[0]!;
+  }
+
+  /**
+   * A user types into a spreadsheet (default: the master): `value` into one cell, or a grid of
+   * values pasted into a range ('Tab!A1', 'A1:B2' on the active tab). Then the simple onEdit(e)
+   * of every project bound to it runs (LIMITED, 30 s), then its installable edit triggers and
+   * its change triggers (changeType EDIT). Script writes never fire them ("Script executions and
+   * API requests do not cause triggers to run", guides/triggers#restrictions).
+   */
+  edit(
+    a1Notation: string,
+    value: unknown,
+    options: { spreadsheetId?: string; user?: string } = {},
+  ): void {
+    const ss = this.spreadsheetModel(options.spreadsheetId);
+    const range = this.spreadsheet(ss.id).getRange(a1Notation) as unknown as Range;
+    const single = range.numRows === 1 && range.numColumns === 1;
+    let values: { value: string; oldValue: string | undefined } | null = null;
+    if (single) {
+      const before = range.getDisplayValue();
+      range.setValue(value as CellValue);
+      values = { value: String(value), oldValue: before === '' ? undefined : before };
+    } else {
+      if (!Array.isArray(value)) throw new Error('emulator: a range edit takes rows of values');
+      range.setValues(value as CellValue[][]);
+    }
+    const user = options.user ?? this.world.user;
+    const errors: Error[] = [];
+    for (const project of this.projects.values()) {
+      if (project.state.container.id !== ss.id) continue;
+      if (typeof project.context.onEdit !== 'function') continue;
+      const event = editEvent(project.ctx, ss, range.sheet, range, user, null, values);
+      const error = this.runTrigger(project, 'onEdit', event, 'ON_EDIT', user, true);
+      if (error) errors.push(error);
+    }
+    for (const t of [...this.world.triggers]) {
+      if (t.source !== 'SPREADSHEET' || t.sourceId !== ss.id) continue;
+      let error: Error | null = null;
+      if (t.type === 'ON_EDIT')
+        error = this.fire(
+          t,
+          (ctx) => editEvent(ctx, ss, range.sheet, range, user, t.uid, values),
+          'ON_EDIT',
+        );
+      else if (t.type === 'ON_CHANGE')
+        error = this.fire(t, (ctx) => changeEvent(ctx, ss, 'EDIT', user, t.uid), 'ON_CHANGE');
+      if (error) errors.push(error);
+    }
+    if (errors.length > 0 && this.triggerErrors === 'throw') throw errors[0]!;
+  }
+
+  /** A new spreadsheet in My Drive, as a user makes one (e.g. to bind a script to it); returns its id. */
+  createSpreadsheet(name: string): string {
+    return createSpreadsheetFile(this.world, name).id;
+  }
+
+  /** A new empty Google Doc in My Drive; returns its id. */
+  createDocument(name: string): string {
+    return createDocumentFile(this.world, name);
+  }
+
+  /** A new empty form in My Drive; returns its id. */
+  createForm(title: string): string {
+    return createFormFile(this.world, title).id;
   }
 
   private advanceTo(to: string | Date): void {
     const target = new Date(to);
     if (Number.isNaN(target.getTime())) throw new Error(`emulator: bad date ${String(to)}`);
+    const now = this.world.clock.now();
+    if (target.getTime() < now.getTime()) {
+      // The modelled clock only moves forward; a test asking for an earlier time has lost track
+      // of it (executions move the clock too), and ignoring that would hide the mistake.
+      throw new Error(
+        `emulator: the clock cannot go back to ${target.toISOString()} (it is ${now.toISOString()})`,
+      );
+    }
     for (;;) {
       const due = this.world.triggers
         .filter((t) => t.type === 'CLOCK' && t.nextRun && t.nextRun.getTime() <= target.getTime())
@@ -268,6 +519,21 @@ export class Workspace {
     options: SubmitOptions = {},
   ): GoogleAppsScript.Forms.FormResponse {
     const form = this.form(formTitleOrId);
+    const response = this.storeResponse(form, answers, options);
+    this.deliver(form, response);
+    return new FormResponse(
+      this.harness,
+      form,
+      response,
+    ) as unknown as GoogleAppsScript.Forms.FormResponse;
+  }
+
+  /** A respondent's answers checked and stored as Forms does, with their response-sheet row. */
+  private storeResponse(
+    form: FormModel,
+    answers: Record<string, unknown>,
+    options: SubmitOptions,
+  ): ResponseModel {
     if (!form.acceptingResponses)
       throw new Error(`emulator: form «${form.title}» is not accepting responses`);
     const respondent = options.respondent ?? 'respondent@example.org';
@@ -291,12 +557,63 @@ export class Workspace {
       responseId: response.id,
       sheetRow: response.sheetRow,
     };
-    this.deliver(form, response);
-    return new FormResponse(
-      this.harness,
-      form,
-      response,
-    ) as unknown as GoogleAppsScript.Forms.FormResponse;
+    return response;
+  }
+
+  /**
+   * Many respondents submit forms within a few modelled minutes, and the triggers of each submit
+   * start at its `at`, overlapping one another as on Google: each execution runs on its own
+   * timeline from its start, they compete for locks in modelled time (a waitLock waits for the
+   * others' holds or times out with Google's message; tryLock gives false), and past 30 running
+   * at once for one user an execution does not start ("There are too many scripts running
+   * simultaneously…", guides/services/quotas). Executions run one after another in the order they
+   * start. Trigger errors are recorded, never thrown (see the report and costs()); answers Forms
+   * would refuse throw. Time-driven triggers due during the burst fire at the next advanceTo. The
+   * clock ends when the last execution does.
+   */
+  burst(items: readonly BurstItem[]): BurstReport {
+    const world = this.world;
+    const timed = items
+      .map((item, i) => ({ item, at: new Date(item.at), i }))
+      .sort((a, b) => a.at.getTime() - b.at.getTime() || a.i - b.i);
+    for (const { item, at } of timed)
+      if (Number.isNaN(at.getTime())) throw new Error(`emulator: bad date ${String(item.at)}`);
+    const first = timed[0];
+    if (!first) return { submitted: 0, executions: [], endedAt: world.clock.now() };
+    this.advanceTo(first.at);
+    const from = world.tracker.executions.length;
+    let end = world.clock.now().getTime();
+    this.burstRuns = [];
+    try {
+      for (const { item, at } of timed) {
+        world.clock.rewind(at);
+        const form = this.form(item.form);
+        const response = this.storeResponse(form, item.answers, { respondent: item.respondent });
+        deliverSubmit(world, form, response, (t, event, kind) => {
+          world.clock.rewind(at);
+          const error = this.fire(t, event, kind);
+          end = Math.max(end, world.clock.now().getTime());
+          return error;
+        });
+        end = Math.max(end, at.getTime());
+      }
+    } finally {
+      this.burstRuns = null;
+      world.clock.rewind(new Date(end));
+    }
+    return {
+      submitted: timed.length,
+      executions: world.tracker.executions.slice(from).map((e) => ({
+        functionName: e.functionName,
+        user: e.user,
+        startedAt: e.startedAt,
+        endedAt: e.endedAt!,
+        modelledMs: e.modelledMs,
+        lockWaitMs: e.lockWaitMs,
+        ...(e.error === undefined ? {} : { error: e.error }),
+      })),
+      endedAt: new Date(end),
+    };
   }
 
   /**
@@ -355,19 +672,23 @@ export class Workspace {
     this.deliver(form, response);
   }
 
-  /** Adds a FILE_UPLOAD question by hand, as an operator would in the Forms editor. */
-  uploadFileItem(formTitleOrId: string, title: string): void {
+  /**
+   * Adds a FILE_UPLOAD question by hand, as an operator would in the Forms editor (FormApp
+   * cannot), with its maximum number of files and file size if given.
+   */
+  uploadFileItem(formTitleOrId: string, title: string, options: UploadItemOptions = {}): void {
     const form = this.form(formTitleOrId);
     const item = form.addItem('FILE_UPLOAD');
     item.title = title;
+    item.upload = { maxFiles: options.maxFiles ?? null, maxFileSize: options.maxFileSize ?? null };
     syncDestination(this.world, form);
   }
 
-  /** The master (bound) spreadsheet; calls through it count outside any execution. */
-  spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  /** A spreadsheet (default: the master); calls through it count outside any execution. */
+  spreadsheet(spreadsheetId?: string): GoogleAppsScript.Spreadsheet.Spreadsheet {
     return new Spreadsheet(
       this.harness,
-      this.master(),
+      this.spreadsheetModel(spreadsheetId),
     ) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   }
 
@@ -376,9 +697,15 @@ export class Workspace {
     return this.world.spreadsheets.get(this.world.activeSpreadsheetId)!;
   }
 
-  /** Values of a tab of the master (header included), up to its last row and column; no calls counted. */
+  private spreadsheetModel(spreadsheetId?: string): SpreadsheetModel {
+    const ss = this.world.spreadsheets.get(spreadsheetId ?? this.world.activeSpreadsheetId);
+    if (!ss) throw new Error(`emulator: no spreadsheet with id «${spreadsheetId}»`);
+    return ss;
+  }
+
+  /** Values of a tab (header included) of a spreadsheet (default: the master), up to its last row and column; no calls counted. */
   sheetValues(tabName: string, spreadsheetId?: string): CellValue[][] {
-    const ss = this.world.spreadsheets.get(spreadsheetId ?? this.world.activeSpreadsheetId)!;
+    const ss = this.spreadsheetModel(spreadsheetId);
     const sheet = ss.sheetByName(tabName);
     if (!sheet)
       throw new Error(
@@ -387,21 +714,22 @@ export class Workspace {
     return new Sheet(this.harness, ss, sheet).peekValues();
   }
 
-  /** Displayed values of a tab of the master, as a user sees them. */
-  sheetDisplayValues(tabName: string): string[][] {
-    const ss = this.master();
-    return this.sheetValues(tabName).map((row, r) =>
+  /** Displayed values of a tab of a spreadsheet (default: the master), as a user sees them. */
+  sheetDisplayValues(tabName: string, spreadsheetId?: string): string[][] {
+    const ss = this.spreadsheetModel(spreadsheetId);
+    return this.sheetValues(tabName, spreadsheetId).map((row, r) =>
       row.map((v, c) =>
         displayValue(v, ss.sheetByName(tabName)!.format(r + 1, c + 1)?.numberFormat, ss),
       ),
     );
   }
 
-  /** Makes a tab of the master active (as a user clicking it). */
-  setActiveSheet(tabName: string): void {
-    const sheet = this.master().sheetByName(tabName);
+  /** Makes a tab of a spreadsheet (default: the master) active, as a user clicking it. */
+  setActiveSheet(tabName: string, spreadsheetId?: string): void {
+    const ss = this.spreadsheetModel(spreadsheetId);
+    const sheet = ss.sheetByName(tabName);
     if (!sheet) throw new Error(`emulator: no tab «${tabName}»`);
-    this.master().activeSheetId = sheet.id;
+    ss.activeSheetId = sheet.id;
   }
 
   /** Every Google Doc (delegates to the documents service's store). */
@@ -472,6 +800,11 @@ export class Workspace {
   /** Texts of the alerts every project showed, oldest first. */
   alerts(): string[] {
     return [...this.projects.values()].flatMap((p) => p.state.alerts);
+  }
+
+  /** The user's answer to the next Ui.prompt of any project: the text typed and the button pressed. */
+  answerPrompt(text: string, button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE' = 'OK'): void {
+    (this.world.promptAnswers ??= []).push({ text, button });
   }
 
   /** Menus added by every project. */

@@ -65,10 +65,10 @@ describe('DocumentApp.create / openById (reference/document/document-app)', () =
     expect(doc.getName()).toBe('Renamed in Drive');
   });
 
-  it('getActiveDocument is not modelled: the script is bound to a spreadsheet', () => {
-    expect(() => createDocumentApp(makeWs()).getActiveDocument()).toThrow(
-      /^emulator: DocumentApp\.getActiveDocument/,
-    );
+  it('getActiveDocument is null and getUi throws without a document-bound project (containers.test.ts has the bound cases)', () => {
+    const app = createDocumentApp(makeWs());
+    expect(app.getActiveDocument()).toBeNull();
+    expect(() => app.getUi()).toThrow('Cannot call DocumentApp.getUi() from this context.');
   });
 
   it('create costs 1000 ms, appendParagraph 15 ms, appendTable 50 + 0.2 per cell', () => {
@@ -218,12 +218,10 @@ describe('Body and Paragraph (reference/document/body, paragraph)', () => {
     );
   });
 
-  it('methods the fake lacks throw "emulator: Body.findElement is not implemented"', () => {
+  it('methods the fake lacks throw "emulator: Body.getFootnotes is not implemented"', () => {
     const app = createDocumentApp(makeWs());
     const body = app.create('D').getBody();
-    expect(() => body.findElement(app.ElementType.TABLE)).toThrow(
-      'emulator: Body.findElement is not implemented',
-    );
+    expect(() => body.getFootnotes()).toThrow('emulator: Body.getFootnotes is not implemented');
     expect(() => body.editAsText()).toThrow('emulator: Body.editAsText is not implemented');
   });
 });
@@ -249,6 +247,67 @@ describe('replaceText (reference/document/body#replaceText(String,String))', () 
     expect(() => body.replaceText('10', 'US$')).toThrow('Illegal group reference');
     body.replaceText('10', 'US\\$');
     expect(body.getText()).toBe('\nUS$.2021');
+  });
+});
+
+describe('findElement and findText (reference/document/body#findelementelementtype,-from, #findtextsearchpattern,-from, range-element)', () => {
+  function sample() {
+    const ws = makeWs();
+    const DocumentApp = createDocumentApp(ws);
+    const doc = DocumentApp.create('Поиск');
+    const body = doc.getBody();
+    body.getParagraphs()[0]!.setText('Введение');
+    body.appendParagraph('Итоги').setHeading(DocumentApp.ParagraphHeading.HEADING1);
+    body.appendParagraph('Победитель: {{ФИО}}, школа {{ОУ}}');
+    body.appendTable([['{{ФИО}}', 'балл']]);
+    body.appendParagraph('Методы').setHeading(DocumentApp.ParagraphHeading.HEADING1);
+    return { DocumentApp, body };
+  }
+
+  it("findElement walks descendants in document order, continuing from the last result, then null (the reference's heading loop)", () => {
+    const { DocumentApp, body } = sample();
+    const headings: string[] = [];
+    let result: GoogleAppsScript.Document.RangeElement | null = null;
+    while ((result = body.findElement(DocumentApp.ElementType.PARAGRAPH, result!))) {
+      const p = result.getElement().asParagraph();
+      if (p.getHeading() === DocumentApp.ParagraphHeading.HEADING1) headings.push(p.getText());
+    }
+    expect(headings).toEqual(['Итоги', 'Методы']);
+    const cell = body.findElement(DocumentApp.ElementType.TABLE_CELL)!;
+    expect(cell.getElement().asTableCell().getText()).toBe('{{ФИО}}');
+    expect([cell.isPartial(), cell.getStartOffset(), cell.getEndOffsetInclusive()]).toEqual([
+      false,
+      -1,
+      -1,
+    ]);
+    expect(body.findElement(DocumentApp.ElementType.INLINE_IMAGE)).toBeNull();
+  });
+
+  it('findText matches a regular expression within each Text element and gives the matched offsets; from continues after it', () => {
+    const { body } = sample();
+    const first = body.findText('\\{\\{[^}]+\\}\\}')!;
+    expect(first.getElement().asText().getText()).toBe('Победитель: {{ФИО}}, школа {{ОУ}}');
+    expect([first.isPartial(), first.getStartOffset(), first.getEndOffsetInclusive()]).toEqual([
+      true,
+      12,
+      18,
+    ]);
+    const second = body.findText('\\{\\{[^}]+\\}\\}', first)!;
+    expect([second.getStartOffset(), second.getEndOffsetInclusive()]).toEqual([27, 32]);
+    const third = body.findText('\\{\\{[^}]+\\}\\}', second)!;
+    expect(third.getElement().getParent().getParent()!.getType()).toBe(
+      createDocumentApp(makeWs()).ElementType.TABLE_CELL,
+    );
+    expect(body.findText('\\{\\{[^}]+\\}\\}', third)).toBeNull();
+    // Matched per Text element: a pattern spanning two paragraphs is not found.
+    expect(body.findText('Введение.Итоги')).toBeNull();
+    // The match can then be formatted through its offsets, as scripts do.
+    first
+      .getElement()
+      .asText()
+      .setBold(first.getStartOffset(), first.getEndOffsetInclusive(), true);
+    expect(first.getElement().asText().isBold(12)).toBe(true);
+    expect(first.getElement().asText().isBold(11)).toBeFalsy();
   });
 });
 

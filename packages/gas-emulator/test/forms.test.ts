@@ -150,6 +150,50 @@ describe('submitForm', () => {
   });
 });
 
+test('an upload may carry its content or only its size, 0 bytes included; File.getSize and getBlob see it (reference/drive/file#getsize)', () => {
+  const { ws, DriveApp } = setup();
+  ws.uploadFileItem('Отчёт', 'Файлы');
+  const response = ws.submitForm(
+    'Отчёт',
+    {
+      ОУ: 'Школа 1',
+      Файлы: [
+        { name: 'пусто.pdf', size: 0 },
+        { name: 'список.csv', bytes: 'ФИО;класс\n' },
+        { name: 'скан.bin', size: 3_000_000, mimeType: 'image/tiff' },
+        'приказ.pdf',
+      ],
+    },
+    { respondent: 'school1@example.org' },
+  );
+  const ids = response.getItemResponses().at(-1)!.getResponse() as unknown as string[];
+  const files = ids.map((id) => DriveApp.getFileById(id));
+  expect(files.map((f) => [f.getName(), f.getSize(), f.getMimeType()])).toEqual([
+    ['пусто - school1.pdf', 0, 'application/pdf'],
+    ['список - school1.csv', 18, 'text/csv'],
+    ['скан - school1.bin', 3_000_000, 'image/tiff'],
+    ['приказ - school1.pdf', files[3]!.getBlob().getBytes().length, 'application/pdf'],
+  ]);
+  expect(files[0]!.getBlob().getBytes()).toEqual([]);
+  expect(files[1]!.getBlob().getDataAsString()).toBe('ФИО;класс\n');
+  expect(files[3]!.getSize()).toBeGreaterThan(0);
+});
+
+test('a file-upload question refuses more files or bigger files than its settings allow', () => {
+  const { ws } = setup();
+  ws.uploadFileItem('Отчёт', 'Файл', { maxFiles: 1, maxFileSize: 1024 });
+  expect(() => ws.submitForm('Отчёт', { ОУ: 'Школа 1', Файл: ['a.pdf', 'b.pdf'] })).toThrow(
+    'more than 1 files',
+  );
+  expect(() =>
+    ws.submitForm('Отчёт', { ОУ: 'Школа 1', Файл: [{ name: 'big.pdf', size: 1025 }] }),
+  ).toThrow('«big.pdf» is larger than 1024 bytes');
+  expect(() =>
+    ws.submitForm('Отчёт', { ОУ: 'Школа 1', Файл: [{ name: 'bad.pdf', size: -1 }] }),
+  ).toThrow('size must be a whole number of bytes');
+  expect(ws.forms().find((f) => f.title === 'Отчёт')!.responses).toBe(0);
+});
+
 test('seedResponses writes rows as submitForm does, without firing triggers', () => {
   const ws = createWorkspace({ now: '2021-10-01T09:00:00+03:00', triggerErrors: 'record' });
   const app = ws.loadBundle(`${__dirname}/fixtures/plain-script`);

@@ -12,6 +12,8 @@ import { makeWs } from './fixtures/state';
 function makeProject(files: Record<string, string> = {}): ProjectState {
   return {
     id: 'project-1',
+    scriptId: 'script-1',
+    container: { kind: 'SPREADSHEET', id: 'master' },
     scriptProperties: new Map(),
     userProperties: new Map(),
     documentProperties: new Map(),

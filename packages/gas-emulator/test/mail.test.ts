@@ -5,7 +5,7 @@
 import { Clock } from '../src/core/clock';
 import { ExecutionTracker } from '../src/core/execution';
 import { IdFactory } from '../src/core/ids';
-import type { WorkspaceState } from '../src/core/state';
+import { ACCOUNT_QUOTAS, type WorkspaceState } from '../src/core/state';
 import { newBlob } from '../src/services/blob';
 import { createGmailApp, createMailApp, dayKey, MAIL_QUOTA_ERROR } from '../src/services/mail';
 
@@ -16,7 +16,7 @@ function makeWs(now = '2021-09-01T09:00:00+03:00', perDay = 100): WorkspaceState
     ids: new IdFactory(),
     timeZone: 'Europe/Moscow',
     user: 'metodist@center.example',
-    quotas: { mailRecipientsPerDay: perDay, documentsCreatedPerDay: 250 },
+    quotas: { ...ACCOUNT_QUOTAS.consumer, mailRecipientsPerDay: perDay },
     drive: { rootId: 'root', items: new Map() },
     mailSentPerDay: new Map(),
     documentsCreatedPerDay: new Map(),
@@ -237,5 +237,34 @@ describe('GmailApp drafts (gmail-app#createdraftrecipient,-subject,-body,-option
     expect(gmail.getDrafts()).toHaveLength(0);
     expect(() => draft.send()).toThrow('Draft not found.');
     expect(() => gmail.createDraft('not an address', 'x', 'y')).toThrow('Invalid email');
+  });
+
+  it('getMessage shows the draft as a message; getAttachments gives attachments and inline images, each selectable (gmail-draft#getmessage, gmail-message#getattachmentsoptions)', () => {
+    const ws = makeWs();
+    const gmail = createGmailApp(ws);
+    const draft = gmail.createDraft('', 'Приглашение {{Имя}}', 'Здравствуйте, {{Имя}}!', {
+      htmlBody: '<p>Здравствуйте, {{Имя}}!</p><img src="cid:logo">',
+      attachments: [newBlob('положение', 'text/plain', 'положение.txt')],
+      inlineImages: { logo: newBlob('PNG', 'image/png', 'logo.png') },
+    });
+    const message = draft.getMessage();
+    expect([message.getSubject(), message.getPlainBody(), message.getBody()]).toEqual([
+      'Приглашение {{Имя}}',
+      'Здравствуйте, {{Имя}}!',
+      '<p>Здравствуйте, {{Имя}}!</p><img src="cid:logo">',
+    ]);
+    const names = (o?: GoogleAppsScript.Gmail.GmailAttachmentOptions) =>
+      (o ? message.getAttachments(o) : message.getAttachments()).map((a) => a.getName());
+    expect(names()).toEqual(['положение.txt', 'logo.png']);
+    expect(names({ includeInlineImages: false })).toEqual(['положение.txt']);
+    expect(names({ includeInlineImages: true, includeAttachments: false })).toEqual(['logo.png']);
+    const file = message.getAttachments({ includeInlineImages: false })[0]!;
+    expect([file.getSize(), file.getContentType(), file.getDataAsString()]).toEqual([
+      'положение'.length * 2,
+      'text/plain',
+      'положение',
+    ]);
+    expect(file.getHash()).toMatch(/^[0-9a-f]{40}$/);
+    expect(ws.outbox).toHaveLength(0);
   });
 });

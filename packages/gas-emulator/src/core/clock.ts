@@ -18,6 +18,14 @@ export class Clock {
     this.ms = to.getTime();
   }
 
+  /**
+   * Puts the clock back to `to`: only for executions that overlap in modelled time (ws.burst),
+   * each of which runs on its own timeline from its own start.
+   */
+  rewind(to: Date): void {
+    this.ms = to.getTime();
+  }
+
   /** Advances by `ms` milliseconds (modelled time passing inside an execution). */
   tick(ms: number): void {
     this.ms += ms;

@@ -3,6 +3,7 @@
  * execution with its own service-call counts and modelled time; past 360 s it fails the way
  * Apps Script does. Fault injection lives here too, since every service call passes through.
  */
+import { permissionError } from './authorization';
 import type { Clock } from './clock';
 import { costOf, MAX_EXECUTION_MS } from './costs';
 
@@ -21,6 +22,27 @@ export interface ExecutionRecord {
   error?: string;
   /** Set once the time limit is passed: the platform kills the run even if the script catches the error. */
   killed?: boolean;
+  /** FULL, or LIMITED for a simple trigger (no service that needs authorization). */
+  authMode: 'FULL' | 'LIMITED';
+  /** The user the execution runs as. */
+  user: string;
+  /** When it ended, in modelled time (set once it has). */
+  endedAt?: Date;
+  /** Modelled time spent waiting for a lock another execution held (part of serviceMs). */
+  lockWaitMs: number;
+  /** Modelled milliseconds after which the platform kills it, and with which message. */
+  limitMs: number;
+  limitError: string;
+}
+
+/** Options of one execution (ExecutionTracker.run). */
+export interface RunOptions {
+  authMode?: 'FULL' | 'LIMITED';
+  user?: string;
+  /** A lower time limit than 360 s and its message (simple triggers, the daily trigger runtime). */
+  limit?: { ms: number; error: string };
+  /** Called with the record once the execution has ended, however it ended. */
+  onEnd?: (record: ExecutionRecord) => void;
 }
 
 /** Google's message when one execution runs past 6 minutes. */
@@ -79,6 +101,8 @@ export class ExecutionTracker {
   private readonly scriptTimeFactor: number;
   /** CPU time when the script last got control back, or null while a service runs. */
   private scriptMark: number | null = null;
+  /** Told of every execution that ends (e.g. to release the locks it still holds). */
+  private readonly endListeners: ((record: ExecutionRecord) => void)[] = [];
 
   constructor(options: TrackerOptions = {}) {
     this.clock = options.clock;
@@ -92,8 +116,13 @@ export class ExecutionTracker {
     trigger: string,
     startedAt: Date,
     body: () => T,
+    options: RunOptions = {},
   ): T {
     const previous = this.current;
+    const limit =
+      options.limit && options.limit.ms < MAX_EXECUTION_MS
+        ? options.limit
+        : { ms: MAX_EXECUTION_MS, error: TIME_LIMIT_ERROR };
     const record: ExecutionRecord = {
       project,
       functionName,
@@ -103,6 +132,11 @@ export class ExecutionTracker {
       modelledMs: 0,
       serviceMs: 0,
       scriptMs: 0,
+      lockWaitMs: 0,
+      authMode: options.authMode ?? 'FULL',
+      user: options.user ?? '',
+      limitMs: limit.ms,
+      limitError: limit.error,
     };
     this.executions.push(record);
     const outerRunning = running;
@@ -115,21 +149,29 @@ export class ExecutionTracker {
     this.current = record;
     this.resumeScript();
     try {
+      if (limit.ms <= 0) {
+        // Nothing left of the allowance: the platform refuses to start it.
+        record.killed = true;
+        throw new Error(limit.error);
+      }
       const result = body();
       this.pauseScript();
-      if (record.killed) throw new Error(TIME_LIMIT_ERROR);
+      if (record.killed) throw new Error(record.limitError);
       return result;
     } catch (error) {
       this.scriptMark = null;
-      if (record.killed && messageOf(error) !== TIME_LIMIT_ERROR) {
-        record.error = TIME_LIMIT_ERROR;
+      if (record.killed && messageOf(error) !== record.limitError) {
+        record.error = record.limitError;
         // The platform's kill wins over whatever the script threw after catching it.
-        const killed = Object.assign(new Error(TIME_LIMIT_ERROR), { cause: error });
+        const killed = Object.assign(new Error(record.limitError), { cause: error });
         throw killed;
       }
       record.error = messageOf(error);
       throw error;
     } finally {
+      record.endedAt = new Date(startedAt.getTime() + record.modelledMs);
+      for (const listener of this.endListeners) listener(record);
+      options.onEnd?.(record);
       this.scriptMark = null;
       this.current = previous;
       serviceDepth = outerDepth;
@@ -151,6 +193,11 @@ export class ExecutionTracker {
     if (this.scriptTimeFactor > 0 && this.current) this.scriptMark = cpuMs();
   }
 
+  /** Calls `listener` with every execution's record once it has ended. */
+  onExecutionEnd(listener: (record: ExecutionRecord) => void): void {
+    this.endListeners.push(listener);
+  }
+
   /** The execution now running, if any. */
   get active(): ExecutionRecord | null {
     return this.current;
@@ -169,27 +216,35 @@ export class ExecutionTracker {
       this.outside[call] = (this.outside[call] ?? 0) + 1;
       return;
     }
-    if (target.killed) throw new Error(TIME_LIMIT_ERROR);
+    if (target.killed) throw new Error(target.limitError);
+    if (target.authMode === 'LIMITED') {
+      const denied = permissionError(call);
+      if (denied) throw new Error(denied);
+    }
     target.calls[call] = (target.calls[call] ?? 0) + 1;
     this.spend(costOf(call, cells), 'serviceMs');
   }
 
-  /** Adds modelled time that is not a call (e.g. Utilities.sleep). */
-  addTime(ms: number): void {
+  /** Adds modelled time that is not a call (e.g. Utilities.sleep, waiting for a lock). */
+  addTime(ms: number, kind: 'sleep' | 'lockWait' = 'sleep'): void {
     if (!this.current) return;
-    if (this.current.killed) throw new Error(TIME_LIMIT_ERROR);
+    if (this.current.killed) throw new Error(this.current.limitError);
+    if (kind === 'lockWait') this.current.lockWaitMs += ms;
     this.spend(ms, 'serviceMs');
   }
 
   /** Modelled time passes: the execution's total and the workspace clock move; past 360 s it is killed. */
   private spend(ms: number, kind: 'serviceMs' | 'scriptMs'): void {
     const target = this.current!;
-    target[kind] += ms;
-    target.modelledMs += ms;
-    this.clock?.tick(ms);
-    if (target.modelledMs > MAX_EXECUTION_MS && !target.killed) {
+    // The platform stops the execution when its time is up, not after the call that passed it.
+    const over = target.modelledMs + ms > target.limitMs && !target.killed;
+    const spent = over ? Math.max(0, target.limitMs - target.modelledMs) : ms;
+    target[kind] += spent;
+    target.modelledMs += spent;
+    this.clock?.tick(spent);
+    if (over) {
       target.killed = true;
-      throw new Error(TIME_LIMIT_ERROR);
+      throw new Error(target.limitError);
     }
   }
 

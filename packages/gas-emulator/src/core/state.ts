@@ -11,12 +11,30 @@ export interface Quotas {
   mailRecipientsPerDay: number;
   /** New Google Docs per day (DocumentApp.create and Drive copies of Docs). */
   documentsCreatedPerDay: number;
+  /** Modelled milliseconds all of a user's trigger executions may run per day. */
+  triggerRuntimePerDayMs: number;
+  /** Executions of one user that may run at the same time (overlapping in modelled time). */
+  simultaneousExecutionsPerUser: number;
 }
 
-/** Daily quotas of each kind of account (developers.google.com/apps-script/guides/services/quotas). */
+/**
+ * Quotas and limits of each kind of account (developers.google.com/apps-script/guides/services/quotas:
+ * "Email recipients per day", "Documents created", "Triggers total runtime" 90 min / 6 hr,
+ * "Simultaneous executions per user" 30 / 30).
+ */
 export const ACCOUNT_QUOTAS: Record<'consumer' | 'workspace', Quotas> = {
-  consumer: { mailRecipientsPerDay: 100, documentsCreatedPerDay: 250 },
-  workspace: { mailRecipientsPerDay: 1500, documentsCreatedPerDay: 1500 },
+  consumer: {
+    mailRecipientsPerDay: 100,
+    documentsCreatedPerDay: 250,
+    triggerRuntimePerDayMs: 90 * 60_000,
+    simultaneousExecutionsPerUser: 30,
+  },
+  workspace: {
+    mailRecipientsPerDay: 1500,
+    documentsCreatedPerDay: 1500,
+    triggerRuntimePerDayMs: 6 * 3_600_000,
+    simultaneousExecutionsPerUser: 30,
+  },
 };
 
 /** A Drive item: every spreadsheet, form, document and uploaded file is one. */
@@ -83,8 +101,7 @@ export interface TriggerRecord {
   owner: string;
   handler: string;
   type: 'ON_FORM_SUBMIT' | 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE';
-  /** 'SPREADSHEET' | 'FORMS' | 'CLOCK' */
-  source: 'SPREADSHEET' | 'FORMS' | 'CLOCK';
+  source: 'SPREADSHEET' | 'FORMS' | 'DOCUMENTS' | 'CLOCK';
   sourceId: string | null;
   /** Time-driven: human readable schedule, e.g. 'everyDays(1) atHour(6)'. */
   schedule: string | null;
@@ -102,9 +119,23 @@ export interface TriggerRecord {
   } | null;
 }
 
+/**
+ * What a script project is bound to (developers.google.com/apps-script/guides/bound): a
+ * spreadsheet, a document or a form, whose `getActive…()` and `getUi()` it may use; or nothing,
+ * for a standalone script, which is a Drive file of its own.
+ */
+export interface ContainerRef {
+  kind: 'SPREADSHEET' | 'DOCUMENT' | 'FORM' | 'STANDALONE';
+  /** Drive id of the container; null for a standalone script. */
+  id: string | null;
+}
+
 /** Per-project state: triggers, properties, cache, locks and UI belong to the project. */
 export interface ProjectState {
   id: string;
+  /** ScriptApp.getScriptId(): for a standalone script, the id of its Drive file. */
+  scriptId: string;
+  container: ContainerRef;
   scriptProperties: Map<string, string>;
   userProperties: Map<string, string>;
   documentProperties: Map<string, string>;
@@ -132,7 +163,11 @@ export interface WorkspaceState {
   mailSentPerDay: Map<string, number>;
   /** New Google Docs counted per simulated day, same keys. */
   documentsCreatedPerDay: Map<string, number>;
+  /** Modelled milliseconds of trigger executions per user and day, key `user|yyyy-MM-dd`. */
+  triggerRuntimePerDay?: Map<string, number>;
   outbox: SentMail[];
+  /** Answers queued for Ui.prompt (ws.answerPrompt), oldest first. */
+  promptAnswers?: { text: string; button: 'OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE' }[];
   /** Gmail drafts of every user. */
   drafts?: DraftRecord[];
   /** Send-as aliases of every user (GmailApp.getAliases; `from` must be one). */

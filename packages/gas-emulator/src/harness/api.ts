@@ -15,9 +15,13 @@ export interface WorkspaceOptions {
   locale?: string;
   /** Name of the bound master spreadsheet. */
   masterName?: string;
-  /** The kind of Google account: its daily quotas (mail, new documents). Default 'consumer'. */
+  /**
+   * The kind of Google account, which sets the daily quotas and limits (guides/services/quotas):
+   * 'consumer' (default: 100 mail recipients, 250 new documents, 90 min of triggers a day) or
+   * 'workspace' (1,500, 1,500, 6 h).
+   */
   account?: 'consumer' | 'workspace';
-  /** Overrides of the account's daily quotas. */
+  /** Overrides of the account's quotas. */
   quotas?: Partial<Quotas>;
   /** Send-as aliases per user (GmailApp.getAliases; a GmailApp `from` must be one of them). */
   mailAliases?: Record<string, string[]>;
@@ -34,6 +38,26 @@ export interface WorkspaceOptions {
   triggerErrors?: 'throw' | 'record';
 }
 
+/**
+ * What a script project is bound to (guides/bound): a spreadsheet, a document or a form (by id;
+ * a form also by title), or nothing ('standalone'). loadBundle's default is the master spreadsheet.
+ */
+export type ContainerOption =
+  'standalone' | { spreadsheet: string } | { document: string } | { form: string };
+
+/** Options of loadBundle. */
+export interface LoadOptions {
+  container?: ContainerOption;
+  /** A standalone script's Drive file name (default 'Untitled project'). */
+  name?: string;
+}
+
+/** Options of ws.open: who opens the file in its editor. */
+export interface OpenOptions {
+  /** Default: the workspace's current user. */
+  user?: string;
+}
+
 /** A loaded bundle: one script project. */
 export interface BundleApp {
   /** Calls a global function of the bundle as one execution. */
@@ -44,6 +68,22 @@ export interface BundleApp {
   readonly project: ProjectState;
   /** The bundle's vm context (globals of the script). */
   readonly context: vm.Context;
+}
+
+/**
+ * One file a respondent uploads to a FILE_UPLOAD question: a plain name (the file is a small
+ * generated PDF), or a name with its content (`bytes`, or a string as UTF-8) or only its size
+ * (`size` zero bytes, 0 included); `mimeType` defaults to the one of the name's extension.
+ */
+export type UploadAnswer =
+  string | { name: string; bytes?: Uint8Array | string; size?: number; mimeType?: string };
+
+/** Settings of a FILE_UPLOAD question (ws.uploadFileItem), as the Forms editor offers them. */
+export interface UploadItemOptions {
+  /** "Maximum number of files": 1, 5 or 10. Default: not checked. */
+  maxFiles?: 1 | 5 | 10;
+  /** "Maximum file size" in bytes (1 MB, 10 MB, 100 MB, 1 GB, 10 GB in the editor). Default: not checked. */
+  maxFileSize?: number;
 }
 
 /** Options of submitForm. */
@@ -59,6 +99,33 @@ export interface SeedItem {
   respondent?: string;
   /** Timestamp (ISO or Date); default the call's `at`, else the clock's now. */
   at?: string | Date;
+}
+
+/** One form submit of ws.burst: when it is sent, to which form, by whom, with which answers. */
+export interface BurstItem {
+  /** When the respondent submits (ISO or Date); its triggers start then. */
+  at: string | Date;
+  /** Form title or id. */
+  form: string;
+  answers: Record<string, unknown>;
+  respondent?: string;
+}
+
+/** What ws.burst returns: the trigger executions it caused, with their modelled times. */
+export interface BurstReport {
+  submitted: number;
+  executions: {
+    functionName: string;
+    user: string;
+    startedAt: Date;
+    endedAt: Date;
+    modelledMs: number;
+    /** Time spent waiting for a lock another execution held. */
+    lockWaitMs: number;
+    error?: string;
+  }[];
+  /** When the last execution ended (the clock afterwards). */
+  endedAt: Date;
 }
 
 /** What costs() returns. */
@@ -79,6 +146,11 @@ export interface CostReport {
     modelledMs: number;
     serviceMs: number;
     scriptMs: number;
+    /** Modelled time spent waiting for a lock another execution held (part of serviceMs). */
+    lockWaitMs: number;
+    /** The user it ran as. */
+    user: string;
+    endedAt?: Date;
     error?: string;
   }[];
 }

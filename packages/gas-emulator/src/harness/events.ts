@@ -1,9 +1,12 @@
 /** Trigger event objects with exactly the documented fields (guides/triggers/events). */
 import { isDate } from '../core/realm';
+import type { ContainerRef } from '../core/state';
 import type { Ctx } from '../core/world';
+import { documentFacade } from '../services/documents';
 import { formatDate, zonedFields } from '../services/format-date';
 import type { FormModel, ResponseModel } from '../services/form-model';
 import { fixedHeaders, formFacade, FormResponse } from '../services/forms';
+import { userOf } from '../services/protection';
 import { Range } from '../services/range';
 import { AuthMode } from '../services/script';
 import { displayValue, type SheetModel, type SpreadsheetModel } from '../services/sheet-model';
@@ -78,5 +81,78 @@ export function clockEvent(at: Date, triggerUid: string): Record<string, unknown
     triggerUid,
     'week-of-year': weekOfYear,
     year: f.year,
+  };
+}
+
+/**
+ * The open event (guides/triggers/events: Sheets, Docs and Forms "Open"): authMode LIMITED for
+ * the simple onOpen(e) and FULL for an installable trigger, whose event alone has triggerUid;
+ * source is the file opened; user the User who opened it.
+ */
+export function openEvent(
+  ctx: Ctx,
+  kind: ContainerRef['kind'],
+  fileId: string,
+  user: string,
+  triggerUid: string | null,
+): Record<string, unknown> {
+  const world = ctx.world;
+  const source =
+    kind === 'SPREADSHEET'
+      ? new Spreadsheet(ctx, world.spreadsheets.get(fileId)!)
+      : kind === 'DOCUMENT'
+        ? documentFacade(world, fileId)
+        : formFacade(ctx, world.forms.get(fileId)!);
+  const event: Record<string, unknown> = {
+    authMode: triggerUid === null ? AuthMode.LIMITED : AuthMode.FULL,
+    source,
+    user: userOf(user),
+  };
+  if (triggerUid !== null) event.triggerUid = triggerUid;
+  return event;
+}
+
+/**
+ * The edit event (guides/triggers/events, Sheets "Edit"): LIMITED for the simple onEdit(e), FULL
+ * with triggerUid for an installable one; `value` and `oldValue` (the cell's text before, absent
+ * when it was empty) only when one cell was edited.
+ */
+export function editEvent(
+  ctx: Ctx,
+  ss: SpreadsheetModel,
+  sheet: SheetModel,
+  at: { row: number; column: number; numRows: number; numColumns: number },
+  user: string,
+  triggerUid: string | null,
+  values: { value: string; oldValue: string | undefined } | null,
+): Record<string, unknown> {
+  const event: Record<string, unknown> = {
+    authMode: triggerUid === null ? AuthMode.LIMITED : AuthMode.FULL,
+    range: new Range(ctx, ss, sheet, at.row, at.column, at.numRows, at.numColumns),
+    source: new Spreadsheet(ctx, ss),
+    user: userOf(user),
+  };
+  if (values) {
+    event.value = values.value;
+    if (values.oldValue !== undefined) event.oldValue = values.oldValue;
+  }
+  if (triggerUid !== null) event.triggerUid = triggerUid;
+  return event;
+}
+
+/** The change event of an installable trigger (guides/triggers/events, Sheets "Change"). */
+export function changeEvent(
+  ctx: Ctx,
+  ss: SpreadsheetModel,
+  changeType: string,
+  user: string,
+  triggerUid: string,
+): Record<string, unknown> {
+  return {
+    authMode: AuthMode.FULL,
+    changeType,
+    source: new Spreadsheet(ctx, ss),
+    triggerUid,
+    user: userOf(user),
   };
 }

@@ -18,6 +18,7 @@ import {
 } from '../services/form-model';
 import { destinationSheet } from '../services/forms';
 import { mimeTypeOfName } from '../services/mime-type';
+import type { UploadAnswer } from './api';
 import { formSubmitEvent, sheetSubmitEvent } from './events';
 
 /** A form's questions by title, and the required ones. */
@@ -123,8 +124,14 @@ function validateAnswer(
       return v;
     }
     case 'FILE_UPLOAD': {
-      const names = (Array.isArray(value) ? value : [value]).map(String);
-      return names.map((name) => uploadFile(world, form, item, name, respondent).id);
+      const files = (Array.isArray(value) ? value : [value]).map((v) => uploadOf(v, where));
+      const limits = item.upload;
+      if (limits?.maxFiles && files.length > limits.maxFiles)
+        fail(`more than ${limits.maxFiles} files`);
+      for (const f of files)
+        if (limits?.maxFileSize && f.bytes && f.bytes.length > limits.maxFileSize)
+          fail(`«${f.name}» is larger than ${limits.maxFileSize} bytes`);
+      return files.map((f) => uploadFile(world, form, item, f, respondent).id);
     }
     default: {
       const v = String(value);
@@ -134,14 +141,41 @@ function validateAnswer(
   }
 }
 
+/** One uploaded file as the harness describes it; bytes undefined for a plain name. */
+interface Upload {
+  name: string;
+  bytes: Uint8Array | undefined;
+  mimeType: string | undefined;
+}
+
+/** Reads one UploadAnswer (a name, or { name, bytes | size, mimeType }). */
+function uploadOf(value: unknown, where: string): Upload {
+  if (typeof value === 'string') return { name: value, bytes: undefined, mimeType: undefined };
+  const v = value as Exclude<UploadAnswer, string>;
+  if (!v || typeof v !== 'object' || typeof v.name !== 'string')
+    throw new Error(`emulator: ${where}: an upload is a file name or { name, bytes | size }`);
+  let bytes: Uint8Array | undefined;
+  if (typeof v.bytes === 'string') bytes = new TextEncoder().encode(v.bytes);
+  else if (v.bytes instanceof Uint8Array) bytes = v.bytes.slice();
+  if (v.size !== undefined) {
+    if (!Number.isInteger(v.size) || v.size < 0)
+      throw new Error(`emulator: ${where}: size must be a whole number of bytes, not ${v.size}`);
+    if (bytes && bytes.length !== v.size)
+      throw new Error(`emulator: ${where}: «${v.name}» has ${bytes.length} bytes, not ${v.size}`);
+    bytes ??= new Uint8Array(v.size);
+  }
+  return { name: v.name, bytes, mimeType: v.mimeType };
+}
+
 /** Creates an uploaded file where Google puts it: «<form> (File responses)/<question> (File responses)». */
 function uploadFile(
   world: World,
   form: FormModel,
   item: ItemModel,
-  name: string,
+  upload: Upload,
   respondent: string,
 ): DriveItem {
+  const { name } = upload;
   const folder = (parent: string, title: string): string => {
     const existing = [...world.drive.items.values()].find(
       (i) =>
@@ -159,10 +193,10 @@ function uploadFile(
   const stored = dot > 0 ? `${name.slice(0, dot)} - ${who}${name.slice(dot)}` : `${name} - ${who}`;
   return createDriveItem(world, {
     name: stored,
-    mimeType: mimeTypeOfName(name) ?? 'application/octet-stream',
+    mimeType: upload.mimeType ?? mimeTypeOfName(name) ?? 'application/octet-stream',
     parent: itemFolder,
     owner: respondent,
-    bytes: buildPdf([name], name),
+    bytes: upload.bytes ?? buildPdf([name], name),
   });
 }
 

@@ -45,6 +45,8 @@ export interface ItemModel {
   validation: ValidationRule | null;
   scale: { lower: number; upper: number; lowerLabel: string; upperLabel: string };
   includesYear: boolean;
+  /** FILE_UPLOAD settings made in the Forms editor ("Maximum number of files", "Maximum file size"). */
+  upload?: { maxFiles: number | null; maxFileSize: number | null };
 }
 
 /** Layout items have no answer and no response-sheet column. */

@@ -5,9 +5,10 @@
  */
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type --
    a fake class merges with its Google interface so unimplemented methods (stubbed at runtime) typecheck */
+import * as crypto from 'crypto';
 import { stubInterface } from '../core/errors';
 import type { DraftRecord, SentMail, WorkspaceState } from '../core/state';
-import { blobBytes } from './blob';
+import { Blob, blobBytes } from './blob';
 
 type Options = GoogleAppsScript.Mail.MailAdvancedParameters;
 
@@ -74,11 +75,24 @@ function deliver(
   message: Options & { from?: string },
   via: SentMail['via'],
 ): void {
+  const mail = compose(ws, message, via);
+  const count = [mail.to, mail.cc, mail.bcc].reduce((n, list) => n + recipients(list).length, 0);
+  if (count === 0) throw new Error('Failed to send email: no recipient');
+  if (count > remaining(ws)) throw new Error(MAIL_QUOTA_ERROR);
+  const key = dayKey(ws.clock.now(), ws.timeZone);
+  ws.mailSentPerDay.set(key, (ws.mailSentPerDay.get(key) ?? 0) + count);
+  ws.outbox.push(mail);
+}
+
+/** A message as the outbox keeps it, checked but neither counted nor sent (a draft's too). */
+function compose(
+  ws: WorkspaceState,
+  message: Options & { from?: string },
+  via: SentMail['via'],
+): SentMail {
   const to = recipients(message.to);
   const cc = recipients(message.cc);
   const bcc = recipients(message.bcc);
-  const count = to.length + cc.length + bcc.length;
-  if (count === 0) throw new Error('Failed to send email: no recipient');
   if (message.replyTo) recipients(message.replyTo);
   let from = ws.user;
   if (via === 'GmailApp' && message.from !== undefined) {
@@ -87,12 +101,9 @@ function deliver(
       throw new Error(`Invalid argument: ${String(message.from)}`);
     from = String(message.from);
   }
-  if (count > remaining(ws)) throw new Error(MAIL_QUOTA_ERROR);
   const inline = message.inlineImages ?? {};
   const inlineBlobs = blobsOf(Object.values(inline));
-  const key = dayKey(ws.clock.now(), ws.timeZone);
-  ws.mailSentPerDay.set(key, (ws.mailSentPerDay.get(key) ?? 0) + count);
-  const mail: SentMail = {
+  return {
     to: to.join(', '),
     cc: cc.join(', '),
     bcc: bcc.join(', '),
@@ -108,7 +119,6 @@ function deliver(
     via,
     at: ws.clock.now(),
   };
-  ws.outbox.push(mail);
 }
 
 /** Reads the four documented sendEmail signatures into one message object. */
@@ -192,8 +202,44 @@ export class GmailMessage {
   getDate(): GoogleAppsScript.Base.Date {
     return new Date(this.#mail.at.getTime());
   }
+
+  /**
+   * The message's attachments, and its inline images unless `includeInlineImages` is false;
+   * `includeAttachments: false` leaves the attachments out (gmail-message#getattachmentsoptions).
+   */
+  getAttachments(options?: {
+    includeInlineImages?: boolean;
+    includeAttachments?: boolean;
+  }): GoogleAppsScript.Gmail.GmailAttachment[] {
+    const files = [
+      ...(options?.includeAttachments === false ? [] : this.#mail.attachments),
+      ...(options?.includeInlineImages === false ? [] : this.#mail.inlineImages),
+    ];
+    return files.map(
+      (f) =>
+        new GmailAttachment(
+          f.bytes.slice(),
+          f.mimeType,
+          f.name,
+        ) as unknown as GoogleAppsScript.Gmail.GmailAttachment,
+    );
+  }
 }
 stubInterface(GmailMessage, 'Gmail.GmailMessage');
+
+/** A file attached to a Gmail message: a Blob with its size and hash (gmail-attachment). */
+export class GmailAttachment extends Blob {
+  /** Size in bytes. */
+  getSize(): number {
+    return this.getBytes().length;
+  }
+
+  /** "Gets the SHA1 content hash for the attachment", as hex. */
+  getHash(): string {
+    return crypto.createHash('sha1').update(Uint8Array.from(this.getBytes())).digest('hex');
+  }
+}
+stubInterface(GmailAttachment, 'Gmail.GmailAttachment');
 
 /** A draft (gmail-draft): send it, update it, or delete it. */
 export interface GmailDraft extends GoogleAppsScript.Gmail.GmailDraft {}
@@ -215,6 +261,16 @@ export class GmailDraft {
   getId(): string {
     this.#ws.tracker.record('GmailDraft.getId');
     return this.#id;
+  }
+
+  /** "Returns a GmailMessage representing this draft" (gmail-draft#getmessage). */
+  getMessage(): GmailMessage {
+    this.#ws.tracker.record('GmailDraft.getMessage');
+    const draft = this.#record();
+    return new GmailMessage(
+      `m-${this.#id}`,
+      compose(this.#ws, draft.message as Options, 'GmailApp'),
+    );
   }
 
   /** Sends the draft: it leaves the drafts and counts against the day's quota like sendEmail. */

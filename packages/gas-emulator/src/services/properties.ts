@@ -3,7 +3,8 @@
  * (developers.google.com/apps-script/reference/properties, …/cache, …/lock).
  */
 import { asGas, Fake, stubInterface } from '../core/errors';
-import type { Ctx } from '../core/world';
+import type { ExecutionRecord } from '../core/execution';
+import type { Ctx, World } from '../core/world';
 import { record } from '../core/world';
 
 /** Google's per-value limit: 9 KB (developers.google.com/apps-script/guides/services/quotas). */
@@ -113,8 +114,12 @@ export class PropertiesService implements Fake<
     return asGas(new Properties(this.ctx, this.ctx.project.userProperties));
   }
 
-  /** The bound document's. */
+  /**
+   * The store of this script in its container; null for a script bound to no Google file
+   * (properties-service#getdocumentproperties).
+   */
   getDocumentProperties(): GoogleAppsScript.Properties.Properties {
+    if (this.ctx.project.container.kind === 'STANDALONE') return null!;
     return asGas(new Properties(this.ctx, this.ctx.project.documentProperties));
   }
 }
@@ -220,8 +225,9 @@ export class CacheService implements Fake<GoogleAppsScript.Cache.CacheService, C
     return asGas(new Cache(this.ctx, 'u:'));
   }
 
-  /** The bound document's cache. */
-  getDocumentCache(): GoogleAppsScript.Cache.Cache {
+  /** The container's cache; null for a script with no containing document (cache-service#getdocumentcache). */
+  getDocumentCache(): GoogleAppsScript.Cache.Cache | null {
+    if (this.ctx.project.container.kind === 'STANDALONE') return null;
     return asGas(new Cache(this.ctx, 'd:'));
   }
 }
@@ -231,21 +237,55 @@ stubInterface(CacheService, 'Cache.CacheService');
 export const LOCK_TIMEOUT = 'Lock timeout: another process was holding the lock for too long.';
 
 /**
- * Locks held, per execution: the ExecutionRecord of the running execution (or the world, for
- * harness calls outside any execution) → the scopes it holds. A new execution has a new record,
- * so whatever an execution held is released when it ends ("Locks are released when the script
- * terminates", lock#releaselock).
+ * One execution's hold on a lock scope over modelled time [from, to]; `to` is null while held.
+ * Holds made by harness calls outside any execution (`outside`) never block executions.
  */
-const heldByExecution = new WeakMap<object, Set<string>>();
+interface LockHold {
+  holder: ExecutionRecord | World;
+  from: number;
+  to: number | null;
+}
+
+/** Every lock scope's holds, per workspace. */
+const lockTables = new WeakMap<World, Map<string, LockHold[]>>();
+
+function holdsOf(world: World, scope: string): LockHold[] {
+  let table = lockTables.get(world);
+  if (!table) {
+    table = new Map();
+    lockTables.set(world, table);
+  }
+  let holds = table.get(scope);
+  if (!holds) {
+    holds = [];
+    table.set(scope, holds);
+  }
+  return holds;
+}
+
+/**
+ * Releases whatever an execution still holds when it ends ("Locks are released when the script
+ * terminates", lock#releaselock); the workspace calls it for every execution.
+ */
+export function releaseLocksOf(world: World, record: ExecutionRecord): void {
+  const at = record.endedAt?.getTime() ?? world.clock.now().getTime();
+  for (const holds of lockTables.get(world)?.values() ?? [])
+    for (const h of holds) if (h.holder === record && h.to === null) h.to = at;
+}
 
 /**
  * A lock of one scope (script, document or user). The lock belongs to the execution, not to
  * the Lock object: LockService.getScriptLock() hands each call a new object standing for the
  * same mutual-exclusion lock, and "only one instance of the script executes a given section
  * of code at a time" (lock) is a property of executions. So two Lock objects of one scope in
- * one execution share one held flag: releaseLock() on either makes hasLock() false on both
- * ("Returns true if the lock was acquired", lock#haslock). The only contender is "another
- * execution", switched by ws.lockHeldElsewhere.
+ * one execution share one hold: releaseLock() on either makes hasLock() false on both.
+ *
+ * Executions that overlap in modelled time (ws.burst) contend for it: each hold covers
+ * [acquired, released] of modelled time, and an execution asking at time t waits until every
+ * hold of the others that is not over by t is over — if that is within its timeout, its clock
+ * advances by the wait; else tryLock gives false and waitLock throws Google's message, after the
+ * whole timeout. Overlapping executions run one after another in the order they start, so a
+ * lock goes to them in that order. ws.lockHeldElsewhere(true) makes every attempt fail.
  */
 export class Lock implements Fake<GoogleAppsScript.Lock.Lock, Lock> {
   constructor(
@@ -253,48 +293,76 @@ export class Lock implements Fake<GoogleAppsScript.Lock.Lock, Lock> {
     private readonly scope: string,
   ) {}
 
-  /** The scopes the running execution holds. */
-  private held(): Set<string> {
-    const owner = this.ctx.world.tracker.active ?? this.ctx.world;
-    let set = heldByExecution.get(owner);
-    if (!set) {
-      set = new Set();
-      heldByExecution.set(owner, set);
-    }
-    return set;
+  private get holder(): ExecutionRecord | World {
+    return this.ctx.world.tracker.active ?? this.ctx.world;
   }
 
-  /** Waits up to `timeoutInMillis`; false if another execution holds the lock. */
-  tryLock(timeoutInMillis: number): boolean {
-    record(this.ctx, 'Lock.tryLock');
-    if (this.ctx.world.lockHeldElsewhere) {
-      this.ctx.world.tracker.addTime(Math.max(0, timeoutInMillis));
+  private mine(): LockHold | undefined {
+    const holder = this.holder;
+    return holdsOf(this.ctx.world, this.scope).find((h) => h.holder === holder && h.to === null);
+  }
+
+  /** Acquires the lock within `timeoutInMillis` of modelled time; false if it cannot. */
+  private acquire(timeoutInMillis: number): boolean {
+    const world = this.ctx.world;
+    const timeout = Math.max(0, Number(timeoutInMillis) || 0);
+    if (world.lockHeldElsewhere) {
+      world.tracker.addTime(timeout, 'lockWait');
       return false;
     }
-    this.held().add(this.scope);
+    if (this.mine()) return true;
+    const holder = this.holder;
+    const holds = holdsOf(world, this.scope);
+    const now = world.clock.now().getTime();
+    const running = world.tracker.active;
+    if (running) {
+      // Holds over before this execution began matter to no later execution (they start later).
+      const start = running.startedAt.getTime();
+      for (let i = holds.length - 1; i >= 0; i--) {
+        const to = holds[i]!.to;
+        if (to !== null && to < start) holds.splice(i, 1);
+      }
+    }
+    let freeAt = now;
+    if (running)
+      for (const h of holds) {
+        if (h.holder === holder || h.holder === world) continue;
+        const to = h.to ?? Infinity;
+        if (to > now) freeAt = Math.max(freeAt, to);
+      }
+    const wait = freeAt - now;
+    if (wait > timeout) {
+      world.tracker.addTime(timeout, 'lockWait');
+      return false;
+    }
+    if (wait > 0) world.tracker.addTime(wait, 'lockWait');
+    holds.push({ holder, from: now + wait, to: null });
     return true;
   }
 
-  /** Waits up to `timeoutInMillis`, then throws Google's timeout. */
+  /** "Attempts to acquire the lock, timing out after the provided number of milliseconds" (lock#trylocktimeoutinmillis). */
+  tryLock(timeoutInMillis: number): boolean {
+    record(this.ctx, 'Lock.tryLock');
+    return this.acquire(timeoutInMillis);
+  }
+
+  /** As tryLock, but "throws an exception when the lock could not be acquired" (lock#waitlocktimeoutinmillis). */
   waitLock(timeoutInMillis: number): void {
     record(this.ctx, 'Lock.waitLock');
-    if (this.ctx.world.lockHeldElsewhere) {
-      this.ctx.world.tracker.addTime(Math.max(0, timeoutInMillis));
-      throw new Error(LOCK_TIMEOUT);
-    }
-    this.held().add(this.scope);
+    if (!this.acquire(timeoutInMillis)) throw new Error(LOCK_TIMEOUT);
   }
 
   /** True if this execution holds the lock of this scope (through any Lock object). */
   hasLock(): boolean {
     record(this.ctx, 'Lock.hasLock');
-    return this.held().has(this.scope);
+    return this.mine() !== undefined;
   }
 
   /** Releases the lock of this scope for the whole execution; no effect if not held. */
   releaseLock(): void {
     record(this.ctx, 'Lock.releaseLock');
-    this.held().delete(this.scope);
+    const hold = this.mine();
+    if (hold) hold.to = this.ctx.world.clock.now().getTime();
   }
 }
 stubInterface(Lock, 'Lock.Lock');
@@ -308,8 +376,13 @@ export class LockService implements Fake<GoogleAppsScript.Lock.LockService, Lock
     return asGas(new Lock(this.ctx, `${this.ctx.project.id}:script`));
   }
 
-  /** Lock of the bound document. */
+  /**
+   * Lock of the script in its container; "If this method is called outside of the context of a
+   * containing document (such as from a standalone script or webapp), null is returned"
+   * (lock-service#getdocumentlock).
+   */
   getDocumentLock(): GoogleAppsScript.Lock.Lock {
+    if (this.ctx.project.container.kind === 'STANDALONE') return null!;
     return asGas(new Lock(this.ctx, `${this.ctx.project.id}:document`));
   }
 

@@ -3,7 +3,7 @@
  * Time-driven triggers fire from the harness clock (ws.clock.advanceTo).
  */
 import { asEnum, makeEnum } from '../core/enums';
-import { asGas, Fake, notImplemented, stubInterface } from '../core/errors';
+import { asGas, Fake, stubInterface } from '../core/errors';
 import { isDate } from '../core/realm';
 import type { TriggerRecord } from '../core/state';
 import type { Ctx } from '../core/world';
@@ -151,9 +151,11 @@ export class TriggerBuilder {
     return this;
   }
 
-  /** Documents are not modelled as trigger sources. */
-  forDocument(): never {
-    return notImplemented('TriggerBuilder', 'forDocument');
+  /** Source: a document (or its id); a document's only installable trigger is onOpen (document-trigger-builder). */
+  forDocument(document: GoogleAppsScript.Document.Document | string): this {
+    this.draft.source = 'DOCUMENTS';
+    this.draft.sourceId = idOf(document);
+    return this;
   }
 
   /** Time-driven. */
@@ -380,10 +382,10 @@ export class ScriptApp implements Fake<GoogleAppsScript.Script.ScriptApp, Script
     );
   }
 
-  /** The project's id. */
+  /** The script project's id; a standalone script's is the id of its Drive file (script-app#getscriptid). */
   getScriptId(): string {
     record(this.ctx, 'ScriptApp.getScriptId');
-    return this.ctx.project.id;
+    return this.ctx.project.scriptId;
   }
 
   /**

@@ -3,8 +3,9 @@
  * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- signatures mirror @types/google-apps-script, which uses any */
-import { asEnum, makeEnum } from '../core/enums';
-import { asGas, Fake, stubInterface } from '../core/errors';
+import { makeEnum } from '../core/enums';
+import { boundTo, checkUi } from '../core/container';
+import { asGas, Fake, notImplemented, stubInterface } from '../core/errors';
 import type { Ctx, World } from '../core/world';
 import { record } from '../core/world';
 import { Blob, buildPdf } from './blob';
@@ -14,6 +15,7 @@ import { createDriveItem, SPREADSHEET_MIME, urlOf } from './drive';
 import { ProtectionType, userOf } from './protection';
 import { Range } from './range';
 import { Sheet } from './sheet';
+import { Ui } from './ui';
 import { CellMap, SheetModel, SpreadsheetModel } from './sheet-model';
 
 type GasSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -441,118 +443,10 @@ export class NamedRange implements Fake<GoogleAppsScript.Spreadsheet.NamedRange,
 }
 stubInterface(NamedRange, 'Spreadsheet.NamedRange');
 
-/** Ui.Button / Ui.ButtonSet. */
-export const Button = makeEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const);
-export const ButtonSet = makeEnum(['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const);
-
-/** A menu being built (ui#createmenucaption). */
-export class Menu implements Fake<GoogleAppsScript.Base.Menu, Menu> {
-  readonly items: { caption: string; functionName: string }[] = [];
-
-  constructor(
-    private readonly ctx: Ctx,
-    readonly title: string,
-  ) {}
-
-  /** Adds an item calling a global function by name. */
-  addItem(caption: string, functionName: string): GoogleAppsScript.Base.Menu {
-    record(this.ctx, 'Menu.addItem');
-    this.items.push({ caption, functionName });
-    return asGas(this);
-  }
-
-  /** Adds a separator (recorded as an item with no function). */
-  addSeparator(): GoogleAppsScript.Base.Menu {
-    record(this.ctx, 'Menu.addSeparator');
-    this.items.push({ caption: '---', functionName: '' });
-    return asGas(this);
-  }
-
-  /** Adds a submenu's items, captions prefixed by the submenu title. */
-  addSubMenu(menu: GoogleAppsScript.Base.Menu): GoogleAppsScript.Base.Menu {
-    record(this.ctx, 'Menu.addSubMenu');
-    const sub = menu as unknown as Menu;
-    for (const item of sub.items)
-      this.items.push({
-        caption: `${sub.title} > ${item.caption}`,
-        functionName: item.functionName,
-      });
-    return asGas(this);
-  }
-
-  /** Shows the menu: recorded in the project's menus (replacing one of the same title). */
-  addToUi(): void {
-    record(this.ctx, 'Menu.addToUi');
-    const menus = this.ctx.project.menus;
-    const i = menus.findIndex((m) => m.title === this.title);
-    const entry = { title: this.title, items: [...this.items] };
-    if (i >= 0) menus[i] = entry;
-    else menus.push(entry);
-  }
-}
-stubInterface(Menu, 'Base.Menu');
-
-/** SpreadsheetApp.getUi(): menus, sidebars, dialogs, alerts, recorded on the project. */
-export class Ui implements Fake<GoogleAppsScript.Base.Ui, Ui> {
-  readonly Button = Button;
-  readonly ButtonSet = ButtonSet;
-
-  constructor(private readonly ctx: Ctx) {}
-
-  /** A new top-level menu. */
-  createMenu(caption: string): GoogleAppsScript.Base.Menu {
-    record(this.ctx, 'Ui.createMenu');
-    return asGas(new Menu(this.ctx, caption));
-  }
-
-  /** The add-on's menu under Extensions (recorded with the title 'Add-on'). */
-  createAddonMenu(): GoogleAppsScript.Base.Menu {
-    record(this.ctx, 'Ui.createAddonMenu');
-    return asGas(new Menu(this.ctx, 'Add-on'));
-  }
-
-  /** Shows a sidebar: its evaluated HTML is recorded (harness lastSidebar()). */
-  showSidebar(userInterface: GoogleAppsScript.HTML.HtmlOutput): void {
-    record(this.ctx, 'Ui.showSidebar');
-    this.ctx.project.sidebars.push(contentOf(userInterface));
-  }
-
-  /** Shows a modal dialog: recorded. */
-  showModalDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
-    record(this.ctx, 'Ui.showModalDialog');
-    void title;
-    this.ctx.project.dialogs.push(contentOf(userInterface));
-  }
-
-  /** Shows a modeless dialog: recorded. */
-  showModelessDialog(userInterface: GoogleAppsScript.HTML.HtmlOutput, title: string): void {
-    record(this.ctx, 'Ui.showModelessDialog');
-    void title;
-    this.ctx.project.dialogs.push(contentOf(userInterface));
-  }
-
-  /** alert(prompt) / alert(title, prompt, buttons): recorded; the user presses OK (or YES). */
-  alert(
-    titleOrPrompt: string,
-    promptOrButtons?: string | GoogleAppsScript.Base.ButtonSet,
-    buttons?: GoogleAppsScript.Base.ButtonSet,
-  ): GoogleAppsScript.Base.Button {
-    record(this.ctx, 'Ui.alert');
-    const text =
-      typeof promptOrButtons === 'string' ? `${titleOrPrompt}\n${promptOrButtons}` : titleOrPrompt;
-    this.ctx.project.alerts.push(text);
-    const set = String(typeof promptOrButtons === 'string' ? buttons : promptOrButtons);
-    return asEnum(set.startsWith('YES') ? Button.YES : Button.OK);
-  }
-}
-stubInterface(Ui, 'Base.Ui');
-
-function contentOf(output: GoogleAppsScript.HTML.HtmlOutput): string {
-  if (typeof output === 'string') return output;
-  return (output as { getContent(): string }).getContent();
-}
-
-/** SpreadsheetApp for one project, bound to the workspace's master spreadsheet. */
+/**
+ * SpreadsheetApp for one project: its active spreadsheet is the one the project is bound to
+ * (the workspace's master unless loadBundle said otherwise).
+ */
 export class SpreadsheetApp implements Fake<
   GoogleAppsScript.Spreadsheet.SpreadsheetApp,
   SpreadsheetApp
@@ -583,21 +477,32 @@ export class SpreadsheetApp implements Fake<
     return spreadsheetFacade(this.ctx, model);
   }
 
-  /** The spreadsheet the script is bound to. */
+  /** The bound spreadsheet, or null for a script bound to none (spreadsheet-app#getactivespreadsheet). */
+  private active(method: string): GasSpreadsheet | null {
+    const id = boundTo(this.ctx.project, 'SPREADSHEET');
+    return id === null ? null : this.open(id, method);
+  }
+
+  /** "Returns the currently active spreadsheet, or null if there is none" (spreadsheet-app#getactivespreadsheet). */
   getActiveSpreadsheet(): GasSpreadsheet {
     record(this.ctx, 'SpreadsheetApp.getActiveSpreadsheet');
-    return this.open(this.ctx.world.activeSpreadsheetId, 'getActiveSpreadsheet');
+    return this.active('getActiveSpreadsheet')!;
   }
 
-  /** Same as getActiveSpreadsheet. */
+  /** Same as getActiveSpreadsheet (spreadsheet-app#getactive). */
   getActive(): GasSpreadsheet {
     record(this.ctx, 'SpreadsheetApp.getActive');
-    return this.open(this.ctx.world.activeSpreadsheetId, 'getActive');
+    return this.active('getActive')!;
   }
 
-  /** The active sheet of the active spreadsheet. */
+  /** The active sheet of the active spreadsheet; null with no active spreadsheet. */
   getActiveSheet(): GasSheet {
-    return this.getActiveSpreadsheet().getActiveSheet();
+    record(this.ctx, 'SpreadsheetApp.getActiveSheet');
+    const id = boundTo(this.ctx.project, 'SPREADSHEET');
+    const model = id === null ? undefined : this.ctx.world.spreadsheets.get(id);
+    if (!model) return null!;
+    const sheet = model.sheetById(model.activeSheetId) ?? model.sheets[0]!;
+    return asGas(new Sheet(this.ctx, model, sheet));
   }
 
   /** Opens by id. */
@@ -624,9 +529,13 @@ export class SpreadsheetApp implements Fake<
     record(this.ctx, 'SpreadsheetApp.flush');
   }
 
-  /** The spreadsheet UI of the bound script. */
+  /**
+   * The spreadsheet's UI, for a script bound to a spreadsheet with its editor open; elsewhere
+   * Apps Script throws "Cannot call SpreadsheetApp.getUi() from this context." (reference/base/ui).
+   */
   getUi(): GoogleAppsScript.Base.Ui {
     record(this.ctx, 'SpreadsheetApp.getUi');
+    checkUi(this.ctx.project, this.ctx.world.tracker, 'SpreadsheetApp', 'SPREADSHEET');
     return asGas(new Ui(this.ctx));
   }
 
@@ -637,7 +546,10 @@ export class SpreadsheetApp implements Fake<
 
   /** Makes a tab of the active spreadsheet active. */
   setActiveSheet(sheet: GasSheet): GasSheet {
-    return this.getActiveSpreadsheet().setActiveSheet(sheet);
+    const ss = this.active('setActiveSheet');
+    if (!ss)
+      return notImplemented('SpreadsheetApp', 'setActiveSheet without an active spreadsheet');
+    return ss.setActiveSheet(sheet);
   }
 }
 stubInterface(SpreadsheetApp, 'Spreadsheet.SpreadsheetApp');

@@ -6,14 +6,21 @@ import * as docs from '../services/documents';
 import { DriveApp, File, Folder, FileIterator, FolderIterator } from '../services/drive';
 import * as forms from '../services/forms';
 import { HtmlOutput, HtmlTemplate, FakeHtmlService } from '../services/html';
-import { FakeMailApp, FakeGmailApp } from '../services/mail';
+import {
+  FakeMailApp,
+  FakeGmailApp,
+  GmailAttachment,
+  GmailDraft,
+  GmailMessage,
+} from '../services/mail';
 import * as props from '../services/properties';
 import { Protection } from '../services/protection';
 import { RangeList } from '../services/range-list';
 import { Range } from '../services/range';
 import { Trigger, TriggerBuilder, ScriptApp } from '../services/script';
 import { Sheet, Filter } from '../services/sheet';
-import { Spreadsheet, NamedRange, Menu, Ui, SpreadsheetApp } from '../services/spreadsheet';
+import { Spreadsheet, NamedRange, SpreadsheetApp } from '../services/spreadsheet';
+import { Menu, PromptResponse, Ui } from '../services/ui';
 import { HttpResponse, UrlFetchApp } from '../services/url-fetch';
 import { Utilities, Session, Logger } from '../services/utilities';
 
@@ -33,6 +40,7 @@ export const CLASSES: Record<string, unknown> = {
   TableCell: docs.TableCellEl,
   Text: docs.TextEl,
   InlineImage: docs.InlineImageEl,
+  RangeElement: docs.RangeElement,
   Document: docs.FakeDocument,
   DocumentApp: docs.FakeDocumentApp,
   DriveApp,
@@ -55,6 +63,9 @@ export const CLASSES: Record<string, unknown> = {
   HtmlService: FakeHtmlService,
   MailApp: FakeMailApp,
   GmailApp: FakeGmailApp,
+  GmailMessage,
+  GmailDraft,
+  GmailAttachment,
   Properties: props.Properties,
   PropertiesService: props.PropertiesService,
   Cache: props.Cache,
@@ -73,6 +84,7 @@ export const CLASSES: Record<string, unknown> = {
   NamedRange,
   Menu,
   Ui,
+  PromptResponse,
   SpreadsheetApp,
   Utilities,
   Session,

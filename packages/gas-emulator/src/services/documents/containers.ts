@@ -30,6 +30,7 @@ import { containerText, replaceInNode, textNodesOf, toRegExp } from './model-tex
 import { ListItemEl, ParagraphEl } from './paragraphs';
 // Type only: tables.ts extends ContainerBase, so tables come from wrap() here.
 import type { TableEl } from './tables';
+import { findElementIn, findTextIn } from './find';
 
 type GElement = GoogleAppsScript.Document.Element;
 type GBlobSource = GoogleAppsScript.Base.BlobSource;
@@ -248,6 +249,22 @@ export abstract class ContainerBase extends ElementBase {
       throw new Error('Element does not contain the specified child element.');
     detach(this.ctx, node);
     return this;
+  }
+
+  /** First descendant of a type after `from` (body#findelementelementtype,-from); null when none. */
+  findElement(
+    elementType: GoogleAppsScript.Document.ElementType,
+    from?: GoogleAppsScript.Document.RangeElement,
+  ): GoogleAppsScript.Document.RangeElement {
+    return findElementIn(this, elementType, from);
+  }
+
+  /** First match of a pattern in a Text element after `from` (body#findtextsearchpattern,-from); null when none. */
+  findText(
+    searchPattern: string,
+    from?: GoogleAppsScript.Document.RangeElement,
+  ): GoogleAppsScript.Document.RangeElement {
+    return findTextIn(this, searchPattern, from);
   }
 
   /** Reference: pattern is a regular expression string matched within each text element. */

@@ -8,9 +8,11 @@
 import { makeEnum } from '../../core/enums';
 import { notImplemented, stubUnimplemented } from '../../core/errors';
 import type { DriveItem, WorkspaceState } from '../../core/state';
-import type { NativeFileHandler } from '../../core/world';
+import { boundTo, checkUi } from '../../core/container';
+import type { Ctx, NativeFileHandler } from '../../core/world';
 import { Blob, buildPdf, PDF_PAGE_BREAK } from '../blob';
 import { dayKey } from '../mail';
+import { Ui } from '../ui';
 import { CTX, driveItem, finish, GOOGLE_METHODS, methods, type DocCtx } from './element';
 import {
   Attribute,
@@ -166,6 +168,29 @@ Object.defineProperty(FakeDocument.prototype, 'getBlob', {
   configurable: true,
 });
 
+/** The Document object of an existing Google Doc, opened without a service call (trigger events' `source`). */
+export function documentFacade(ws: WorkspaceState, id: string): GoogleAppsScript.Document.Document {
+  return new FakeDocument({ ws, id, content: documentContent(ws, id), closed: false });
+}
+
+/** A new empty Google Doc in the root of My Drive (its Drive item and content); returns its id. */
+export function createDocumentFile(ws: WorkspaceState, name: string): string {
+  const id = ws.ids.next('1');
+  const now = ws.clock.now();
+  ws.drive.items.set(id, {
+    id,
+    name: String(name),
+    mimeType: DOCUMENT_MIME,
+    parents: [ws.drive.rootId],
+    trashed: false,
+    owner: ws.user,
+    createdAt: now,
+    updatedAt: now,
+  });
+  store(ws).set(id, emptyContent());
+  return id;
+}
+
 const DOC_ID = /\/d\/([\w-]{10,})|[?&]id=([\w-]{10,})/;
 
 /** DocumentApp of one workspace. */
@@ -181,9 +206,12 @@ export class FakeDocumentApp {
   readonly VerticalAlignment = VerticalAlignment as unknown as G['VerticalAlignment'];
   readonly FontFamily = makeEnum(FONT_FAMILY_NAMES) as unknown as G['FontFamily'];
   readonly #ws: WorkspaceState;
+  /** The calling project (what it is bound to), when built for one. */
+  readonly #ctx: Ctx | null;
 
-  constructor(ws: WorkspaceState) {
+  constructor(ws: WorkspaceState, ctx: Ctx | null = null) {
     this.#ws = ws;
+    this.#ctx = ctx;
   }
 
   #open(id: string): FakeDocument {
@@ -200,22 +228,8 @@ export class FakeDocumentApp {
   /** Reference: "Creates and returns a new document" (in the user's My Drive root). */
   create(name: string): FakeDocument {
     this.#ws.tracker.record('DocumentApp.create');
-    const ws = this.#ws;
-    countDocumentCreated(ws);
-    const id = ws.ids.next('1');
-    const now = ws.clock.now();
-    ws.drive.items.set(id, {
-      id,
-      name: String(name),
-      mimeType: DOCUMENT_MIME,
-      parents: [ws.drive.rootId],
-      trashed: false,
-      owner: ws.user,
-      createdAt: now,
-      updatedAt: now,
-    });
-    store(ws).set(id, emptyContent());
-    return this.#open(id);
+    countDocumentCreated(this.#ws);
+    return this.#open(createDocumentFile(this.#ws, name));
   }
 
   openById(id: string): FakeDocument {
@@ -233,20 +247,29 @@ export class FakeDocumentApp {
     return this.#open(match[1] ?? match[2]!);
   }
 
-  /** The bundle is bound to a spreadsheet, never to a document. */
+  /** "Returns the document to which the script is container-bound" (document-app#getactivedocument); null when none. */
   getActiveDocument(): FakeDocument {
     this.#ws.tracker.record('DocumentApp.getActiveDocument');
-    return notImplemented(
-      'DocumentApp',
-      'getActiveDocument (the script is bound to a spreadsheet)',
-    );
+    const id = this.#ctx ? boundTo(this.#ctx.project, 'DOCUMENT') : null;
+    return (id === null ? null : this.#open(id)) as FakeDocument;
+  }
+
+  /** The document editor's UI, for a script bound to a document with its editor open (document-app#getui). */
+  getUi(): GoogleAppsScript.Base.Ui {
+    this.#ws.tracker.record('DocumentApp.getUi');
+    if (!this.#ctx) throw new Error('Cannot call DocumentApp.getUi() from this context.');
+    checkUi(this.#ctx.project, this.#ws.tracker, 'DocumentApp', 'DOCUMENT');
+    return new Ui(this.#ctx) as unknown as GoogleAppsScript.Base.Ui;
   }
 }
 stubUnimplemented(FakeDocumentApp, methods(GOOGLE_METHODS.DocumentApp!), 'DocumentApp');
 
-/** DocumentApp for one workspace. */
-export function createDocumentApp(ws: WorkspaceState): GoogleAppsScript.Document.DocumentApp {
-  return new FakeDocumentApp(ws);
+/** DocumentApp for one workspace; given the calling project, its getActiveDocument and getUi answer for its container. */
+export function createDocumentApp(
+  ws: WorkspaceState,
+  ctx: Ctx | null = null,
+): GoogleAppsScript.Document.DocumentApp {
+  return new FakeDocumentApp(ws, ctx);
 }
 
 /** One Google Doc as the harness reads it (ws.documents()). */

@@ -166,7 +166,8 @@ export function wrap(ctx: DocCtx, node: AnyNode): ElementBase {
   return make(ctx, node);
 }
 
-function childrenOf(node: AnyNode): AnyNode[] | null {
+/** The child nodes of a node in document order, or null for a leaf. */
+export function childrenOf(node: AnyNode): AnyNode[] | null {
   switch (node.type) {
     case 'BODY_SECTION':
     case 'HEADER_SECTION':

@@ -34,12 +34,15 @@ export type {
 } from './model';
 export { HorizontalRuleEl, imageSize, InlineImageEl, PageBreakEl } from './inline';
 export { TextEl } from './text';
+export { RangeElement } from './find';
 export { ListItemEl, ParagraphEl } from './paragraphs';
 export { BodyEl, FooterEl, HeaderEl } from './sections';
 export { TableCellEl, TableEl, TableRowEl } from './tables';
 export {
   countDocumentCreated,
   createDocumentApp,
+  createDocumentFile,
+  documentFacade,
   DOCS_QUOTA_ERROR,
   documentFileHandler,
   documentsView,

@@ -36,6 +36,7 @@ import {
   uniform,
 } from './model-text';
 import { TextEl } from './text';
+import { findElementIn, findTextIn } from './find';
 
 type GElement = GoogleAppsScript.Document.Element;
 type GBlobSource = GoogleAppsScript.Base.BlobSource;
@@ -163,6 +164,22 @@ abstract class ParagraphBase extends ElementBase {
     const node: HorizontalRuleNode = { type: 'HORIZONTAL_RULE' };
     this.paragraph.children.push(node);
     return new HorizontalRuleEl(this.ctx, node);
+  }
+
+  /** First descendant of a type after `from` (body#findelementelementtype,-from); null when none. */
+  findElement(
+    elementType: GoogleAppsScript.Document.ElementType,
+    from?: GoogleAppsScript.Document.RangeElement,
+  ): GoogleAppsScript.Document.RangeElement {
+    return findElementIn(this, elementType, from);
+  }
+
+  /** First match of a pattern in a Text element after `from` (body#findtextsearchpattern,-from); null when none. */
+  findText(
+    searchPattern: string,
+    from?: GoogleAppsScript.Document.RangeElement,
+  ): GoogleAppsScript.Document.RangeElement {
+    return findTextIn(this, searchPattern, from);
   }
 
   replaceText(searchPattern: string, replacement: string): GElement {

@@ -22,6 +22,7 @@ import {
   toRegExp,
 } from './model-text';
 import { TextEl } from './text';
+import { findElementIn, findTextIn } from './find';
 
 type GElement = GoogleAppsScript.Document.Element;
 
@@ -107,6 +108,22 @@ class TableImpl extends ElementBase {
   setColumnWidth(columnIndex: number, width: number): this {
     this.#table.columnWidths[columnIndex] = width;
     return this;
+  }
+
+  /** First descendant of a type after `from` (body#findelementelementtype,-from); null when none. */
+  findElement(
+    elementType: GoogleAppsScript.Document.ElementType,
+    from?: GoogleAppsScript.Document.RangeElement,
+  ): GoogleAppsScript.Document.RangeElement {
+    return findElementIn(this, elementType, from);
+  }
+
+  /** First match of a pattern in a Text element after `from` (body#findtextsearchpattern,-from); null when none. */
+  findText(
+    searchPattern: string,
+    from?: GoogleAppsScript.Document.RangeElement,
+  ): GoogleAppsScript.Document.RangeElement {
+    return findTextIn(this, searchPattern, from);
   }
 
   replaceText(searchPattern: string, replacement: string): GElement {
@@ -198,6 +215,22 @@ class TableRowImpl extends ElementBase {
   setMinimumHeight(minHeight: number): this {
     this.#row.attrs.MINIMUM_HEIGHT = minHeight;
     return this;
+  }
+
+  /** First descendant of a type after `from` (body#findelementelementtype,-from); null when none. */
+  findElement(
+    elementType: GoogleAppsScript.Document.ElementType,
+    from?: GoogleAppsScript.Document.RangeElement,
+  ): GoogleAppsScript.Document.RangeElement {
+    return findElementIn(this, elementType, from);
+  }
+
+  /** First match of a pattern in a Text element after `from` (body#findtextsearchpattern,-from); null when none. */
+  findText(
+    searchPattern: string,
+    from?: GoogleAppsScript.Document.RangeElement,
+  ): GoogleAppsScript.Document.RangeElement {
+    return findTextIn(this, searchPattern, from);
   }
 
   replaceText(searchPattern: string, replacement: string): GElement {

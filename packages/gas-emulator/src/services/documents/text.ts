@@ -37,6 +37,7 @@ import {
   toRegExp,
   uniform,
 } from './model-text';
+import { findTextIn } from './find';
 
 type GElement = GoogleAppsScript.Document.Element;
 
@@ -259,6 +260,14 @@ class TextImpl extends ElementBase {
 
   editAsText(): this {
     return this;
+  }
+
+  /** First match of a pattern in this Text after `from` (text#findtextsearchpattern,-from); null when none. */
+  findText(
+    searchPattern: string,
+    from?: GoogleAppsScript.Document.RangeElement,
+  ): GoogleAppsScript.Document.RangeElement {
+    return findTextIn(this, searchPattern, from);
   }
 
   replaceText(searchPattern: string, replacement: string): GElement {

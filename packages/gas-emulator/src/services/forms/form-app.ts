@@ -3,10 +3,12 @@
  * file-upload questions, so Form has no addFileUploadItem: the harness adds them
  * (ws.uploadFileItem).
  */
+import { boundTo, checkUi } from '../../core/container';
 import { asGas, Fake, stubInterface } from '../../core/errors';
 import type { Ctx, World } from '../../core/world';
 import { record } from '../../core/world';
 import { createDriveItem, FORM_MIME } from '../drive';
+import { Ui } from '../ui';
 import { FormModel } from '../form-model';
 import { DestinationType } from './destination';
 import { Form } from './form';
@@ -61,10 +63,18 @@ export class FormApp implements Fake<GoogleAppsScript.Forms.FormApp, FormApp> {
     return this.open(model ? model.id : '', 'openByUrl');
   }
 
-  /** Only a script bound to a form has an active form; ours are bound to a spreadsheet. */
+  /** "Returns the form to which the script is container-bound" (form-app#getactiveform); null when none. */
   getActiveForm(): GoogleAppsScript.Forms.Form {
     record(this.ctx, 'FormApp.getActiveForm');
-    return null!;
+    const id = boundTo(this.ctx.project, 'FORM');
+    return id === null ? null! : this.open(id, 'getActiveForm');
+  }
+
+  /** The form editor's UI, for a script bound to a form with its editor open (form-app#getui). */
+  getUi(): GoogleAppsScript.Base.Ui {
+    record(this.ctx, 'FormApp.getUi');
+    checkUi(this.ctx.project, this.ctx.world.tracker, 'FormApp', 'FORM');
+    return asGas(new Ui(this.ctx));
   }
 
   /** Text-item validation builder. */
