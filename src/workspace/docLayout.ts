@@ -2,7 +2,7 @@
  * What DocumentApp cannot do to a generated document, and what it would do one call per
  * paragraph, done through the Docs advanced service (appsscript.json enables it as `Docs`, v1):
  * headings and table captions keep with the next paragraph, the signature block (spacer, position
- * and name, date) stays on one page, every table repeats its header row on a new page and never
+ * and name, date) stays on one page together with the last paragraph of text before it, every table repeats its header row on a new page and never
  * splits a row across pages; running text is justified (one request per run of paragraphs) and
  * the web addresses of link lists become links.
  *
@@ -196,9 +196,12 @@ export function layoutRequests(
     if (!el.paragraph || textOf(el.paragraph) !== line) continue;
     if (!dateEl.paragraph || textOf(dateEl.paragraph) !== date) continue;
     const spacer = content[i - 1]!;
-    const first = spacer.paragraph && textOf(spacer.paragraph) === '' ? spacer : el;
+    let first = spacer.paragraph && textOf(spacer.paragraph) === '' ? spacer : el;
+    // The last line of text comes along: a signature is never alone on a page.
+    const before = content[content.indexOf(first) - 1];
+    if (before?.paragraph && textOf(before.paragraph) !== '') first = before;
     signature = [keep(first, el, true), keep(dateEl, dateEl, false)];
-    for (const member of [first, el, dateEl]) inSignature.add(member);
+    for (let k = content.indexOf(first); k <= i + 1; k++) inSignature.add(content[k]!);
     break;
   }
   content.forEach((el, i) => {

@@ -169,6 +169,9 @@ describe('the monthly note read back from the Doc', () => {
     expect(spacer!.apiStyle).toEqual({ keepWithNext: true, keepLinesTogether: true });
     expect(signature!.apiStyle).toEqual({ keepWithNext: true, keepLinesTogether: true });
     expect(date!.apiStyle).toEqual({ keepLinesTogether: true });
+    // The last recommendation comes along, so the signature never stands alone on a page.
+    expect(paragraphs[line - 2]!.apiStyle).toEqual({ keepWithNext: true, keepLinesTogether: true });
+    expect(text(paragraphs[line - 2]!)).toMatch(/^\d+\. /);
     // Headings keep with what follows them.
     const heading = paragraphs.find((p) => p.attrs.HEADING === 'HEADING2')!;
     expect(heading.apiStyle?.keepWithNext).toBe(true);

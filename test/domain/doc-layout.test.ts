@@ -129,7 +129,8 @@ describe('layoutRequests', () => {
       [{ startIndex: 1, endIndex: heading.endIndex }, 'keepWithNext,keepLinesTogether'],
       [{ startIndex: 39, endIndex: caption.endIndex }, 'keepWithNext,keepLinesTogether'],
       [
-        { startIndex: spacer.startIndex, endIndex: signature.endIndex },
+        // The last line of text before the spacer comes along: the signature is never alone.
+        { startIndex: file.startIndex, endIndex: signature.endIndex },
         'keepWithNext,keepLinesTogether',
       ],
       [{ startIndex: date.startIndex, endIndex: date.endIndex }, 'keepLinesTogether'],
