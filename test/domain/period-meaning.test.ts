@@ -285,3 +285,44 @@ describe('figures of a period belong to the events that start in it', () => {
     expect(analysisText).not.toMatch(/виноват|плохо|неудовлетворительн|слаб[аоы]я? школ/i);
   });
 });
+
+describe('achievements of an event', () => {
+  test('growth on the same event a year before, and a first medal of an ОУ', () => {
+    const y2020 = 'Районный этап KidSkills 2020';
+    const y2021 = 'Районный этап KidSkills 2021';
+    const events = [event(y2020, msk(2020, 11, 16)), event(y2021, msk(2021, 11, 15))];
+    const participants = [
+      participant('o1', 'ШКОЛА-47', y2020, msk(2020, 10, 1)),
+      participant('o2', 'ШКОЛА-51', y2020, msk(2020, 10, 1)),
+      participant('n1', 'ШКОЛА-47', y2021, msk(2021, 10, 1)),
+      participant('n2', 'ДОУ-21', y2021, msk(2021, 10, 1)),
+    ];
+    const kind = (id: string): ResultKind =>
+      id === 'o2' ? 'Участник' : id === 'n2' ? 'Призёр (3 место)' : 'Победитель (1 место)';
+    const results = participants.map((p) => ({
+      participantId: p.id,
+      schoolKey: p.schoolKey,
+      event: p.event,
+      competency: p.competency,
+      participantName: p.id,
+      result: kind(p.id),
+      score: null,
+      confirmed: false,
+      submittedAt: p.registeredAt,
+      sourceResponseId: 'RES-' + p.id,
+    }));
+    const stats = computeStatistics(
+      { schools: SCHOOLS, participants, results, reports: [], orders: [], events },
+      '2021-11',
+    );
+    const [analysis] = stats.resultsAnalysis.events;
+    expect(analysis!.achievements).toEqual([
+      { kind: 'firstMedal', schools: [expect.objectContaining({ key: 'ДОУ-21' })] },
+      { kind: 'growth', previousEvent: y2020, previousMedals: 1, medals: 2 },
+    ]);
+    const note = buildMonthlyNote(stats, SETTINGS, msk(2021, 12, 5));
+    expect(documentText(note).map(plain)).toContain(
+      `рост по сравнению с мероприятием прошлого года «${y2020}»: призовых мест — 2, годом ранее — 1;`,
+    );
+  });
+});
