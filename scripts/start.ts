@@ -6,6 +6,7 @@ import * as path from 'path';
 import { createWorkspace } from '@opc/gas-emulator';
 import {
   QUALITY_TAB,
+  EVENTS_SCHEMA,
   RESULTS_SCHEMA,
   SCHOOLS_SCHEMA,
   columnIndex,
@@ -14,6 +15,8 @@ import {
 import { FORMS_RU } from '../src/i18n/ru/forms';
 import { GeneratedAnswer, generateRegistry, generateSeason, ymd } from './district/generate';
 import { readChoices } from './district/choices';
+import { addDistrictEvents, hiddenEventDates } from './district/events';
+import { configureDistrict } from './district/settings';
 import { exportAll, ExportSummary } from './export';
 
 export interface RunOptions {
@@ -80,6 +83,9 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   });
   const app = ws.loadBundle(path.join(ROOT, 'build'));
   app.call('setupSystem');
+  // Staff fill in the year's events (two without a date) and who gets and signs the summary.
+  addDistrictEvents(ws);
+  configureDistrict(ws);
   const registry = generateRegistry(o.seed, o.schools);
   const sheet = ws.spreadsheet().getSheetByName('ОУ')!;
   sheet
@@ -91,6 +97,7 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   const choices = readChoices(
     ws,
     registry.map((s) => s.shortName),
+    hiddenEventDates(),
   );
   const answers = generateSeason(registry, choices, o);
   const daily = app.has('runDailyJobs');
@@ -168,7 +175,8 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
 
 /**
  * The diplomas, certificates and letters of one event, as staff would make them at the end of
- * the season: the event with the most results, its results confirmed by staff except every
+ * the season: the dated event with the most results (staff do not certify an event whose date
+ * «Мероприятия» lacks: the documents would print no date), its results confirmed by staff except every
  * seventh (which the answer then names as unconfirmed), generateCertificates called until done —
  * a run cut by the time budget is called again; past the daily quota of new documents the next
  * morning's daily run goes on.
@@ -181,10 +189,22 @@ function makeCertificates(
   const values = sheet.getDataRange().getValues();
   const eventAt = columnIndex(RESULTS_SCHEMA, 'event');
   const confirmedAt = columnIndex(RESULTS_SCHEMA, 'confirmed');
+  const dated = new Set(
+    ws
+      .sheetValues(EVENTS_SCHEMA.name)
+      .slice(1)
+      // A date the bundle wrote comes from its own realm: tested by tag, not instanceof.
+      .filter(
+        (r) =>
+          Object.prototype.toString.call(r[columnIndex(EVENTS_SCHEMA, 'start')]) ===
+          '[object Date]',
+      )
+      .map((r) => String(r[columnIndex(EVENTS_SCHEMA, 'name')])),
+  );
   const counts = new Map<string, number>();
   for (const row of values.slice(1)) {
     const event = String(row[eventAt] ?? '');
-    if (event) counts.set(event, (counts.get(event) ?? 0) + 1);
+    if (dated.has(event)) counts.set(event, (counts.get(event) ?? 0) + 1);
   }
   const [event] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [''];
   if (!event) return { event: '', runs: 0, documents: 0, summary: '' };

@@ -16,6 +16,7 @@ import {
   type GeneratedAnswer,
 } from '../district/generate';
 import { readChoices } from '../district/choices';
+import { setSetting } from '../district/settings';
 
 /** One measured scale. */
 export interface Scenario {
@@ -149,7 +150,7 @@ export function buildState(
     .setValues(registry.map((x) => toRow(SCHOOLS_SCHEMA, x)) as never);
   app.call('setupSystem'); // refreshes the dropdowns from the registry
   ws.uploadFileItem(FORM_TITLE.order, FORMS_RU.questions.orderFile);
-  setRecipients(ws, ['director@center.example', 'zam@center.example']);
+  setSetting(ws, 'recipients', 'director@center.example, zam@center.example');
 
   let started = Date.now();
   const choices = readChoices(
@@ -177,15 +178,4 @@ export function buildState(
   );
   ws.resetCosts(); // set-up is not what is measured
   return { ws, app, registry, choices, answers, seeded, rejected, generateMs, seedMs };
-}
-
-/** Writes the summary's recipients into «Настройки» (value column, row of key `recipients`). */
-function setRecipients(ws: Workspace, emails: string[]): void {
-  const rows = ws.sheetValues('Настройки');
-  const r = rows.findIndex((row) => row[2] === 'recipients');
-  if (r < 0) throw new Error('bench: «Настройки» has no recipients row');
-  ws.spreadsheet()
-    .getSheetByName('Настройки')!
-    .getRange(r + 1, 2)
-    .setValue(emails.join(', '));
 }

@@ -7,8 +7,16 @@ import { AGE_CATEGORIES_TAB, COMPETENCIES_TAB, EVENTS_TAB } from '../../src/doma
 import { FORMS_RU } from '../../src/i18n/ru/forms';
 import type { Choices } from './generate';
 
-/** Reads the choices school `i` of `shortNames` answers with (label i is school i's). */
-export function readChoices(ws: Workspace, shortNames: string[]): Choices {
+/**
+ * Reads the choices school `i` of `shortNames` answers with (label i is school i's). An event
+ * staff left without a date is offered by the form too; the generator learns when it was really
+ * held from `hiddenDates` (events without one there are not answered for).
+ */
+export function readChoices(
+  ws: Workspace,
+  shortNames: string[],
+  hiddenDates: ReadonlyMap<string, { start: Date; end: Date }> = new Map(),
+): Choices {
   const titles = FORMS_RU.titles;
   const forms = ws.forms();
   const item = (form: string, title: string): string[] =>
@@ -30,13 +38,17 @@ export function readChoices(ws: Workspace, shortNames: string[]): Choices {
     .sheetValues(EVENTS_TAB)
     .slice(1)
     .filter((r) => eventNames.has(String(r[0])))
-    .map((r) => ({
-      name: String(r[0]),
-      programme: String(r[1] ?? ''),
-      start: asDate(r[4])!,
-      end: asDate(r[5]) ?? asDate(r[4])!,
-      registrationUntil: asDate(r[6]),
-    }))
+    .map((r) => {
+      const hidden = hiddenDates.get(String(r[0]));
+      const start = asDate(r[4]) ?? hidden?.start ?? null;
+      return {
+        name: String(r[0]),
+        programme: String(r[1] ?? ''),
+        start: start!,
+        end: asDate(r[5]) ?? hidden?.end ?? start!,
+        registrationUntil: asDate(r[6]),
+      };
+    })
     .filter((e) => e.start && !Number.isNaN(e.start.getTime()));
   const compNames = new Set(item(titles.registration, q.competency));
   const cats = new Set(item(titles.registration, q.ageCategory));

@@ -40,6 +40,12 @@ export const MISTAKES = {
   /** Per school and month: no report; a late one. */
   missingReport: 0.05,
   lateReport: 0.05,
+  /** Per report: an implausible figure the form lets through (5000 pupils in a kindergarten). */
+  implausibleReportFigure: 0.01,
+  /** Per report with a post-release: a local file path instead of a link. */
+  postReleaseNotLink: 0.05,
+  /** Per result: entered two to six weeks after the event, often after that month's note. */
+  lateResult: 0.25,
 } as const;
 
 /** mulberry32: small, fast, good enough for test data; the same seed gives the same district. */
@@ -545,13 +551,15 @@ export function generateSeason(
       },
     });
   }
-  // Results: a few days after the event, one answer per participant who took part.
+  // Results: days or weeks after the event, one answer per participant who took part.
   for (const t of teams) {
     const e = events[t.event]!;
     const s = schools[t.school]!;
     for (const c of t.children) {
       if (!chance(rng, 0.8)) continue;
-      const when = between(rng, addDays(e.end, 1), addDays(e.end, 12));
+      const when = chance(rng, MISTAKES.lateResult)
+        ? between(rng, addDays(e.end, 15), addDays(e.end, 40))
+        : between(rng, addDays(e.end, 1), addDays(e.end, 14));
       if (when > to) continue;
       const r = rng();
       const kinds = choices.resultKinds;
@@ -583,14 +591,6 @@ export function generateSeason(
     }
   }
   // Monthly reports: due on the deadline day of the next month; some late, some never sent.
-  const DIFFICULTIES = [
-    '',
-    '',
-    'Нет',
-    'Не хватает расходных материалов для подготовки.',
-    'Нужна консультация по критериям оценки компетенции.',
-    'Педагог-наставник на больничном, занятия перенесены.',
-  ];
   for (const label0 of choices.months) {
     const parsed = parsePeriodAnswer(label0);
     if (!parsed.ok) continue;
@@ -607,31 +607,115 @@ export function generateSeason(
         ? between(rng, addDays(due, 1), addDays(due, 20))
         : between(rng, addDays(due, -8), due);
       if (when < from || when > to) return;
-      const difficulty = chance(rng, MISTAKES.hostile)
-        ? pick(rng, HOSTILE)
-        : pick(rng, DIFFICULTIES);
-      const answers: Record<string, string | string[]> = {
-        'Образовательное учреждение': label(si),
-        'Отчётный месяц': label0,
-        'Проведено занятий по подготовке': String(int(rng, 0, 24)),
-        'Обучающихся в подготовке': String(int(rng, 0, s.type === 'ДОУ' ? 20 : 60)),
-        'Педагогов-наставников': String(int(rng, 0, 5)),
-        'Контактное лицо': s.responsible,
-      };
-      if (chance(rng, 0.5))
-        answers['Проведённые мероприятия'] =
-          'Мастер-класс для обучающихся; открытое занятие для родителей.';
-      if (chance(rng, 0.3))
-        answers['Участие в конкурсах и чемпионатах'] =
-          'Подготовка команды к районному отборочному этапу.';
-      if (difficulty) answers['Трудности и потребность в методической помощи'] = difficulty;
-      if (chance(rng, 0.3))
-        answers['Ссылка на пост-релиз'] =
-          `https://vk.com/${respondentOf(s).split('@')[0]}?w=wall-${int(rng, 1000, 9999)}`;
+      const answers = reportAnswers(rng, s, label(si), label0);
       out.push({ at: at(when, rng), form: 'report', respondent: respondentOf(s), answers });
     });
   }
   return out.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** How much an ОУ of each type prepares in a month: sessions, pupils, mentors (ranges). */
+const PREPARATION: Record<School['type'], [number, number][]> = {
+  ДОУ: [
+    [2, 12],
+    [4, 25],
+    [1, 4],
+  ],
+  школа: [
+    [4, 20],
+    [8, 60],
+    [1, 6],
+  ],
+  ДО: [
+    [10, 32],
+    [20, 90],
+    [3, 10],
+  ],
+};
+
+/** «Трудности и потребность в методической помощи» as schools write them, typos included. */
+const DIFFICULTIES = [
+  '',
+  '',
+  '',
+  '',
+  'Нет',
+  'нет',
+  'Трудностей нет',
+  'трудностей не испытываем',
+  '-',
+  'Не хватает расходных материалов для подготовки.',
+  'Нужна консультация по критериям оценки компетенции.',
+  'Педагог-наставник на больничном, занятия перенесены.',
+  'нет оборудования для компетенции сити-фермерство',
+  'Нехватка наставнеков, один педагог ведёт несколько команд',
+  'Просим провести консультацию по кейс-заданиям прошлых лет',
+  'Мало времени на подготовку, большая нагрузка у педагогов',
+  'Поздно узнали о сроках регистрации на чемпионат',
+  'Нет средств на закупку материалов',
+  'Не хватает ноутбуков для тренировок; нужна помощь с разработкой заданий',
+  'Родители не всегда могут привозить детей на тренировки',
+  'Нужны курсы повышения квалификации для воспитателей',
+  'Нет помещения для занятий',
+  'Сложно совмещать подготовку с основной нагрузкой',
+];
+const EVENTS_HELD = [
+  'Мастер-класс для обучающихся; открытое занятие для родителей.',
+  'Внутренний отборочный этап в ОУ',
+  'Тренировка команды по кейс-заданиям прошлых лет',
+  'Экскурсия на предприятие',
+  'Неделя профессий в ОУ',
+  'Консультация наставников с экспертом',
+  'Профориентационное мероприятие «Мир профессий»',
+  'Занятия кружка робототехники',
+  'Выставка работ обучающихся',
+  'Родительское собрание о чемпионатах KidSkills',
+];
+const CONTESTS = [
+  'Подготовка команды к районному отборочному этапу.',
+  'Участие в районном отборочном этапе KidSkills',
+  'Регистрация команды на региональный чемпионат',
+  'Участие в онлайн-марафоне',
+  'Участие в конкурсе «Юный инженер»',
+];
+
+/** One ОУ's monthly report for the month labelled `month`. */
+function reportAnswers(
+  rng: Rng,
+  s: School,
+  schoolLabel: string,
+  month: string,
+): Record<string, string | string[]> {
+  const [sessions, pupils, mentors] = PREPARATION[s.type].map(([lo, hi]) => int(rng, lo, hi)) as [
+    number,
+    number,
+    number,
+  ];
+  const answers: Record<string, string | string[]> = {
+    'Образовательное учреждение': schoolLabel,
+    'Отчётный месяц': month,
+    'Проведено занятий по подготовке': String(sessions),
+    'Обучающихся в подготовке': String(pupils),
+    'Педагогов-наставников': String(mentors),
+    'Контактное лицо': s.responsible,
+  };
+  // A slip of the keyboard the form's bounds let through: the app queues it, sums leave it out.
+  if (chance(rng, MISTAKES.implausibleReportFigure)) {
+    answers['Обучающихся в подготовке'] = s.type === 'ДОУ' ? String(pupils * 100) : '4999';
+  }
+  if (chance(rng, 0.55)) answers['Проведённые мероприятия'] = pick(rng, EVENTS_HELD);
+  if (chance(rng, 0.3)) answers['Участие в конкурсах и чемпионатах'] = pick(rng, CONTESTS);
+  const difficulty = chance(rng, MISTAKES.hostile) ? pick(rng, HOSTILE) : pick(rng, DIFFICULTIES);
+  if (difficulty) answers['Трудности и потребность в методической помощи'] = difficulty;
+  if (chance(rng, 0.35)) {
+    const local = s.emails[0]?.split('@')[0] ?? 'ou';
+    answers['Ссылка на пост-релиз'] = chance(rng, MISTAKES.postReleaseNotLink)
+      ? 'file:///C:/Документы/пост-релиз.docx'
+      : chance(rng, 0.2)
+        ? `${local}.spb.ru/news/${int(rng, 100, 999)}`
+        : `https://vk.com/${local}?w=wall-${int(rng, 1000, 9999)}`;
+  }
+  return answers;
 }
 
 const TR: Record<string, string> = {

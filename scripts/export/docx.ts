@@ -1,8 +1,14 @@
-/** A Google Doc of the emulator as .docx: headings, paragraphs, lists, tables and images. */
+/**
+ * A Google Doc of the emulator as .docx: headings, paragraphs, lists, tables and images, links,
+ * and what the Docs API set (docs-api.ts): keep with next (`w:keepNext`), keep lines together
+ * (`w:keepLines`), pinned header rows (`w:tblHeader`) and rows that do not break (`w:cantSplit`).
+ * Each Docs list (LIST_ID) is its own numbered list, so a new list starts at 1 as in Docs.
+ */
 import * as fs from 'fs';
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
   Footer,
   Header,
   HeadingLevel,
@@ -42,30 +48,40 @@ function imageType(contentType: string | null): 'png' | 'jpg' | 'gif' | 'bmp' | 
   return null;
 }
 
-function runs(children: InlineNode[]): (TextRun | ImageRun | PageBreak)[] {
-  const out: (TextRun | ImageRun | PageBreak)[] = [];
+type Child = TextRun | ImageRun | PageBreak | ExternalHyperlink;
+
+/** Only web addresses become links in the .docx, as the app only links those. */
+const WEB_LINK = /^https?:\/\//i;
+
+function runs(children: InlineNode[]): Child[] {
+  const out: Child[] = [];
   for (const node of children) {
     if (node.type === 'TEXT') {
       for (const run of node.runs) {
         const a = run.attrs;
         const lines = run.text.split(/\r|\n/);
-        lines.forEach((line, i) =>
-          out.push(
+        const texts = lines.map(
+          (line, i) =>
             new TextRun({
               text: line,
               break: i > 0 ? 1 : 0,
               bold: a.BOLD === true,
               italics: a.ITALIC === true,
-              underline: a.UNDERLINE === true ? {} : undefined,
+              underline: a.UNDERLINE === true || typeof a.LINK_URL === 'string' ? {} : undefined,
               size: typeof a.FONT_SIZE === 'number' ? a.FONT_SIZE * 2 : undefined,
               font: typeof a.FONT_FAMILY === 'string' ? a.FONT_FAMILY : undefined,
+              // A link is blue unless the document coloured it.
               color:
                 typeof a.FOREGROUND_COLOR === 'string'
                   ? a.FOREGROUND_COLOR.replace(/^#/, '')
-                  : undefined,
+                  : typeof a.LINK_URL === 'string'
+                    ? '1155CC'
+                    : undefined,
             }),
-          ),
         );
+        const url = typeof a.LINK_URL === 'string' ? a.LINK_URL : '';
+        if (WEB_LINK.test(url)) out.push(new ExternalHyperlink({ link: url, children: texts }));
+        else out.push(...texts);
       }
     } else if (node.type === 'INLINE_IMAGE') {
       const type = imageType(node.contentType);
@@ -87,11 +103,16 @@ function runs(children: InlineNode[]): (TextRun | ImageRun | PageBreak)[] {
   return out;
 }
 
-function paragraph(p: ParagraphNode): Paragraph {
+/** docx numbering instances of the Docs lists met so far, by LIST_ID (one per document). */
+type ListInstances = Map<string, number>;
+
+function paragraph(p: ParagraphNode, lists: ListInstances): Paragraph {
   const heading = HEADINGS[String(p.attrs.HEADING ?? '')];
   const alignment = ALIGN[String(p.attrs.HORIZONTAL_ALIGNMENT ?? '')];
   const numbered =
     p.type === 'LIST_ITEM' && /NUMBER|LATIN|ROMAN/.test(String(p.attrs.GLYPH_TYPE ?? ''));
+  const listId = String(p.attrs.LIST_ID ?? '');
+  if (numbered && !lists.has(listId)) lists.set(listId, lists.size + 1);
   const points = (key: string): number | undefined =>
     typeof p.attrs[key] === 'number' ? Math.round((p.attrs[key] as number) * 20) : undefined;
   const before = points('SPACING_BEFORE');
@@ -100,10 +121,18 @@ function paragraph(p: ParagraphNode): Paragraph {
     children: runs(p.children),
     heading,
     alignment,
+    keepNext: p.apiStyle?.keepWithNext === true ? true : undefined,
+    keepLines: p.apiStyle?.keepLinesTogether === true ? true : undefined,
     spacing: before !== undefined || after !== undefined ? { before, after } : undefined,
     ...(p.type === 'LIST_ITEM'
       ? numbered
-        ? { numbering: { reference: 'numbered', level: Number(p.attrs.NESTING_LEVEL ?? 0) } }
+        ? {
+            numbering: {
+              reference: 'numbered',
+              level: Number(p.attrs.NESTING_LEVEL ?? 0),
+              instance: lists.get(listId),
+            },
+          }
         : { bullet: { level: Number(p.attrs.NESTING_LEVEL ?? 0) } }
       : {}),
   });
@@ -120,19 +149,22 @@ function columnWidths(set: Record<number, number>, count: number): number[] {
   return Array.from({ length: count }, (_, i) => (set[i] !== undefined ? set[i]! * 20 : share));
 }
 
-function blocks(children: BlockNode[]): (Paragraph | Table)[] {
+function blocks(children: BlockNode[], lists: ListInstances): (Paragraph | Table)[] {
   return children.map((b) => {
-    if (b.type !== 'TABLE') return paragraph(b);
+    if (b.type !== 'TABLE') return paragraph(b, lists);
     const widths = columnWidths(b.columnWidths, b.rows[0]?.cells.length ?? 1);
+    const pinned = b.apiStyle?.pinnedHeaderRows ?? 0;
     return new Table({
       width: { size: PAGE_WIDTH_TWIPS, type: WidthType.DXA },
       columnWidths: widths,
       rows: b.rows.map(
         (row, r) =>
           new TableRow({
-            tableHeader: r === 0,
+            // What the document says: Docs' pinned header rows repeat, rows that may not break don't.
+            tableHeader: r < pinned ? true : undefined,
+            cantSplit: row.apiStyle?.preventOverflow === true ? true : undefined,
             children: row.cells.map((cell, c) => {
-              const inner = blocks(cell.children);
+              const inner = blocks(cell.children, lists);
               return new TableCell({
                 width: { size: widths[c] ?? 400, type: WidthType.DXA },
                 children: inner.length ? inner : [new Paragraph('')],
@@ -171,7 +203,8 @@ export async function writeDocx(
   content: DocumentContent,
   file: string,
 ): Promise<void> {
-  const body = blocks(content.body.children);
+  const lists: ListInstances = new Map();
+  const body = blocks(content.body.children, lists);
   const doc = new Document({
     title,
     creator: 'Мониторинг участия ОУ (эмулятор)',
@@ -192,10 +225,10 @@ export async function writeDocx(
       {
         properties: pageProperties(content),
         headers: content.header
-          ? { default: new Header({ children: blocks(content.header.children) }) }
+          ? { default: new Header({ children: blocks(content.header.children, lists) }) }
           : undefined,
         footers: content.footer
-          ? { default: new Footer({ children: blocks(content.footer.children) }) }
+          ? { default: new Footer({ children: blocks(content.footer.children, lists) }) }
           : undefined,
         children: body.length ? body : [new Paragraph('')],
       },

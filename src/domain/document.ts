@@ -3,11 +3,28 @@
  * execution analysis share these blocks so one renderer (Google Docs, .docx, HTML) draws both.
  * Text is final Russian with numbers already formatted; renderers only lay it out.
  */
+import { fillPhrase } from '../i18n/ru/note';
+import { OUTPUTS_RU } from '../i18n/ru/outputs';
 
 /** A paragraph of running text. */
 export interface ParagraphBlock {
   type: 'paragraph';
   text: string;
+}
+
+/** A heading inside a section (one event of the results analysis, one theme of difficulties). */
+export interface SubheadingBlock {
+  type: 'subheading';
+  text: string;
+}
+
+/**
+ * Links, one per line: «label: url». Renderers make `url` clickable only when it is an http(s)
+ * address (isWebLink); anything else a school typed stays plain text.
+ */
+export interface LinkListBlock {
+  type: 'links';
+  items: Array<{ label: string; url: string }>;
 }
 
 /** A numbered list («1.», «2.» …). */
@@ -28,6 +45,8 @@ export interface TableBlock {
   caption: string;
   header: string[];
   rows: string[][];
+  /** A column of web addresses: a renderer links the cells that are http(s) URLs (isWebLink). */
+  linkColumn?: number;
 }
 
 /** Chart kinds a renderer must support. */
@@ -50,7 +69,13 @@ export interface ChartBlock {
 
 /** Any block of a section. */
 export type DocumentBlock =
-  ParagraphBlock | NumberedListBlock | BulletListBlock | TableBlock | ChartBlock;
+  | ParagraphBlock
+  | SubheadingBlock
+  | LinkListBlock
+  | NumberedListBlock
+  | BulletListBlock
+  | TableBlock
+  | ChartBlock;
 
 /** A headed section. */
 export interface DocumentSection {
@@ -65,7 +90,18 @@ export interface DocumentSignature {
   date: string;
 }
 
-/** What every generated document has: the renderer's contract. */
+/** An appendix after the signature («Приложение 1. …»): the full versions of long tables. */
+export interface DocumentAppendix {
+  /** «Приложение 1» — the label the body refers to. */
+  label: string;
+  title: string;
+  blocks: DocumentBlock[];
+}
+
+/**
+ * What every generated document has: the renderer's contract. Conclusions and recommendations
+ * are numbered from 1 each; appendices follow the signature, each on a new page.
+ */
 export interface DocumentModel {
   title: string;
   subtitle: string;
@@ -73,6 +109,20 @@ export interface DocumentModel {
   conclusions: string[];
   recommendations: string[];
   signature: DocumentSignature;
+  appendices?: DocumentAppendix[];
+}
+
+/**
+ * The signature's lines: «Руководитель опорного центра ____________ Е.В. Французан» and the date.
+ * Without a name (not set in «Настройки») the line ends with the signature space; the job warns
+ * in «Журнал» and the sidebar instead of printing an empty name.
+ */
+export function signatureLines(s: DocumentSignature): { line: string; date: string } {
+  const line = fillPhrase(
+    s.name ? OUTPUTS_RU.document.signatureNamed : OUTPUTS_RU.document.signatureUnnamed,
+    { position: s.position, name: s.name },
+  );
+  return { line, date: s.date };
 }
 
 /** A paragraph block. */
@@ -85,31 +135,53 @@ export function table(caption: string, header: string[], rows: string[][]): Tabl
   return { type: 'table', caption, header, rows };
 }
 
+/** A subheading block. */
+export function subheading(text: string): SubheadingBlock {
+  return { type: 'subheading', text };
+}
+
+/** A bulleted list block. */
+export function bullets(items: string[]): BulletListBlock {
+  return { type: 'bullets', items };
+}
+
+/** Whether a text is a web address a document may make clickable (http or https only). */
+export function isWebLink(url: string): boolean {
+  return /^https?:\/\/[^\s/?#]+\.[^\s/?#]{2,}(\/\S*)?$/i.test(url);
+}
+
+/** The text of a block in reading order (tables cell by cell). */
+export function blockText(block: DocumentBlock): string[] {
+  switch (block.type) {
+    case 'paragraph':
+    case 'subheading':
+      return [block.text];
+    case 'links':
+      return block.items.map(
+        (i) => fillPhrase(OUTPUTS_RU.document.linkPrefix, { label: i.label }) + i.url,
+      );
+    case 'numbered':
+    case 'bullets':
+      return block.items;
+    case 'table':
+      return [block.caption, ...block.header, ...block.rows.flat()];
+    case 'chart':
+      return [block.caption, ...block.categories];
+  }
+}
+
 /** All text of a document in reading order (tables cell by cell): for tests and plain-text mail. */
 export function documentText(doc: DocumentModel): string[] {
   const out: string[] = [doc.title, doc.subtitle];
   for (const section of doc.sections) {
     out.push(section.heading);
-    for (const block of section.blocks) {
-      switch (block.type) {
-        case 'paragraph':
-          out.push(block.text);
-          break;
-        case 'numbered':
-        case 'bullets':
-          out.push(...block.items);
-          break;
-        case 'table':
-          out.push(block.caption, ...block.header);
-          for (const row of block.rows) out.push(...row);
-          break;
-        case 'chart':
-          out.push(block.caption, ...block.categories);
-          break;
-      }
-    }
+    for (const block of section.blocks) out.push(...blockText(block));
   }
   out.push(...doc.conclusions, ...doc.recommendations);
   out.push(doc.signature.position, doc.signature.name, doc.signature.date);
+  for (const appendix of doc.appendices ?? []) {
+    out.push(appendix.label, appendix.title);
+    for (const block of appendix.blocks) out.push(...blockText(block));
+  }
   return out;
 }

@@ -40,8 +40,11 @@ import {
 import { RESULT_KINDS } from './reference';
 import { compareRu } from './text/collation';
 import { memoText } from './normalize/memo';
-import { matchKey } from './normalize/text';
 import { DOMAIN_RU } from '../i18n/ru/domain';
+import { undatedEvents } from './eventCalendar';
+import { EVENTS_SCHEMA, EVENTS_TAB } from './schema';
+import { sha256, toHex } from './hash';
+import { matchKey } from './normalize/text';
 
 export interface ReferenceData {
   schools: School[];
@@ -275,6 +278,9 @@ export function projectIntake(
     p.result = best.get(p.id) ?? '';
   }
   quality.push(...(options.registryIssues ?? []));
+  // The reference tabs are judged whole, so only a full projection lists their problems; a
+  // submit keeps those rows as they are (they belong to no response of its scope).
+  if (!scope) quality.push(...undatedEventIssues(reference.events));
   for (const issue of quality) {
     const status = issue.key ? staff.qualityStatus.get(issue.key) : undefined;
     if (status) issue.status = status;
@@ -290,6 +296,25 @@ export function projectIntake(
     ),
     responseIds,
   };
+}
+
+/**
+ * «Требует проверки» rows for events of «Мероприятия» without a start date: they cannot be placed
+ * in time (eventCalendar.ts), so staff are told what to fill in.
+ */
+export function undatedEventIssues(events: readonly ChampionshipEvent[]): QualityIssue[] {
+  const t = DOMAIN_RU.quality;
+  return undatedEvents(events).map((e) => ({
+    key: `E-${toHex(sha256(['event-undated', matchKey(e.name)].join('\u0001'))).slice(0, 12)}`,
+    detectedAt: null,
+    responseId: EVENTS_TAB,
+    form: EVENTS_TAB,
+    field: EVENTS_SCHEMA.columns.find((c) => c.field === 'start')?.header ?? '',
+    value: e.name,
+    problem: t.eventUndated(e.name),
+    suggestion: t.eventUndatedSuggestion,
+    status: t.statusNew,
+  }));
 }
 
 /** Only the responses whose ОУ is in the scope. */

@@ -96,13 +96,16 @@ export interface SchoolOrder {
   sourceResponseId: string;
 }
 
-/** A monthly school report («Отчёты ОУ» tab). `period` is `YYYY-MM`. */
+/**
+ * A monthly school report («Отчёты ОУ» tab). `period` is `YYYY-MM`. A count is null when the
+ * intake could not accept it (text, a negative or implausible number): it is left out of sums.
+ */
 export interface MonthlyReport {
   schoolKey: string;
   period: string;
-  sessions: number;
-  pupilsInTraining: number;
-  mentors: number;
+  sessions: number | null;
+  pupilsInTraining: number | null;
+  mentors: number | null;
   eventsHeld: string;
   contests: string;
   difficulties: string;

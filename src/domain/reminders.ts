@@ -3,9 +3,10 @@
  * gets, and the one list of debtors for the centre's staff. Pure; the sent-marks make a second
  * run send nothing already sent, so a run cut short by the mail quota resumes where it stopped.
  */
-import type { MonthlyReport, Participant, School } from './model';
+import type { ChampionshipEvent, MonthlyReport, Participant, School } from './model';
 import { schoolLabel } from './matching';
-import { periodEnd, formatForMonth } from './text/periods';
+import { formatForMonth } from './text/periods';
+import { EventCalendar } from './eventCalendar';
 import { compareRu } from './text/collation';
 import { escapeHtml } from './text/html';
 import { DAILY_RU } from '../i18n/ru/daily';
@@ -24,32 +25,42 @@ export type SentMarks = Record<string, string>;
 export interface Debtor {
   school: School;
   missing: ReminderKind[];
-  /** Participants registered before the period ended who still have no order. */
+  /**
+   * Participants still without an order whose event has already started or starts within 14 days
+   * (eventCalendar.orderOwed; an event without a date: from the registration on).
+   */
   withoutOrder: number;
   /** Events of those participants, for the letter. */
   events: string[];
 }
 
-/** The ОУ of the registry that owe the period's report or orders, in registry order. */
+/**
+ * The ОУ of the registry that owe the period's report, or orders owed at `asOf` (the day the
+ * reminders go out), in registry order.
+ */
 export function findDebtors(
   period: string,
   schools: School[],
   reports: MonthlyReport[],
   participants: Participant[],
+  events: readonly ChampionshipEvent[],
+  asOf: Date,
 ): Debtor[] {
   const reported = new Set(reports.filter((r) => r.period === period).map((r) => r.schoolKey));
-  const end = periodEnd(period).getTime();
+  const calendar = new EventCalendar(events);
+  const owedBySchool = new Map<string, Participant[]>();
+  for (const p of participants) {
+    if (p.orderStatus !== 'нет' || !(p.registeredAt instanceof Date)) continue;
+    if (!calendar.orderOwed(p, asOf)) continue;
+    const list = owedBySchool.get(p.schoolKey);
+    if (list) list.push(p);
+    else owedBySchool.set(p.schoolKey, [p]);
+  }
   const debtors: Debtor[] = [];
   for (const school of schools) {
     const missing: ReminderKind[] = [];
     if (!reported.has(school.key)) missing.push('report');
-    const open = participants.filter(
-      (p) =>
-        p.schoolKey === school.key &&
-        p.orderStatus === 'нет' &&
-        p.registeredAt instanceof Date &&
-        p.registeredAt.getTime() < end,
-    );
+    const open = owedBySchool.get(school.key) ?? [];
     if (open.length > 0) missing.push('orders');
     if (missing.length === 0) continue;
     const events = open

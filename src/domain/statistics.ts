@@ -1,26 +1,31 @@
 /**
- * The figures of «Статистика» and of the monthly note, computed from plain rows.
- *
- * Definitions (the note and the sheet rely on them; change them here only):
+ * The figures of «Статистика», the monthly note, the summary email and the sidebar, computed from
+ * plain rows. What a period's figures mean is defined in eventCalendar.ts (DOMAIN.md «What a
+ * period's figures mean»); this file only counts by those rules:
  * - A participant is a row of «Участники» (one child in one event and competency), counted once
- *   per `id`. Participants of month M are those with `registeredAt` in M on the Moscow calendar,
- *   i.e. in [1st of M 00:00 MSK, 1st of M+1). Year to date (YTD) for M is
- *   [1 September of M's school year, 1st of M+1).
+ *   per `id`. Participants of month P are those of events that start in P (Moscow calendar); a
+ *   participant of an event without a start date counts by its registration date. Year to date
+ *   (YTD) for P = the months from September of P's school year through P.
+ * - Registrations received in P (by `registeredAt`) are the pipeline, a separate figure with the
+ *   months of the events they are for.
  * - An ОУ takes part in a period when it has at least one participant of the period.
  *   Охват = ОУ taking part / all ОУ of the registry («ОУ» tab), in percent.
  * - A participant's result is the best of its rows in «Результаты» (matched by participantId,
- *   whenever reported), falling back to Participant.result. Results belong to the participant's
- *   registration period (a cohort), so winners never exceed participants. Each participant is in
- *   at most one group: winner (1st place), prize-winner (2nd or 3rd), medallion.
- * - Результативность = (winners + prize-winners) / participants × 100.
+ *   whenever entered), falling back to Participant.result; so results belong to the event's
+ *   period, and results entered later update that period and the year to date. Each participant
+ *   is in at most one group: winner (1st place), prize-winner (2nd or 3rd), medallion. Medals
+ *   count whether or not staff ticked «Подтверждено»; `medalsConfirmed` says how many they did.
+ * - An event's results are in once any of its participants has a result. Результативность =
+ *   (winners + prize-winners) / participants of events whose results are in × 100; with no such
+ *   event it is null (printed «—»), never 0 %.
  * - Percentages are stored rounded to one decimal, so the sheet and the note print the same
  *   numbers; a share of nothing is null (printed «—»).
- * - Month-on-month dynamics compare M with M−1; YTD dynamics compare YTD of M with the same span
- *   of the previous school year (1 September to the end of M−12). Changes of percentages are in
- *   percentage points and have no relative change.
- * - Executive discipline: an ОУ of the registry without a «Отчёты ОУ» row for M has a missing
- *   report; a row with onTime = false is late. Participants of M with orderStatus 'нет' have no
- *   order.
+ * - Month-on-month dynamics compare P with P−1; YTD dynamics compare YTD of P with the same span
+ *   of the previous school year (September to P−12). Changes of percentages are in percentage
+ *   points and have no relative change.
+ * - Executive discipline: an ОУ of the registry without a «Отчёты ОУ» row for P has a missing
+ *   report; a row with onTime = false is late. Orders are owed (eventCalendar.orderOwed) at the
+ *   end of P for the school year's participants whose event has started or starts within 14 days.
  * Ordering is deterministic: counts descending, then names by compareRu (no Intl).
  */
 import type {
@@ -34,6 +39,10 @@ import type {
   SchoolOrder,
   SchoolType,
 } from './model';
+import { EventCalendar } from './eventCalendar';
+import { computePreparation, reportsOfPeriod, type PreparationFigures } from './preparation';
+import { analyseResults, type ResultGroup, type ResultsAnalysis } from './resultsAnalysis';
+import { matchKey } from './normalize/text';
 import { compareRu } from './text/collation';
 import { percentOf, roundTo } from './text/numbers';
 import {
@@ -41,6 +50,7 @@ import {
   isWithin,
   periodEnd,
   periodLastDay,
+  periodOf,
   periodStart,
   previousPeriod,
   requirePeriod,
@@ -67,6 +77,10 @@ export interface PeriodFigures {
   winners: number;
   prizeWinners: number;
   medallions: number;
+  /** Winners and prize-winners whose result staff ticked «Подтверждено». */
+  medalsConfirmed: number;
+  /** Participants of events whose results are in: the denominator of результативность. */
+  participantsWithResults: number;
   effectivenessPercent: number | null;
 }
 
@@ -138,6 +152,8 @@ export interface SeriesPoint {
   schoolsParticipating: number;
   winners: number;
   prizeWinners: number;
+  /** Registrations received in the month (the pipeline), whatever month their event is in. */
+  registrations: number;
 }
 
 /** A late report. */
@@ -159,8 +175,43 @@ export interface DisciplineFigures {
   missingReports: SchoolRef[];
   lateReports: LateReport[];
   ordersReceived: number;
+  /** Participants owed an order at the end of the period (event held or within 14 days). */
   participantsWithoutOrder: number;
   schoolsWithoutOrders: SchoolWithoutOrders[];
+}
+
+/** An event of the period with its participants and whether its results are in. */
+export interface EventOfPeriod {
+  name: string;
+  level: EventLevel | '';
+  start: Date | null;
+  participants: number;
+  schools: number;
+  resultsIn: boolean;
+}
+
+/** Registrations received in the period: the pipeline, by the month of the event they are for. */
+export interface RegistrationFigures {
+  participants: number;
+  schools: number;
+  /** Months of the events ('YYYY-MM', oldest first); null for events without a start date. */
+  byEventPeriod: Array<{ period: string | null; participants: number }>;
+}
+
+/** Results received in the period for an event of an earlier period. */
+export interface LateEventResults {
+  event: string;
+  period: string;
+  participants: number;
+  winners: number;
+  prizeWinners: number;
+  medallions: number;
+}
+
+/** An event without a start date whose participants were counted by registration in the period. */
+export interface UndatedEvent {
+  name: string;
+  participants: number;
 }
 
 /** Everything «Статистика» and the monthly note show for a month. */
@@ -176,6 +227,10 @@ export interface Statistics {
   previousMonth: PeriodFigures;
   yearToDate: PeriodFigures;
   previousYearToDate: PeriodFigures;
+  registrations: RegistrationFigures;
+  eventsOfPeriod: EventOfPeriod[];
+  undatedEvents: UndatedEvent[];
+  lateResults: LateEventResults[];
   bySchoolType: SchoolTypeRow[];
   byCompetency: CountRow[];
   byAgeCategory: CountRow[];
@@ -188,6 +243,8 @@ export interface Statistics {
   yearOnYear: DynamicsRow[];
   series: SeriesPoint[];
   discipline: DisciplineFigures;
+  preparation: PreparationFigures;
+  resultsAnalysis: ResultsAnalysis;
   dataQuality: { participantsOutsideRegistry: number; resultsWithoutParticipant: number };
 }
 
@@ -222,9 +279,8 @@ const RESULT_RANK: Record<ResultKind, number> = {
   Участник: 5,
 };
 
-type Group = 'winner' | 'prize' | 'medallion' | 'none';
-
-function groupOf(result: ResultKind | undefined): Group {
+/** What a result counts as: winner (1st), prize-winner (2nd–3rd), medallion, or none. */
+export function resultGroup(result: ResultKind | undefined): ResultGroup {
   if (result === undefined) return 'none';
   const rank = RESULT_RANK[result];
   if (rank === 1) return 'winner';
@@ -244,17 +300,14 @@ export function computeStatistics(input: StatisticsInput, period: string): Stati
   const ctx = new Context(input);
   const prev = previousPeriod(period);
   const schoolYear = schoolYearOfPeriod(period);
-  const ytdFrom = schoolYearStart(schoolYear);
-  const end = periodEnd(period);
-  const monthCohort = ctx.cohort(periodStart(period), end);
-  const ytdCohort = ctx.cohort(ytdFrom, end);
+  const yearStart = periodOf(schoolYearStart(schoolYear));
   const lastYearPeriod = addMonths(period, -12);
+  const monthCohort = ctx.cohort(period, period);
+  const ytdCohort = ctx.cohort(yearStart, period);
   const month = ctx.figures(monthCohort);
-  const previousMonth = ctx.figures(ctx.cohort(periodStart(prev), periodEnd(prev)));
+  const previousMonth = ctx.figures(ctx.cohort(prev, prev));
   const yearToDate = ctx.figures(ytdCohort);
-  const previousYearToDate = ctx.figures(
-    ctx.cohort(schoolYearStart(schoolYear - 1), periodEnd(lastYearPeriod)),
-  );
+  const previousYearToDate = ctx.figures(ctx.cohort(addMonths(yearStart, -12), lastYearPeriod));
 
   return {
     period,
@@ -262,12 +315,16 @@ export function computeStatistics(input: StatisticsInput, period: string): Stati
     schoolYear,
     periodStart: periodStart(period),
     periodLastDay: periodLastDay(period),
-    yearToDateStart: ytdFrom,
+    yearToDateStart: schoolYearStart(schoolYear),
     schoolsTotal: input.schools.length,
     month,
     previousMonth,
     yearToDate,
     previousYearToDate,
+    registrations: ctx.registrations(period),
+    eventsOfPeriod: ctx.eventsOf(monthCohort),
+    undatedEvents: ctx.undated(monthCohort),
+    lateResults: ctx.lateResults(period),
     bySchoolType: ctx.bySchoolType(monthCohort),
     byCompetency: countBy(monthCohort, (p) => p.competency),
     byAgeCategory: countBy(monthCohort, (p) => p.ageCategory),
@@ -279,20 +336,32 @@ export function computeStatistics(input: StatisticsInput, period: string): Stati
     monthOnMonth: dynamics(previousMonth, month),
     yearOnYear: dynamics(previousYearToDate, yearToDate),
     series: schoolYearPeriodsThrough(period).map((p) => {
-      const f = ctx.figures(ctx.cohort(periodStart(p), periodEnd(p)));
+      const f = ctx.figures(ctx.cohort(p, p));
       return {
         period: p,
         participants: f.participants,
         schoolsParticipating: f.schoolsParticipating,
         winners: f.winners,
         prizeWinners: f.prizeWinners,
+        registrations: ctx.registrations(p).participants,
       };
     }),
-    discipline: ctx.discipline(period, monthCohort),
+    discipline: ctx.discipline(period, yearStart),
+    preparation: computePreparation(input.reports, input.schools, period, (k) => ctx.ref(k)),
+    resultsAnalysis: analyseResults(
+      {
+        participants: ctx.unique,
+        best: (id) => ctx.best[id],
+        group: resultGroup,
+        calendar: ctx.calendar,
+        reports: input.reports,
+        ref: (k) => ctx.ref(k),
+      },
+      monthCohort,
+    ),
     dataQuality: {
       participantsOutsideRegistry: ytdCohort.filter((p) => !ctx.schoolByKey[p.schoolKey]).length,
-      resultsWithoutParticipant: input.results.filter((r) => !ctx.participantIds[r.participantId])
-        .length,
+      resultsWithoutParticipant: input.results.filter((r) => !ctx.byId.has(r.participantId)).length,
     },
   };
 }
@@ -304,12 +373,11 @@ export function listWinners(
   scope: 'month' | 'yearToDate' = 'month',
 ): WinnerEntry[] {
   const ctx = new Context(input);
-  const from =
-    scope === 'month' ? periodStart(period) : schoolYearStart(schoolYearOfPeriod(period));
+  const from = scope === 'month' ? period : periodOf(schoolYearStart(schoolYearOfPeriod(period)));
   const out: WinnerEntry[] = [];
-  for (const p of ctx.cohort(from, periodEnd(period))) {
+  for (const p of ctx.cohort(from, period)) {
     const best = ctx.best[p.id];
-    const group = groupOf(best);
+    const group = resultGroup(best);
     if (best === undefined || (group !== 'winner' && group !== 'prize')) continue;
     out.push({
       participantId: p.id,
@@ -335,26 +403,63 @@ export function listWinners(
 /** Lookups shared by all figures of one computation. */
 class Context {
   readonly schoolByKey: Record<string, School> = {};
-  readonly participantIds: Record<string, true> = {};
+  /** Participants by id (the first row of an id). */
+  readonly byId = new Map<string, Participant>();
   readonly best: Record<string, ResultKind> = {};
-  private readonly levelByEvent: Record<string, EventLevel> = {};
+  /** Whether the best result of a participant was confirmed by staff. */
+  readonly bestConfirmed: Record<string, boolean> = {};
+  readonly calendar: EventCalendar;
+  /** Participants once per id (the first row of an id wins), in input order. */
+  readonly unique: Participant[] = [];
+  /** Event keys (matchKey of the name) whose results are in. */
+  private readonly eventsWithResults = new Set<string>();
+  /** Participants by their period (event date) and by the month of their registration. */
+  private readonly byPeriod = new Map<string, Participant[]>();
+  private readonly byRegistration = new Map<string, Participant[]>();
+  /** Whether an event (by the name as written) has its results in. */
+  private readonly resultsByEvent = new Map<string, boolean>();
 
   constructor(private readonly input: StatisticsInput) {
+    this.calendar = new EventCalendar(input.events);
     for (const s of input.schools) this.schoolByKey[s.key] = s;
-    for (const e of input.events) this.levelByEvent[e.name] = e.level;
     for (const p of input.participants) {
-      this.participantIds[p.id] = true;
+      if (this.byId.has(p.id)) continue;
+      this.byId.set(p.id, p);
+      this.unique.push(p);
       if (p.result) this.keepBest(p.id, p.result);
     }
-    // Rows of «Результаты» override the participant's own column: they are the confirmed source.
+    // Rows of «Результаты» override the participant's own column: they are the source.
     const fromResults: Record<string, ResultKind> = {};
+    const confirmed: Record<string, boolean> = {};
     for (const r of input.results) {
       const cur = fromResults[r.participantId];
       if (cur === undefined || RESULT_RANK[r.result] < RESULT_RANK[cur]) {
         fromResults[r.participantId] = r.result;
+        confirmed[r.participantId] = r.confirmed;
+      } else if (RESULT_RANK[r.result] === RESULT_RANK[cur] && r.confirmed) {
+        confirmed[r.participantId] = true;
       }
     }
-    for (const id of Object.keys(fromResults)) this.best[id] = fromResults[id]!;
+    for (const id of Object.keys(fromResults)) {
+      this.best[id] = fromResults[id]!;
+      this.bestConfirmed[id] = confirmed[id] === true;
+    }
+    for (const p of this.unique) {
+      if (this.best[p.id] !== undefined) this.eventsWithResults.add(matchKey(p.event));
+    }
+    // Grouped once: every figure of every month reads these groups, not all participants.
+    const add = (map: Map<string, Participant[]>, key: string, p: Participant): void => {
+      const list = map.get(key);
+      if (list) list.push(p);
+      else map.set(key, [p]);
+    };
+    for (const p of this.unique) {
+      if (!this.resultsByEvent.has(p.event)) {
+        this.resultsByEvent.set(p.event, this.eventsWithResults.has(matchKey(p.event)));
+      }
+      add(this.byPeriod, this.calendar.placement(p).period, p);
+      add(this.byRegistration, periodOf(p.registeredAt), p);
+    }
   }
 
   private keepBest(id: string, result: ResultKind): void {
@@ -362,16 +467,17 @@ class Context {
     if (cur === undefined || RESULT_RANK[result] < RESULT_RANK[cur]) this.best[id] = result;
   }
 
-  /** Participants registered in [from, to), one per id. */
-  cohort(from: Date, to: Date): Participant[] {
-    const seen: Record<string, true> = {};
+  /** Participants of the months `from` through `to` ('YYYY-MM', inclusive), by event date. */
+  cohort(from: string, to: string): Participant[] {
+    const periods = [...this.byPeriod.keys()].filter((k) => k >= from && k <= to).sort();
+    if (periods.length === 1) return this.byPeriod.get(periods[0]!)!.slice();
     const out: Participant[] = [];
-    for (const p of this.input.participants) {
-      if (seen[p.id] || !isWithin(p.registeredAt, from, to)) continue;
-      seen[p.id] = true;
-      out.push(p);
-    }
+    for (const k of periods) out.push(...this.byPeriod.get(k)!);
     return out;
+  }
+
+  resultsIn(p: Participant): boolean {
+    return this.resultsByEvent.get(p.event) === true;
   }
 
   ref(key: string): SchoolRef {
@@ -383,13 +489,17 @@ class Context {
     let winners = 0;
     let prizeWinners = 0;
     let medallions = 0;
+    let medalsConfirmed = 0;
+    let withResults = 0;
     const schools: Record<string, true> = {};
     for (const p of cohort) {
       if (this.schoolByKey[p.schoolKey]) schools[p.schoolKey] = true;
-      const g = groupOf(this.best[p.id]);
+      if (this.resultsIn(p)) withResults++;
+      const g = resultGroup(this.best[p.id]);
       if (g === 'winner') winners++;
       else if (g === 'prize') prizeWinners++;
       else if (g === 'medallion') medallions++;
+      if ((g === 'winner' || g === 'prize') && this.bestConfirmed[p.id]) medalsConfirmed++;
     }
     const schoolsParticipating = Object.keys(schools).length;
     return {
@@ -399,8 +509,104 @@ class Context {
       winners,
       prizeWinners,
       medallions,
-      effectivenessPercent: percentOf(winners + prizeWinners, cohort.length),
+      medalsConfirmed,
+      participantsWithResults: withResults,
+      effectivenessPercent: percentOf(winners + prizeWinners, withResults),
     };
+  }
+
+  /** Registrations received in `period`, by the month of their event. */
+  registrations(period: string): RegistrationFigures {
+    const byPeriod = new Map<string, number>();
+    const schools = new Set<string>();
+    let total = 0;
+    for (const p of this.byRegistration.get(period) ?? []) {
+      total++;
+      schools.add(p.schoolKey);
+      const eventPeriod = this.calendar.eventPeriod(p.event) ?? '';
+      byPeriod.set(eventPeriod, (byPeriod.get(eventPeriod) ?? 0) + 1);
+    }
+    const periods = [...byPeriod.keys()].sort((a, b) =>
+      a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0,
+    );
+    return {
+      participants: total,
+      schools: schools.size,
+      byEventPeriod: periods.map((k) => ({
+        period: k === '' ? null : k,
+        participants: byPeriod.get(k)!,
+      })),
+    };
+  }
+
+  /** The events of the cohort, in start order. */
+  eventsOf(cohort: Participant[]): EventOfPeriod[] {
+    const byName = new Map<string, Participant[]>();
+    for (const p of cohort) {
+      const name = this.calendar.event(p.event)?.name ?? p.event;
+      const list = byName.get(name);
+      if (list) list.push(p);
+      else byName.set(name, [p]);
+    }
+    return [...byName.entries()]
+      .map(([name, list]) => ({
+        name,
+        level: this.calendar.event(name)?.level ?? ('' as const),
+        start: this.calendar.start(name),
+        participants: list.length,
+        schools: new Set(list.map((p) => p.schoolKey)).size,
+        resultsIn: this.resultsIn(list[0]!),
+      }))
+      .sort(
+        (a, b) =>
+          (a.start ? a.start.getTime() : Infinity) - (b.start ? b.start.getTime() : Infinity) ||
+          compareRu(a.name, b.name),
+      );
+  }
+
+  /** Events without a start date whose participants the cohort counted by registration. */
+  undated(cohort: Participant[]): UndatedEvent[] {
+    const counts = new Map<string, number>();
+    for (const p of cohort) {
+      if (!this.calendar.placement(p).byRegistration) continue;
+      const name = p.event.trim() || UNKNOWN_LABEL;
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+      .map(([name, participants]) => ({ name, participants }))
+      .sort((a, b) => compareRu(a.name, b.name));
+  }
+
+  /** Results entered in `period` for events of earlier periods, by event. */
+  lateResults(period: string): LateEventResults[] {
+    const from = periodStart(period);
+    const to = periodEnd(period);
+    const late = new Map<string, Set<string>>();
+    for (const r of this.input.results) {
+      if (!isWithin(r.submittedAt, from, to)) continue;
+      const p = this.byId.get(r.participantId);
+      if (!p) continue;
+      if (this.calendar.placement(p).period >= period) continue;
+      const name = this.calendar.event(p.event)?.name ?? p.event;
+      late.set(name, (late.get(name) ?? new Set<string>()).add(p.id));
+    }
+    return [...late.entries()]
+      .map(([event, ids]) => {
+        const list = [...ids].map((id) => this.byId.get(id)!);
+        const f = this.figures(list);
+        return {
+          event,
+          period: this.calendar.placement(list[0]!).period,
+          participants: list.length,
+          winners: f.winners,
+          prizeWinners: f.prizeWinners,
+          medallions: f.medallions,
+        };
+      })
+      .sort(
+        (a, b) =>
+          (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) || compareRu(a.event, b.event),
+      );
   }
 
   bySchoolType(cohort: Participant[]): SchoolTypeRow[] {
@@ -428,7 +634,7 @@ class Context {
   byEventLevel(cohort: Participant[]): CountRow[] {
     const counts: Record<string, number> = {};
     for (const p of cohort) {
-      const level = this.levelByEvent[p.event] ?? UNKNOWN_LABEL;
+      const level = this.calendar.event(p.event)?.level || UNKNOWN_LABEL;
       counts[level] = (counts[level] ?? 0) + 1;
     }
     // Levels keep their natural order (school → national), unknown last.
@@ -478,44 +684,40 @@ class Context {
       .sort((a, b) => compareRu(a.name, b.name) || compareRu(a.key, b.key));
   }
 
-  discipline(period: string, cohort: Participant[]): DisciplineFigures {
-    const reports = this.input.reports.filter((r) => r.period === period);
-    const reported: Record<string, MonthlyReport> = {};
-    for (const r of reports) {
-      // Several rows for one ОУ: an on-time one wins, else the earliest.
-      const cur = reported[r.schoolKey];
-      if (
-        !cur ||
-        (r.onTime && !cur.onTime) ||
-        (r.onTime === cur.onTime && r.submittedAt < cur.submittedAt)
-      ) {
-        reported[r.schoolKey] = r;
-      }
-    }
-    const registryReports = Object.keys(reported).filter((k) => this.schoolByKey[k]);
-    const late: LateReport[] = registryReports
-      .filter((k) => !reported[k]!.onTime)
-      .map((k) => ({ ...this.ref(k), submittedAt: reported[k]!.submittedAt }))
+  discipline(period: string, yearStart: string): DisciplineFigures {
+    const reported = reportsOfPeriod(this.input.reports, period, (k) => !!this.schoolByKey[k]);
+    const late: LateReport[] = [...reported.keys()]
+      .filter((k) => !reported.get(k)!.onTime)
+      .map((k) => ({ ...this.ref(k), submittedAt: reported.get(k)!.submittedAt }))
       .sort((a, b) => compareRu(a.name, b.name) || compareRu(a.key, b.key));
-    const withoutOrder = cohort.filter((p) => p.orderStatus === 'нет');
+    // Orders owed at the end of the period by the school year's participants so far.
+    const asOf = periodEnd(period);
+    const withoutOrder = this.unique.filter(
+      (p) =>
+        p.orderStatus === 'нет' &&
+        this.calendar.placement(p).period >= yearStart &&
+        this.calendar.orderOwed(p, asOf),
+    );
     const noOrderBySchool: Record<string, number> = {};
     for (const p of withoutOrder) {
       noOrderBySchool[p.schoolKey] = (noOrderBySchool[p.schoolKey] ?? 0) + 1;
     }
     const from = periodStart(period);
-    const to = periodEnd(period);
     return {
       reportsExpected: this.input.schools.length,
-      reportsReceived: registryReports.length,
-      reportsReceivedPercent: percentOf(registryReports.length, this.input.schools.length),
-      reportsOnTime: registryReports.length - late.length,
-      missingReports: this.sortedRefs(this.input.schools.filter((s) => !reported[s.key])),
+      reportsReceived: reported.size,
+      reportsReceivedPercent: percentOf(reported.size, this.input.schools.length),
+      reportsOnTime: reported.size - late.length,
+      missingReports: this.sortedRefs(this.input.schools.filter((s) => !reported.has(s.key))),
       lateReports: late,
-      ordersReceived: this.input.orders.filter((o) => isWithin(o.submittedAt, from, to)).length,
+      ordersReceived: this.input.orders.filter((o) => isWithin(o.submittedAt, from, asOf)).length,
       participantsWithoutOrder: withoutOrder.length,
       schoolsWithoutOrders: Object.keys(noOrderBySchool)
         .map((k) => ({ ...this.ref(k), participants: noOrderBySchool[k]! }))
-        .sort((a, b) => b.participants - a.participants || compareRu(a.name, b.name)),
+        .sort(
+          (a, b) =>
+            b.participants - a.participants || compareRu(a.name, b.name) || compareRu(a.key, b.key),
+        ),
     };
   }
 }

@@ -13,6 +13,7 @@ import type {
   QualityIssue,
   ResultKind,
   School,
+  SchoolType,
 } from './model';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 import {
@@ -468,32 +469,55 @@ function questionMax(form: FormDefinition, title: string): number {
   return form.questions.find((q) => q.title === title)?.max ?? Number.MAX_SAFE_INTEGER;
 }
 
-/** A count answer: a non-negative integer within a sane bound, or null with an issue. */
+/**
+ * The most a monthly report may plausibly count per ОУ type: a kindergarten with 5,000 pupils in
+ * preparation is a slip of the keyboard, not a figure to add up. Above it the figure is queued
+ * for checking and left out of the sums, like a negative number or a word.
+ */
+export const REPORT_PLAUSIBLE_MAX: Readonly<Record<SchoolType, Record<string, number>>> = {
+  ДОУ: { [Q.sessions]: 150, [Q.pupils]: 300, [Q.mentors]: 50 },
+  школа: { [Q.sessions]: 400, [Q.pupils]: 1500, [Q.mentors]: 150 },
+  ДО: { [Q.sessions]: 600, [Q.pupils]: 3000, [Q.mentors]: 300 },
+};
+
+/**
+ * A count of a monthly report: a non-negative integer within the form's bound and plausible for
+ * the ОУ's type. Anything else is a warning (the report still counts as received) and null: the
+ * figure is stored empty and left out of the sums until the ОУ sends a corrected report.
+ */
 function countAnswer(
   answers: FormAnswers,
   field: string,
   max: number,
+  school: School | null,
   issues: IssueList,
 ): number | null {
   const raw = rawAnswer(answers, field);
   const typed = answer(answers, field);
   const t = DOMAIN_RU.intake;
+  const left = t.figureLeftOut;
   if (!typed) {
-    issues.add(field, '', 'required', t.required);
+    issues.warn(field, '', 'required', t.required, left);
     return null;
   }
   const compact = typeof raw === 'number' ? String(raw) : typed.replace(/[\s\u00A0]/g, '');
   if (!/^[-−]?\d+$/.test(compact)) {
-    issues.add(field, typed, 'not-integer', t.notInteger(typed));
+    issues.warn(field, typed, 'not-integer', t.notInteger(typed), left);
     return null;
   }
   const n = Number(compact.replace('−', '-'));
   if (n < 0) {
-    issues.add(field, typed, 'negative', t.negative(typed));
+    issues.warn(field, typed, 'negative', t.negative(typed), left);
     return null;
   }
   if (n > max) {
-    issues.add(field, typed, 'too-large', t.tooLarge(typed, max));
+    issues.warn(field, typed, 'too-large', t.tooLarge(typed, max), left);
+    return null;
+  }
+  const plausible = school ? REPORT_PLAUSIBLE_MAX[school.type]?.[field] : undefined;
+  if (school && plausible !== undefined && n > plausible) {
+    const forSchool = DOMAIN_RU.schoolTypeFor[school.type] ?? '';
+    issues.warn(field, typed, 'implausible', t.implausible(typed, plausible, forSchool), left);
     return null;
   }
   return n;
@@ -502,14 +526,25 @@ function countAnswer(
 const URL_PATTERN = /^https?:\/\/[^\s/?#]+\.[^\s/?#]{2,}(\/\S*)?$/i;
 const BARE_URL = /^(www\.)?[a-zа-я0-9-]+(\.[a-zа-я0-9-]+)*\.[a-zа-я]{2,}(\/\S*)?$/i;
 
-/** URLs of an answer: several allowed (spaces, commas, new lines); «vk.com/…» gets https://. */
-function urlAnswer(answers: FormAnswers, field: string, issues: IssueList): string[] {
+/**
+ * URLs of an answer: several allowed (spaces, commas, new lines); «vk.com/…» gets https://.
+ * What is not a link is an error (the answer is not placed), or with `leftOut` a warning whose
+ * suggestion says what happens to it (a post-release that is not a link is left out of the note).
+ */
+function urlAnswer(
+  answers: FormAnswers,
+  field: string,
+  issues: IssueList,
+  leftOut?: string,
+): string[] {
   const typed = answer(answers, field);
   if (!typed) return [];
   const urls: string[] = [];
   for (const part of typed.split(/[\s,;]+/).filter(Boolean)) {
     if (URL_PATTERN.test(part)) urls.push(part);
     else if (BARE_URL.test(part)) urls.push(`https://${part}`);
+    else if (leftOut !== undefined)
+      issues.warn(field, part, 'url-invalid', DOMAIN_RU.intake.urlInvalid(part), leftOut);
     else issues.add(field, part, 'url-invalid', DOMAIN_RU.intake.urlInvalid(part));
   }
   return urls;
@@ -561,15 +596,12 @@ export function validateMonthlyReport(
       }
     }
   }
-  const sessions = countAnswer(answers, Q.sessions, questionMax(REPORT_FORM, Q.sessions), issues);
-  const pupilsInTraining = countAnswer(
-    answers,
-    Q.pupils,
-    questionMax(REPORT_FORM, Q.pupils),
-    issues,
-  );
-  const mentors = countAnswer(answers, Q.mentors, questionMax(REPORT_FORM, Q.mentors), issues);
-  const postReleaseUrls = urlAnswer(answers, Q.postRelease, issues);
+  const count = (field: string): number | null =>
+    countAnswer(answers, field, questionMax(REPORT_FORM, field), school, issues);
+  const sessions = count(Q.sessions);
+  const pupilsInTraining = count(Q.pupils);
+  const mentors = count(Q.mentors);
+  const postReleaseUrls = urlAnswer(answers, Q.postRelease, issues, t.linkLeftOut);
   const contact = answer(answers, Q.contact);
   if (!contact) issues.add(Q.contact, '', 'required', t.required);
   return issues.result({
@@ -607,9 +639,9 @@ export function toMonthlyReport(
   return {
     schoolKey: draft.school ? draft.school.key : '',
     period: draft.period,
-    sessions: draft.sessions ?? 0,
-    pupilsInTraining: draft.pupilsInTraining ?? 0,
-    mentors: draft.mentors ?? 0,
+    sessions: draft.sessions,
+    pupilsInTraining: draft.pupilsInTraining,
+    mentors: draft.mentors,
     eventsHeld: draft.eventsHeld,
     contests: draft.contests,
     difficulties: draft.difficulties,

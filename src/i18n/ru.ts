@@ -6,6 +6,7 @@ import { UI_RU } from './ru/ui';
 import { FORMS_RU } from './ru/forms';
 import { DOMAIN_RU } from './ru/domain';
 import { NOTE_RU, PLAN_RU } from './ru/note';
+import { ANALYSIS_RU } from './ru/analysis';
 import { SETTINGS_RU } from './ru/settings';
 import { SETUP_RU } from './ru/setup';
 import { JOURNAL_RU } from './ru/journal';
@@ -19,6 +20,7 @@ export const RU = {
   forms: FORMS_RU,
   validation: DOMAIN_RU,
   note: NOTE_RU,
+  analysis: ANALYSIS_RU,
   plan: PLAN_RU,
   settings: SETTINGS_RU,
   setup: SETUP_RU,

@@ -9,7 +9,7 @@ import { listWinners, type Statistics } from '../domain/statistics';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { chartImagesFromTab, publishDocument } from '../workspace/docRenderer';
 import { folderAt } from '../workspace/drive';
-import { errorText, writeJournal } from '../workspace/journal';
+import { errorText, writeJournal, type JournalEntry } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
 import { checkedPeriod, computeAndWriteStatistics } from './statistics';
 import { periodOf } from '../domain/text/periods';
@@ -39,7 +39,7 @@ export interface NoteRun {
 export type NoteFigures = Pick<
   Statistics,
   'period' | 'month' | 'monthOnMonth' | 'schoolsTotal' | 'yearToDate' | 'ratingMonth'
->;
+> & { registrations?: Pick<Statistics['registrations'], 'participants'> };
 
 /** Document property holding the figures the month's note was made with. */
 export function noteFiguresKey(period: string): string {
@@ -56,6 +56,7 @@ function noteFigures(stats: Statistics): NoteFigures {
     schoolsTotal,
     yearToDate,
     ratingMonth: stats.ratingMonth.slice(0, 3),
+    registrations: { participants: stats.registrations.participants },
   };
 }
 
@@ -113,7 +114,7 @@ export function createMonthlyNote(
   if (period !== current) {
     computeAndWriteStatistics(spreadsheet, current, run.input);
   }
-  writeJournal(spreadsheet, [
+  const entries: JournalEntry[] = [
     {
       at: new Date(),
       job: OUTPUTS_RU.note.job,
@@ -121,7 +122,18 @@ export function createMonthlyNote(
       details: OUTPUTS_RU.note.done(model.title) + (replaced ? ' ' + OUTPUTS_RU.note.replaced : ''),
       link: url,
     },
-  ]);
+  ];
+  // A note without the signatory's name is not ready to sign: say so where staff look.
+  if (!settings.signatureName.trim()) {
+    entries.push({
+      at: new Date(),
+      job: OUTPUTS_RU.note.job,
+      outcome: 'warning',
+      details: OUTPUTS_RU.note.noSignatory,
+      link: url,
+    });
+  }
+  writeJournal(spreadsheet, entries);
   return { id, url, title: model.title, stats: run.stats };
 }
 

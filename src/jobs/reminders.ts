@@ -45,9 +45,16 @@ export function sendReminders(
   data: ReminderData | null,
 ): ReminderRun {
   const settings = readSettings(spreadsheet);
-  const { schools } = readReference(spreadsheet);
+  const { schools, events } = readReference(spreadsheet);
   const derived = data ?? readReminderData(spreadsheet);
-  const debtors = findDebtors(period, schools, derived.reports, derived.participants);
+  const debtors = findDebtors(
+    period,
+    schools,
+    derived.reports,
+    derived.participants,
+    events,
+    new Date(),
+  );
   const monthText = formatForMonth(period);
   if (debtors.length === 0) return { queued: 0, message: DAILY_RU.noDebtors(monthText) };
   const key = PROPERTY_FAMILIES.remindersSent(period);

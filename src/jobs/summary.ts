@@ -77,9 +77,18 @@ function figures(stats: NoteFigures): Array<[string, string]> {
     [RU.coverage, formatPercent(m.coveragePercent)],
     [RU.winners, formatNumber(m.winners)],
     [RU.prizeWinners, formatNumber(m.prizeWinners)],
+    // Figures stored by an earlier version lack what came later: shown only when known.
+    ...(m.medalsConfirmed === undefined
+      ? []
+      : ([[RU.confirmed, formatNumber(m.medalsConfirmed)]] as Array<[string, string]>)),
     [RU.effectiveness, formatPercent(m.effectivenessPercent)],
     [RU.dynamics, change],
     [RU.yearToDate, formatNumber(stats.yearToDate.participants)],
+    ...(stats.registrations
+      ? ([[RU.registrations, formatNumber(stats.registrations.participants)]] as Array<
+          [string, string]
+        >)
+      : []),
   ];
 }
 
@@ -96,7 +105,7 @@ export function buildSummaryMail(
   const leaders = stats.ratingMonth
     .slice(0, 3)
     .map((r) => fillPhrase(RU.leaderLine, { school: r.name, n: formatNumber(r.participants) }));
-  const text: string[] = [RU.greeting, '', intro, '', RU.figures + ':'];
+  const text: string[] = [RU.greeting, '', intro, RU.meaning, '', RU.figures + ':'];
   for (const [label, value] of rows) text.push(`${label}: ${value}`);
   if (leaders.length > 0) text.push('', RU.leaders + ':', ...leaders.map((l) => '— ' + l));
   const late = overdue.map((i) =>
@@ -117,6 +126,7 @@ export function buildSummaryMail(
   const html: string[] = [
     `<p>${escapeHtml(RU.greeting)}</p>`,
     `<p>${escapeHtml(intro)}</p>`,
+    `<p>${escapeHtml(RU.meaning)}</p>`,
     `<table style="border-collapse:collapse"><tr><th ${cell}>${escapeHtml(RU.figure)}</th><th ${cell}>${escapeHtml(RU.value)}</th></tr>`,
     ...rows.map(
       ([label, value]) =>
@@ -181,15 +191,17 @@ export function deliverMonthlySummary(
       journal('skipped', RU.noRecipients);
       return { sent: false, queued: false, message: RU.noRecipients };
     }
-    const prefix = `summary:${key}:`;
-    const ledger = readLedger(spreadsheet);
-    const queued = new Set(lettersWithPrefix(ledger, prefix).map((l) => l.to));
-    const missing = recipients.filter((r) => !queued.has(r));
     let note: { id: string; url: string; title: string } | null = null;
     try {
+      // One edition per note: each recipient gets each edition once. A note made again (new
+      // figures) is a new edition, which a staff member may send; the same one never twice.
+      const made = summaryNote(spreadsheet, key);
+      note = made;
+      const prefix = `summary:${key}:${made.id}:`;
+      const ledger = readLedger(spreadsheet);
+      const queued = new Set(lettersWithPrefix(ledger, prefix).map((l) => l.to));
+      const missing = recipients.filter((r) => !queued.has(r));
       if (missing.length > 0) {
-        const made = summaryNote(spreadsheet, key);
-        note = made;
         const mail = buildSummaryMail(
           made.stats,
           settings,
@@ -200,7 +212,7 @@ export function deliverMonthlySummary(
           spreadsheet,
           splitLetter(
             {
-              id: `summary:${key}`,
+              id: prefix.slice(0, -1),
               kind: 'summary',
               subject: mail.subject,
               body: mail.body,

@@ -23,6 +23,7 @@ import {
   type Settings,
 } from '../domain/settings';
 import { computeStatistics } from '../domain/statistics';
+import { undatedEvents } from '../domain/eventCalendar';
 import {
   addMonths,
   formatMonthYear,
@@ -65,7 +66,10 @@ export interface DashboardFigures {
   prizeWinners: number;
 }
 
-/** What the dashboard shows. */
+/**
+ * What the dashboard shows. Participants, winners and ОУ are by event date (the events held in
+ * the month); `registrations` is the pipeline: registrations received this month, for any month.
+ */
 export interface DashboardData {
   period: string;
   periodLabel: string;
@@ -73,6 +77,9 @@ export interface DashboardData {
   schoolsTotal: number;
   month: DashboardFigures;
   year: DashboardFigures;
+  registrations: number;
+  /** What makes a note not ready to sign, or the figures less exact: shown above «Сформировать». */
+  warnings: string[];
   qualityNew: number;
   qualityUrl: string;
   series: { period: string; label: string; participants: number }[];
@@ -136,7 +143,7 @@ export function openSidebar(focus: string): void {
 
 /** Key figures of the current month and school year, the quality queue and the top ОУ. */
 export function getDashboard(): DashboardData {
-  const { spreadsheet } = requireStaff();
+  const { spreadsheet, settings } = requireStaff();
   const reference = readReference(spreadsheet);
   const derived = readDerived(spreadsheet);
   const records = <R>(schema: TabSchema<R>): R[] =>
@@ -165,6 +172,10 @@ export function getDashboard(): DashboardData {
     (q) => q.status === DOMAIN_RU.quality.statusNew,
   ).length;
   const qualitySheet = tabSheet(spreadsheet, QUALITY_TAB);
+  const warnings: string[] = [];
+  if (!settings.signatureName.trim()) warnings.push(SIDEBAR_RU.warnings.noSignatory);
+  const undated = undatedEvents(reference.events).length;
+  if (undated > 0) warnings.push(SIDEBAR_RU.warnings.undatedEvents(undated));
   return {
     period,
     periodLabel: formatMonthYear(period),
@@ -172,6 +183,8 @@ export function getDashboard(): DashboardData {
     schoolsTotal: stats.schoolsTotal,
     month: figures(stats.month),
     year: figures(stats.yearToDate),
+    registrations: stats.registrations.participants,
+    warnings,
     qualityNew,
     qualityUrl: qualitySheet ? `${spreadsheet.getUrl()}#gid=${qualitySheet.getSheetId()}` : '',
     series: stats.series.map((p) => ({

@@ -1,11 +1,24 @@
 /**
  * Draws a DocumentModel (the monthly note, the plan execution analysis) into a Google Doc.
  * The model carries final Russian text; this file only lays it out: centred title, numbered
- * HEADING2 sections, justified paragraphs, numbered and bulleted lists, tables with a bold header
- * row, charts as PNG images with a caption below, conclusions, recommendations and the signature.
+ * HEADING2 sections with HEADING3 subheadings, justified paragraphs, numbered and bulleted lists,
+ * tables with a bold header row, charts as PNG images with a caption below, conclusions and
+ * recommendations each numbered from 1, the signature, and the appendices each on a new page.
+ * DocumentApp cannot keep paragraphs together or repeat a table's header row: docLayout.ts does
+ * that through the Docs advanced service once the document is saved.
  */
-import type { ChartBlock, DocumentBlock, DocumentModel, TableBlock } from '../domain/document';
+import type {
+  ChartBlock,
+  DocumentBlock,
+  DocumentModel,
+  DocumentSignature,
+  LinkListBlock,
+  TableBlock,
+} from '../domain/document';
+import { signatureLines } from '../domain/document';
+import { fillPhrase } from '../i18n/ru/note';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
+import { applyDocumentLayout } from './docLayout';
 import type { TabChart } from './statisticsTab';
 import { readProperty, writeProperties } from './properties';
 
@@ -49,11 +62,20 @@ export function renderDocument(
   const closing = (title: string, items: string[]): void => {
     if (items.length === 0) return;
     heading(body, next > 0 ? `${next++}. ${title}` : title);
-    list(body, items, DocumentApp.GlyphType.NUMBER);
+    numberedParagraphs(body, items);
   };
   closing(OUTPUTS_RU.document.conclusions, model.conclusions);
   closing(OUTPUTS_RU.document.recommendations, model.recommendations);
-  signature(body, model);
+  signature(body, model.signature);
+  for (const appendix of model.appendices ?? []) {
+    body.appendPageBreak();
+    body.appendParagraph(appendix.label).setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
+    body
+      .appendParagraph(appendix.title)
+      .setHeading(DocumentApp.ParagraphHeading.HEADING3)
+      .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    for (const block of appendix.blocks) renderBlock(body, block, charts);
+  }
   footer(doc, model.title);
 }
 
@@ -61,14 +83,22 @@ function heading(body: Body, text: string): void {
   body.appendParagraph(text).setHeading(DocumentApp.ParagraphHeading.HEADING2);
 }
 
+/**
+ * Conclusions and recommendations: paragraphs numbered «1.», «2.» in their text. Each list starts
+ * at 1 whatever list the editor or an export joins list items into.
+ */
+function numberedParagraphs(body: Body, items: string[]): void {
+  items.forEach((item, i) => {
+    body.appendParagraph(fillPhrase(OUTPUTS_RU.document.numbered, { n: i + 1, text: item }));
+  });
+}
+
 /** Past this many items a list is printed as one paragraph: a city has thousands of ОУ. */
 const LONGEST_LIST = 15;
 
 function list(body: Body, items: string[], glyph: GoogleAppsScript.Document.GlyphType): void {
   if (items.length > LONGEST_LIST) {
-    body
-      .appendParagraph(`${items.join('; ')}.`)
-      .setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
+    body.appendParagraph(`${items.join('; ')}.`);
     return;
   }
   // Consecutive list items form one list, so numbering runs 1, 2, 3 … without setListId.
@@ -78,10 +108,26 @@ function list(body: Body, items: string[], glyph: GoogleAppsScript.Document.Glyp
   }
 }
 
+/** «ОУ: https://…» per line; docLayout links the web addresses (anything else stays text). */
+function links(body: Body, block: LinkListBlock): void {
+  for (const item of block.items) {
+    body.appendListItem(
+      fillPhrase(OUTPUTS_RU.document.linkPrefix, { label: item.label }) + item.url,
+    );
+  }
+}
+
 function renderBlock(body: Body, block: DocumentBlock, charts: Map<string, BlobSource>): void {
   switch (block.type) {
     case 'paragraph':
-      body.appendParagraph(block.text).setAlignment(DocumentApp.HorizontalAlignment.JUSTIFY);
+      // Justified by docLayout in one request per run of paragraphs.
+      body.appendParagraph(block.text);
+      return;
+    case 'subheading':
+      body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading.HEADING3);
+      return;
+    case 'links':
+      links(body, block);
       return;
     case 'numbered':
       list(body, block.items, DocumentApp.GlyphType.NUMBER);
@@ -124,7 +170,7 @@ function renderChart(body: Body, block: ChartBlock, image: BlobSource | undefine
     body.appendParagraph(block.caption).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
     return;
   }
-  body.appendParagraph(block.caption + ' — ' + OUTPUTS_RU.document.chartData.toLowerCase());
+  body.appendParagraph(fillPhrase(OUTPUTS_RU.document.chartAsTable, { caption: block.caption }));
   body.appendTable([
     ['', ...block.series.map((s) => s.name)],
     ...block.categories.map((category, i) => [
@@ -134,11 +180,12 @@ function renderChart(body: Body, block: ChartBlock, image: BlobSource | undefine
   ]);
 }
 
-function signature(body: Body, model: DocumentModel): void {
-  const s = model.signature;
+function signature(body: Body, s: DocumentSignature): void {
+  const { line, date } = signatureLines(s);
+  // The empty paragraph spaces the block from the text; docLayout keeps all three together.
   body.appendParagraph('');
-  body.appendParagraph(s.position + (s.name ? ' ____________ ' + s.name : ' ____________'));
-  body.appendParagraph(s.date);
+  body.appendParagraph(line);
+  body.appendParagraph(date);
 }
 
 /**
@@ -205,6 +252,8 @@ export function publishDocument(
   try {
     renderDocument(doc, model, charts);
     doc.saveAndClose();
+    // The Docs API sees the document as saved: keep-with-next, header rows, unsplit rows.
+    applyDocumentLayout(id, model);
     DriveApp.getFileById(id).moveTo(folder);
   } catch (error) {
     try {

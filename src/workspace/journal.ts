@@ -5,7 +5,7 @@ import { JOURNAL_HEADER, JOURNAL_TAB } from '../domain/schema';
 
 export { JOURNAL_TAB };
 
-export type JobOutcome = 'ok' | 'error' | 'queued' | 'skipped';
+export type JobOutcome = 'ok' | 'error' | 'queued' | 'skipped' | 'warning';
 
 export interface JournalEntry {
   at: Date;

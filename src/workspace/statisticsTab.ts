@@ -6,7 +6,8 @@
  */
 import { STATISTICS_TAB } from '../domain/schema';
 import type { DynamicsRow, SchoolRatingRow, Statistics } from '../domain/statistics';
-import { formatDateTime } from '../domain/text/dates';
+import { formatDateNumeric, formatDateTime } from '../domain/text/dates';
+import { fillPhrase } from '../i18n/ru/note';
 import { formatForMonth, formatMonthYear } from '../domain/text/periods';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { ensureRows, ensureSheet, safeRows, type Cell, type Row } from './table';
@@ -95,9 +96,10 @@ export function layoutStatistics(
   updatedAt: Date,
 ): { grid: StatisticsGrid; placed: Record<TabChart['key'], Placed> } {
   const grid = new StatisticsGrid();
-  grid.rows.push([RU.title.replace('{forMonth}', formatForMonth(stats.period))]);
+  grid.rows.push([fillPhrase(RU.title, { forMonth: formatForMonth(stats.period) })]);
   grid.boldRows.push(1);
-  grid.rows.push([RU.updated.replace('{at}', formatDateTime(updatedAt))]);
+  grid.rows.push([fillPhrase(RU.updated, { at: formatDateTime(updatedAt) })]);
+  grid.rows.push([RU.meaning]);
   grid.rows.push([RU.schoolsTotal, stats.schoolsTotal]);
   grid.rows.push([]);
 
@@ -108,13 +110,63 @@ export function layoutStatistics(
     'coveragePercent',
     'winners',
     'prizeWinners',
+    'medalsConfirmed',
     'medallions',
+    'participantsWithResults',
     'effectivenessPercent',
   ] as const;
   grid.block(
     RU.keyFigures,
     RU.keyHeader,
     keys.map((k) => [RU.indicators[k], ...figures.map((f) => pct(f[k]))]),
+  );
+  grid.block(
+    RU.events,
+    RU.eventsHeader,
+    stats.eventsOfPeriod.map((e) => [
+      e.name,
+      e.start ? formatDateNumeric(e.start) : RU.noDate,
+      e.level,
+      e.participants,
+      e.schools,
+      e.resultsIn ? RU.resultsIn : RU.resultsAwaited,
+    ]),
+  );
+  grid.block(
+    RU.registrations,
+    RU.registrationsHeader,
+    stats.registrations.byEventPeriod.map((r) => [
+      r.period === null ? RU.noDate : formatMonthYear(r.period),
+      r.participants,
+    ]),
+  );
+  grid.block(
+    RU.lateResults,
+    RU.lateResultsHeader,
+    stats.lateResults.map((r) => [
+      r.event,
+      formatMonthYear(r.period),
+      r.participants,
+      r.winners,
+      r.prizeWinners,
+      r.medallions,
+    ]),
+  );
+  const prep = stats.preparation;
+  grid.block(
+    RU.preparation,
+    RU.preparationHeader,
+    prep.rows.map((r) => [
+      r.type === 'total' ? RU.totalRow : r.type,
+      r.current.reports,
+      r.current.sessions,
+      r.current.pupilsInTraining,
+      r.current.mentors,
+      r.previous.reports,
+      r.previous.sessions,
+      r.previous.pupilsInTraining,
+      r.previous.mentors,
+    ]),
   );
   const schoolTypes = grid.block(
     RU.byType,
@@ -167,6 +219,7 @@ export function layoutStatistics(
       p.winners,
       p.prizeWinners,
       p.winners + p.prizeWinners,
+      p.registrations,
     ]),
   );
   grid.block(
@@ -185,6 +238,7 @@ export function layoutStatistics(
     [dr.lateReports, d.lateReports.length],
     [dr.ordersReceived, d.ordersReceived],
     [dr.participantsWithoutOrder, d.participantsWithoutOrder],
+    [dr.reportsWithExcludedFigures, prep.reportsWithExcludedFigures],
   ]);
   return { grid, placed: { competencies, schoolTypes, dynamics } };
 }

@@ -89,6 +89,24 @@ export function rememberFirstEvent(values: unknown[][]): void {
 }
 
 /**
+ * Staff date the first event of «Мероприятия» (start, end, registration deadline, Moscow days):
+ * the figures of a month are those of the events that start in it, so a test that registers in
+ * October for the seeded November event first moves the event to the month it looks at.
+ */
+export function scheduleFirstEvent(
+  ws: ReturnType<typeof setUpDistrict>['ws'],
+  start: string,
+  end: string,
+  deadline: string,
+): void {
+  const day = (iso: string): Date => new Date(`${iso}T00:00:00+03:00`);
+  ws.spreadsheet()
+    .getSheetByName('Мероприятия')!
+    .getRange(2, 5, 1, 3)
+    .setValues([[day(start), day(end), day(deadline)]] as never);
+}
+
+/**
  * The documents a job made: every Google Doc except the certificate templates setupSystem puts in
  * «<папка>/Шаблоны» (trashed ones included).
  */

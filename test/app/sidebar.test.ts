@@ -1,5 +1,6 @@
 /** The sidebar's server side on the real bundle: HTML shown, figures, health, settings, access. */
-import { registration, rememberFirstEvent, setUpDistrict } from './harness';
+import { registration, rememberFirstEvent, scheduleFirstEvent, setUpDistrict } from './harness';
+import { SIDEBAR_RU } from '../../src/i18n/ru/sidebar';
 
 const STRANGER = 'stranger@other.example';
 
@@ -41,8 +42,21 @@ describe('sidebar (server side)', () => {
     expect(html).not.toContain('<?');
   });
 
+  test('getDashboard counts by event date: an October registration for November is the pipeline', () => {
+    const { ws, app } = setUp();
+    ws.submitForm('Регистрация участников', registration()); // the seeded event is in November
+    const before = app.call('getDashboard');
+    expect(before.month.participants).toBe(0);
+    expect(before.registrations).toBe(1);
+    // No signatory in «Настройки»: the panel says so above «Сформировать справку».
+    expect(before.warnings).toEqual([SIDEBAR_RU.warnings.noSignatory]);
+    app.call('saveSettings', { signatureName: 'Е.В. Французан' });
+    expect(app.call('getDashboard').warnings).toEqual([]);
+  });
+
   test('getDashboard counts this month, the school year, the registry and the quality queue', () => {
     const { ws, app } = setUp();
+    scheduleFirstEvent(ws, '2021-10-20', '2021-10-22', '2021-10-15');
     ws.submitForm('Регистрация участников', registration());
     const queued = app.call('getDashboard').qualityNew as number;
     // Two more queue rows: only the one still «Новая» counts.

@@ -2,7 +2,14 @@
  * The monthly summary email on the real bundle: key figures, the note's link and PDF, hostile
  * school text escaped; no recipients and a spent mail quota send nothing and say so.
  */
-import { madeDocuments, registration, rememberFirstEvent, setUpDistrict, SCHOOLS } from './harness';
+import {
+  madeDocuments,
+  registration,
+  rememberFirstEvent,
+  scheduleFirstEvent,
+  setUpDistrict,
+  SCHOOLS,
+} from './harness';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import { escapeHtml } from '../../src/domain/text/html';
 import { OUTPUTS_RU } from '../../src/i18n/ru/outputs';
@@ -30,6 +37,8 @@ function lastJournal(ws: Ws): string[] {
 function hostileDistrict() {
   const { ws, app } = setUpDistrict('2021-10-04T09:00:00+03:00');
   rememberFirstEvent(ws.sheetValues('Мероприятия'));
+  // The event is held in October, the month these tests look at.
+  scheduleFirstEvent(ws, '2021-10-20', '2021-10-22', '2021-10-15');
   const hostile = { ...SCHOOLS[1]!, shortName: HOSTILE };
   ws.spreadsheet()
     .getSheetByName('ОУ')!

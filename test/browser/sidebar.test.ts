@@ -9,7 +9,14 @@ import path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
-import { firstEvent, registration, rememberFirstEvent, setUpDistrict } from '../app/harness';
+import {
+  firstEvent,
+  registration,
+  rememberFirstEvent,
+  scheduleFirstEvent,
+  setUpDistrict,
+} from '../app/harness';
+import { SIDEBAR_RU } from '../../src/i18n/ru/sidebar';
 import { launchChromium } from './chromium';
 
 const OUT = path.resolve(__dirname, '../../out');
@@ -50,6 +57,8 @@ afterAll(async () => {
 function district() {
   const { ws, app } = setUpDistrict('2021-10-04T09:00:00+03:00');
   rememberFirstEvent(ws.sheetValues('Мероприятия'));
+  // The month's figures are those of its events: the registrations are for an October event.
+  scheduleFirstEvent(ws, '2021-10-20', '2021-10-22', '2021-10-15');
   const hostile: School = {
     key: 'ШКОЛА-666',
     type: 'школа',
@@ -134,6 +143,13 @@ describe('sidebar in chromium', () => {
         ]),
       );
       expect(expected.month.participants).toBe(2);
+      // No signatory in «Настройки»: the warning stands above «Сформировать справку».
+      expect(await texts(page, '#note-warnings .warning')).toEqual([
+        SIDEBAR_RU.warnings.noSignatory,
+      ]);
+      expect(await page.locator('#dashboard-body').textContent()).toContain(
+        SIDEBAR_RU.dashboard.registrations(2),
+      );
       expect(await page.locator('svg.chart rect.bar').count()).toBe(expected.series.length);
       expect(await page.locator('.quality-count').textContent()).toBe(String(expected.qualityNew));
 

@@ -1,6 +1,8 @@
 /**
  * A small hand-built district for statistics and note tests. Expected figures are worked out by
- * hand in statistics.test.ts; change this file only together with them.
+ * hand in statistics.test.ts; change this file only together with them. Each event here starts in
+ * the month its participants registered, so the counting mechanics are tested apart from the
+ * event-date rule (period-meaning.test.ts tests that on a season where the months differ).
  */
 import type {
   ChampionshipEvent,
@@ -44,26 +46,27 @@ export const SCHOOLS: School[] = [
 
 const JR = 'JuniorSkills региональный';
 const KID = 'KidSkills районный';
+const JR_SEP = 'JuniorSkills региональный, сентябрь';
+const KID_SEP = 'KidSkills районный, сентябрь';
+const JR_NOV = 'JuniorSkills региональный, ноябрь';
+const JR_2020 = 'JuniorSkills региональный 2020';
+
+function event(
+  name: string,
+  programme: string,
+  level: ChampionshipEvent['level'],
+  start: Date,
+): ChampionshipEvent {
+  return { name, programme, level, format: 'очный', start, end: start, registrationDeadline: null };
+}
 
 export const EVENTS: ChampionshipEvent[] = [
-  {
-    name: JR,
-    programme: 'JuniorSkills',
-    level: 'городской/региональный',
-    format: 'очный',
-    start: null,
-    end: null,
-    registrationDeadline: null,
-  },
-  {
-    name: KID,
-    programme: 'KidSkills',
-    level: 'районный',
-    format: 'очный',
-    start: null,
-    end: null,
-    registrationDeadline: null,
-  },
+  event(JR, 'JuniorSkills', 'городской/региональный', msk(2021, 10, 20)),
+  event(KID, 'KidSkills', 'районный', msk(2021, 10, 26)),
+  event(JR_SEP, 'JuniorSkills', 'городской/региональный', msk(2021, 9, 25)),
+  event(KID_SEP, 'KidSkills', 'районный', msk(2021, 9, 28)),
+  event(JR_NOV, 'JuniorSkills', 'городской/региональный', msk(2021, 11, 20)),
+  event(JR_2020, 'JuniorSkills', 'городской/региональный', msk(2020, 10, 15)),
 ];
 
 function participant(
@@ -111,17 +114,18 @@ export const PARTICIPANTS: Participant[] = [
   participant('p4', 'ШКОЛА-51', ELEC, '14+', JR, msk(2021, 10, 8), { orderStatus: 'нет' }),
   participant('p5', 'ДОУ-21', FARM, '5–7 лет', KID, msk(2021, 10, 12)),
   participant('p6', 'ДОУ-21', FARM, '5–7 лет', KID, msk(2021, 10, 12), { orderStatus: 'нет' }),
+  // An event not in «Мероприятия» cannot be placed in time: it counts by registration, and
   // 01.10.2021 00:30 MSK is still October although it is 30 September in UTC.
   participant('p8', 'ШКОЛА-116', ELEC, '14+', 'Неизвестное событие', msk(2021, 10, 1, 0, 30)),
-  // 01.11.2021 01:30 MSK belongs to November although it is 31 October in UTC.
-  participant('p7', 'ШКОЛА-51', ROBOT, '10+', JR, msk(2021, 11, 1, 1, 30)),
+  // A November event; registered 01.11.2021 01:30 MSK, which is 31 October in UTC.
+  participant('p7', 'ШКОЛА-51', ROBOT, '10+', JR_NOV, msk(2021, 11, 1, 1, 30)),
   // September 2021
-  participant('s1', 'ШКОЛА-47', ELEC, '14+', JR, msk(2021, 9, 10)),
-  participant('s2', 'ДОУ-106', FARM, '5–7 лет', KID, msk(2021, 9, 15), { result: 'Участник' }),
-  participant('s3', 'ДОУ-106', FARM, '5–7 лет', KID, msk(2021, 9, 15)),
-  participant('s4', 'ШКОЛА-47', ROBOT, '10+', JR, msk(2021, 9, 20)),
+  participant('s1', 'ШКОЛА-47', ELEC, '14+', JR_SEP, msk(2021, 9, 10)),
+  participant('s2', 'ДОУ-106', FARM, '5–7 лет', KID_SEP, msk(2021, 9, 15), { result: 'Участник' }),
+  participant('s3', 'ДОУ-106', FARM, '5–7 лет', KID_SEP, msk(2021, 9, 15)),
+  participant('s4', 'ШКОЛА-47', ROBOT, '10+', JR_SEP, msk(2021, 9, 20)),
   // October 2020: the previous school year
-  participant('y1', 'ШКОЛА-47', ROBOT, '10+', JR, msk(2020, 10, 10)),
+  participant('y1', 'ШКОЛА-47', ROBOT, '10+', JR_2020, msk(2020, 10, 10)),
 ];
 
 function result(participantId: string, kind: ResultKind): ParticipantResult {

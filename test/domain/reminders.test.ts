@@ -6,7 +6,7 @@ import {
   STAFF_MARK_KEY,
   type SentMarks,
 } from '../../src/domain/reminders';
-import type { MonthlyReport, Participant, School } from '../../src/domain/model';
+import type { ChampionshipEvent, MonthlyReport, Participant, School } from '../../src/domain/model';
 import { moscowMidnight } from '../../src/domain/text/dates';
 
 const school = (key: string, shortName: string, emails: string[]): School => ({
@@ -43,11 +43,31 @@ const report = (schoolKey: string, period: string): MonthlyReport => ({
   sourceResponseId: 'R-' + schoolKey,
 });
 
+const event = (name: string, start: Date | null): ChampionshipEvent => ({
+  name,
+  programme: 'JuniorSkills',
+  level: 'районный',
+  format: 'очный',
+  start,
+  end: start,
+  registrationDeadline: null,
+});
+
+/** A district event on 15 November, a regional one in March, one staff forgot to date. */
+const EVENTS = [
+  event('Районный отборочный этап', moscowMidnight(2021, 11, 15)),
+  event('Региональный чемпионат', moscowMidnight(2022, 3, 14)),
+  event('Фестиваль без даты', null),
+];
+/** The day reminders for October go out: 6 November. */
+const AS_OF = moscowMidnight(2021, 11, 6);
+
 const participant = (
   id: string,
   schoolKey: string,
   registeredAt: Date,
   orderStatus: 'есть' | 'нет',
+  eventName = 'Районный отборочный этап',
 ): Participant => ({
   id,
   surname: 'Иванова',
@@ -56,7 +76,7 @@ const participant = (
   classOrGroup: '5',
   ageCategory: '10+',
   competency: 'Мобильная робототехника',
-  event: 'Районный отборочный этап',
+  event: eventName,
   team: '',
   mentor: '',
   consent: true,
@@ -75,23 +95,44 @@ const CONTEXT = {
 };
 
 describe('findDebtors', () => {
-  it('finds missing reports and participants without an order registered before the period ended', () => {
+  it('owes orders only for events held or starting within 14 days, whenever registered', () => {
     const debtors = findDebtors(
       PERIOD,
       SCHOOLS,
       [report('ШКОЛА-47', PERIOD), report('ШКОЛА-51', '2021-09')],
       [
-        participant('P1', 'ШКОЛА-47', moscowMidnight(2021, 10, 10), 'нет'),
+        // The 15 November event starts 9 days after the reminders: its orders are owed.
+        participant('P1', 'ШКОЛА-47', moscowMidnight(2021, 9, 10), 'нет'),
         participant('P2', 'ШКОЛА-47', moscowMidnight(2021, 10, 12), 'нет'),
-        participant('P3', 'ШКОЛА-51', moscowMidnight(2021, 11, 2), 'нет'), // after the period
+        // Registered after October, still owed: the event is near.
+        participant('P3', 'ШКОЛА-51', moscowMidnight(2021, 11, 2), 'нет'),
         participant('P4', 'ШКОЛА-51', moscowMidnight(2021, 10, 2), 'есть'),
+        // The March championship is months away: no order is owed yet.
+        participant('P5', 'ШКОЛА-51', moscowMidnight(2021, 10, 5), 'нет', 'Региональный чемпионат'),
       ],
+      EVENTS,
+      AS_OF,
     );
-    expect(debtors.map((d) => [d.school.key, d.missing, d.withoutOrder])).toEqual([
-      ['ШКОЛА-47', ['orders'], 2],
-      ['ШКОЛА-51', ['report'], 0],
-      ['ДОУ-21', ['report'], 0],
+    expect(debtors.map((d) => [d.school.key, d.missing, d.withoutOrder, d.events])).toEqual([
+      ['ШКОЛА-47', ['orders'], 2, ['Районный отборочный этап']],
+      ['ШКОЛА-51', ['report', 'orders'], 1, ['Районный отборочный этап']],
+      ['ДОУ-21', ['report'], 0, []],
     ]);
+  });
+
+  it('owes orders for an undated event from the registration on, and not before an event is near', () => {
+    const early = findDebtors(
+      PERIOD,
+      SCHOOLS.slice(0, 1),
+      [report('ШКОЛА-47', PERIOD)],
+      [
+        participant('U1', 'ШКОЛА-47', moscowMidnight(2021, 10, 20), 'нет', 'Фестиваль без даты'),
+        participant('N1', 'ШКОЛА-47', moscowMidnight(2021, 10, 20), 'нет'),
+      ],
+      EVENTS,
+      moscowMidnight(2021, 10, 31), // 15 days before the district event
+    );
+    expect(early.map((d) => [d.withoutOrder, d.events])).toEqual([[1, ['Фестиваль без даты']]]);
   });
 });
 
@@ -101,6 +142,8 @@ describe('planReminders', () => {
     SCHOOLS,
     [],
     [participant('P1', 'ШКОЛА-47', moscowMidnight(2021, 10, 10), 'нет')],
+    EVENTS,
+    AS_OF,
   );
 
   it('writes one polite Russian letter per ОУ naming the period and what is missing, and one staff list', () => {

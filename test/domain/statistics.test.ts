@@ -5,7 +5,8 @@ describe('computeStatistics on the hand-built district, October 2021', () => {
   const s = computeStatistics(DISTRICT, '2021-10');
 
   it('counts participants of the month on the Moscow calendar, once per id', () => {
-    // p1 (twice), p2, p3, p4, p5, p6, p8 (01.10 00:30 MSK); p7 is 01.11 MSK.
+    // p1 (twice), p2, p3, p4, p5, p6 (October events), p8 (an event not in «Мероприятия»,
+    // registered 01.10 00:30 MSK); p7 is of a November event.
     expect(s.month.participants).toBe(7);
     expect(s.month.schoolsParticipating).toBe(4);
     expect(s.schoolsTotal).toBe(6);
@@ -17,7 +18,11 @@ describe('computeStatistics on the hand-built district, October 2021', () => {
     expect(s.month.winners).toBe(1);
     expect(s.month.prizeWinners).toBe(2);
     expect(s.month.medallions).toBe(1);
-    expect(s.month.effectivenessPercent).toBe(42.9); // 3 / 7
+    expect(s.month.medalsConfirmed).toBe(3);
+    // p8's event has no results yet: it is left out of the denominator (3 / 6, not 3 / 7).
+    expect(s.month.participantsWithResults).toBe(6);
+    expect(s.month.effectivenessPercent).toBe(50);
+    expect(s.resultsAnalysis.awaiting.map((e) => e.event)).toEqual(['Неизвестное событие']);
   });
 
   it('computes the previous month, year to date and the same span a year ago', () => {
@@ -28,6 +33,8 @@ describe('computeStatistics on the hand-built district, October 2021', () => {
       winners: 1,
       prizeWinners: 1,
       medallions: 0,
+      medalsConfirmed: 2,
+      participantsWithResults: 4,
       effectivenessPercent: 50,
     });
     expect(s.yearToDate).toEqual({
@@ -37,7 +44,9 @@ describe('computeStatistics on the hand-built district, October 2021', () => {
       winners: 2,
       prizeWinners: 3,
       medallions: 1,
-      effectivenessPercent: 45.5,
+      medalsConfirmed: 5,
+      participantsWithResults: 10,
+      effectivenessPercent: 50,
     });
     expect(s.previousYearToDate.participants).toBe(1);
     expect(s.previousYearToDate.schoolsParticipating).toBe(1);
@@ -59,7 +68,7 @@ describe('computeStatistics on the hand-built district, October 2021', () => {
       changePercent: null,
     });
     expect(byKey.winners).toMatchObject({ change: 0, changePercent: 0 });
-    expect(byKey.effectivenessPercent).toMatchObject({ previous: 50, current: 42.9, change: -7.1 });
+    expect(byKey.effectivenessPercent).toMatchObject({ previous: 50, current: 50, change: 0 });
     const yoy = s.yearOnYear.find((r) => r.indicator === 'participants')!;
     expect(yoy).toMatchObject({ previous: 1, current: 11, change: 10, changePercent: 1000 });
   });
@@ -109,7 +118,7 @@ describe('computeStatistics on the hand-built district, October 2021', () => {
       ['ШКОЛА-47', 3, 1, 1, 66.7],
       ['ДОУ-21', 2, 0, 0, 0],
       ['ШКОЛА-51', 1, 0, 1, 100],
-      ['ШКОЛА-116', 1, 0, 0, 0],
+      ['ШКОЛА-116', 1, 0, 0, null], // its only event's results are not in
     ]);
     expect(s.ratingMonth[0]!.name).toBe('ГБОУ СОШ № 47');
     expect(s.ratingYearToDate[0]).toMatchObject({ key: 'ШКОЛА-47', participants: 5, winners: 2 });
@@ -141,8 +150,22 @@ describe('computeStatistics on the hand-built district, October 2021', () => {
 
   it('gives the school-year series through the month and data-quality counts', () => {
     expect(s.series).toEqual([
-      { period: '2021-09', participants: 4, schoolsParticipating: 2, winners: 1, prizeWinners: 1 },
-      { period: '2021-10', participants: 7, schoolsParticipating: 4, winners: 1, prizeWinners: 2 },
+      {
+        period: '2021-09',
+        participants: 4,
+        schoolsParticipating: 2,
+        winners: 1,
+        prizeWinners: 1,
+        registrations: 4,
+      },
+      {
+        period: '2021-10',
+        participants: 7,
+        schoolsParticipating: 4,
+        winners: 1,
+        prizeWinners: 2,
+        registrations: 7, // p7 registered 01.11 MSK
+      },
     ]);
     expect(s.dataQuality).toEqual({ participantsOutsideRegistry: 0, resultsWithoutParticipant: 1 });
     expect(s.schoolYear).toBe(2021);
@@ -174,6 +197,8 @@ describe('computeStatistics edge cases', () => {
       winners: 0,
       prizeWinners: 0,
       medallions: 0,
+      medalsConfirmed: 0,
+      participantsWithResults: 0,
       effectivenessPercent: null,
     });
     expect(s.schoolsWithoutParticipation).toHaveLength(6);

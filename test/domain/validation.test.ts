@@ -13,6 +13,7 @@ import {
   type FormAnswers,
 } from '../../src/domain/validation';
 import { context, NOW } from './fixtures';
+import { DOMAIN_RU } from '../../src/i18n/ru/domain';
 
 const CONSENT = 'Да, согласие получено';
 
@@ -230,26 +231,55 @@ describe('monthly report', () => {
     ['-3', 'negative'],
     ['100000', 'too-large'],
     ['', 'required'],
-  ])('rejects the count %j (%s)', (typed, rule) => {
-    const { issues } = validateMonthlyReport(report({ [Q.sessions]: typed }), context());
-    expect(rules(issues)).toEqual([`error:${Q.sessions}:${rule}`]);
+  ])('keeps the report but leaves the count %j out of the sums (%s)', (typed, rule) => {
+    const { ok, issues, draft } = validateMonthlyReport(report({ [Q.sessions]: typed }), context());
+    // The report still counts as received; only this figure is left out and queued.
+    expect(ok).toBe(true);
+    expect(rules(issues)).toEqual([`warning:${Q.sessions}:${rule}`]);
+    expect(issues[0]!.suggestion).toBe(DOMAIN_RU.intake.figureLeftOut);
+    expect(draft.sessions).toBeNull();
+    expect(draft.pupilsInTraining).toBe(25);
+    expect(
+      toMonthlyReport(draft, { responseId: 'REP-3', submittedAt: NOW }, 5).sessions,
+    ).toBeNull();
+  });
+
+  it('judges a count by the type of the ОУ: 5000 pupils is absurd for a kindergarten', () => {
+    const kindergarten = validateMonthlyReport(report({ [Q.pupils]: '5000' }), context());
+    expect(rules(kindergarten.issues)).toEqual([`warning:${Q.pupils}:implausible`]);
+    expect(kindergarten.issues[0]!.message).toBe(
+      `Поле «${Q.pupils}»: число «5000» неправдоподобно для детского сада (больше 300). Проверьте, нет ли лишней цифры.`,
+    );
+    expect(kindergarten.draft.pupilsInTraining).toBeNull();
+    const school = validateMonthlyReport(
+      report({ [Q.school]: 'ГБОУ СОШ № 47', [Q.pupils]: '1200' }),
+      context(),
+    );
+    expect(school.issues).toEqual([]);
+    expect(school.draft.pupilsInTraining).toBe(1200);
   });
 
   it('accepts numbers as Sheets returns them and with thousand spaces', () => {
+    const school = { [Q.school]: 'ГБОУ СОШ № 47' };
     expect(
-      validateMonthlyReport(report({ [Q.pupils]: 1200 }), context()).draft.pupilsInTraining,
+      validateMonthlyReport(report({ ...school, [Q.pupils]: 1200 }), context()).draft
+        .pupilsInTraining,
     ).toBe(1200);
     expect(
-      validateMonthlyReport(report({ [Q.pupils]: '1 200' }), context()).draft.pupilsInTraining,
+      validateMonthlyReport(report({ ...school, [Q.pupils]: '1 200' }), context()).draft
+        .pupilsInTraining,
     ).toBe(1200);
   });
 
-  it('checks post-release links and completes a bare domain', () => {
+  it('keeps the report when a post-release is not a link, leaving the text out; completes a bare domain', () => {
     const bad = validateMonthlyReport(report({ [Q.postRelease]: 'на сайте' }), context());
+    expect(bad.ok).toBe(true);
     expect(rules(bad.issues)).toEqual([
-      `error:${Q.postRelease}:url-invalid`,
-      `error:${Q.postRelease}:url-invalid`,
+      `warning:${Q.postRelease}:url-invalid`,
+      `warning:${Q.postRelease}:url-invalid`,
     ]);
+    expect(bad.issues[0]!.suggestion).toBe(DOMAIN_RU.intake.linkLeftOut);
+    expect(bad.draft.postReleaseUrls).toEqual([]);
     const bare = validateMonthlyReport(report({ [Q.postRelease]: 'vk.com/club1' }), context());
     expect(bare.draft.postReleaseUrls).toEqual(['https://vk.com/club1']);
   });

@@ -26,5 +26,7 @@ export type {
   DocumentView,
   InlineNode,
   ParagraphNode,
+  RowNode,
+  TableNode,
 } from './services/documents';
 export type { DriveItem, SentMail } from './core/state';

@@ -62,6 +62,7 @@ import {
   writeResponseRow,
 } from './services/forms';
 import { MimeType } from './services/mime-type';
+import { advancedServiceGlobals } from './services/advanced';
 import { createHtmlService, vmRunner } from './services/html';
 import { createGmailApp, createMailApp, dayKey } from './services/mail';
 import {
@@ -247,6 +248,8 @@ export class Workspace {
       MimeType,
       UrlFetchApp: new UrlFetchApp(ctx),
       console: makeConsole(ctx),
+      // Only what the folder's appsscript.json enables (e.g. `Docs`); absent otherwise.
+      ...advancedServiceGlobals(dir, this.world),
     };
     const context = createBundleContext(appsScriptGlobals(globals), () =>
       this.world.clock.now().getTime(),

@@ -146,3 +146,19 @@ export function formatInMonth(key: string): string {
   const ym = requirePeriod(key);
   return 'в ' + monthName(ym.month, 'prepositional') + ' ' + ym.year + NBSP + 'г.';
 }
+
+/**
+ * «ноября и декабря 2021 г.», «ноября, декабря 2021 г. и января 2022 г.»: months in the genitive
+ * after «мероприятия», the year after the last month of each year; `join` makes the Russian list
+ * («A, B и C»).
+ */
+export function formatMonthsGenitive(keys: string[], join: (items: string[]) => string): string {
+  const months = keys.map(requirePeriod);
+  return join(
+    months.map((m, i) => {
+      const name = monthName(m.month, 'genitive');
+      const next = months[i + 1];
+      return next && next.year === m.year ? name : name + ' ' + m.year + NBSP + 'г.';
+    }),
+  );
+}

@@ -10,6 +10,13 @@ export const DOMAIN_RU = {
   /** «Поле «Дата приказа»: …» — the one way a field problem is worded. */
   fieldMessage: (field: string, problem: string): string => `Поле ${q(field)}: ${problem}`,
 
+  /** «для детского сада»: after a figure judged for an ОУ of this type. */
+  schoolTypeFor: {
+    ДОУ: 'для детского сада',
+    школа: 'для школы',
+    ДО: 'для учреждения дополнительного образования',
+  } as Record<string, string>,
+
   schoolKey: {
     empty: 'название образовательного учреждения не указано. Выберите ОУ из списка.',
     unknownType: (typed: string) =>
@@ -91,6 +98,12 @@ export const DOMAIN_RU = {
     negative: (typed: string) => `число ${q(typed)} меньше нуля. Укажите 0 или больше.`,
     tooLarge: (typed: string, max: number) =>
       `число ${q(typed)} слишком большое (больше ${max}). Проверьте, нет ли лишней цифры.`,
+    implausible: (typed: string, max: number, forSchool: string) =>
+      `число ${q(typed)} неправдоподобно ${forSchool} (больше ${max}). Проверьте, нет ли лишней цифры.`,
+    figureLeftOut:
+      'Отчёт принят, но это число не учтено в суммах справки. Уточните число у ОУ и попросите отправить исправленный отчёт.',
+    linkLeftOut:
+      'Отчёт принят, но ссылка не включена в справку. Попросите ОУ прислать полную ссылку на пост-релиз (https://…).',
     urlInvalid: (typed: string) =>
       `${q(typed)} не похоже на ссылку. Укажите полную ссылку, начиная с https://.`,
     orderNumberInvalid: (typed: string) =>
@@ -131,6 +144,10 @@ export const DOMAIN_RU = {
       `Повторная регистрация того же участника объединена (ответов: ${count}); действуют данные последнего ответа.`,
     personUnmatched: (name: string) =>
       `участник ${q(name)} не найден среди зарегистрированных от этого ОУ.`,
+    eventUndated: (name: string) =>
+      `У мероприятия ${q(name)} не указана дата начала: его участников нельзя отнести к месяцу проведения, пока они учитываются по дате регистрации.`,
+    eventUndatedSuggestion:
+      'Укажите на вкладке «Мероприятия» дату начала (и окончания) мероприятия в виде ДД.ММ.ГГГГ; справки и «Статистика» пересчитаются при следующем обновлении.',
     personSuggestion: (names: string[]) =>
       names.length ? `Возможно: ${names.map(q).join(', ')}.` : 'Проверьте регистрацию участника.',
   },

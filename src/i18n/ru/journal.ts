@@ -5,5 +5,6 @@ export const JOURNAL_RU = {
     error: 'ошибка',
     queued: 'отложено',
     skipped: 'пропущено',
+    warning: 'предупреждение',
   },
 };

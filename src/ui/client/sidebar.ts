@@ -43,6 +43,8 @@ function renderDashboard(data: DashboardData): void {
     'muted',
     T.dashboard.coverage(data.year.schoolsParticipating, data.schoolsTotal),
   );
+  const pipeline = el('p', 'muted', T.dashboard.registrations(data.registrations));
+  fill(byId('note-warnings'), ...data.warnings.map((w) => el('p', 'warning', w)));
   const chartBlock = el('div');
   chartBlock.append(el('h3', undefined, T.dashboard.chart));
   if (data.series.some((p) => p.participants > 0))
@@ -73,9 +75,11 @@ function renderDashboard(data: DashboardData): void {
   if (data.qualityUrl) quality.append(el('br'), link(data.qualityUrl, T.dashboard.qualityLink));
   fill(
     byId('dashboard-body'),
+    el('p', 'muted', T.dashboard.hint),
     figures(T.dashboard.month(data.periodLabel), data.month),
     figures(T.dashboard.year(data.schoolYearLabel), data.year),
     coverage,
+    pipeline,
     quality,
     chartBlock,
     top,

@@ -46,6 +46,9 @@ export const COSTS: Record<string, CallCost> = {
   'Properties.deleteProperty': { base: 60 },
   'Cache.get': { base: 3 },
   'Cache.put': { base: 90 },
+  // Advanced services are REST round trips: unmeasured estimates, like DocumentApp's.
+  'Docs.Documents.get': { base: 400 },
+  'Docs.Documents.batchUpdate': { base: 600 },
   'Lock.waitLock': { base: 20 },
   'Lock.tryLock': { base: 20 },
 };

@@ -40,6 +40,8 @@ export interface ParagraphNode {
   /** Paragraph attributes (HEADING, HORIZONTAL_ALIGNMENT, GLYPH_TYPE, …) and text defaults. */
   attrs: Attrs;
   children: InlineNode[];
+  /** Styles only the Docs API sets (docs-api.ts); DocumentApp's attributes never show them. */
+  apiStyle?: { keepWithNext?: boolean; keepLinesTogether?: boolean };
 }
 export interface CellNode {
   type: 'TABLE_CELL';
@@ -50,12 +52,16 @@ export interface RowNode {
   type: 'TABLE_ROW';
   attrs: Attrs;
   cells: CellNode[];
+  /** Docs API only: the row may not break across pages. */
+  apiStyle?: { preventOverflow?: boolean };
 }
 export interface TableNode {
   type: 'TABLE';
   attrs: Attrs;
   columnWidths: Record<number, number>;
   rows: RowNode[];
+  /** Docs API only: the first rows repeat on every page the table spans. */
+  apiStyle?: { pinnedHeaderRows?: number };
 }
 export type BlockNode = ParagraphNode | TableNode;
 export interface SectionNode {

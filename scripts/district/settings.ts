@@ -1,0 +1,25 @@
+/** «Настройки» of the synthetic district, typed as staff would (value column, row of the key). */
+import type { Workspace } from '@opc/gas-emulator';
+import { SETTINGS_TAB } from '../../src/domain/schema';
+
+/** Writes one setting's value into «Настройки». */
+export function setSetting(ws: Workspace, key: string, value: string): void {
+  const rows = ws.sheetValues(SETTINGS_TAB);
+  const r = rows.findIndex((row) => row[2] === key);
+  if (r < 0) throw new Error(`district: «${SETTINGS_TAB}» has no row for ${key}`);
+  ws.spreadsheet()
+    .getSheetByName(SETTINGS_TAB)!
+    .getRange(r + 1, 2)
+    .setValue(value);
+}
+
+/** Who receives the summary and who signs the note in the synthetic district. */
+export const DISTRICT_SETTINGS = {
+  recipients: 'otdel-obrazovaniya@nevsky.example, metodist@center.example',
+  signatureName: 'Е. В. Французан',
+} as const;
+
+/** The district's settings: summary recipients (so summaries reach out/mail/) and the signatory. */
+export function configureDistrict(ws: Workspace): void {
+  for (const [key, value] of Object.entries(DISTRICT_SETTINGS)) setSetting(ws, key, value);
+}
