@@ -191,12 +191,11 @@ export function deliverMonthlySummary(
       journal('skipped', RU.noRecipients);
       return { sent: false, queued: false, message: RU.noRecipients };
     }
-    let note: { id: string; url: string; title: string } | null = null;
     try {
       // One edition per note: each recipient gets each edition once. A note made again (new
       // figures) is a new edition, which a staff member may send; the same one never twice.
-      const made = summaryNote(spreadsheet, key);
-      note = made;
+      const note = summaryNote(spreadsheet, key);
+      const made = note;
       const prefix = `summary:${key}:${made.id}:`;
       const ledger = readLedger(spreadsheet);
       const queued = new Set(lettersWithPrefix(ledger, prefix).map((l) => l.to));
@@ -231,15 +230,15 @@ export function deliverMonthlySummary(
       const letters = run.entries.filter((e) => e.id.startsWith(prefix));
       const sent = letters.filter((l) => l.status === 'sent').length;
       const waiting = letters.filter((l) => l.status === 'queued').length;
-      const link = note ? note.url : undefined;
+      const link = note.url;
       if (waiting > 0) {
         const message = RELIABILITY_RU.summary.partly(sent, waiting);
         journal('queued', message, link);
-        return { sent: false, queued: true, message, noteId: note?.id };
+        return { sent: false, queued: true, message, noteId: note.id };
       }
       const message = missing.length > 0 ? RU.sent(sent) : RELIABILITY_RU.summary.already(sent);
       journal('ok', message, link);
-      return { sent: missing.length > 0, queued: false, message, noteId: note?.id };
+      return { sent: missing.length > 0, queued: false, message, noteId: note.id };
     } catch (error) {
       journal('error', '', undefined, errorText(error));
       throw error;
