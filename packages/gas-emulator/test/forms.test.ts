@@ -104,6 +104,29 @@ describe('submitForm', () => {
     ]);
   });
 
+  test(`deleteResponse removes one response from the form's store, keeps the sheet's row, and refuses an unknown id (${REF}/form#deleteresponseresponseid)`, () => {
+    const { ws, form, FormApp, SpreadsheetApp } = setup();
+    form.setDestination(
+      FormApp.DestinationType.SPREADSHEET,
+      SpreadsheetApp.getActiveSpreadsheet().getId(),
+    );
+    const first = ws.submitForm('Отчёт', { ОУ: 'ГБОУ СОШ № 47', Месяц: 'сентябрь 2021' });
+    ws.submitForm('Отчёт', { ОУ: 'ГБОУ СОШ № 51', Месяц: 'октябрь 2021' });
+    expect(form.deleteResponse(first.getId())).toBe(form);
+    expect(form.getResponses().map((r) => r.getItemResponses()[0]!.getResponse())).toEqual([
+      'ГБОУ СОШ № 51',
+    ]);
+    expect(() => form.getResponse(first.getId())).toThrow('Invalid argument: responseId');
+    expect(() => form.deleteResponse(first.getId())).toThrow('Invalid argument: responseId');
+    // «does not delete copies of responses stored in an external response destination»
+    expect(
+      ws
+        .sheetValues('Ответы на форму (1)')
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(['ГБОУ СОШ № 47', 'ГБОУ СОШ № 51']);
+  });
+
   test('refuses what Google Forms would refuse: unknown title, missing required, bad choice, failed validation', () => {
     const { ws } = setup();
     expect(() => ws.submitForm('Отчёт', { ОУ: 'x', Нет: 'y' })).toThrow('has no question «Нет»');

@@ -305,6 +305,19 @@ export class Form implements Fake<GoogleAppsScript.Forms.Form, Form> {
     return asGas(new FormResponse(this.ctx, this.model, r));
   }
 
+  /**
+   * Deletes one response from the form's store; copies in a response destination (the linked
+   * sheet's row) stay, as on Google (reference/forms/form#deleteresponseresponseid). An id the
+   * form does not hold throws, as getResponse does.
+   */
+  deleteResponse(responseId: string): GoogleAppsScript.Forms.Form {
+    record(this.ctx, 'Form.deleteResponse');
+    const at = this.model.responses.findIndex((x) => x.id === responseId);
+    if (at < 0) throw new Error('Invalid argument: responseId');
+    this.model.responses.splice(at, 1);
+    return this.self;
+  }
+
   /** Deletes every response (the sheet keeps its rows, as on Google). */
   deleteAllResponses(): GoogleAppsScript.Forms.Form {
     record(this.ctx, 'Form.deleteAllResponses');
