@@ -45,6 +45,8 @@ import { undatedEvents } from './eventCalendar';
 import { EVENTS_SCHEMA, EVENTS_TAB } from './schema';
 import { sha256, toHex } from './hash';
 import { matchKey } from './normalize/text';
+import { fullNameText } from './normalize/person';
+import { withoutClosedYears } from './yearClose';
 
 export interface ReferenceData {
   schools: School[];
@@ -68,6 +70,8 @@ export interface IntakeOptions {
   registryIssues?: readonly QualityIssue[];
   /** «Проверять отправителя»: an answer from an address not listed for its ОУ is flagged. */
   checkSender?: boolean;
+  /** School years closed by closeSchoolYear: their responses live in the archive, not here. */
+  closedYears?: readonly number[];
 }
 
 /** A staff confirmation as read from a row of «Результаты». */
@@ -198,6 +202,9 @@ export function projectIntake(
   scope?: ReadonlySet<string>,
   schools: SchoolIndex = buildSchoolIndex(reference.schools),
 ): Projection {
+  if (options.closedYears?.length) {
+    raw = withoutClosedYears(raw, reference.events, options.closedYears);
+  }
   if (scope) raw = inScope(raw, schools, scope);
   const responseIds = new Set<string>();
   for (const list of [raw.registration, raw.order, raw.report, raw.results]) {
@@ -374,16 +381,14 @@ function projectOrders(
       eventName,
     );
     for (const miss of named.unmatched) {
-      const typed = `${miss.named.surname} ${miss.named.name}`;
+      const typed = fullNameText(miss.named);
       issues.push({
         field: Q.orderParticipants,
         value: typed,
         severity: 'warning',
         rule: 'order-person-unmatched',
         message: DOMAIN_RU.quality.personUnmatched(typed),
-        suggestion: DOMAIN_RU.quality.personSuggestion(
-          miss.candidates.map((c) => `${c.surname} ${c.name}`),
-        ),
+        suggestion: DOMAIN_RU.quality.personSuggestion(miss.candidates.map(fullNameText)),
       });
     }
     flag(response, 'order', issues, school);
@@ -394,9 +399,9 @@ function projectOrders(
       date: checked.draft.date,
       event: eventName,
       fileLink: checked.draft.fileLinks.join(' '),
-      participantsNamed: checked.draft.participants.map((n) => `${n.surname} ${n.name}`),
+      participantsNamed: checked.draft.participants.map(fullNameText),
       matched: matchedIds.length,
-      unmatched: named.unmatched.map((m) => `${m.named.surname} ${m.named.name}`),
+      unmatched: named.unmatched.map((m) => fullNameText(m.named)),
       submittedAt: submittedAt(response),
       sourceResponseId: response.id,
       matchedIds,
@@ -451,7 +456,7 @@ function projectResults(
     const competencyName = competency ? competency.name : checked.draft.competencyTyped;
     const pool = participants.filter((p) => p.competency === competencyName);
     const named = matchNamedParticipants([participant], pool, school.key, eventName);
-    const typed = `${participant.surname} ${participant.name}`;
+    const typed = fullNameText(participant);
     const match = named.matched[0];
     if (!match) {
       const candidates = named.unmatched[0]?.candidates ?? [];
@@ -461,9 +466,7 @@ function projectResults(
         severity: 'warning',
         rule: 'result-person-unmatched',
         message: DOMAIN_RU.quality.personUnmatched(typed),
-        suggestion: DOMAIN_RU.quality.personSuggestion(
-          candidates.map((c) => `${c.surname} ${c.name}`),
-        ),
+        suggestion: DOMAIN_RU.quality.personSuggestion(candidates.map(fullNameText)),
       });
     }
     flag(response, 'results', issues, school);

@@ -9,6 +9,7 @@ import { personMatchKey, type FullName } from './normalize/person';
 import { schoolKey, type KeyConfidence } from './normalize/school';
 import { matchKey } from './normalize/text';
 import { memoText } from './normalize/memo';
+import { pseudonymIn } from './pseudonym';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 
 // A submit re-projects its ОУ, so the same ids are hashed again: their digests are remembered.
@@ -278,6 +279,14 @@ export function matchPerson<T extends PersonRef>(
   people: readonly T[],
   limit = 3,
 ): PersonMatch<T> {
+  // A closed year's line holds the participant's id instead of the name: matched by id only.
+  const standIn = pseudonymIn(named.surname);
+  if (standIn) {
+    const byId = people.find((p) => p.id === standIn);
+    return byId
+      ? { status: 'matched', person: byId, swapped: false }
+      : { status: 'unmatched', candidates: [] };
+  }
   const direct = personMatchKey(named.surname, named.name);
   const swapped = personMatchKey(named.name, named.surname);
   const exact = people.filter((p) => personMatchKey(p.surname, p.name) === direct);

@@ -40,6 +40,7 @@ import type {
   SchoolType,
 } from './model';
 import { EventCalendar } from './eventCalendar';
+import type { ArchivedYear } from './annual';
 import { computePreparation, reportsOfPeriod, type PreparationFigures } from './preparation';
 import { analyseResults, type ResultGroup, type ResultsAnalysis } from './resultsAnalysis';
 import { matchKey } from './normalize/text';
@@ -67,6 +68,12 @@ export interface StatisticsInput {
   reports: MonthlyReport[];
   orders: SchoolOrder[];
   events: ChampionshipEvent[];
+  /**
+   * The archive of the previous school year, once it was closed (annual.ts): its rows left the
+   * derived tabs, so «к аналогичному периоду прошлого учебного года» and the month before
+   * September come from it.
+   */
+  previousYear?: ArchivedYear | null;
 }
 
 /** The headline figures of one span of time. */
@@ -305,9 +312,18 @@ export function computeStatistics(input: StatisticsInput, period: string): Stati
   const monthCohort = ctx.cohort(period, period);
   const ytdCohort = ctx.cohort(yearStart, period);
   const month = ctx.figures(monthCohort);
-  const previousMonth = ctx.figures(ctx.cohort(prev, prev));
+  const archived = input.previousYear?.schoolYear === schoolYear - 1 ? input.previousYear : null;
+  const fromArchive = (p: string, key: 'month' | 'yearToDate'): PeriodFigures | null => {
+    if (!archived || schoolYearOfPeriod(p) !== archived.schoolYear) return null;
+    const months = archived.months.filter((m) => m.period <= p);
+    const found = months[months.length - 1];
+    return found && (key === 'yearToDate' || found.period === p) ? found[key] : emptyFigures();
+  };
+  const previousMonth = fromArchive(prev, 'month') ?? ctx.figures(ctx.cohort(prev, prev));
   const yearToDate = ctx.figures(ytdCohort);
-  const previousYearToDate = ctx.figures(ctx.cohort(addMonths(yearStart, -12), lastYearPeriod));
+  const previousYearToDate =
+    fromArchive(lastYearPeriod, 'yearToDate') ??
+    ctx.figures(ctx.cohort(addMonths(yearStart, -12), lastYearPeriod));
 
   return {
     period,
@@ -776,4 +792,19 @@ function dynamics(previous: PeriodFigures, current: PeriodFigures): DynamicsRow[
       unit === 'count' && prev !== null && cur !== null ? percentOf(cur - prev, prev) : null;
     return { indicator, unit, previous: prev, current: cur, change, changePercent };
   });
+}
+
+/** The figures of a span with nobody in it. */
+function emptyFigures(): PeriodFigures {
+  return {
+    participants: 0,
+    schoolsParticipating: 0,
+    coveragePercent: 0,
+    winners: 0,
+    prizeWinners: 0,
+    medallions: 0,
+    medalsConfirmed: 0,
+    participantsWithResults: 0,
+    effectivenessPercent: null,
+  };
 }

@@ -45,6 +45,7 @@ import {
 } from './normalize/person';
 import { cleanLine, cleanText, hasMixedScriptWord, isBlank } from './normalize/text';
 import { sha256, toHex } from './hash';
+import { isParticipantId, pseudonymIn, pseudonymsIn } from './pseudonym';
 import { categoryGradeRange, parseResultKind } from './reference';
 import { FORMS, Q, REPORT_FORM, type FormDefinition, type FormKind } from './forms';
 
@@ -220,6 +221,8 @@ export interface ChildDraft {
   surname: string;
   name: string;
   classOrGroup: string;
+  /** The participant id a closed year's row holds instead of the name (pseudonym.ts). */
+  id?: string;
 }
 
 export interface RegistrationDraft {
@@ -317,6 +320,16 @@ export function validateRegistration(
     const name = answer(answers, slot.name);
     const cls = answer(answers, slot.cls);
     if (!surname && !name && !cls) continue;
+    // A closed school year's row: the name was replaced by the participant id, read back as it.
+    const standIn = pseudonymIn(surname);
+    if (standIn) {
+      if (!cls) issues.add(slot.cls, '', 'required', t.required);
+      else checkClass(slot.cls, cls, school, ageCategory, issues);
+      if (isParticipantId(standIn)) {
+        children.push({ surname: standIn, name: '', classOrGroup: cls, id: standIn });
+      } else issues.add(slot.surname, standIn, 'name-removed', t.nameRemoved);
+      continue;
+    }
     let valid = true;
     if (!surname) {
       issues.add(slot.surname, '', 'name-missing', t.nameMissing(slot.name));
@@ -432,17 +445,19 @@ export function registrationParticipants(
   const schoolKeyValue = draft.school ? draft.school.key : '';
   const event = draft.event ? draft.event.name : draft.eventTyped;
   const competency = draft.competency ? draft.competency.name : draft.competencyTyped;
-  const ids = draft.children.map((child) =>
-    participantKey(
-      {
-        schoolKey: schoolKeyValue || draft.schoolTyped,
-        surname: child.surname,
-        name: child.name,
-        event,
-        competency,
-      },
-      salt,
-    ),
+  const ids = draft.children.map(
+    (child) =>
+      child.id ??
+      participantKey(
+        {
+          schoolKey: schoolKeyValue || draft.schoolTyped,
+          surname: child.surname,
+          name: child.name,
+          event,
+          competency,
+        },
+        salt,
+      ),
   );
   const team = ids.length > 1 ? teamKey(ids) : '';
   return draft.children.map((child, i) => ({
@@ -703,6 +718,11 @@ export function validateOrder(answers: FormAnswers, ctx: IntakeContext): Validat
   const participants: FullName[] = [];
   const lines = splitNameLines(rawAnswer(answers, Q.orderParticipants));
   for (const line of lines) {
+    const ids = pseudonymsIn(line);
+    if (ids) {
+      participants.push(...ids.map(pseudonymousName));
+      continue;
+    }
     const person = splitFullName(line);
     if (person && isPlausibleNamePart(person.surname) && isPlausibleNamePart(person.name))
       participants.push(person);
@@ -757,6 +777,7 @@ export function validateResult(answers: FormAnswers, ctx: IntakeContext): Valida
   const personTyped = answer(answers, Q.resultParticipant);
   let participant: FullName | null = null;
   if (!personTyped) issues.add(Q.resultParticipant, '', 'required', t.required);
+  else if (pseudonymIn(personTyped)) participant = pseudonymousName(pseudonymIn(personTyped)!);
   else {
     participant = splitFullName(personTyped);
     if (
@@ -830,4 +851,9 @@ export function toQualityIssues(
     suggestion: issue.suggestion,
     status: DOMAIN_RU.quality.statusNew,
   }));
+}
+
+/** An id standing for a name in an order or results line: matched by id, never by letters. */
+function pseudonymousName(id: string): FullName {
+  return { surname: id, name: '', patronymic: '' };
 }

@@ -82,3 +82,8 @@ export function splitNameLines(value: unknown): string[] {
 export function personMatchKey(surname: string, name: string): string {
   return `${matchKey(surname)}|${matchKey(name)}`;
 }
+
+/** «Фамилия Имя» as one string; an id standing for a name (its name part empty) stays alone. */
+export function fullNameText(person: { surname: string; name: string }): string {
+  return person.name ? `${person.surname} ${person.name}` : person.surname;
+}
