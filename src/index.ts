@@ -22,4 +22,6 @@ export { generateMonthlyNote } from './jobs/monthlyNote';
 export { generateCertificates, previewCertificates } from './jobs/certificates';
 export { getCertificatesPanel, showCertificates } from './ui/certificates';
 export { sendMonthlySummary } from './jobs/summary';
+export { closeSchoolYear } from './jobs/yearClose';
+export { getYearClosePanel, showYearClose } from './ui/yearClose';
 export { importPlan, generatePlanAnalysis, showPlanImport, promptPlanAnalysis } from './jobs/plan';

@@ -14,6 +14,7 @@ import { OUTPUTS_RU } from './ru/outputs';
 import { DAILY_RU } from './ru/daily';
 import { SIDEBAR_RU } from './ru/sidebar';
 import { PLAN_UI_RU } from './ru/plan-ui';
+import { ANNUAL_RU, ARCHIVE_RU, YEAR_CLOSE_RU } from './ru/yearClose';
 
 export const RU = {
   ...UI_RU,
@@ -29,4 +30,7 @@ export const RU = {
   daily: DAILY_RU,
   sidebar: SIDEBAR_RU,
   planUi: PLAN_UI_RU,
+  yearClose: YEAR_CLOSE_RU,
+  archive: ARCHIVE_RU,
+  annual: ANNUAL_RU,
 };

@@ -8,6 +8,7 @@ import { RESULT_KINDS } from '../domain/reference';
 import { schoolLabel } from '../domain/matching';
 import { compareRu } from '../domain/text/collation';
 import { formatMonthYear, schoolYearOf, schoolYearPeriods } from '../domain/text/periods';
+import { closedYears } from '../workspace/archive';
 
 /** Choices per source: ОУ by label, active competencies, events, categories, months of the year. */
 export function choiceLists(
@@ -22,7 +23,10 @@ export function choiceLists(
       .map((c) => c.name)
       .sort(compareRu),
     ageCategories: reference.ageCategories.map((a) => a.name),
-    months: schoolYearPeriods(schoolYearOf(now)).map(formatMonthYear),
+    // Once a school year is closed, the report form offers the next year's months.
+    months: schoolYearPeriods(Math.max(schoolYearOf(now), ...closedYears().map((y) => y + 1))).map(
+      formatMonthYear,
+    ),
     resultKinds: RESULT_KINDS.map((k) => k.kind),
   };
   return (question) => (question.choicesFrom ? unique(lists[question.choicesFrom]) : null);

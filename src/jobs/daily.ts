@@ -20,9 +20,16 @@ import { catchUpOrderFiles, fullIntakeDue, refreshDerived, type IntakeRun } from
 import { syncAllChoices } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
+import { inClosedYear, resumeYearClose } from './yearClose';
+import { YEAR_CLOSE_RU } from '../i18n/ru/yearClose';
 import { deliverMonthlySummary } from './summary';
 import { requireStaff } from '../workspace/access';
-import { computeAndWriteStatistics, loadStatisticsInput, statisticsInputOf } from './statistics';
+import {
+  computeAndWriteStatistics,
+  displayPeriod,
+  loadStatisticsInput,
+  statisticsInputOf,
+} from './statistics';
 import type { StatisticsInput } from '../domain/statistics';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { formatMonthYear } from '../domain/text/periods';
@@ -207,6 +214,10 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
     const overdue = highlightOverduePlan(spreadsheet, new Date());
     if (overdue) routine.push(overdue);
   });
+  guarded(entries, YEAR_CLOSE_RU.job, DAILY_RU.failedRetry, () => {
+    // A close cut short by its time budget or a fault goes on where it stopped; it journals.
+    if (!budget.spent()) resumeYearClose(spreadsheet, budget);
+  });
   guarded(entries, 'runDailyJobs: certificates', DAILY_RU.certificatesFailed, () => {
     // Documents an earlier run left for lack of time or of the daily quota; they journal themselves.
     resumeCertificates(spreadsheet, settings, budget.deadline);
@@ -253,6 +264,10 @@ function intakeInput(state: RunState): StatisticsInput {
 }
 
 function runJob(state: RunState, job: DueJob): JobOutcome {
+  // A closed year's months have their figures in the archive and the annual note.
+  if (isMonthlyJob(job.job) && inClosedYear(job.period)) {
+    return { outcome: 'ok', details: YEAR_CLOSE_RU.closedYearSkipped(formatMonthYear(job.period)) };
+  }
   switch (job.job) {
     case 'intake': {
       // Whatever the submits did: rows whose trigger never fired, rows a busy table left, tabs
@@ -280,7 +295,7 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
     case 'statistics': {
       const { stats } = computeAndWriteStatistics(
         state.spreadsheet,
-        job.period,
+        displayPeriod(new Date()),
         intakeInput(state),
       );
       const details = OUTPUTS_RU.stats.refreshed(

@@ -74,6 +74,7 @@ import {
   type MissingSource,
 } from '../workspace/sources';
 import { TIMESTAMP_TITLE } from '../domain/responses';
+import { closedYears } from '../workspace/archive';
 import { startBudget, type Budget } from './budget';
 import { INTAKE_RU } from '../i18n/ru/intake';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
@@ -121,6 +122,7 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     reportDeadlineDay: settings.reportDeadlineDay,
     salt: participantSalt(),
     checkSender: settings.checkSender,
+    closedYears: closedYears(),
   };
   const placed = readPlaced();
   const after: Placed = {};

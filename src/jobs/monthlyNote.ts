@@ -11,8 +11,10 @@ import { chartImagesFromTab, publishDocument } from '../workspace/docRenderer';
 import { folderAt } from '../workspace/drive';
 import { errorText, writeJournal, type JournalEntry } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
-import { checkedPeriod, computeAndWriteStatistics } from './statistics';
-import { periodOf } from '../domain/text/periods';
+import { checkedPeriod, computeAndWriteStatistics, displayPeriod } from './statistics';
+import { formatForMonth, formatSchoolYearShort, schoolYearOfPeriod } from '../domain/text/periods';
+import { closedYears } from '../workspace/archive';
+import { YEAR_CLOSE_RU } from '../i18n/ru/yearClose';
 import { requireStaff } from '../workspace/access';
 import type { StatisticsInput } from '../domain/statistics';
 import { withLock } from '../workspace/lock';
@@ -82,6 +84,12 @@ export function createMonthlyNote(
   input?: StatisticsInput,
 ): NoteRun {
   const settings = readSettings(spreadsheet);
+  const year = schoolYearOfPeriod(period);
+  if (closedYears().includes(year)) {
+    throw new Error(
+      YEAR_CLOSE_RU.closedYearNote(formatForMonth(period), formatSchoolYearShort(year)),
+    );
+  }
   const run = computeAndWriteStatistics(spreadsheet, period, input);
   const model = buildMonthlyNote(
     run.stats,
@@ -96,7 +104,6 @@ export function createMonthlyNote(
     },
     new Date(),
   );
-  const year = run.stats.schoolYear;
   const folder = folderAt([
     settings.rootFolderName,
     OUTPUTS_RU.note.notesFolder,
@@ -110,7 +117,7 @@ export function createMonthlyNote(
 
   // «Статистика» shows the current month; a note for another month borrowed the tab for its
   // charts and gives it back.
-  const current = periodOf(new Date());
+  const current = displayPeriod(new Date());
   if (period !== current) {
     computeAndWriteStatistics(spreadsheet, current, run.input);
   }

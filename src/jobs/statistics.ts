@@ -12,7 +12,14 @@ import {
   type TabSchema,
 } from '../domain/schema';
 import { computeStatistics, type Statistics, type StatisticsInput } from '../domain/statistics';
-import { parsePeriod, periodOf, formatMonthYear } from '../domain/text/periods';
+import {
+  parsePeriod,
+  periodOf,
+  formatMonthYear,
+  schoolYearOfPeriod,
+  schoolYearStart,
+} from '../domain/text/periods';
+import { closedYears, lastArchivedYear } from '../workspace/archive';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { readReference } from '../workspace/master';
 import { requireStaff } from '../workspace/access';
@@ -43,6 +50,7 @@ export function loadStatisticsInput(
     orders: readDerivedRecords(spreadsheet, ORDERS_SCHEMA),
     reports: readDerivedRecords(spreadsheet, REPORTS_SCHEMA),
     results: readDerivedRecords(spreadsheet, RESULTS_SCHEMA),
+    previousYear: lastArchivedYear(),
   };
 }
 
@@ -58,7 +66,18 @@ export function statisticsInputOf(
     orders: projection.orders,
     reports: projection.reports,
     results: projection.results,
+    previousYear: lastArchivedYear(),
   };
+}
+
+/**
+ * The month «Статистика» shows: the current one, or — once its school year is closed — the first
+ * month of the next school year, which starts empty.
+ */
+export function displayPeriod(now: Date): string {
+  const current = periodOf(now);
+  const year = schoolYearOfPeriod(current);
+  return closedYears().includes(year) ? periodOf(schoolYearStart(year + 1)) : current;
 }
 
 /** 'YYYY-MM' checked, with a message a methodologist understands; throws otherwise. */
@@ -88,7 +107,8 @@ export function computeAndWriteStatistics(
 
 /** Rewrites «Статистика» for `period` ('YYYY-MM', the current month by default) (sidebar, menu). */
 export function refreshStatistics(period?: string): string {
-  const key = period === undefined || period === '' ? periodOf(new Date()) : checkedPeriod(period);
+  const key =
+    period === undefined || period === '' ? displayPeriod(new Date()) : checkedPeriod(period);
   const { spreadsheet } = requireStaff();
   const { stats } = withLock(() => computeAndWriteStatistics(spreadsheet, key));
   return OUTPUTS_RU.stats.refreshed(

@@ -1,5 +1,6 @@
 /** The «Опорный центр» menu of the master spreadsheet. */
 import { RU } from '../i18n/ru';
+import { YEAR_CLOSE_RU } from '../i18n/ru/yearClose';
 
 /** Menu captions and the public functions they call. */
 export const MENU_ITEMS: { caption: string; functionName: string }[] = [
@@ -11,6 +12,7 @@ export const MENU_ITEMS: { caption: string; functionName: string }[] = [
   { caption: RU.menu.check, functionName: 'checkData' },
   { caption: RU.planUi.menuImport, functionName: 'showPlanImport' },
   { caption: RU.planUi.menuAnalysis, functionName: 'promptPlanAnalysis' },
+  { caption: YEAR_CLOSE_RU.menu, functionName: 'showYearClose' },
 ];
 
 /**

@@ -40,6 +40,8 @@ export const PROPERTY_KEYS = {
   badAddresses: 'mail.badAddresses',
   /** Events whose certificates are not all made yet (JSON). */
   certificatesPending: 'certificates.pending',
+  /** School years closed by closeSchoolYear (JSON number[]): their rows live in archives. */
+  closedYears: 'year.closed',
 } as const;
 
 /** Keys made of a prefix and an id (a form kind, a month). */
@@ -56,6 +58,12 @@ export const PROPERTY_FAMILIES = {
   summarySent: (period: string) => `summary.${period}`,
   /** Reminders of a month already sent (JSON marks). */
   remindersSent: (period: string) => `reminders.sent.${period}`,
+  /** Where closing a school year stands: steps done, when started and finished (JSON). */
+  yearClose: (schoolYear: number) => `year.close.${schoolYear}`,
+  /** Id of a closed year's archive spreadsheet «Архив 2021/2022». */
+  archiveId: (schoolYear: number) => `archive.${schoolYear}`,
+  /** Id of a school year's annual note. */
+  annualNoteId: (schoolYear: number) => `note.year.${schoolYear}`,
   /** The default certificate template setupSystem made for a kind. */
   certificateTemplate: (kind: string) => `certificates.template.${kind}`,
 } as const;

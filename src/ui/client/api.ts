@@ -2,6 +2,8 @@
 import type * as Server from '../sidebar';
 import type * as Certificates from '../certificates';
 import type * as CertificateJobs from '../../jobs/certificates';
+import type * as YearCloseJobs from '../../jobs/yearClose';
+import type * as YearClose from '../yearClose';
 
 /** The server functions the sidebar may call, with their real signatures. */
 export interface ServerApi {
@@ -15,6 +17,8 @@ export interface ServerApi {
   getCertificatesPanel: typeof Certificates.getCertificatesPanel;
   previewCertificates: typeof CertificateJobs.previewCertificates;
   generateCertificates: typeof CertificateJobs.generateCertificates;
+  closeSchoolYear: typeof YearCloseJobs.closeSchoolYear;
+  getYearClosePanel: typeof YearClose.getYearClosePanel;
 }
 
 interface ScriptRunner {

@@ -5,6 +5,7 @@ import type { DashboardData, HealthData, SaveSettingsResult, SettingsField } fro
 import { call, messageOf } from './api';
 import { barChart, byId, el, fill, link } from './dom';
 import { startCertificates } from './certificates';
+import { startYearClose } from './yearClose';
 
 /** Shows a failed call's server message in the banner (the one error path). */
 function showError(error: unknown): void {
@@ -296,6 +297,7 @@ function start(): void {
   loadSettings().catch(showError);
   loadHealth().catch(showError);
   startCertificates(showError);
+  startYearClose(showError);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
