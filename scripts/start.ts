@@ -68,10 +68,24 @@ export function progressBar(share: number, width = 24): string {
   return `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${percent} %`;
 }
 
-/** Runs a season on the emulator and exports it; used by the CLI and by test/start.test.ts. */
-export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunResult> {
-  const o = { ...DEFAULT_OPTIONS, ...partial };
-  const started = Date.now();
+/** A season played on the emulator: the workspace, the bundle and what was submitted. */
+export interface SimulatedSeason {
+  ws: ReturnType<typeof createWorkspace>;
+  app: ReturnType<ReturnType<typeof createWorkspace>['loadBundle']>;
+  answers: GeneratedAnswer[];
+  submitted: Record<string, number>;
+  rejected: number;
+  days: number;
+}
+
+/**
+ * The district set up and its season played day by day — answers submitted as schools would, the
+ * daily trigger firing each morning — without exporting anything (tests use it too).
+ */
+export function simulateSeason(
+  o: Omit<RunOptions, 'out'> & { out?: string },
+  started = Date.now(),
+): SimulatedSeason {
   const ws = createWorkspace({
     now: `${o.from}T09:00:00+03:00`,
     timeZone: 'Europe/Moscow',
@@ -134,6 +148,14 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
     }
   }
   if (!daily) app.call('rebuildAll');
+  return { ws, app, answers, submitted, rejected, days };
+}
+
+/** Runs a season on the emulator and exports it; used by the CLI and by test/start.test.ts. */
+export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunResult> {
+  const o = { ...DEFAULT_OPTIONS, ...partial };
+  const started = Date.now();
+  const { ws, app, answers, submitted, rejected, days } = simulateSeason(o, started);
   if (o.progress) process.stdout.write(`\nГрамоты и сертификаты…\n`);
   const certificates = makeCertificates(ws, app);
   if (o.progress) process.stdout.write(`Запись файлов в ${o.out}/…\n`);

@@ -277,9 +277,12 @@ function previewClose(
   );
   const names = namesInPlan(data.plan);
   for (const f of FORMS) {
-    if (names[f.kind] > 0 || data.plan.responses[f.kind] > 0) {
-      lines.push(P.sheet(f.title, names[f.kind], data.plan.responses[f.kind]));
-    }
+    const n = names[f.kind];
+    const responses = data.plan.responses[f.kind];
+    if (n === 0) continue;
+    if (f.kind === 'registration') lines.push(P.registrations(f.title, n, responses));
+    else if (f.kind === 'report') lines.push(P.freeText(f.title, n, responses));
+    else lines.push(P.lines(f.title, n, responses));
   }
   const seconds = rowSeconds(data, year);
   for (const f of FORMS) {

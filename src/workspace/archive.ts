@@ -45,6 +45,7 @@ export function writeArchive(
       const sheet = i === 0 ? first.setName(t.name) : spreadsheet.insertSheet(t.name);
       const width = t.header.length;
       const rows = safeRows([t.header, ...t.rows] as Row[], width);
+      fitSheet(sheet, rows.length, width);
       sheet.getRange(1, 1, rows.length, width).setValues(rows);
       sheet.getRange(1, 1, 1, width).setFontWeight('bold');
       sheet.setFrozenRows(1);
@@ -87,6 +88,14 @@ export function writeArchive(
     if (file.getId() !== id && !file.isTrashed()) file.setTrashed(true);
   }
   return id;
+}
+
+/** A new sheet grown to hold `rows` × `columns` (it starts at 1000 × 26). */
+function fitSheet(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number, columns: number): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < rows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < columns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
 /** The archive spreadsheet if it is still there (not trashed), else null. */

@@ -7,7 +7,10 @@ import { plural } from '../../domain/text/plural';
 
 const NAMES = ['имя', 'имени', 'имён'] as const;
 const RESPONSES = ['ответ', 'ответа', 'ответов'] as const;
+const IN_RESPONSES = ['ответе', 'ответах', 'ответах'] as const;
+const LINES = ['строка', 'строки', 'строк'] as const;
 const CELLS = ['ячейка', 'ячейки', 'ячеек'] as const;
+const CELLS_ACC = ['ячейке', 'ячейках', 'ячейках'] as const;
 
 export const ARCHIVE_RU = {
   /** «Архив 2021/2022»: the archive spreadsheet's name. */
@@ -201,12 +204,16 @@ export const YEAR_CLOSE_RU = {
     archive: (title: string, participants: number, medals: number, months: number) =>
       `Архив «${title}» в папке справок года: показатели ${months} мес. и года, рейтинг ОУ, мероприятия с результатами, подготовка; участников — ${participants}, победителей и призёров — ${medals}; без имён, только псевдонимные ID.`,
     note: (title: string) => `Годовая справка «${title}» в той же папке, что и справки за месяцы.`,
-    sheet: (form: string, names: number, responses: number) =>
-      `Лист ответов «${form}»: ${names} ${plural(names, NAMES)} детей заменяются ID участника (класс остаётся) в ${responses} ${plural(responses, RESPONSES)} года.`,
+    registrations: (form: string, names: number, responses: number) =>
+      `Лист ответов «${form}»: в ${responses} ${plural(responses, IN_RESPONSES)} года ${names} ${plural(names, NAMES)} детей заменяются ID участника; класс остаётся.`,
+    lines: (form: string, lines: number, responses: number) =>
+      `Лист ответов «${form}»: в ${responses} ${plural(responses, IN_RESPONSES)} года ${lines} ${plural(lines, LINES)} с именами детей заменяются ID участника (или постоянным ID для имени, не найденного среди зарегистрированных).`,
+    freeText: (form: string, cells: number, responses: number) =>
+      `Лист ответов «${form}»: в ${responses} ${plural(responses, IN_RESPONSES)} года имена детей в тексте заменяются ID в ${cells} ${plural(cells, CELLS_ACC)}; контактные лица остаются.`,
     form: (form: string, responses: number) =>
       `Форма «${form}»: удаляются ${responses} ${plural(responses, RESPONSES)} закрываемого года из хранилища ответов формы.`,
     tab: (tab: string, cells: number) =>
-      `Вкладка «${tab}»: имена детей заменяются ID в ${cells} ${plural(cells, CELLS)}.`,
+      `Вкладка «${tab}»: имена детей заменяются ID в ${cells} ${plural(cells, CELLS_ACC)}.`,
     derived:
       'Производные вкладки («Участники», «Приказы», «Отчёты ОУ», «Результаты», «Требует проверки») и «Статистика» начинают новый учебный год пустыми; строки закрытого года остаются только в архиве.',
     kept: 'Остаются: ФИО и адреса наставников и контактных лиц, справочники, «Настройки», «План работы», регистрации на мероприятия следующего учебного года (с именами), справки за месяцы.',
