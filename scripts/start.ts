@@ -26,6 +26,12 @@ export interface RunOptions {
   from: string;
   to: string;
   out: string;
+  /**
+   * Close the school year at the end (closeSchoolYear): the run goes on to 6 June if it ends
+   * earlier (the close is allowed from 1 June, after the May note of 5 June), and out/ gets the
+   * annual note and the archive; master.xlsx then shows the clean start of the next year.
+   */
+  close: boolean;
   /** Progress line on the terminal. */
   progress?: boolean;
 }
@@ -41,6 +47,7 @@ export const DEFAULT_OPTIONS: RunOptions = {
   from: '2021-09-01',
   to: '2022-05-31',
   out: 'out',
+  close: false,
 };
 
 export interface RunResult {
@@ -83,7 +90,7 @@ export interface SimulatedSeason {
  * daily trigger firing each morning — without exporting anything (tests use it too).
  */
 export function simulateSeason(
-  o: Omit<RunOptions, 'out'> & { out?: string },
+  o: Omit<RunOptions, 'out' | 'close'> & { out?: string },
   started = Date.now(),
 ): SimulatedSeason {
   const ws = createWorkspace({
@@ -154,10 +161,23 @@ export function simulateSeason(
 /** Runs a season on the emulator and exports it; used by the CLI and by test/start.test.ts. */
 export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunResult> {
   const o = { ...DEFAULT_OPTIONS, ...partial };
+  const closeDay = `${Number(o.from.slice(0, 4)) + (o.from.slice(5, 7) >= '09' ? 1 : 0)}-06-06`;
+  if (o.close && o.to < closeDay) o.to = closeDay;
   const started = Date.now();
   const { ws, app, answers, submitted, rejected, days } = simulateSeason(o, started);
   if (o.progress) process.stdout.write(`\nГрамоты и сертификаты…\n`);
   const certificates = makeCertificates(ws, app);
+  let closed = '';
+  if (o.close) {
+    if (o.progress) process.stdout.write(`Закрытие учебного года…\n`);
+    const year = closeDay.slice(0, 4);
+    const label = `${Number(year) - 1}/${year}`;
+    for (let call = 0; call < 10; call++) {
+      const answer = app.call('closeSchoolYear', label, true) as { closed: boolean; message: string };
+      closed = answer.message;
+      if (answer.closed) break;
+    }
+  }
   if (o.progress) process.stdout.write(`Запись файлов в ${o.out}/…\n`);
   const costs = ws.costs();
   const quality = qualityShare(ws, submitted.registration ?? 0);
@@ -173,6 +193,7 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
     submitted,
     rejected,
     certificates: certificates.summary,
+    closed,
   });
   return {
     answers: answers.length,
@@ -269,14 +290,16 @@ function outDirOf(r: RunResult): string {
 }
 
 function parseArgs(argv: string[]): Partial<RunOptions> {
-  const o: Record<string, string | number> = {};
+  const o: Record<string, string | number | boolean> = {};
   for (let i = 0; i < argv.length; i++) {
     const m = /^--([a-z]+)(?:=(.*))?$/.exec(argv[i]!);
     if (!m) throw new Error(`Неизвестный аргумент: ${argv[i]}`);
-    const value = m[2] ?? argv[++i] ?? '';
     if (!(m[1]! in DEFAULT_OPTIONS)) throw new Error(`Неизвестный параметр: --${m[1]}`);
+    const kind = typeof DEFAULT_OPTIONS[m[1] as keyof RunOptions];
+    // A flag («--close») takes no value unless written «--close=false».
+    const value = kind === 'boolean' ? (m[2] ?? 'true') : (m[2] ?? argv[++i] ?? '');
     o[m[1]!] =
-      typeof DEFAULT_OPTIONS[m[1] as keyof RunOptions] === 'number' ? Number(value) : value;
+      kind === 'number' ? Number(value) : kind === 'boolean' ? value !== 'false' : value;
   }
   return o as Partial<RunOptions>;
 }

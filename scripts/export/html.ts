@@ -16,6 +16,7 @@ export interface IndexInput {
   docs: ExportSummary['docs'];
   certificates: ExportSummary['certificates'];
   templates: ExportSummary['templates'];
+  spreadsheets: ExportSummary['spreadsheets'];
   mail: ExportSummary['mail'];
   costs: CostReport;
   forms: { title: string; responses: number }[];
@@ -53,6 +54,13 @@ ${rows(x.tabs.map((t) => [t.name, t.rows]))}</table>
 <table><tr><th>Форма</th><th>Ответов</th></tr>
 ${rows(x.forms.map((f) => [f.title, f.responses]))}</table>
 <p>Отправлено ответов: ${esc(JSON.stringify(x.info.submitted))}; не принято формой: ${esc(x.info.rejected)}.</p>
+${
+  x.spreadsheets.length > 0 || x.info.closed
+    ? `<h2>Закрытие учебного года</h2>
+${x.info.closed ? `<p>${esc(x.info.closed)}</p>` : ''}
+<ul>${x.spreadsheets.map((s) => `<li><a href="${href(s.file)}">${esc(s.name)}</a> <small>${esc(s.folder)}</small></li>`).join('\n')}</ul>`
+    : ''
+}
 <h2>Документы (${x.docs.length})</h2>
 <ul>${x.docs.map((d) => `<li><a href="${href(d.file)}">${esc(d.name)}</a>${d.folder ? ` <small>${esc(d.folder)}</small>` : ''}</li>`).join('\n') || '<li>Документов нет.</li>'}</ul>
 <h2>Грамоты и сертификаты (${x.certificates.length})</h2>

@@ -16,6 +16,8 @@ export interface ExportSummary {
   certificates: { name: string; file: string; pdf: string; folder: string }[];
   /** The Google Docs templates of the certificates, as .docx. */
   templates: { name: string; file: string }[];
+  /** Other spreadsheets the app made (the archive of a closed year), as .xlsx. */
+  spreadsheets: { name: string; file: string; folder: string }[];
   mail: { subject: string; to: string; at: Date; file: string }[];
   index: string;
 }
@@ -24,6 +26,8 @@ export interface RunInfo {
   title: string;
   /** What generateCertificates answered for the event npm start made documents for. */
   certificates?: string;
+  /** What closeSchoolYear answered, when the run closed the year. */
+  closed?: string;
   options: Record<string, unknown>;
   submitted: Record<string, number>;
   rejected: number;
@@ -49,10 +53,9 @@ export function safeName(name: string, max = 80): string {
 /** Exports the workspace to `dir` (created; previous notes and mail are replaced). */
 export async function exportAll(ws: Workspace, dir: string, info: RunInfo): Promise<ExportSummary> {
   fs.mkdirSync(dir, { recursive: true });
-  for (const sub of ['notes', 'mail', 'certificates', 'templates'])
-    fs.rmSync(path.join(dir, sub), { recursive: true, force: true });
-  for (const sub of ['notes', 'mail', 'certificates', 'templates'])
-    fs.mkdirSync(path.join(dir, sub), { recursive: true });
+  const subs = ['notes', 'mail', 'certificates', 'templates', 'spreadsheets'];
+  for (const sub of subs) fs.rmSync(path.join(dir, sub), { recursive: true, force: true });
+  for (const sub of subs) fs.mkdirSync(path.join(dir, sub), { recursive: true });
   const master = ws.master();
   const xlsx = path.join(dir, 'master.xlsx');
   await writeXlsx(master, xlsx);
@@ -89,6 +92,13 @@ export async function exportAll(ws: Workspace, dir: string, info: RunInfo): Prom
       docs.push({ name: d.name, file, folder: d.folderPath });
     }
   }
+  const spreadsheets: ExportSummary['spreadsheets'] = [];
+  for (const f of files) {
+    if (f.mimeType !== 'application/vnd.google-apps.spreadsheet' || f.id === master.id) continue;
+    const file = path.join('spreadsheets', `${unique(f.name)}.xlsx`);
+    await writeXlsx(ws.master(f.id), path.join(dir, file));
+    spreadsheets.push({ name: f.name, file, folder: f.path });
+  }
   const mail = ws.outbox().map((m, i) => {
     const file = path.join(
       'mail',
@@ -107,11 +117,12 @@ export async function exportAll(ws: Workspace, dir: string, info: RunInfo): Prom
       docs,
       certificates,
       templates,
+      spreadsheets,
       mail,
       costs,
       forms: ws.forms(),
       triggers: ws.triggers(),
     }),
   );
-  return { dir, xlsx, tabs, docs, certificates, templates, mail, index };
+  return { dir, xlsx, tabs, docs, certificates, templates, spreadsheets, mail, index };
 }

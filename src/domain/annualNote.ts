@@ -83,7 +83,6 @@ export function buildAnnualNote(
           fillPhrase(RU.period, {
             range: formatDateRange(periodStart(first), periodLastDay(last)),
             schoolYear,
-            months: String(y.months.filter((m) => m.month.participants > 0).length),
           }),
         ),
       ],
@@ -349,10 +348,15 @@ function disciplineBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
   if (lastMonth && lastMonth.participantsWithoutOrder > 0) {
     blocks.push(
       paragraph(
-        fillPhrase(RU.withoutOrders, {
-          n: formatNumber(lastMonth.participantsWithoutOrder),
-          participants: plural(lastMonth.participantsWithoutOrder, RU.participantsWord),
-        }),
+        fillPhrase(
+          pluralCategory(lastMonth.participantsWithoutOrder) === 'one'
+            ? RU.withoutOrdersOne
+            : RU.withoutOrdersMany,
+          {
+            n: formatNumber(lastMonth.participantsWithoutOrder),
+            participants: plural(lastMonth.participantsWithoutOrder, RU.participantsWord),
+          },
+        ),
       ),
     );
   }
@@ -404,17 +408,21 @@ function conclusions(y: YearFigures, previous: ArchivedYear | null): string[] {
   const out: string[] = [];
   if (f.participants === 0) return [RU.noParticipation];
   out.push(
-    fillPhrase(C.participation, {
-      schoolYear: formatSchoolYear(y.schoolYear),
-      n: formatNumber(f.participants),
-      pupils: plural(f.participants, RU.pupils),
-      schools: formatNumber(f.schoolsParticipating),
-      coverage: percentCell(f.coveragePercent),
-    }),
+    fillPhrase(
+      pluralCategory(f.participants) === 'one' ? C.participationOne : C.participationMany,
+      {
+        schoolYear: formatSchoolYear(y.schoolYear),
+        n: formatNumber(f.participants),
+        pupils: plural(f.participants, RU.pupils),
+        schools: formatNumber(f.schoolsParticipating),
+        coverage: percentCell(f.coveragePercent),
+      },
+    ),
   );
   out.push(
     fillPhrase(C.medals, {
       medals: formatNumber(f.winners + f.prizeWinners),
+      medalWord: plural(f.winners + f.prizeWinners, C.medalWord),
       effectiveness: percentCell(f.effectivenessPercent),
     }),
   );

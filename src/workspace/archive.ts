@@ -67,7 +67,7 @@ export function writeArchive(
           .addRange(sheet.getRange(1, 1, rows.length, 1))
           .addRange(sheet.getRange(1, 2, rows.length, 1))
           .addRange(sheet.getRange(1, 3, rows.length, 1))
-          .setOption('title', ANNUAL_RU.chartParticipants)
+          .setOption('title', ANNUAL_RU.chartTitle)
           .setPosition(1, 5, 0, 0)
           .build(),
       );

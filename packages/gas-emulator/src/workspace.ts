@@ -692,9 +692,9 @@ export class Workspace {
     ) as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   }
 
-  /** The master's model (for exporters). */
-  master(): SpreadsheetModel {
-    return this.world.spreadsheets.get(this.world.activeSpreadsheetId)!;
+  /** A spreadsheet's model (the master by default), for exporters. */
+  master(spreadsheetId?: string): SpreadsheetModel {
+    return this.spreadsheetModel(spreadsheetId);
   }
 
   private spreadsheetModel(spreadsheetId?: string): SpreadsheetModel {

@@ -81,7 +81,7 @@ export const ANNUAL_RU = {
     comparison: 'Сравнение с прошлым учебным годом',
   },
   goal: 'Подведение итогов участия обучающихся образовательных учреждений района в чемпионатах профессионального мастерства за учебный год, выявление достижений и проблем для планирования работы на следующий учебный год.',
-  period: '{range} ({schoolYear}); месяцы с участием: {months}.',
+  period: '{range} ({schoolYear}).',
   sources:
     'Сведения получены из электронного сервиса мониторинга: регистрация участников, ежемесячные отчёты ОУ, приказы и результаты участия. Итоги учебного года сохранены в архиве «{archive}» (только обобщённые показатели и псевдонимные идентификаторы участников, без имён).',
   yearOne:
@@ -111,6 +111,7 @@ export const ANNUAL_RU = {
   monthsChart: 'Рисунок {n}. Участники и медали по месяцам учебного года',
   chartParticipants: 'Участники',
   chartMedals: 'Победители и призёры',
+  chartTitle: 'Участники и медали по месяцам',
   bestMonth: 'Больше всего участников — {month} ({n} {pupils}).',
   eventsIntro: 'Результаты поступили по {n} {events}.',
   eventsWord: ['мероприятию', 'мероприятиям', 'мероприятиям'] as const,
@@ -149,7 +150,9 @@ export const ANNUAL_RU = {
   missingRest: 'Полный перечень ({n} ОУ) приведён в приложении {appendix}.',
   missingAppendix: 'ОУ, не представившие ежемесячные отчёты',
   disciplineAllReported: 'Все ОУ представляли ежемесячные отчёты в течение года.',
-  withoutOrders: 'На конец учебного года без приказа о направлении остаются {n} {participants}.',
+  withoutOrdersOne: 'На конец учебного года без приказа о направлении остаётся {n} {participants}.',
+  withoutOrdersMany:
+    'На конец учебного года без приказа о направлении остаются {n} {participants}.',
   participantsWord: ['участник', 'участника', 'участников'] as const,
   comparisonTable: 'Таблица {n}. Показатели {previous} и {current}',
   comparisonHeader: ['Показатель', '{previous}', '{current}', 'Изменение'],
@@ -164,9 +167,13 @@ export const ANNUAL_RU = {
     effectivenessPercent: 'Результативность, %',
   } as Record<string, string>,
   conclusions: {
-    participation:
+    participationOne:
+      'За {schoolYear} в чемпионатах принял участие {n} {pupils} из {schools} ОУ района; охват составил {coverage}.',
+    participationMany:
       'За {schoolYear} в чемпионатах приняли участие {n} {pupils} из {schools} ОУ района; охват составил {coverage}.',
-    medals: 'Получено {medals} медалей (победители и призёры); результативность — {effectiveness}.',
+    medals:
+      'Победители и призёры получили {medals} {medalWord}; результативность — {effectiveness}.',
+    medalWord: ['медаль', 'медали', 'медалей'] as const,
     growth: 'По сравнению с прошлым учебным годом число участников {trend}.',
     grew: 'выросло на {n}',
     fell: 'снизилось на {n}',
