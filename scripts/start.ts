@@ -173,7 +173,10 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
     const year = closeDay.slice(0, 4);
     const label = `${Number(year) - 1}/${year}`;
     for (let call = 0; call < 10; call++) {
-      const answer = app.call('closeSchoolYear', label, true) as { closed: boolean; message: string };
+      const answer = app.call('closeSchoolYear', label, true) as {
+        closed: boolean;
+        message: string;
+      };
       closed = answer.message;
       if (answer.closed) break;
     }
@@ -298,8 +301,7 @@ function parseArgs(argv: string[]): Partial<RunOptions> {
     const kind = typeof DEFAULT_OPTIONS[m[1] as keyof RunOptions];
     // A flag («--close») takes no value unless written «--close=false».
     const value = kind === 'boolean' ? (m[2] ?? 'true') : (m[2] ?? argv[++i] ?? '');
-    o[m[1]!] =
-      kind === 'number' ? Number(value) : kind === 'boolean' ? value !== 'false' : value;
+    o[m[1]!] = kind === 'number' ? Number(value) : kind === 'boolean' ? value !== 'false' : value;
   }
   return o as Partial<RunOptions>;
 }
