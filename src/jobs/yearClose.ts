@@ -119,12 +119,15 @@ export function closeSchoolYear(schoolYear: unknown, confirm?: unknown): YearClo
       const label = formatSchoolYearShort(year);
       const state = readState(year);
       if (state?.finishedAt) {
+        // Answers for the closed year that came after it was closed lose their names too.
+        const late = confirm === true ? removeLateNames(spreadsheet, year) : [];
         return {
           schoolYear: label,
           closed: true,
           preview: confirm !== true,
-          message: YEAR_CLOSE_RU.alreadyClosed(label),
-          lines: [],
+          message:
+            late.length > 0 ? YEAR_CLOSE_RU.lateRemoved(label) : YEAR_CLOSE_RU.alreadyClosed(label),
+          lines: late,
         };
       }
       if (!state) refuseEarly(year);
@@ -167,14 +170,13 @@ function startedYears(): number[] {
     .sort((a, b) => a - b);
 }
 
-/** What a close reads: the reference, the response sheets, the year's figures. */
+/** What a close reads: the reference, the response sheets, the year's figures (on demand). */
 interface CloseData {
   settings: Settings;
   reference: ReferenceData;
   values: Map<FormKind, unknown[][]>;
   plan: PseudonymisationPlan;
-  input: StatisticsInput;
-  figures: YearFigures;
+  readonly figures: YearFigures;
 }
 
 function readCloseData(spreadsheet: Spreadsheet, year: number): CloseData {
@@ -182,23 +184,30 @@ function readCloseData(spreadsheet: Spreadsheet, year: number): CloseData {
   const reference = readReference(spreadsheet);
   const values = readRawValues(spreadsheet);
   const plan = planPseudonymisation(rawForms(values), reference, participantSalt(), year);
-  const input: StatisticsInput = {
-    ...loadStatisticsInput(spreadsheet, reference),
-    previousYear: readArchive(year - 1),
+  let figures: YearFigures | null = null;
+  const yearFigures = (): YearFigures => {
+    if (figures) return figures;
+    const input: StatisticsInput = {
+      ...loadStatisticsInput(spreadsheet, reference),
+      previousYear: readArchive(year - 1),
+    };
+    const calendar = new EventCalendar(reference.events);
+    const periods = closingPeriods(
+      year,
+      new Date(),
+      input.participants.map((p) => calendar.placement(p).period),
+    );
+    figures = computeYearFigures(input, year, periods);
+    return figures;
   };
-  const calendar = new EventCalendar(reference.events);
-  const periods = closingPeriods(
-    year,
-    new Date(),
-    input.participants.map((p) => calendar.placement(p).period),
-  );
   return {
     settings,
     reference,
     values,
     plan,
-    input,
-    figures: computeYearFigures(input, year, periods),
+    get figures() {
+      return yearFigures();
+    },
   };
 }
 
@@ -284,17 +293,10 @@ function previewClose(
     else if (f.kind === 'report') lines.push(P.freeText(f.title, n, responses));
     else lines.push(P.lines(f.title, n, responses));
   }
-  const seconds = rowSeconds(data, year);
+  // Each row of a response sheet is a stored form response (reading every response's timestamp
+  // from the forms would cost a call each).
   for (const f of FORMS) {
-    const form = openForm(f.kind);
-    if (!form) continue;
-    const { closed, kept } = seconds.get(f.kind)!;
-    const stored = form
-      .getResponses()
-      .filter(
-        (r) => closed.has(secondOf(r.getTimestamp())) && !kept.has(secondOf(r.getTimestamp())),
-      );
-    if (stored.length > 0) lines.push(P.form(f.title, stored.length));
+    if (data.plan.responses[f.kind] > 0) lines.push(P.form(f.title, data.plan.responses[f.kind]));
   }
   for (const sheet of sweptTabs(spreadsheet)) {
     const values = sheet.getDataRange().getValues();
@@ -499,6 +501,45 @@ function removeNames(
     done.push(YEAR_CLOSE_RU.namesDone(definition.title, cells));
   }
   return { details: done.join('; '), complete: true };
+}
+
+/**
+ * Names of answers for a closed year that arrived after its close: replaced and their stored
+ * form responses deleted; journaled. Nothing is written (not even «Журнал») when there are none.
+ */
+function removeLateNames(spreadsheet: Spreadsheet, year: number): string[] {
+  const data = readCloseData(spreadsheet, year);
+  const seconds = rowSeconds(data, year);
+  const stored = FORMS.some((f) => {
+    const form = openForm(f.kind);
+    const { closed, kept } = seconds.get(f.kind)!;
+    return form
+      ?.getResponses()
+      .some((r) => closed.has(secondOf(r.getTimestamp())) && !kept.has(secondOf(r.getTimestamp())));
+  });
+  const cells = FORMS.some((f) => data.plan.changes[f.kind].length > 0);
+  if (!stored && !cells) return [];
+  const budget = startBudget(CLOSE_BUDGET_MS);
+  const lines = [
+    YEAR_CLOSE_RU.stepDone(
+      YEAR_CLOSE_RU.steps.names!,
+      removeNames(spreadsheet, data, budget).details,
+    ),
+    YEAR_CLOSE_RU.stepDone(
+      YEAR_CLOSE_RU.steps.responses!,
+      deleteResponses(data, year, budget).details,
+    ),
+  ];
+  writeJournal(
+    spreadsheet,
+    lines.map((details) => ({
+      at: new Date(),
+      job: YEAR_CLOSE_RU.job,
+      outcome: 'ok' as const,
+      details,
+    })),
+  );
+  return lines;
 }
 
 /** The forms' stored responses of the year, found by their timestamps in the response sheets. */

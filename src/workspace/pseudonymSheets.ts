@@ -101,8 +101,9 @@ export function secondOf(time: { getTime(): number }): number {
 
 /**
  * Deletes the form's stored responses whose timestamp (to the second) is one of `closed` and not
- * one of `kept` (a response of another year submitted in the same second is never guessed at).
- * Stops when the budget is spent; returns how many were deleted and whether any are left.
+ * one of `kept` (a response of another year submitted in the same second is never guessed at);
+ * when the sheet holds no other year's row, all of them at once. Stops when the budget is spent;
+ * returns how many were deleted and whether any are left.
  */
 export function deleteFormResponses(
   form: GoogleAppsScript.Forms.Form,
@@ -112,7 +113,13 @@ export function deleteFormResponses(
 ): { deleted: number; left: number } {
   let deleted = 0;
   let left = 0;
-  for (const response of form.getResponses()) {
+  const responses = form.getResponses();
+  // Nothing of another year in the sheet (the usual June): one call instead of one per response.
+  if (kept.size === 0 && closed.size > 0) {
+    form.deleteAllResponses();
+    return { deleted: responses.length, left: 0 };
+  }
+  for (const response of responses) {
     const second = secondOf(response.getTimestamp());
     if (!closed.has(second) || kept.has(second)) continue;
     if (budget.spent()) {

@@ -294,6 +294,24 @@ describe('closeSchoolYear after a season', () => {
     expect(changedTabs(before, snapshot(season.ws, ['Журнал']))).toEqual([]);
   });
 
+  test('a late answer for the closed year stays out of the derived tabs, and a repeated close removes its name', () => {
+    const { ws, app } = season;
+    const form = ws.forms().find((f) => f.title === T.results)!.items;
+    ws.submitForm(T.results, {
+      [Q.school]: form.find((i) => i.title === Q.school)!.choices[0]!,
+      [Q.event]: 'Школьный турнир по робототехнике JuniorSkills',
+      [Q.competency]: form.find((i) => i.title === Q.competency)!.choices[0]!,
+      [Q.resultParticipant]: 'Запоздалова Анна',
+      [Q.result]: 'Участник',
+    });
+    const rows = () => masterRows(ws).filter((r) => r.text.includes('Запоздалова'));
+    expect(rows().map((r) => r.tab)).toEqual([expect.stringContaining('Ответы')]);
+    const answer = app.call('closeSchoolYear', YEAR, true) as { closed: boolean; message: string };
+    expect(answer.message).toContain('пришедших после закрытия');
+    expect(rows()).toEqual([]);
+    expect(storedResponses(season).some((r) => r.includes('Запоздалова'))).toBe(false);
+  });
+
   test('September starts clean: the new months in the report form, empty derived tabs, a registration placed', () => {
     const { ws, app } = season;
     const months = ws
@@ -389,7 +407,7 @@ describe('closeSchoolYear on a small district', () => {
     ]) {
       app.call('generateMonthlyNote', p);
     }
-    ws.faults.fail('Form.deleteResponse', { times: 1, error: 'Service Forms failed' });
+    ws.faults.fail('Form.deleteAllResponses', { times: 1, error: 'Service Forms failed' });
     expect(() => app.call('closeSchoolYear', YEAR, true)).toThrow('Service Forms failed');
     expect(
       ws

@@ -202,6 +202,8 @@ export const YEAR_CLOSE_RU = {
     `Сначала нужны справки за все месяцы учебного года. Нет справок: ${months}. Сформируйте их (меню «Сформировать справку…») и повторите.`,
   alreadyClosed: (schoolYear: string) =>
     `${schoolYear} учебный год уже закрыт: имена удалены, архив и годовая справка сохранены. Повторный запуск ничего не изменил.`,
+  lateRemoved: (schoolYear: string) =>
+    `${schoolYear} учебный год уже закрыт; имена в ответах за этот год, пришедших после закрытия, заменены ID.`,
   closedYearNote: (month: string, schoolYear: string) =>
     `Справка ${month} не формируется: ${schoolYear} учебный год закрыт, его показатели — в архиве и годовой справке.`,
   closedYearSkipped: (month: string) =>
