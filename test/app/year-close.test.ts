@@ -212,8 +212,12 @@ describe('closeSchoolYear after a season', () => {
     const text = answer.lines.join('\n');
     expect(text).toContain('Архив 2021/2022');
     expect(text).toContain(`участников — ${statsBefore.participants}`);
-    expect(text).toMatch(/Лист ответов «Регистрация участников»: в \d+ ответах года \d+ имен/);
-    expect(text).toMatch(/Форма «Результаты участия»: удаляются \d+/);
+    expect(text).toMatch(
+      /Лист ответов «Регистрация участников»: ответов закрываемого года — \d+; имён детей, которые заменяются ID участника, — [1-9]\d*/,
+    );
+    expect(text).toMatch(
+      /Форма «Результаты участия»: ответов закрываемого года, которые удаляются из хранилища формы, — [1-9]/,
+    );
     expect(text).toContain('историю версий таблицы');
     expect(text).toContain('сканы приказов');
     expect(changedTabs(before, snapshot(season.ws))).toEqual([]);

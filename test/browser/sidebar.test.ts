@@ -278,4 +278,49 @@ describe('sidebar in chromium', () => {
       await page.close();
     }
   });
+
+  test('year close: the preview first, the close only after ticking that names go for good', async () => {
+    const { ws, app } = setUpDistrict('2022-06-02T09:00:00+03:00');
+    rememberFirstEvent(ws.sheetValues('Мероприятия'));
+    scheduleFirstEvent(ws, '2021-11-15', '2021-11-16', '2021-11-10');
+    app.call('syncFormChoices');
+    ws.submitForm('Регистрация участников', registration());
+    for (const p of ['2021-09', '2021-10', '2021-11', '2021-12', '2022-01']) {
+      app.call('generateMonthlyNote', p);
+    }
+    for (const p of ['2022-02', '2022-03', '2022-04', '2022-05'])
+      app.call('generateMonthlyNote', p);
+    const { page, results, pageErrors } = await openSidebar(app, ws);
+    try {
+      await page.waitForFunction(
+        () => (document.getElementById('close-year') as HTMLInputElement).value !== '',
+      );
+      expect(await page.inputValue('#close-year')).toBe('2021/2022');
+      expect(await page.locator('#close-confirm-row').isHidden()).toBe(true);
+      await page.click('#close-preview');
+      await page.locator('#close-status p').first().waitFor();
+      expect(await page.locator('#close-status').textContent()).toContain('Архив 2021/2022');
+      expect(results.filter((r) => r.name === 'closeSchoolYear')).toHaveLength(1);
+      expect(await page.locator('#close-run').isDisabled()).toBe(true);
+      await page.check('#close-understood');
+      expect(await page.locator('#close-run').isDisabled()).toBe(false);
+      fs.mkdirSync(OUT, { recursive: true });
+      await page
+        .locator('#yearclose')
+        .screenshot({ path: path.join(OUT, 'sidebar-yearclose.png') });
+      await page.click('#close-run');
+      await page.locator('#close-status p.ok').first().waitFor({ timeout: 20000 });
+      expect(await page.locator('#close-status').textContent()).toContain('учебный год закрыт');
+      expect(
+        ws
+          .sheetValues('Участники')
+          .slice(1)
+          .filter((r) => r.some((c) => c !== '')),
+      ).toEqual([]);
+      expect(await page.locator('#error').isHidden()).toBe(true);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });

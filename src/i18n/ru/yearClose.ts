@@ -3,14 +3,6 @@
  * preview, refusals and journal lines. Placeholders in braces are filled by fillPhrase; word
  * triples are plural forms [one, few, many].
  */
-import { plural } from '../../domain/text/plural';
-
-const NAMES = ['имя', 'имени', 'имён'] as const;
-const RESPONSES = ['ответ', 'ответа', 'ответов'] as const;
-const IN_RESPONSES = ['ответе', 'ответах', 'ответах'] as const;
-const LINES = ['строка', 'строки', 'строк'] as const;
-const CELLS = ['ячейка', 'ячейки', 'ячеек'] as const;
-const CELLS_ACC = ['ячейке', 'ячейках', 'ячейках'] as const;
 
 export const ARCHIVE_RU = {
   /** «Архив 2021/2022»: the archive spreadsheet's name. */
@@ -214,15 +206,15 @@ export const YEAR_CLOSE_RU = {
       `Архив «${title}» в папке справок года: показатели ${months} мес. и года, рейтинг ОУ, мероприятия с результатами, подготовка; участников — ${participants}, победителей и призёров — ${medals}; без имён, только псевдонимные ID.`,
     note: (title: string) => `Годовая справка «${title}» в той же папке, что и справки за месяцы.`,
     registrations: (form: string, names: number, responses: number) =>
-      `Лист ответов «${form}»: в ${responses} ${plural(responses, IN_RESPONSES)} года ${names} ${plural(names, NAMES)} детей заменяются ID участника; класс остаётся.`,
+      `Лист ответов «${form}»: ответов закрываемого года — ${responses}; имён детей, которые заменяются ID участника, — ${names}; класс остаётся.`,
     lines: (form: string, lines: number, responses: number) =>
-      `Лист ответов «${form}»: в ${responses} ${plural(responses, IN_RESPONSES)} года ${lines} ${plural(lines, LINES)} с именами детей заменяются ID участника (или постоянным ID для имени, не найденного среди зарегистрированных).`,
+      `Лист ответов «${form}»: ответов закрываемого года — ${responses}; строк с именами детей, которые заменяются ID участника (имя, не найденное среди зарегистрированных, — постоянным ID), — ${lines}.`,
     freeText: (form: string, cells: number, responses: number) =>
-      `Лист ответов «${form}»: в ${responses} ${plural(responses, IN_RESPONSES)} года имена детей в тексте заменяются ID в ${cells} ${plural(cells, CELLS_ACC)}; контактные лица остаются.`,
+      `Лист ответов «${form}»: ответов закрываемого года — ${responses}; ячеек текста, где имена детей заменяются ID, — ${cells}; контактные лица остаются.`,
     form: (form: string, responses: number) =>
-      `Форма «${form}»: удаляются ${responses} ${plural(responses, RESPONSES)} закрываемого года из хранилища ответов формы.`,
+      `Форма «${form}»: ответов закрываемого года, которые удаляются из хранилища формы, — ${responses}.`,
     tab: (tab: string, cells: number) =>
-      `Вкладка «${tab}»: имена детей заменяются ID в ${cells} ${plural(cells, CELLS_ACC)}.`,
+      `Вкладка «${tab}»: ячеек, где имена детей заменяются ID, — ${cells}.`,
     derived:
       'Производные вкладки («Участники», «Приказы», «Отчёты ОУ», «Результаты», «Требует проверки») и «Статистика» начинают новый учебный год пустыми; строки закрытого года остаются только в архиве.',
     kept: 'Остаются: ФИО и адреса наставников и контактных лиц, справочники, «Настройки», «План работы», регистрации на мероприятия следующего учебного года (с именами), справки за месяцы.',
@@ -244,11 +236,9 @@ export const YEAR_CLOSE_RU = {
   archiveMismatch: (what: string) =>
     `архив не совпал с расчётом (${what}); имена не удалялись, запустите закрытие ещё раз`,
   noteDone: (title: string) => `справка «${title}» сформирована`,
-  sweepDone: (cells: number) => `заменено ${cells} ${plural(cells, CELLS)}`,
-  namesDone: (form: string, cells: number) =>
-    `«${form}»: заменено ${cells} ${plural(cells, CELLS)}`,
-  responsesDone: (form: string, n: number) =>
-    `«${form}»: удалено ${n} ${plural(n, RESPONSES)} из формы`,
+  sweepDone: (cells: number) => `ячеек с заменёнными именами — ${cells}`,
+  namesDone: (form: string, cells: number) => `«${form}»: ячеек с заменёнными именами — ${cells}`,
+  responsesDone: (form: string, n: number) => `«${form}»: ответов, удалённых из формы, — ${n}`,
   derivedDone: 'производные вкладки пересобраны без закрытого года, списки форм обновлены',
   outOfTime: (steps: string) =>
     `Не хватило времени запуска; продолжение — при следующем вызове или ежедневном запуске. Осталось: ${steps}.`,

@@ -10,11 +10,14 @@ import { byId, el, fill } from './dom';
 const T = YEAR_CLOSE_RU.sidebar;
 
 function render(answer: YearCloseAnswer): void {
-  const lines = answer.lines.length > 0 ? answer.lines : [answer.message];
+  // The preview is its lines; a run says first how it ended, then what each step did.
+  const lines = answer.preview
+    ? answer.lines.length > 0
+      ? answer.lines
+      : [answer.message]
+    : [answer.message, ...answer.lines];
   const kind = answer.preview ? 'muted' : answer.closed ? 'ok' : 'warning';
   fill(byId('close-status'), ...lines.map((line) => el('p', kind, line)));
-  if (!answer.preview && !answer.closed)
-    byId('close-status').append(el('p', 'warning', answer.message));
   const ready = answer.preview && !answer.closed;
   byId('close-confirm-row').hidden = !ready;
   byId<HTMLInputElement>('close-understood').checked = false;
