@@ -96,6 +96,7 @@ export function buildAnnualNote(
     [RU.headings.comparison, comparisonBlocks(y, previous, n)],
   ];
   return {
+    kind: 'annualNote',
     schoolYear: y.schoolYear,
     title: fillPhrase(RU.title, { district: settings.districtName, schoolYear }),
     subtitle: fillPhrase(RU.subtitle, { centre: capitalize(settings.centreName), schoolYear }),

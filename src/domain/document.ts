@@ -6,6 +6,9 @@
 import { fillPhrase } from '../i18n/ru/note';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 
+/** The kinds of analytic documents the app writes. */
+export type DocumentKind = 'monthlyNote' | 'annualNote' | 'planAnalysis';
+
 /** A paragraph of running text. */
 export interface ParagraphBlock {
   type: 'paragraph';
@@ -103,6 +106,11 @@ export interface DocumentAppendix {
  * are numbered from 1 each; appendices follow the signature, each on a new page.
  */
 export interface DocumentModel {
+  /**
+   * Which kind of document this is: a renderer or a template chooser (document templates per
+   * kind) can tell the annual note from the monthly one without reading the title.
+   */
+  kind?: DocumentKind;
   title: string;
   subtitle: string;
   sections: DocumentSection[];
