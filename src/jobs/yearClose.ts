@@ -60,6 +60,7 @@ import {
 } from '../workspace/properties';
 import {
   deleteFormResponses,
+  near,
   secondOf,
   sweepChanges,
   writeCellChanges,
@@ -515,7 +516,9 @@ function removeLateNames(spreadsheet: Spreadsheet, year: number): string[] {
     const { closed, kept } = seconds.get(f.kind)!;
     return form
       ?.getResponses()
-      .some((r) => closed.has(secondOf(r.getTimestamp())) && !kept.has(secondOf(r.getTimestamp())));
+      .some(
+        (r) => near(closed, secondOf(r.getTimestamp())) && !near(kept, secondOf(r.getTimestamp())),
+      );
   });
   const cells = FORMS.some((f) => data.plan.changes[f.kind].length > 0);
   if (!stored && !cells) return [];

@@ -100,6 +100,14 @@ export function secondOf(time: { getTime(): number }): number {
 }
 
 /**
+ * Whether a response's second is one of the rows' — give or take one: the sheet keeps the
+ * timestamp to the second, and whether it rounds or cuts the milliseconds is not documented.
+ */
+export function near(seconds: ReadonlySet<number>, second: number): boolean {
+  return seconds.has(second) || seconds.has(second - 1) || seconds.has(second + 1);
+}
+
+/**
  * Deletes the form's stored responses whose timestamp (to the second) is one of `closed` and not
  * one of `kept` (a response of another year submitted in the same second is never guessed at);
  * when the sheet holds no other year's row, all of them at once. Stops when the budget is spent;
@@ -121,7 +129,7 @@ export function deleteFormResponses(
   }
   for (const response of responses) {
     const second = secondOf(response.getTimestamp());
-    if (!closed.has(second) || kept.has(second)) continue;
+    if (!near(closed, second) || near(kept, second)) continue;
     if (budget.spent()) {
       left++;
       continue;
