@@ -60,6 +60,8 @@ export interface RunResult {
   costs: { calls: number; modelledMs: number; executions: number; topCalls: [string, number][] };
   /** How many registrations landed in «Требует проверки» (any row, error or warning). */
   quality: { registrations: number; flagged: number; rows: number };
+  /** The year's close (with --close): its answer, executions, service calls and times. */
+  closing: { message: string; runs: number; calls: number; modelledMs: number; wallMs: number };
   /** The event npm start made certificates for, how many calls it took, the final answer. */
   certificates: { event: string; runs: number; documents: number; summary: string };
   files: ExportSummary;
@@ -168,8 +170,11 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   if (o.progress) process.stdout.write(`\nГрамоты и сертификаты…\n`);
   const certificates = makeCertificates(ws, app);
   let closed = '';
+  const closing = { runs: 0, calls: 0, modelledMs: 0, wallMs: 0 };
   if (o.close) {
     if (o.progress) process.stdout.write(`Закрытие учебного года…\n`);
+    const before = ws.costs().executions.length;
+    const t0 = Date.now();
     const year = closeDay.slice(0, 4);
     const label = `${Number(year) - 1}/${year}`;
     for (let call = 0; call < 10; call++) {
@@ -179,6 +184,12 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
       };
       closed = answer.message;
       if (answer.closed) break;
+    }
+    closing.wallMs = Date.now() - t0;
+    for (const e of ws.costs().executions.slice(before)) {
+      closing.runs++;
+      closing.modelledMs += e.modelledMs;
+      closing.calls += Object.values(e.calls).reduce((x, y) => x + y, 0);
     }
   }
   if (o.progress) process.stdout.write(`Запись файлов в ${o.out}/…\n`);
@@ -215,6 +226,7 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
     },
     quality,
     certificates,
+    closing: { message: closed, ...closing },
     files,
   };
 }
@@ -326,6 +338,11 @@ if (require.main === module) {
       console.log(
         `Грамоты: ${r.certificates.event} — документов ${r.certificates.documents}, запусков ${r.certificates.runs}; файлы в ${outDirOf(r)}/certificates`,
       );
+      if (r.closing.message) {
+        console.log(
+          `Закрытие года: ${r.closing.message} Выполнений: ${r.closing.runs}, вызовов: ${r.closing.calls}, модельное время: ${(r.closing.modelledMs / 1000).toFixed(1)} с, время прогона: ${(r.closing.wallMs / 1000).toFixed(1)} с; архив — в ${outDirOf(r)}/spreadsheets`,
+        );
+      }
       console.log(`Время прогона: ${(r.wallMs / 1000).toFixed(1)} с`);
     })
     .catch((e: unknown) => {
