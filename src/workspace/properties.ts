@@ -40,6 +40,8 @@ export const PROPERTY_KEYS = {
   badAddresses: 'mail.badAddresses',
   /** Events whose certificates are not all made yet (JSON). */
   certificatesPending: 'certificates.pending',
+  /** Prefilled-link templates of the forms: respondent link and entry per question (JSON). */
+  prefillTemplates: 'forms.prefill',
 } as const;
 
 /** Keys made of a prefix and an id (a form kind, a month). */
@@ -56,6 +58,8 @@ export const PROPERTY_FAMILIES = {
   summarySent: (period: string) => `summary.${period}`,
   /** Reminders of a month already sent (JSON marks). */
   remindersSent: (period: string) => `reminders.sent.${period}`,
+  /** When each ОУ's letter about an event's certificates was queued (JSON by event). */
+  certificatesMailed: (event: string) => `certificates.mailed.${event}`,
   /** The default certificate template setupSystem made for a kind. */
   certificateTemplate: (kind: string) => `certificates.template.${kind}`,
 } as const;

@@ -8,6 +8,7 @@ import type { ReportFigure } from '../../domain/preparation';
 
 export const LETTERS_RU = {
   subject: 'Участие {school} в чемпионатах: {month}',
+  copySubject: '{subject} (копия для опорного центра)',
   greeting: 'Уважаемые коллеги!',
   intro:
     'Опорный центр направляет сведения {forMonth} об участии {school} в чемпионатах профессионального мастерства. Участники и результаты учтены по дате начала мероприятия, как в аналитической справке района.',
