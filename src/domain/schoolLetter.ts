@@ -18,7 +18,12 @@ import {
 } from './preparation';
 import { prefilledLink, type PrefillTemplate } from './prefill';
 import { schoolLabel } from './matching';
-import { formatEventDate, innerQuotes } from './certificates';
+import {
+  CERTIFICATE_KINDS,
+  formatEventDate,
+  innerQuotes,
+  type CertificateKind,
+} from './certificates';
 import { compareRu } from './text/collation';
 import {
   formatDateLong,
@@ -299,6 +304,7 @@ export function upcomingEvents(
 type Block =
   | { kind: 'heading'; text: string }
   | { kind: 'paragraph'; text: string }
+  | { kind: 'link'; text: string; url: string }
   | { kind: 'list'; items: Array<{ text: string; link: string }> }
   | { kind: 'lines'; lines: string[] };
 
@@ -499,19 +505,59 @@ function letterBlocks(m: SchoolLetterModel): Block[] {
     kind: 'paragraph',
     text: fillPhrase(RU.asOf, { date: formatDateNumeric(m.today) }),
   });
-  if (m.centre.contact.trim()) {
+  blocks.push(...signature(m.centre));
+  return blocks;
+}
+
+/** The contact line and the signature block from «Настройки». */
+function signature(centre: LetterCentre): Block[] {
+  const blocks: Block[] = [];
+  if (centre.contact.trim())
     blocks.push({
       kind: 'paragraph',
-      text: fillPhrase(RU.contact, { contact: m.centre.contact.trim() }),
+      text: fillPhrase(RU.contact, { contact: centre.contact.trim() }),
     });
-  }
   blocks.push({
     kind: 'lines',
-    lines: [RU.closing, m.centre.signaturePosition, m.centre.signatureName, m.centre.name]
+    lines: [RU.closing, centre.signaturePosition, centre.signatureName, centre.name]
       .map((l) => l.trim())
       .filter((l) => l !== ''),
   });
   return blocks;
+}
+
+/** The letter to an ОУ whose certificates of an event are made (setting «Отправлять грамоты в ОУ»). */
+export interface CertificatesLetterModel {
+  event: ChampionshipEvent;
+  schoolName: string;
+  /** The kinds of documents made for the ОУ. */
+  kinds: readonly CertificateKind[];
+  /** The ОУ's folder of the event, opened to its addresses. */
+  folderUrl: string;
+  centre: LetterCentre;
+}
+
+/** The letter with the link to the ОУ's folder of certificates, as text and escaped HTML. */
+export function renderCertificatesLetter(m: CertificatesLetterModel): RenderedLetter {
+  const T = RU.certificates;
+  const event = innerQuotes(m.event.name.replace(/\s+/g, ' ').trim());
+  const school = m.schoolName.replace(/\s+/g, ' ').trim();
+  const kinds = joinAnd(
+    CERTIFICATE_KINDS.filter((k) => m.kinds.includes(k)).map((k) => T.kinds[k]),
+  );
+  const dates = formatEventDate(m.event);
+  const blocks: Block[] = [
+    { kind: 'paragraph', text: RU.greeting },
+    {
+      kind: 'paragraph',
+      text: fillPhrase(dates ? T.intro : T.introUndated, { school, event, dates, kinds }),
+    },
+    { kind: 'link', text: T.folder, url: m.folderUrl },
+    { kind: 'paragraph', text: T.access },
+    { kind: 'paragraph', text: T.changes },
+    ...signature(m.centre),
+  ];
+  return { subject: fillPhrase(T.subject, { event, school }), ...renderBlocks(blocks) };
 }
 
 /** The subject «Участие <краткое название> в чемпионатах: октябрь 2021 г.» on one line. */
@@ -572,6 +618,16 @@ export function renderBlocks(blocks: readonly Block[]): { body: string; htmlBody
         );
         break;
       }
+      case 'link':
+        if (isWebLink(block.url)) {
+          text.push(`${gap}${block.text}\n${block.url}`);
+          const url = escapeHtml(block.url);
+          html.push(`<p>${escapeHtml(block.text)} <a href="${url}">${url}</a></p>`);
+        } else {
+          text.push(gap + block.text);
+          html.push(`<p>${escapeHtml(block.text)}</p>`);
+        }
+        break;
       case 'lines':
         text.push(gap + block.lines.join('\n'));
         html.push(`<p>${block.lines.map(escapeHtml).join('<br>')}</p>`);

@@ -224,7 +224,7 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
   });
   guarded(entries, 'runDailyJobs: certificates', DAILY_RU.certificatesFailed, () => {
     // Documents an earlier run left for lack of time or of the daily quota; they journal themselves.
-    resumeCertificates(spreadsheet, settings, budget.deadline);
+    resumeCertificates(spreadsheet, settings, budget.deadline, () => ledgerOf(state));
   });
   // Every letter queued today or before goes out as far as the quota and the time allow.
   guarded(entries, RELIABILITY_RU.mail.job, DAILY_RU.failedRetry, () => {
@@ -237,7 +237,7 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
       });
       return;
     }
-    entries.push(...mailEntries(drainMail(spreadsheet, budget, state.ledger ?? undefined)));
+    entries.push(...mailEntries(drainMail(spreadsheet, budget, ledgerOf(state))));
   });
   const pending = serializePending(left);
   if (pending !== (stored[PROPERTY_KEYS.dailyPending] ?? '[]'))

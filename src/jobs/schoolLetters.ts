@@ -133,7 +133,7 @@ export function queueSchoolLetters(
     withoutEmail.length > 0 ? LETTERS_JOB_RU.withoutEmail(formatNumber(withoutEmail.length)) : '';
   return {
     outcome: 'ok',
-    details: LETTERS_JOB_RU.queued(monthText, formatNumber(queued), without),
+    details: LETTERS_JOB_RU.queued(monthText, queued, without),
     queued,
   };
 }

@@ -5,6 +5,10 @@
  */
 import type { EventFormat, EventLevel, SchoolType } from '../../domain/model';
 import type { ReportFigure } from '../../domain/preparation';
+import { plural } from '../../domain/text/plural';
+import { formatNumber } from '../../domain/text/numbers';
+
+const LETTERS = ['письмо', 'письма', 'писем'] as const;
 
 export const LETTERS_RU = {
   subject: 'Участие {school} в чемпионатах: {month}',
@@ -142,18 +146,16 @@ export const LETTERS_JOB_RU = {
     `Письма ОУ ${monthText} не отправлялись: они выключены в «Настройках».`,
   waitsForNote:
     'Письма ОУ ждут справку за этот месяц; будут поставлены в очередь при следующем запуске.',
-  queued: (monthText: string, n: string, without: string) =>
-    `Письма ОУ ${monthText}: в очередь почты поставлено ${n}${without}.`,
+  queued: (monthText: string, n: number, without: string) =>
+    `Письма ОУ ${monthText}: в очередь почты поставлено ${formatNumber(n)} ${plural(n, LETTERS)}${without}.`,
   withoutEmail: (n: string) => `; без адреса в реестре — ${n} (см. «Требует проверки»)`,
-  deferred: (n: string) =>
-    `; ${n} получат письмо в следующий день: сегодня им уже отправлено другое письмо`,
   status: (monthText: string, sent: string, total: string, when: string, queued: string) =>
     `Письма ОУ ${monthText}: отправлено ${sent} из ${total}${when}${queued}.`,
   statusWhen: (from: string, to: string) => (from === to ? ` (${from})` : ` (${from}–${to})`),
   statusQueued: (n: string) => `, в очереди ${n}`,
   statusNone: 'Письма ОУ ещё не отправлялись.',
-  certificatesQueued: (event: string, n: string) =>
-    `Письма ОУ о грамотах мероприятия «${event}»: в очередь почты поставлено ${n}.`,
+  certificatesQueued: (event: string, n: number) =>
+    `Письма ОУ о грамотах мероприятия «${event}»: в очередь почты поставлено ${formatNumber(n)} ${plural(n, LETTERS)}; они уйдут с ближайшим ежедневным запуском.`,
   shareFailed: (school: string, address: string, error: string) =>
     `Папку грамот ${school} не удалось открыть адресу ${address}: ${error}. Письмо отправляется; откройте папку вручную.`,
 };
