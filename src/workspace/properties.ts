@@ -58,8 +58,6 @@ export const PROPERTY_FAMILIES = {
   summarySent: (period: string) => `summary.${period}`,
   /** Reminders of a month already sent (JSON marks). */
   remindersSent: (period: string) => `reminders.sent.${period}`,
-  /** When each ОУ's letter about an event's certificates was queued (JSON by event). */
-  certificatesMailed: (event: string) => `certificates.mailed.${event}`,
   /** The default certificate template setupSystem made for a kind. */
   certificateTemplate: (kind: string) => `certificates.template.${kind}`,
 } as const;
