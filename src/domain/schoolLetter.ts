@@ -70,8 +70,8 @@ export interface SchoolLetterInput {
   reportDeadlineDay: number;
   forms: LetterForms;
   centre: LetterCentre;
-  /** How many upcoming events a letter lists at most. */
-  upcomingLimit?: number;
+  /** How many upcoming events a letter lists at most (to an ОУ that took part / that it invites). */
+  upcomingLimit?: { took: number; invited: number };
 }
 
 /** The ОУ's own figures of the month, when it took part. */
@@ -156,7 +156,9 @@ export interface RenderedLetter {
 
 /** Fewer reports of a type than this give no median: a median of one or two is the ОУ itself. */
 const MIN_PEERS = 3;
-const UPCOMING_LIMIT = 5;
+/** Events a letter offers: a few to an ОУ that took part, more to one it invites. */
+const UPCOMING_LIMIT = 3;
+const INVITATION_LIMIT = 5;
 
 /** The letters of the month: one per ОУ of the registry with an address, and the ОУ without one. */
 export function buildSchoolLetters(input: SchoolLetterInput): {
@@ -181,7 +183,8 @@ export function buildSchoolLetters(input: SchoolLetterInput): {
   const debtors = new Map(input.debtors.map((d) => [d.school.key, d]));
   const deadline = reportDeadline(input.period, input.reportDeadlineDay);
   const expected = startOfMoscowDay(input.today).getTime() <= deadline.getTime();
-  const upcoming = upcomingEvents(input.events, input.today, input.upcomingLimit ?? UPCOMING_LIMIT);
+  const limit = input.upcomingLimit ?? { took: UPCOMING_LIMIT, invited: INVITATION_LIMIT };
+  const upcoming = upcomingEvents(input.events, input.today, Infinity);
 
   const letters: SchoolLetterModel[] = [];
   const withoutEmail: School[] = [];
@@ -231,10 +234,13 @@ export function buildSchoolLetters(input: SchoolLetterInput): {
             link: link(input.forms.order, { school: label }),
           }
         : null,
-      upcoming: upcoming.map((event) => ({
-        event,
-        link: link(input.forms.registration, { school: label, event: event.name }),
-      })),
+      upcoming: upcoming
+        .filter((event) => eventFitsSchool(event, school.type))
+        .slice(0, row ? limit.took : limit.invited)
+        .map((event) => ({
+          event,
+          link: link(input.forms.registration, { school: label, event: event.name }),
+        })),
       centre: input.centre,
       today: input.today,
       carries,
@@ -298,6 +304,16 @@ export function upcomingEvents(
     )
     .sort((a, b) => a.start!.getTime() - b.start!.getTime() || compareRu(a.name, b.name))
     .slice(0, limit);
+}
+
+/**
+ * Whether an ОУ of this type can take part in the event: a kindergarten only in KidSkills (and
+ * events of no named programme); JuniorSkills and «Профессионалы» are for pupils from 10 and 14
+ * years (DOMAIN.md «Championships»). Schools and further education take part in all.
+ */
+export function eventFitsSchool(event: ChampionshipEvent, type: SchoolType): boolean {
+  if (type !== 'ДОУ') return true;
+  return !/junior|профессионал/i.test(event.programme) && !/junior|профессионал/i.test(event.name);
 }
 
 /** A part of the letter, rendered alike to text and HTML. */
@@ -501,9 +517,10 @@ function letterBlocks(m: SchoolLetterModel): Block[] {
   blocks.push({ kind: 'heading', text: RU.headings.preparation }, ...preparationBlocks(m));
   blocks.push({ kind: 'heading', text: RU.headings.missing }, ...missingBlocks(m));
   if (m.own) blocks.push(...upcoming);
+  const owes = m.report.status !== 'received' || m.orders !== null;
   blocks.push({
     kind: 'paragraph',
-    text: fillPhrase(RU.asOf, { date: formatDateNumeric(m.today) }),
+    text: fillPhrase(owes ? RU.asOfMissing : RU.asOf, { date: formatDateNumeric(m.today) }),
   });
   blocks.push(...signature(m.centre));
   return blocks;
@@ -587,7 +604,13 @@ export function renderBlocks(blocks: readonly Block[]): { body: string; htmlBody
   const text: string[] = [];
   const html: string[] = [];
   blocks.forEach((block, index) => {
-    const gap = index === 0 ? '' : blocks[index - 1]!.kind === 'heading' ? '\n' : '\n\n';
+    const before = blocks[index - 1];
+    // A heading stands right above its content, and so does a list under the line introducing it.
+    const close =
+      before !== undefined &&
+      (before.kind === 'heading' ||
+        (block.kind === 'list' && before.kind === 'paragraph' && /:$/.test(before.text)));
+    const gap = index === 0 ? '' : close ? '\n' : '\n\n';
     switch (block.kind) {
       case 'heading':
         text.push(gap + block.text);

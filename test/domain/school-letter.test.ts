@@ -7,6 +7,7 @@ import { computeStatistics, type StatisticsInput } from '../../src/domain/statis
 import { findDebtors } from '../../src/domain/reminders';
 import {
   buildSchoolLetters,
+  eventFitsSchool,
   renderSchoolLetter,
   reportDeadline,
   upcomingEvents,
@@ -307,6 +308,54 @@ describe('buildSchoolLetters', () => {
     expect(
       upcomingEvents(EVENTS, new Date('2021-11-10T07:00:00+03:00'), 5).map((e) => e.name),
     ).toEqual(['Региональный чемпионат «Профессионалы»']);
+  });
+});
+
+describe('which events a letter offers', () => {
+  it('offers a kindergarten KidSkills only, three events to an ОУ that took part and five to one invited', () => {
+    const kid = (name: string, month: number) => ({
+      ...event(name, moscowMidnight(2022, month, 10)),
+      programme: 'KidSkills',
+    });
+    const junior = (name: string, month: number) => event(name, moscowMidnight(2022, month, 12));
+    const events = [
+      ...EVENTS,
+      kid('Зимний KidSkills', 1),
+      junior('Районный чемпионат JuniorSkills', 1),
+      kid('Весенний KidSkills', 2),
+      kid('Фестиваль «Мастерята»', 3),
+      junior('Финал JuniorSkills', 4),
+    ];
+    expect(eventFitsSchool(events[events.length - 1]!, 'ДОУ')).toBe(false);
+    expect(eventFitsSchool(events[events.length - 1]!, 'ДО')).toBe(true);
+    const input = {
+      ...district(),
+      events,
+      schools: [...SCHOOLS.slice(0, 4), { ...SCHOOLS[4]!, emails: ['d21@school.example'] }],
+    };
+    const all = letters(NOTE_DAY, input).letters;
+    const offered = (key: string) =>
+      all.find((l) => l.schoolKey === key)!.upcoming.map((u) => u.event.name);
+    expect(offered('ДОУ-21')).toEqual([
+      'Зимний KidSkills',
+      'Весенний KidSkills',
+      'Фестиваль «Мастерята»',
+    ]);
+    expect(offered('ШКОЛА-47')).toEqual([
+      'Районный этап KidSkills',
+      'Зимний KidSkills',
+      'Районный чемпионат JuniorSkills',
+    ]);
+    expect(offered('ШКОЛА-116')).toHaveLength(5);
+  });
+
+  it('asks to disregard a reminder only when something is owed; a list follows its line with a colon', () => {
+    const all = letters(NOTE_DAY).letters;
+    const g116 = renderSchoolLetter(all[3]!).body;
+    expect(g116).toContain('Сведения сформированы по данным мониторинга на 05.11.2021.\n');
+    expect(g116).not.toContain('просим не учитывать');
+    expect(renderSchoolLetter(all[1]!).body).toContain('просим не учитывать напоминание');
+    expect(renderSchoolLetter(all[0]!).body).toContain('отчитавшимся школам района):\n— проведено');
   });
 });
 
