@@ -136,6 +136,9 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   if (!daily) app.call('rebuildAll');
   if (o.progress) process.stdout.write(`\nГрамоты и сертификаты…\n`);
   const certificates = makeCertificates(ws, app);
+  // «Отправлять грамоты в ОУ» is on: the letters with each ОУ's folder go with the next morning's run.
+  if (daily)
+    ws.clock.advanceTo(`${ymd(new Date(ws.clock.now().getTime() + 86400e3))}T07:30:00+03:00`);
   if (o.progress) process.stdout.write(`Запись файлов в ${o.out}/…\n`);
   const costs = ws.costs();
   const quality = qualityShare(ws, submitted.registration ?? 0);

@@ -133,6 +133,11 @@ test('the monthly letters to ОУ are in out/mail/, and index.html groups the ma
   expect(result.files.mail.some((m) => m.kind === 'summary')).toBe(true);
   expect(result.files.mail.some((m) => m.kind === 'reminder')).toBe(true);
   expect(result.files.mail.every((m) => m.kind !== 'other')).toBe(true);
+  // «Отправлять грамоты в ОУ» is on in the district: each ОУ of the certified event is told once.
+  const notices = result.files.mail.filter((m) => m.kind === 'notice');
+  expect(notices.length).toBeGreaterThan(0);
+  expect(new Set(notices.map((m) => m.to)).size).toBe(notices.length);
+  for (const m of notices) expect(m.subject).toContain(result.certificates.event);
   const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
   const at = (title: string): number => html.indexOf(title);
   expect(at(`Ежемесячные письма ОУ (${letters.length})`)).toBeGreaterThan(0);

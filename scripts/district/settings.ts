@@ -18,6 +18,7 @@ export const DISTRICT_SETTINGS = {
   recipients: 'otdel-obrazovaniya@nevsky.example, metodist@center.example',
   signatureName: 'Е. В. Французан',
   centreContact: 'тел. 8 (812) 417-00-00, opc@nevsky.example',
+  certificatesToSchools: 'да',
 } as const;
 
 /** The district's settings: summary recipients (so summaries reach out/mail/) and the signatory. */
