@@ -120,6 +120,33 @@ test('index.html links to the workbook, every document and every email', () => {
   expect(html).not.toMatch(/<img|<script/i);
 });
 
+test('the monthly letters to ОУ are in out/mail/, and index.html groups the mail by kind', () => {
+  const letters = result.files.mail.filter((m) => m.kind === 'school');
+  // One letter per ОУ (8, all with an address) for September and for October.
+  expect(
+    letters.map((m) => m.subject).filter((s) => s.endsWith('сентябрь 2021\u00a0г.')),
+  ).toHaveLength(8);
+  expect(
+    letters.map((m) => m.subject).filter((s) => s.endsWith('октябрь 2021\u00a0г.')),
+  ).toHaveLength(8);
+  for (const m of letters) expect(m.subject).toMatch(/^Участие .+ в чемпионатах: /);
+  expect(result.files.mail.some((m) => m.kind === 'summary')).toBe(true);
+  expect(result.files.mail.some((m) => m.kind === 'reminder')).toBe(true);
+  expect(result.files.mail.every((m) => m.kind !== 'other')).toBe(true);
+  // «Отправлять грамоты в ОУ» is on in the district: each ОУ of the certified event is told once.
+  const notices = result.files.mail.filter((m) => m.kind === 'notice');
+  expect(notices.length).toBeGreaterThan(0);
+  expect(new Set(notices.map((m) => m.to)).size).toBe(notices.length);
+  for (const m of notices) expect(m.subject).toContain(result.certificates.event);
+  const html = fs.readFileSync(path.join(out, 'index.html'), 'utf8');
+  const at = (title: string): number => html.indexOf(title);
+  expect(at(`Ежемесячные письма ОУ (${letters.length})`)).toBeGreaterThan(0);
+  expect(at('Сводки получателям (')).toBeGreaterThan(0);
+  expect(at('Сводки получателям (')).toBeLessThan(at('Ежемесячные письма ОУ ('));
+  const eml = fs.readFileSync(path.join(out, letters[0]!.file), 'utf8');
+  expect(eml).toMatch(/^Content-Type: text\/html; charset=UTF-8/m);
+});
+
 test('an email with html and an attachment is multipart with UTF-8 encoded words', () => {
   const eml = toEml(
     {

@@ -138,6 +138,12 @@ export function generateRegistry(seed: number, count: number): School[] {
       );
     }
   }
+  // Staff have not found the address of every ОУ: every 33rd (from the 21st) has none, so its
+  // letters cannot go out and «Требует проверки» asks for it. Drawn without the generator, so the
+  // season's answers stay as they were.
+  schools.forEach((school, i) => {
+    if (i % 33 === 20) school.emails = [];
+  });
   return schools;
 
   function make(

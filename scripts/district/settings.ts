@@ -13,10 +13,12 @@ export function setSetting(ws: Workspace, key: string, value: string): void {
     .setValue(value);
 }
 
-/** Who receives the summary and who signs the note in the synthetic district. */
+/** Who receives the summary, who signs the note and the letters, and the centre's contact. */
 export const DISTRICT_SETTINGS = {
   recipients: 'otdel-obrazovaniya@nevsky.example, metodist@center.example',
   signatureName: 'Е. В. Французан',
+  centreContact: 'тел. 8 (812) 417-00-00, opc@nevsky.example',
+  certificatesToSchools: 'да',
 } as const;
 
 /** The district's settings: summary recipients (so summaries reach out/mail/) and the signatory. */

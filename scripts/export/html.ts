@@ -23,6 +23,30 @@ export interface IndexInput {
   triggers: { handler: string; type: string; schedule: string | null }[];
 }
 
+/** Kinds of letters as the mail queue names them, in its order of priority. */
+const MAIL_KINDS: ReadonlyArray<[string, string]> = [
+  ['alert', 'Оповещения сотрудникам'],
+  ['summary', 'Сводки получателям'],
+  ['reminder', 'Напоминания ОУ и списки должников'],
+  ['school', 'Ежемесячные письма ОУ'],
+  ['notice', 'Письма ОУ о грамотах'],
+  ['other', 'Прочие письма'],
+];
+
+/** The sent mail grouped by kind: a heading with the count and a table each. */
+function mailByKind(mail: IndexInput['mail']): string {
+  const sections = MAIL_KINDS.map(([kind, title]) => {
+    const ofKind = mail.filter(
+      (m) => (MAIL_KINDS.some(([k]) => k === m.kind) ? m.kind : 'other') === kind,
+    );
+    if (ofKind.length === 0) return '';
+    return `<h3>${esc(title)} (${ofKind.length})</h3>
+<table><tr><th>Когда</th><th>Кому</th><th>Тема</th></tr>
+${ofKind.map((m) => `<tr><td>${esc(fmtDate(m.at))}</td><td>${esc(m.to)}</td><td><a href="${href(m.file)}">${esc(m.subject)}</a></td></tr>`).join('\n')}</table>`;
+  });
+  return sections.filter((s) => s !== '').join('\n') || '<p>Писем нет.</p>';
+}
+
 /** The page. */
 export function writeIndex(x: IndexInput): string {
   const calls = Object.entries(x.costs.calls).sort((a, b) => b[1] - a[1]);
@@ -68,8 +92,7 @@ ${x.info.certificates ? `<p>${esc(x.info.certificates)}</p>` : ''}
 <ul>${x.certificates.map((d) => `<li><a href="${href(d.file)}">${esc(d.name)}</a>${d.pdf ? ` · <a href="${href(d.pdf)}">PDF</a>` : ''} <small>${esc(d.folder)}</small></li>`).join('\n') || '<li>Документов нет.</li>'}</ul>
 <p>Шаблоны: ${x.templates.map((t) => `<a href="${href(t.file)}">${esc(t.name)}</a>`).join(', ') || 'нет'}.</p>
 <h2>Письма (${x.mail.length})</h2>
-<table><tr><th>Когда</th><th>Кому</th><th>Тема</th></tr>
-${x.mail.map((m) => `<tr><td>${esc(fmtDate(m.at))}</td><td>${esc(m.to)}</td><td><a href="${href(m.file)}">${esc(m.subject)}</a></td></tr>`).join('\n')}</table>
+${mailByKind(x.mail)}
 <h2>Триггеры</h2>
 <table><tr><th>Функция</th><th>Тип</th><th>Расписание</th></tr>
 ${rows(x.triggers.map((t) => [t.handler, t.type, t.schedule ?? '']))}</table>

@@ -6,6 +6,7 @@ import { writeDocx } from './docx';
 import { toEml } from './eml';
 import { writeIndex } from './html';
 import { writeXlsx } from './xlsx';
+import { MAIL_TAB } from '../../src/domain/schema';
 
 export interface ExportSummary {
   dir: string;
@@ -18,7 +19,8 @@ export interface ExportSummary {
   templates: { name: string; file: string }[];
   /** Other spreadsheets the app made (the archive of a closed year), as .xlsx. */
   spreadsheets: { name: string; file: string; folder: string }[];
-  mail: { subject: string; to: string; at: Date; file: string }[];
+  /** Every email sent, with its kind from the app's mail ledger («Почта»): summary, reminder, … */
+  mail: { subject: string; to: string; at: Date; file: string; kind: string }[];
   index: string;
 }
 
@@ -48,6 +50,26 @@ export function safeName(name: string, max = 80): string {
   if (s.length <= max) return s;
   const half = Math.floor((max - 1) / 2);
   return `${s.slice(0, half).trim()}…${s.slice(s.length - half).trim()}`;
+}
+
+/**
+ * The kind of each sent letter as the app's mail ledger (the hidden tab «Почта») records it: the
+ * sent rows by address and subject, taken in order (the same subject to the same address again is
+ * the next row). A letter the ledger does not know is 'other'.
+ */
+function mailKinds(ws: Workspace): (to: string, subject: string) => string {
+  const [header = [], ...rows] = ws.master().sheets.some((s) => s.name === MAIL_TAB)
+    ? ws.sheetValues(MAIL_TAB)
+    : [];
+  const at = (name: string): number => header.indexOf(name);
+  const [kind, to, subject, status] = [at('Вид'), at('Кому'), at('Тема'), at('Статус')];
+  const queues = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row[status] !== 'отправлено') continue;
+    const key = `${String(row[to])}\u0001${String(row[subject])}`;
+    queues.set(key, [...(queues.get(key) ?? []), String(row[kind])]);
+  }
+  return (address, title) => queues.get(`${address}\u0001${title}`)?.shift() ?? 'other';
 }
 
 /** Exports the workspace to `dir` (created; previous notes and mail are replaced). */
@@ -99,13 +121,14 @@ export async function exportAll(ws: Workspace, dir: string, info: RunInfo): Prom
     await writeXlsx(ws.master(f.id), path.join(dir, file));
     spreadsheets.push({ name: f.name, file, folder: f.path });
   }
+  const kindOf = mailKinds(ws);
   const mail = ws.outbox().map((m, i) => {
     const file = path.join(
       'mail',
       `${String(i + 1).padStart(3, '0')}-${safeName(m.subject, 60)}.eml`,
     );
     fs.writeFileSync(path.join(dir, file), toEml(m, i + 1));
-    return { subject: m.subject, to: m.to, at: m.at, file };
+    return { subject: m.subject, to: m.to, at: m.at, file, kind: kindOf(m.to, m.subject) };
   });
   const costs = ws.costs();
   const index = path.join(dir, 'index.html');

@@ -5,9 +5,11 @@
  * sent at most once: its ledger row says `sending` before the send and `sent` after, so a run that
  * dies between the two leaves `sending`, which the next run turns into `unknown` — journaled,
  * never resent. Letters go in order of priority, then of queueing, as far as the day's quota and
- * the run's time allow; the rest wait for the following days. Pure: the adapter is
- * workspace/mailQueue.ts.
+ * the run's time allow; the rest wait for the following days. An ОУ gets at most one letter a day
+ * (its reminder, its monthly letter or a notice — a letter to several of its addresses is one
+ * letter): a second waits for the next day. Pure: the adapter is workspace/mailQueue.ts.
  */
+import { toMoscowDate } from './text/dates';
 
 /** Kinds of letters, in order of priority. */
 export const LETTER_KINDS = ['alert', 'summary', 'reminder', 'school', 'notice'] as const;
@@ -91,4 +93,32 @@ export function isBadAddress(message: string): boolean {
 /** Whether a send error says the day's quota is spent. */
 export function isQuotaExceeded(message: string): boolean {
   return /too many times|quota/i.test(message);
+}
+
+/** The letter an entry is one address of: splitLetter appended `:<address>` to its id. */
+export function letterOf(entry: Pick<Letter, 'id' | 'to'>): string {
+  const suffix = ':' + entry.to;
+  return entry.id.endsWith(suffix) ? entry.id.slice(0, -suffix.length) : entry.id;
+}
+
+/** «2021-11-05»: the Moscow calendar day of an instant. */
+export function moscowDay(instant: Date): string {
+  const d = toMoscowDate(instant);
+  return `${d.year}-${d.month < 10 ? '0' : ''}${d.month}-${d.day < 10 ? '0' : ''}${d.day}`;
+}
+
+/**
+ * The ОУ that were sent a letter on `day` (Moscow), with that letter: another letter to the same
+ * ОУ waits for the next day. A letter whose send may have happened (`sending`, `unknown`) counts.
+ */
+export function schoolsMailedOn(entries: readonly LedgerEntry[], day: string): Map<string, string> {
+  const mailed = new Map<string, string>();
+  for (const entry of entries) {
+    if (!entry.schoolKey || !entry.updatedAt) continue;
+    if (entry.status !== 'sent' && entry.status !== 'sending' && entry.status !== 'unknown')
+      continue;
+    if (moscowDay(entry.updatedAt) !== day || mailed.has(entry.schoolKey)) continue;
+    mailed.set(entry.schoolKey, letterOf(entry));
+  }
+  return mailed;
 }

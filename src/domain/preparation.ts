@@ -228,3 +228,45 @@ export function computePreparation(
     postReleases,
   };
 }
+
+/** The median of each counted figure over the reports of one ОУ type (a letter compares with it). */
+export interface PreparationMedians {
+  /** Reports of the type for the period (one per ОУ, chosen as the note chooses it). */
+  reports: number;
+  /** Median of the figures the intake accepted; null when no report of the type has one. */
+  medians: Record<ReportFigure, number | null>;
+}
+
+/** The median of numbers (the mean of the two middle ones for an even count), or null. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Per ОУ type, the medians of sessions, pupils in preparation and mentors over the period's reports
+ * of the registry's ОУ of that type — the same report per ОУ the note sums (reportsOfPeriod).
+ */
+export function preparationMedians(
+  reports: readonly MonthlyReport[],
+  schools: readonly School[],
+  period: string,
+): Map<SchoolType, PreparationMedians> {
+  const types = new Map(schools.map((s) => [s.key, s.type]));
+  const chosen = reportsOfPeriod(reports, period, (key) => types.has(key));
+  const out = new Map<SchoolType, PreparationMedians>();
+  for (const type of SCHOOL_TYPES) {
+    const ofType = [...chosen.entries()].filter(([key]) => types.get(key) === type);
+    const medians = {} as Record<ReportFigure, number | null>;
+    for (const figure of REPORT_FIGURES) {
+      const values = ofType
+        .map(([, r]) => r[figure])
+        .filter((v): v is number => typeof v === 'number' && isFinite(v));
+      medians[figure] = median(values);
+    }
+    out.set(type, { reports: ofType.length, medians });
+  }
+  return out;
+}

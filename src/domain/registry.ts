@@ -2,8 +2,9 @@
  * The staff-owned reference tabs forgive and speak. A row of «ОУ» with only the official (or
  * short) name gets its key, type and number by the DOMAIN.md recipe — in memory at once, and in
  * the tab's empty cells by the next full run (never over what staff typed). What cannot be
- * derived, a key used twice (two schools would merge), a competency without a programme and an
- * address the mail service refused each become a line of «Требует проверки» saying what to fill.
+ * derived, a key used twice (two schools would merge), an ОУ without an address (no letter reaches
+ * it), a competency without a programme and an address the mail service refused each become a line
+ * of «Требует проверки» saying what to fill.
  * Pure: the adapter reads the rows and writes the fills.
  */
 import type { Competency, QualityIssue, School } from './model';
@@ -134,6 +135,20 @@ export function checkRegistry(
       continue; // the first row of a key stands; the second would merge two schools silently
     }
     firstRowOfKey.set(id, row);
+    if (school.emails.length === 0) {
+      issues.push(
+        issue(
+          SCHOOLS_ISSUE_PREFIX,
+          'ОУ',
+          row,
+          RU.emailColumn,
+          named || school.key,
+          'registry-no-email',
+          RU.noEmail,
+          RU.noEmailSuggestion,
+        ),
+      );
+    }
     for (const bad of badAddresses) {
       if (bad.schoolKey !== school.key) continue;
       if (!school.emails.some((e) => e.trim().toLowerCase() === bad.address)) continue;

@@ -87,6 +87,8 @@ export interface ReminderPlan {
   mails: Mail[];
   /** Debtors that have no address in the registry (they appear only in the staff list). */
   withoutEmail: number;
+  /** Debtors left for a later run: their monthly letter, which may carry it all, is still queued. */
+  deferred: number;
 }
 
 export interface ReminderContext {
@@ -98,16 +100,20 @@ export interface ReminderContext {
 
 /**
  * The letters still to send for the period: one per ОУ covering only the kinds not yet reminded,
- * then the staff list once. Order is stable so a quota-cut run resumes with the same letters.
+ * then the staff list once. Order is stable so a quota-cut run resumes with the same letters. An
+ * ОУ in `waiting` (its monthly letter of the period is still in the queue) is left for a later
+ * run: one letter a day, and the letter may already carry what a reminder would say.
  */
 export function planReminders(
   context: ReminderContext,
   debtors: Debtor[],
   sent: SentMarks,
+  waiting: ReadonlySet<string> = new Set(),
 ): ReminderPlan {
   const monthText = formatForMonth(context.period);
   const mails: Mail[] = [];
   let withoutEmail = 0;
+  let deferred = 0;
   for (const debtor of debtors) {
     if (debtor.school.emails.length === 0) {
       withoutEmail++;
@@ -116,12 +122,16 @@ export function planReminders(
     const already = sent[debtor.school.key] ?? '';
     const kinds = debtor.missing.filter((k) => already.indexOf(KIND_MARK[k]) < 0);
     if (kinds.length === 0) continue;
+    if (waiting.has(debtor.school.key)) {
+      deferred++;
+      continue;
+    }
     mails.push(schoolLetter(context, monthText, debtor, kinds));
   }
   if (debtors.length > 0 && context.recipients.length > 0 && (sent[STAFF_MARK_KEY] ?? '') === '') {
     mails.push(staffLetter(context, monthText, debtors));
   }
-  return { mails, withoutEmail };
+  return { mails, withoutEmail, deferred };
 }
 
 /** The marks after a letter went out. */
@@ -129,6 +139,17 @@ export function markSent(sent: SentMarks, mail: Mail): SentMarks {
   const before = sent[mail.key] ?? '';
   const added = mail.marks.split('').filter((m) => before.indexOf(m) < 0);
   return { ...sent, [mail.key]: before + added.join('') };
+}
+
+/** The marks after another letter carried `kinds` to the ОУ (the monthly letter to ОУ). */
+export function markCarried(
+  sent: SentMarks,
+  schoolKey: string,
+  kinds: readonly ReminderKind[],
+): SentMarks {
+  const before = sent[schoolKey] ?? '';
+  const added = kinds.map((k) => KIND_MARK[k]).filter((m) => before.indexOf(m) < 0);
+  return added.length === 0 ? sent : { ...sent, [schoolKey]: before + added.join('') };
 }
 
 /** Sent-marks from their stored JSON (a malformed value counts as nothing sent). */

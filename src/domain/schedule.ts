@@ -13,6 +13,7 @@ export const DAILY_JOBS = [
   'statistics',
   'note',
   'summary',
+  'letters',
   'reminders',
 ] as const;
 
@@ -56,7 +57,11 @@ export function dueJobs(input: ScheduleInput): DueJob[] {
   const previous = previousPeriod(current);
   const candidates: DueJob[] = EVERY_DAY.map((job) => ({ job, period: current }));
   if (input.today.day >= input.noteDay) {
-    candidates.push({ job: 'note', period: previous }, { job: 'summary', period: previous });
+    candidates.push(
+      { job: 'note', period: previous },
+      { job: 'summary', period: previous },
+      { job: 'letters', period: previous },
+    );
   }
   if (input.today.day > input.reportDeadlineDay) {
     candidates.push({ job: 'reminders', period: previous });

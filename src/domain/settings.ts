@@ -31,6 +31,14 @@ export interface Settings {
   templatePrize: string;
   templateParticipant: string;
   templateMentor: string;
+  /** The monthly letter to every ОУ on the note day (on unless staff turn it off). */
+  schoolLetters: boolean;
+  /** Addresses of the centre that get a copy of every letter to an ОУ; none by default. */
+  schoolLettersCopy: string[];
+  /** The centre's phone and address as the letters to ОУ give them. */
+  centreContact: string;
+  /** After certificates are made, each ОУ gets a letter with the link to its folder. */
+  certificatesToSchools: boolean;
 }
 
 export type SettingKey = keyof Settings;
@@ -51,6 +59,10 @@ export const DEFAULT_SETTINGS: Settings = {
   templatePrize: '',
   templateParticipant: '',
   templateMentor: '',
+  schoolLetters: true,
+  schoolLettersCopy: [],
+  centreContact: '',
+  certificatesToSchools: false,
 };
 
 /** Order and captions of the settings rows in the tab. */
@@ -70,6 +82,10 @@ export const SETTING_KEYS: SettingKey[] = [
   'templatePrize',
   'templateParticipant',
   'templateMentor',
+  'schoolLetters',
+  'schoolLettersCopy',
+  'centreContact',
+  'certificatesToSchools',
 ];
 
 /** The settings that hold a template reference. */
@@ -129,15 +145,16 @@ export function parseSettings(raw: Partial<Record<string, unknown>>): SettingsRe
     'rootFolderName',
     'signaturePosition',
     'signatureName',
+    'centreContact',
   ] as const) {
     const value = text(key);
     if (value === null) continue;
-    if (value === '' && key !== 'signatureName')
+    if (value === '' && key !== 'signatureName' && key !== 'centreContact')
       errors[key] = SETTINGS_RU.required(SETTINGS_RU.labels[key]);
     else if (value.length > 200) errors[key] = SETTINGS_RU.tooLong(SETTINGS_RU.labels[key]);
     else settings[key] = value;
   }
-  for (const key of ['recipients', 'staff'] as const) {
+  for (const key of ['recipients', 'staff', 'schoolLettersCopy'] as const) {
     const value = text(key);
     if (value === null) continue;
     const emails = splitEmails(value);
@@ -160,7 +177,12 @@ export function parseSettings(raw: Partial<Record<string, unknown>>): SettingsRe
       errors[key] = SETTINGS_RU.badTemplate(SETTINGS_RU.labels[key], value);
     else settings[key] = value;
   }
-  for (const key of ['nameWinners', 'checkSender'] as const) {
+  for (const key of [
+    'nameWinners',
+    'checkSender',
+    'schoolLetters',
+    'certificatesToSchools',
+  ] as const) {
     const value = text(key);
     if (value === null || value === '') continue;
     const yes = ['да', 'true', 'yes', '1'];

@@ -22,7 +22,12 @@ import {
   type CertificateUnit,
   type FilledUnit,
 } from '../domain/certificates';
-import type { IssuedDocument, QualityIssue } from '../domain/model';
+import type { IssuedDocument, QualityIssue, School } from '../domain/model';
+import { splitLetter, type Letter } from '../domain/mail';
+import { schoolLabel } from '../domain/matching';
+import { renderCertificatesLetter } from '../domain/schoolLetter';
+import { LETTERS_JOB_RU } from '../i18n/ru/letters';
+import { enqueueLetters, readLedger, type Ledger } from '../workspace/mailQueue';
 import { PARTICIPANTS_SCHEMA, RESULTS_SCHEMA } from '../domain/schema';
 import { documentIdOf, type SettingKey, type Settings } from '../domain/settings';
 import { fillTokens, parseTemplate, type TemplateToken } from '../domain/template';
@@ -157,6 +162,7 @@ export function resumeCertificates(
   spreadsheet: Spreadsheet,
   settings: Settings,
   deadline: number,
+  ledger?: () => Ledger,
 ): void {
   for (const pending of readPending()) {
     if (Date.now() >= deadline) return;
@@ -164,6 +170,7 @@ export function resumeCertificates(
       deadline,
       make: true,
       underLock: (job) => job(),
+      ledger,
     });
   }
 }
@@ -199,6 +206,8 @@ interface RunOptions {
   make: boolean;
   /** Runs a short write under the script lock (the intake writes «Требует проверки» too). */
   underLock: <R>(job: () => R) => R;
+  /** The mail queue of the daily run, if it has read it (letters to ОУ go into it). */
+  ledger?: () => Ledger;
 }
 
 /** A template read and understood. */
@@ -369,11 +378,26 @@ function run(
           ? T.pausedError(done, answer.total, answer.errors.join(' '))
           : T.finished(plan.event.name);
   const unresolved = review.length;
+  // Every document of the event is made: each ОУ may be told where its folder is, once.
+  const mailed =
+    answer.paused === '' && settings.certificatesToSchools
+      ? options.underLock(() =>
+          queueCertificateLetters(
+            spreadsheet,
+            settings,
+            plan,
+            reference.schools,
+            eventFolder,
+            options,
+          ),
+        )
+      : [];
   answer.message = [
     T.summary(answer.made, answer.unchanged, madePages),
     status,
     ...notes,
     ...(unresolved > 0 ? [T.review(unresolved)] : []),
+    ...mailed,
   ].join(' ');
   savePending(
     plan.event.name,
@@ -393,6 +417,71 @@ function run(
     answer,
   );
   return answer;
+}
+
+/**
+ * The letters that tell each ОУ of the plan (with an address) where its documents are: its folder
+ * of the event is opened for viewing to its addresses, and one letter per ОУ and edition of the
+ * event goes into the mail queue (kind «notice»; never twice). Returns sentences for the answer.
+ */
+function queueCertificateLetters(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  plan: CertificatePlan,
+  schools: readonly School[],
+  eventFolder: Folder,
+  options: RunOptions,
+): string[] {
+  const ledger = options.ledger ? options.ledger() : readLedger(spreadsheet);
+  const known = new Set(ledger.entries.map((e) => e.id));
+  const edition = plan.event.start ? plan.event.start.toISOString().slice(0, 10) : '';
+  const kinds = new Map<string, CertificateKind[]>();
+  for (const unit of plan.units)
+    kinds.set(unit.schoolKey, [...(kinds.get(unit.schoolKey) ?? []), unit.kind]);
+  const letters: Letter[] = [];
+  const notes: string[] = [];
+  for (const school of schools) {
+    const made = kinds.get(school.key);
+    if (!made || school.emails.length === 0) continue;
+    const id = ['notice', 'certificates', matchKey(plan.event.name), edition, school.key].join(':');
+    const split = (letter: Omit<Letter, 'to' | 'id'>): Letter[] =>
+      splitLetter({ ...letter, id }, school.emails);
+    if (split({ kind: 'notice', subject: '', body: '' }).every((l) => known.has(l.id))) continue;
+    const folder = subfolder(eventFolder, school.key);
+    try {
+      folder.addViewers(school.emails);
+    } catch (error) {
+      notes.push(
+        LETTERS_JOB_RU.shareFailed(schoolLabel(school), school.emails.join(', '), errorText(error)),
+      );
+    }
+    const rendered = renderCertificatesLetter({
+      event: plan.event,
+      schoolName: schoolLabel(school),
+      kinds: made,
+      folderUrl: folder.getUrl(),
+      centre: {
+        name: settings.centreName,
+        contact: settings.centreContact,
+        signaturePosition: settings.signaturePosition,
+        signatureName: settings.signatureName,
+      },
+    });
+    letters.push(
+      ...split({
+        kind: 'notice',
+        subject: rendered.subject,
+        body: rendered.body,
+        htmlBody: rendered.htmlBody,
+        schoolKey: school.key,
+        senderName: settings.centreName,
+      }),
+    );
+  }
+  const queued = enqueueLetters(spreadsheet, letters, ledger);
+  return queued > 0
+    ? [LETTERS_JOB_RU.certificatesQueued(plan.event.name, queued), ...notes]
+    : notes;
 }
 
 /** Sentences about the edition used, unconfirmed and unmatched results. */

@@ -43,7 +43,11 @@ import {
   readAllProperties,
   writeProperty,
 } from '../workspace/properties';
-import { drainMail } from '../workspace/mailQueue';
+import { drainMail, readLedger, type Ledger } from '../workspace/mailQueue';
+import { queueSchoolLetters } from './schoolLetters';
+import { computeStatistics, type Statistics } from '../domain/statistics';
+import { LETTERS_JOB_RU } from '../i18n/ru/letters';
+import type { Settings } from '../domain/settings';
 import { startBudget, type Budget } from './budget';
 import { mailEntries } from './mail';
 import { enforceAccess } from './access';
@@ -72,6 +76,13 @@ interface RunState {
   reference: ReferenceData | null;
   reminderData: ReminderData | null;
   noteFailed: Set<string>;
+  /** The figures each note of this run was made with: the letters to ОУ repeat them. */
+  noteStats: Map<string, Statistics>;
+  /** The rows of the statistics, read or projected once per run. */
+  statisticsInput: StatisticsInput | null;
+  /** The mail queue, read once after the summary (which keeps its own) for the jobs after it. */
+  ledger: Ledger | null;
+  settings: Settings;
   /** The run's time, measured from its own start. */
   budget: Budget;
 }
@@ -162,6 +173,10 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
     reference: null,
     reminderData: null,
     noteFailed: new Set(),
+    noteStats: new Map(),
+    statisticsInput: null,
+    ledger: null,
+    settings,
     budget,
   };
   /** The every-day jobs that went well share one journal row, so «Журнал» stays readable. */
@@ -220,7 +235,7 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
   });
   guarded(entries, 'runDailyJobs: certificates', DAILY_RU.certificatesFailed, () => {
     // Documents an earlier run left for lack of time or of the daily quota; they journal themselves.
-    resumeCertificates(spreadsheet, settings, budget.deadline);
+    resumeCertificates(spreadsheet, settings, budget.deadline, () => ledgerOf(state));
   });
   // Every letter queued today or before goes out as far as the quota and the time allow.
   guarded(entries, RELIABILITY_RU.mail.job, DAILY_RU.failedRetry, () => {
@@ -233,7 +248,7 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
       });
       return;
     }
-    entries.push(...mailEntries(drainMail(spreadsheet, budget)));
+    entries.push(...mailEntries(drainMail(spreadsheet, budget, ledgerOf(state))));
   });
   const pending = serializePending(left);
   if (pending !== (stored[PROPERTY_KEYS.dailyPending] ?? '[]'))
@@ -256,11 +271,23 @@ function referenceOf(state: RunState): ReferenceData {
   return state.reference;
 }
 
-/** Statistics rows from today's catch-up if it ran, else from the tabs (reference read once). */
+/**
+ * Statistics rows from today's catch-up if it ran, else from the tabs (reference read once); kept
+ * for the run, so the note and the letters to ОУ count the same rows.
+ */
 function intakeInput(state: RunState): StatisticsInput {
-  return state.intake
-    ? statisticsInputOf(state.intake.projection, state.intake.reference)
-    : loadStatisticsInput(state.spreadsheet, referenceOf(state));
+  if (!state.statisticsInput) {
+    state.statisticsInput = state.intake
+      ? statisticsInputOf(state.intake.projection, state.intake.reference)
+      : loadStatisticsInput(state.spreadsheet, referenceOf(state));
+  }
+  return state.statisticsInput;
+}
+
+/** The mail queue for the jobs after the summary, read once. */
+function ledgerOf(state: RunState): Ledger {
+  if (!state.ledger) state.ledger = readLedger(state.spreadsheet);
+  return state.ledger;
 }
 
 function runJob(state: RunState, job: DueJob): JobOutcome {
@@ -307,7 +334,8 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
     }
     case 'note': {
       // Journals the note with its link.
-      createMonthlyNote(state.spreadsheet, job.period, intakeInput(state));
+      const note = createMonthlyNote(state.spreadsheet, job.period, intakeInput(state));
+      state.noteStats.set(job.period, note.stats);
       return { outcome: 'ok', details: '', journaled: true };
     }
     case 'summary': {
@@ -316,9 +344,30 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
       const result = deliverMonthlySummary(state.spreadsheet, job.period, state.budget);
       return { outcome: result.queued ? 'queued' : 'ok', details: result.message, journaled: true };
     }
+    case 'letters': {
+      // The letters repeat the note's figures: they wait while the note of the month fails.
+      if (state.noteFailed.has(job.period))
+        return { outcome: 'queued', details: LETTERS_JOB_RU.waitsForNote };
+      const input = intakeInput(state);
+      const stats = state.noteStats.get(job.period) ?? computeStatistics(input, job.period);
+      const run = queueSchoolLetters(
+        state.spreadsheet,
+        job.period,
+        { stats, input, reference: referenceOf(state) },
+        state.settings,
+        ledgerOf(state),
+      );
+      return { outcome: 'ok', details: run.details };
+    }
     case 'reminders': {
-      const result = sendReminders(state.spreadsheet, job.period, state.reminderData);
-      return { outcome: 'ok', details: result.message };
+      const result = sendReminders(
+        state.spreadsheet,
+        job.period,
+        state.reminderData,
+        ledgerOf(state),
+      );
+      // ОУ whose monthly letter still waits in the queue get their reminder on a later run.
+      return { outcome: result.deferred > 0 ? 'queued' : 'ok', details: result.message };
     }
   }
 }

@@ -37,13 +37,15 @@ export function mailEntries(run: MailRun): JournalEntry[] {
     });
   }
   if (run.sent.length > 0 || run.waiting > 0) {
+    const others = run.waiting - run.deferred;
     entries.push({
       at: new Date(),
       job: RU.job,
       outcome: run.waiting > 0 ? 'queued' : 'ok',
       details:
         RU.sent(run.sent.length) +
-        (run.waiting > 0 ? ' ' + RU.waiting(run.waiting, run.byQuota) : ''),
+        (others > 0 ? ' ' + RU.waiting(others, run.byQuota) : '') +
+        (run.deferred > 0 ? ' ' + RU.nextDay(run.deferred) : ''),
     });
   }
   return entries;

@@ -12,7 +12,8 @@ import {
   type SentMarks,
 } from '../domain/reminders';
 import { splitLetter, type Letter } from '../domain/mail';
-import { enqueueLetters } from '../workspace/mailQueue';
+import { enqueueLetters, readLedger, type Ledger } from '../workspace/mailQueue';
+import { schoolLetterId } from './schoolLetters';
 import { PROPERTY_FAMILIES, readProperty, writeProperty } from '../workspace/properties';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
 import type { MonthlyReport, Participant } from '../domain/model';
@@ -26,6 +27,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface ReminderRun {
   queued: number;
   message: string;
+  /** ОУ whose reminder waits for their monthly letter to go first: the job runs again tomorrow. */
+  deferred: number;
 }
 
 /** The derived data reminders need; passed in when the daily run has just projected it. */
@@ -43,6 +46,7 @@ export function sendReminders(
   spreadsheet: Spreadsheet,
   period: string,
   data: ReminderData | null,
+  ledger: Ledger = readLedger(spreadsheet),
 ): ReminderRun {
   const settings = readSettings(spreadsheet);
   const { schools, events } = readReference(spreadsheet);
@@ -56,7 +60,8 @@ export function sendReminders(
     new Date(),
   );
   const monthText = formatForMonth(period);
-  if (debtors.length === 0) return { queued: 0, message: DAILY_RU.noDebtors(monthText) };
+  if (debtors.length === 0)
+    return { queued: 0, message: DAILY_RU.noDebtors(monthText), deferred: 0 };
   const key = PROPERTY_FAMILIES.remindersSent(period);
   let marks: SentMarks = parseSentMarks(readProperty(key));
   const plan = planReminders(
@@ -68,6 +73,7 @@ export function sendReminders(
     },
     debtors,
     marks,
+    lettersWaiting(ledger, period),
   );
   const letters: Letter[] = [];
   for (const mail of plan.mails) {
@@ -87,9 +93,23 @@ export function sendReminders(
     );
     marks = markSent(marks, mail);
   }
-  const queued = enqueueLetters(spreadsheet, letters);
+  const queued = enqueueLetters(spreadsheet, letters, ledger);
   if (plan.mails.length > 0) writeProperty(key, JSON.stringify(marks));
-  return { queued, message: RELIABILITY_RU.reminders.queued(monthText, queued) };
+  const message =
+    RELIABILITY_RU.reminders.queued(monthText, queued) +
+    (plan.deferred > 0 ? ' ' + RELIABILITY_RU.reminders.deferred(plan.deferred) : '');
+  return { queued, message, deferred: plan.deferred };
+}
+
+/** ОУ whose monthly letter of `period` is still in the queue. */
+function lettersWaiting(ledger: Ledger, period: string): Set<string> {
+  const waiting = new Set<string>();
+  for (const entry of ledger.entries) {
+    if (entry.kind !== 'school' || entry.status !== 'queued' || !entry.schoolKey) continue;
+    if (entry.id.startsWith(schoolLetterId(period, entry.schoolKey) + ':'))
+      waiting.add(entry.schoolKey);
+  }
+  return waiting;
 }
 
 function readReminderData(spreadsheet: Spreadsheet): ReminderData {

@@ -51,7 +51,8 @@ import { syncProtections } from '../workspace/protections';
 import { protectedSheets } from '../jobs/access';
 import { missingSources } from '../workspace/sources';
 import { describeMissing } from '../jobs/intake';
-import { queuedLetters, remainingMailQuota } from '../workspace/mailQueue';
+import { readLedger, remainingMailQuota } from '../workspace/mailQueue';
+import { schoolLettersStatus } from '../jobs/schoolLetters';
 import { setCollectEmail } from '../workspace/forms';
 import { formatDateNumeric } from '../domain/text/dates';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
@@ -107,6 +108,8 @@ export interface HealthData {
   mailQuota: number;
   /** Letters waiting in the mail queue for the next days. */
   mailQueued: number;
+  /** When the monthly letters to ОУ of the latest month went out and how many wait. */
+  schoolLetters: string;
   fileUpload: { present: boolean; instructions: string };
   /** Sources the projection cannot find (a red line each): the form's answers wait unplaced. */
   problems: string[];
@@ -229,6 +232,7 @@ export function getHealth(): HealthData {
     }));
   const form = openForm(ORDER_FORM.kind);
   const present = form !== null && hasFileUpload(form, ORDER_FILE_QUESTION);
+  const ledger = readLedger(spreadsheet);
   const problems = missingSources().map((m) =>
     RELIABILITY_RU.sources.healthLine(describeMissing([m]), formatDateNumeric(new Date(m.since))),
   );
@@ -242,7 +246,8 @@ export function getHealth(): HealthData {
     },
     runs,
     mailQuota: remainingMailQuota(),
-    mailQueued: queuedLetters(spreadsheet),
+    mailQueued: ledger.entries.filter((e) => e.status === 'queued').length,
+    schoolLetters: schoolLettersStatus(ledger),
     fileUpload: {
       present,
       instructions: present ? SETUP_RU.uploadPresent : SETUP_RU.uploadMissing,

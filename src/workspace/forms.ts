@@ -9,7 +9,14 @@ import {
   type FormKind,
   type QuestionDefinition,
 } from '../domain/forms';
-import { PROPERTY_FAMILIES, readProperty, writeProperty } from './properties';
+import {
+  PROPERTY_FAMILIES,
+  PROPERTY_KEYS,
+  readJsonProperty,
+  readProperty,
+  writeProperty,
+} from './properties';
+import { findPrefillEntry, type PrefillField, type PrefillTemplate } from '../domain/prefill';
 import { holdsLock } from './lock';
 import {
   linksForm,
@@ -307,5 +314,98 @@ export function setCollectEmail(collect: boolean): void {
   for (const definition of FORMS) {
     const form = openForm(definition.kind);
     if (form && form.collectsEmail() !== collect) form.setCollectEmail(collect);
+  }
+}
+
+/** A question a prefilled link fills, and a value its dropdown offers now (to learn its entry). */
+export interface PrefillQuestion {
+  title: string;
+  sample: string;
+}
+
+/** Templates as kept in the properties, with the item ids they were learnt from. */
+type StoredTemplates = Partial<
+  Record<
+    FormKind,
+    PrefillTemplate & { formId: string; items: Partial<Record<PrefillField, number>> }
+  >
+>;
+
+/**
+ * The prefilled-link template of each form: its respondent link and the `entry` of each question.
+ * FormApp tells an entry only through FormResponse.toPrefilledUrl(), so each question is asked once
+ * with a value its dropdown offers, and the answer is kept in the properties until the form or the
+ * question changes: the letters of a month cost no Forms call. A form that cannot be opened gives
+ * no template; a question that cannot be prefilled is left out (its link opens the form blank there).
+ */
+export function prefillTemplates(
+  wanted: Partial<Record<FormKind, Partial<Record<PrefillField, PrefillQuestion>>>>,
+): Partial<Record<FormKind, PrefillTemplate>> {
+  const stored = readJsonProperty<StoredTemplates>(PROPERTY_KEYS.prefillTemplates) ?? {};
+  const recorded = questionIds();
+  const out: Partial<Record<FormKind, PrefillTemplate>> = {};
+  const next: StoredTemplates = { ...stored };
+  let changed = false;
+  for (const kind of Object.keys(wanted) as FormKind[]) {
+    const fields = wanted[kind] ?? {};
+    const formId = readProperty(PROPERTY_FAMILIES.formId(kind));
+    const itemIds: Partial<Record<PrefillField, number>> = {};
+    for (const field of Object.keys(fields) as PrefillField[]) {
+      const id = recorded[kind]?.[fields[field]!.title]?.id;
+      if (id !== undefined) itemIds[field] = id;
+    }
+    const known = stored[kind];
+    if (
+      known &&
+      known.formId === formId &&
+      (Object.keys(fields) as PrefillField[]).every(
+        (f) => known.items[f] === itemIds[f] && known.entries[f] !== undefined,
+      )
+    ) {
+      out[kind] = { formUrl: known.formUrl, entries: known.entries };
+      continue;
+    }
+    const form = openForm(kind);
+    if (!form || !formId) continue;
+    const template: PrefillTemplate = { formUrl: form.getPublishedUrl(), entries: {} };
+    for (const field of Object.keys(itemIds) as PrefillField[]) {
+      const entry = learnEntry(form, itemIds[field]!, fields[field]!.sample);
+      if (!entry) continue;
+      template.formUrl = entry.formUrl;
+      template.entries[field] = entry.entry;
+    }
+    out[kind] = template;
+    if (Object.keys(template.entries).length === Object.keys(fields).length) {
+      next[kind] = { ...template, formId, items: itemIds };
+      changed = true;
+    }
+  }
+  if (changed && holdsLock()) writeProperty(PROPERTY_KEYS.prefillTemplates, JSON.stringify(next));
+  return out;
+}
+
+/** The entry of one question: a one-answer response's prefilled link, read back. */
+function learnEntry(
+  form: Form,
+  itemId: number,
+  sample: string,
+): { formUrl: string; entry: string } | null {
+  try {
+    const item = form.getItemById(itemId);
+    if (!item) return null;
+    const type = item.getType();
+    const answer =
+      type === FormApp.ItemType.LIST
+        ? item.asListItem().createResponse(sample)
+        : type === FormApp.ItemType.TEXT
+          ? item.asTextItem().createResponse(sample)
+          : null;
+    if (!answer) return null;
+    return findPrefillEntry(
+      form.createResponse().withItemResponse(answer).toPrefilledUrl(),
+      sample,
+    );
+  } catch {
+    return null; // the sample is not among the choices yet: no prefill for this question today
   }
 }

@@ -8,6 +8,9 @@
 import {
   isBadAddress,
   isQuotaExceeded,
+  letterOf,
+  moscowDay,
+  schoolsMailedOn,
   sendingOrder,
   STATUS_TEXT,
   statusOf,
@@ -140,6 +143,8 @@ export interface MailRun {
   unknown: LedgerEntry[];
   /** Still queued after this run. */
   waiting: number;
+  /** Of those, letters to an ОУ that was already sent a letter today: they go tomorrow. */
+  deferred: number;
   /** The day's quota stopped the run (else time, or nothing left). */
   byQuota: boolean;
   /** Every ledger entry as it stands after the run. */
@@ -162,6 +167,7 @@ export function drainMail(
     retried: [],
     unknown: [],
     waiting: 0,
+    deferred: 0,
     byQuota: false,
     entries: ledger.entries,
   };
@@ -178,11 +184,19 @@ export function drainMail(
   const order = sendingOrder(ledger.entries);
   let quota = order.length > 0 ? MailApp.getRemainingDailyQuota() : 0;
   const pdfs = new Map<string, GoogleAppsScript.Base.Blob>();
+  // One letter per ОУ a day: a letter to an ОУ that already got another today waits.
+  const mailed = schoolsMailedOn(ledger.entries, moscowDay(now()));
   for (const entry of order) {
     if (budget.spent()) break;
     if (quota < 1) {
       run.byQuota = true;
       break;
+    }
+    const letter = letterOf(entry);
+    const got = entry.schoolKey ? mailed.get(entry.schoolKey) : undefined;
+    if (got !== undefined && got !== letter) {
+      run.deferred++;
+      continue;
     }
     const index = ledger.entries.indexOf(entry);
     entry.status = 'sending';
@@ -201,6 +215,7 @@ export function drainMail(
       quota--;
       setStatus(entry, 'sent', '');
       run.sent.push(entry);
+      if (entry.schoolKey) mailed.set(entry.schoolKey, letter);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (isQuotaExceeded(message)) {
@@ -287,9 +302,4 @@ export function lettersWithPrefix(ledger: Ledger, prefix: string): LedgerEntry[]
 /** The day's remaining mail quota (sidebar). */
 export function remainingMailQuota(): number {
   return MailApp.getRemainingDailyQuota();
-}
-
-/** How many letters wait in the queue. */
-export function queuedLetters(spreadsheet: Spreadsheet): number {
-  return readLedger(spreadsheet).entries.filter((e) => e.status === 'queued').length;
 }

@@ -42,6 +42,8 @@ export const PROPERTY_KEYS = {
   certificatesPending: 'certificates.pending',
   /** School years closed by closeSchoolYear (JSON number[]): their rows live in archives. */
   closedYears: 'year.closed',
+  /** Prefilled-link templates of the forms: respondent link and entry per question (JSON). */
+  prefillTemplates: 'forms.prefill',
 } as const;
 
 /** Keys made of a prefix and an id (a form kind, a month). */

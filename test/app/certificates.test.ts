@@ -463,3 +463,87 @@ describe('templates and the panel', () => {
     expect(html).toContain('id="cert-event"');
   });
 });
+
+describe('letters to ОУ about their certificates («Отправлять грамоты в ОУ»)', () => {
+  const setTo = (ws: Ws, key: string, value: string): void => {
+    const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
+    const row = sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[2] === key);
+    sheet.getRange(row + 1, 2).setValue(value);
+  };
+  const notices = (ws: Ws) =>
+    ws.outbox().filter((m) => m.subject.startsWith('Документы участников'));
+
+  test('off by default: nobody is written to, nothing is shared', () => {
+    const { ws, app } = season();
+    expect(generate(app).paused).toBe('');
+    ws.clock.advanceTo('2021-11-16T08:00:00+03:00');
+    expect(notices(ws)).toHaveLength(0);
+    expect(ws.files().every((f) => !f.viewers || f.viewers.length === 0)).toBe(true);
+  });
+
+  test('once the documents are made, each ОУ gets one letter with the link to its folder, opened to it', () => {
+    const { ws, app } = season();
+    setTo(ws, 'certificatesToSchools', 'да');
+    const answer = generate(app);
+    expect(answer.message).toContain('в очередь почты поставлено 2 письма');
+    expect(notices(ws)).toHaveLength(0); // through the queue: the next daily run sends them
+    // On 16 November each ОУ gets October's monthly letter (the note is caught up that morning):
+    // the notice waits for the next day, one letter an ОУ a day.
+    ws.clock.advanceTo('2021-11-16T08:00:00+03:00');
+    expect(notices(ws)).toHaveLength(0);
+    ws.clock.advanceTo('2021-11-17T08:00:00+03:00');
+    const sent = notices(ws);
+    expect(sent.map((m) => m.to).sort()).toEqual([
+      'школа-47@school.example',
+      'школа-51@school.example',
+    ]);
+    const to47 = sent.find((m) => m.to === 'школа-47@school.example')!;
+    const folder = ws.files().find((f) => f.path === FOLDER && f.name === 'ШКОЛА-47')!;
+    expect(folder.viewers).toEqual(['школа-47@school.example']);
+    expect(to47.subject).toBe(`Документы участников мероприятия «${EVENT}» для ГБОУ СОШ № 47`);
+    expect(to47.body).toContain(
+      'дипломы победителей, сертификаты участников и благодарственные письма наставникам',
+    );
+    expect(to47.body).toContain(`https://drive.google.com/drive/folders/${folder.id}`);
+    expect(to47.htmlBody).toContain(
+      `<a href="https://drive.google.com/drive/folders/${folder.id}">`,
+    );
+    expect(to47.body).not.toContain('Орлова'); // no child is named in the letter
+    // Made again (nothing changed) or remade (a result confirmed): never a second letter.
+    generate(app);
+    confirm(ws, 'Сорокин Илья');
+    expect(generate(app).made).toBeGreaterThan(0);
+    ws.clock.advanceTo('2021-11-19T08:00:00+03:00');
+    expect(notices(ws)).toHaveLength(2);
+  });
+
+  test('a notice waits while the ОУ gets its monthly letter and its reminder: one letter an ОУ a day', () => {
+    const { ws, app } = season();
+    setTo(ws, 'certificatesToSchools', 'да');
+    ws.clock.advanceTo('2021-12-04T18:00:00+03:00');
+    generate(app);
+    ws.clock.advanceTo('2021-12-05T09:00:00+03:00'); // the note day: November's letters to ОУ
+    const day = (at: Date): string =>
+      new Date(at.getTime() + 3 * 3600e3).toISOString().slice(0, 10);
+    const since = (m: { at: Date }) => day(m.at) >= '2021-12-05';
+    const to47 = ws.outbox().filter((m) => m.to === 'школа-47@school.example' && since(m));
+    expect(to47.map((m) => [day(m.at), m.subject.split(' ')[0]])).toEqual([
+      ['2021-12-05', 'Участие'],
+    ]);
+    // The 6th is the day of the report reminder (it goes before notices); the notice the day after.
+    ws.clock.advanceTo('2021-12-07T09:00:00+03:00');
+    const later = ws.outbox().filter((m) => m.to === 'школа-47@school.example' && since(m));
+    expect(later.map((m) => [day(m.at), m.subject.split(' ')[0]])).toEqual([
+      ['2021-12-05', 'Участие'],
+      ['2021-12-06', 'Напоминание'],
+      ['2021-12-07', 'Документы'],
+    ]);
+    const journal = ws.sheetValues('Журнал').map((r) => String(r[3]));
+    expect(
+      journal.some((d) => d.includes('ждёт следующего дня') || d.includes('ждут следующего дня')),
+    ).toBe(true);
+  });
+});

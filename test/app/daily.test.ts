@@ -33,6 +33,9 @@ function remindersFor(ws: Workspace, monthText: string) {
 function district(quotas?: { mailRecipientsPerDay: number }) {
   const { ws, app } = setUpDistrict('2021-10-04T09:00:00+03:00', quotas);
   setSetting(ws, 'recipients', BOSS);
+  // Reminders on their own: the monthly letters to ОУ and how they share the days with reminders
+  // are tested in school-letters.test.ts.
+  setSetting(ws, 'schoolLetters', 'нет');
   rememberFirstEvent(ws.sheetValues('Мероприятия'));
   return { ws, app };
 }

@@ -1,5 +1,13 @@
 /** The pure parts of the reliability work: the mail queue's order, the registry check, names. */
-import { isBadAddress, sendingOrder, splitLetter, type LedgerEntry } from '../../src/domain/mail';
+import {
+  isBadAddress,
+  letterOf,
+  moscowDay,
+  schoolsMailedOn,
+  sendingOrder,
+  splitLetter,
+  type LedgerEntry,
+} from '../../src/domain/mail';
 import { checkRegistry } from '../../src/domain/registry';
 import { foldToDominantScript, hasMixedScriptWord, asText } from '../../src/domain/normalize/text';
 import { normalizePersonName } from '../../src/domain/normalize/person';
@@ -49,6 +57,62 @@ describe('mail queue', () => {
     ]);
   });
 
+  test('an ОУ sent a letter today (Moscow day) is named with that letter; its other addresses may follow', () => {
+    const at = (iso: string): Date => new Date(iso);
+    const letter = (
+      id: string,
+      to: string,
+      schoolKey: string,
+      status: LedgerEntry['status'],
+      updatedAt: Date | null,
+    ): LedgerEntry => ({
+      ...entry(id, 'school', status),
+      id: `${id}:${to}`,
+      to,
+      schoolKey,
+      updatedAt,
+    });
+    const entries = [
+      // Sent at 23:30 Moscow on the 4th: the day before.
+      letter(
+        'reminder:2021-10:ДОУ-21:r',
+        'd21@x.example',
+        'ДОУ-21',
+        'sent',
+        at('2021-11-04T20:30:00Z'),
+      ),
+      letter(
+        'school:2021-10:ШКОЛА-47',
+        'a@x.example',
+        'ШКОЛА-47',
+        'sent',
+        at('2021-11-05T04:00:00Z'),
+      ),
+      letter('school:2021-10:ШКОЛА-47', 'b@x.example', 'ШКОЛА-47', 'queued', null),
+      letter(
+        'school:2021-10:ШКОЛА-51',
+        's51@x.example',
+        'ШКОЛА-51',
+        'unknown',
+        at('2021-11-05T05:00:00Z'),
+      ),
+      letter(
+        'school:2021-10:ДОУ-106',
+        'd106@x.example',
+        'ДОУ-106',
+        'failed',
+        at('2021-11-05T05:00:00Z'),
+      ),
+    ];
+    const mailed = schoolsMailedOn(entries, moscowDay(at('2021-11-05T09:00:00Z')));
+    expect([...mailed.entries()]).toEqual([
+      ['ШКОЛА-47', 'school:2021-10:ШКОЛА-47'],
+      ['ШКОЛА-51', 'school:2021-10:ШКОЛА-51'],
+    ]);
+    expect(letterOf(entries[2]!)).toBe('school:2021-10:ШКОЛА-47');
+    expect(moscowDay(at('2021-11-04T21:00:00Z'))).toBe('2021-11-05');
+  });
+
   test('a refused address is told from a failing service', () => {
     expect(isBadAddress('Invalid email: доу 21@@school')).toBe(true);
     expect(isBadAddress('Service unavailable: Gmail')).toBe(false);
@@ -62,7 +126,7 @@ const base: School = {
   officialName: '',
   shortName: '',
   district: '',
-  emails: [],
+  emails: ['ou@school.example'],
   responsible: '',
   aliases: [],
 };
@@ -114,6 +178,23 @@ describe('registry check', () => {
       ['ОУ-4', 'Ключ'],
       ['КОМП-5', 'Программа'],
     ]);
+  });
+
+  test('an ОУ without an address is queued once, by its row: no letter can reach it', () => {
+    const rows = [
+      { row: 2, record: { ...base, key: 'ШКОЛА-47', shortName: 'ГБОУ СОШ № 47', emails: [] } },
+      { row: 3, record: { ...base, key: 'ШКОЛА-51' } },
+      { row: 4, record: { ...base, key: 'школа-47', emails: [] } }, // a repeat: only «Ключ»
+    ];
+    const check = checkRegistry(rows);
+    expect(check.issues.map((i) => [i.responseId, i.field, i.value])).toEqual([
+      ['ОУ-2', 'Email', 'ГБОУ СОШ № 47'],
+      ['ОУ-4', 'Ключ', 'школа-47'],
+    ]);
+    expect(check.issues[0]!.problem).toContain('не указан адрес электронной почты');
+    // The same row, the same line: a rerun does not queue it again.
+    expect(checkRegistry(rows).issues[0]!.key).toBe(check.issues[0]!.key);
+    expect(check.schools.map((s) => s.key)).toEqual(['ШКОЛА-47', 'ШКОЛА-51']);
   });
 });
 

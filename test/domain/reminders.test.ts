@@ -1,5 +1,6 @@
 import {
   findDebtors,
+  markCarried,
   markSent,
   parseSentMarks,
   planReminders,
@@ -166,6 +167,19 @@ describe('planReminders', () => {
     );
     expect(staff.htmlBody).toContain('ГБДОУ № 21 &lt;script&gt;');
     expect(staff.htmlBody).not.toContain('<script>');
+  });
+
+  it('leaves for later an ОУ whose monthly letter still waits, and repeats nothing a letter carried', () => {
+    const waiting = planReminders(CONTEXT, debtors, {}, new Set(['ШКОЛА-51']));
+    expect(waiting.mails.map((m) => m.key)).toEqual(['ШКОЛА-47', STAFF_MARK_KEY]);
+    expect(waiting.deferred).toBe(1);
+    // 47's monthly letter carried its orders: the reminder is of the report alone.
+    const carried = markCarried({}, 'ШКОЛА-47', ['orders']);
+    expect(carried).toEqual({ 'ШКОЛА-47': 'o' });
+    expect(markCarried(carried, 'ШКОЛА-47', ['orders'])).toBe(carried);
+    const after = planReminders(CONTEXT, debtors, carried).mails[0]!;
+    expect(after.marks).toBe('r');
+    expect(after.body).not.toContain('приказ');
   });
 
   it('never repeats a reminder already sent, but sends a new kind once', () => {

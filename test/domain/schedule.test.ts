@@ -25,13 +25,14 @@ describe('dueJobs', () => {
     expect(ids(due(3))).toEqual(['intake.2021-11', 'choices.2021-11', 'statistics.2021-11']);
   });
 
-  it('adds the previous month note and summary on the note day, reminders only after the deadline', () => {
+  it('adds the previous month note, summary and letters to ОУ on the note day, reminders only after the deadline', () => {
     expect(ids(due(5))).toEqual([
       'intake.2021-11',
       'choices.2021-11',
       'statistics.2021-11',
       'note.2021-10',
       'summary.2021-10',
+      'letters.2021-10',
     ]);
     expect(ids(due(6))).toContain('reminders.2021-10');
     expect(ids(due(5))).not.toContain('reminders.2021-10');
@@ -72,6 +73,7 @@ describe('dueJobs', () => {
       'note.2021-09',
       'note.2021-10',
       'summary.2021-10',
+      'letters.2021-10',
       'reminders.2021-09',
       'reminders.2021-10',
     ]);

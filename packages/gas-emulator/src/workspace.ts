@@ -842,6 +842,36 @@ export class Workspace {
     }));
   }
 
+  /**
+   * What a respondent sees filled in when opening a prefilled link (FormResponse.toPrefilledUrl or
+   * one built like it): the form's title and each answered question's value by title (a checkbox
+   * question's values as an array). Throws for a link that is not to a form of this workspace, or
+   * that names an entry the form does not have, as such a link would open empty on Google.
+   */
+  prefilledAnswers(url: string): { form: string; answers: Record<string, string | string[]> } {
+    const found = /^https:\/\/docs\.google\.com\/forms\/d\/e\/([^/?#]+)\/viewform\?([^#]*)$/.exec(
+      url,
+    );
+    const form = found
+      ? [...this.world.forms.values()].find((f) => f.publishedId === found[1])
+      : undefined;
+    if (!found || !form)
+      throw new Error(`emulator: not a link to a form of this workspace: ${url}`);
+    const answers: Record<string, string | string[]> = {};
+    for (const pair of found[2]!.split('&')) {
+      const [name = '', raw = ''] = pair.split('=');
+      if (name === 'usp') continue;
+      const entry = /^entry\.(\d+)$/.exec(name);
+      const item = entry ? form.items.find((i) => i.entryId === Number(entry[1])) : undefined;
+      if (!item) throw new Error(`emulator: form «${form.title}» has no question ${name}`);
+      const value = decodeURIComponent(raw.replace(/\+/g, ' '));
+      const before = answers[item.title];
+      if (item.type === 'CHECKBOX') answers[item.title] = [...((before as string[]) ?? []), value];
+      else answers[item.title] = value;
+    }
+    return { form: form.title, answers };
+  }
+
   /** Registers the response UrlFetchApp.fetch(url) gets (there is no network in the emulator). */
   fakeUrl(url: string, response: FakeHttpResponse): void {
     this.world.urlFetch.responses.set(url, response);

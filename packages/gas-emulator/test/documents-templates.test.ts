@@ -165,4 +165,24 @@ describe(`sharing (${REF}/drive/file#addeditorsemailaddresses)`, () => {
     expect(file.getEditors().map((u) => u.getEmail())).toEqual(['b@center.example']);
     expect(() => file.addEditor('not an email')).toThrow('Invalid email: not an email');
   });
+
+  it(`addViewers on a folder and a file: viewers once, an editor or the owner stays what they are (${REF}/drive/folder#addviewersemailaddresses)`, () => {
+    const { DriveApp, DocumentApp } = globals({ user: 'owner@center.example' });
+    const folder = DriveApp.createFolder('Грамоты ШКОЛА-47');
+    expect(folder.getViewers()).toEqual([]);
+    folder.addViewers(['School47@school.example', 'owner@center.example']);
+    folder.addViewer('school47@school.example');
+    expect(folder.getViewers().map((u) => u.getEmail())).toEqual(['school47@school.example']);
+    expect(() => folder.addViewers(['ok@school.example', 'no address'])).toThrow(
+      'Invalid email: no address',
+    );
+    expect(folder.getViewers()).toHaveLength(1); // nothing was added by the refused call
+    const file = DriveApp.getFileById(DocumentApp.create('Диплом').getId());
+    file.addEditor('metodist@center.example');
+    file.addViewer('metodist@center.example');
+    expect(file.getViewers()).toEqual([]);
+    file.addViewer('school47@school.example');
+    file.addEditor('school47@school.example'); // promoted: an editor, no longer a viewer
+    expect(file.getViewers()).toEqual([]);
+  });
 });

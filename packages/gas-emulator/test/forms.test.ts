@@ -260,3 +260,64 @@ test('seedResponses writes rows as submitForm does, without firing triggers', ()
   expect(ws.costs().executions.length).toBe(fired);
   expect(() => ws.seedResponses('Анкета', [{ answers: { Нет: 'x' } }])).toThrow(/no question/);
 });
+
+describe('prefilled links', () => {
+  test(`createResponse + withItemResponse + toPrefilledUrl: viewform?usp=pp_url&entry.<n>=…, values encoded as Google encodes them, nothing submitted (${REF}/form-response#toPrefilledUrl(), ${REF}/form#createResponse())`, () => {
+    const { ws, form } = setup();
+    const [school, month, formats] = form.getItems();
+    const url = form
+      .createResponse()
+      .withItemResponse(school!.asTextItem().createResponse('ГБОУ СОШ № 47 «Радуга» & (филиал)'))
+      .withItemResponse(month!.asListItem().createResponse('октябрь 2021'))
+      .withItemResponse(formats!.asCheckboxItem().createResponse(['очный', 'дистанционный']))
+      .toPrefilledUrl();
+    expect(url.startsWith(form.getPublishedUrl() + '?usp=pp_url&entry.')).toBe(true);
+    // A space is «+», every other reserved or non-ASCII character %XX (UTF-8).
+    expect(url).toContain(
+      '=%D0%93%D0%91%D0%9E%D0%A3+%D0%A1%D0%9E%D0%A8+%E2%84%96+47+%C2%AB%D0%A0%D0%B0%D0%B4%D1%83%D0%B3%D0%B0%C2%BB+%26+%28%D1%84%D0%B8%D0%BB%D0%B8%D0%B0%D0%BB%29&',
+    );
+    // Questions are named by their entry numbers, which are not FormApp's item ids.
+    const entries = [...url.matchAll(/entry\.(\d+)=/g)].map((m) => Number(m[1]));
+    expect(entries).toHaveLength(4); // a checkbox answer is one entry per value
+    expect(entries[2]).toBe(entries[3]);
+    for (const item of form.getItems()) expect(entries).not.toContain(item.getId());
+    expect(ws.prefilledAnswers(url)).toEqual({
+      form: 'Отчёт',
+      answers: {
+        ОУ: 'ГБОУ СОШ № 47 «Радуга» & (филиал)',
+        Месяц: 'октябрь 2021',
+        Форматы: ['очный', 'дистанционный'],
+      },
+    });
+    expect(form.getResponses()).toHaveLength(0);
+  });
+
+  test(`a dropdown refuses an answer it does not offer; a later answer to the same item replaces the earlier (${REF}/list-item#createResponse(String))`, () => {
+    const { ws, form } = setup();
+    const month = form.getItems()[1]!.asListItem();
+    expect(() => month.createResponse('май 2022')).toThrow('Invalid response submitted to item.');
+    const response = form.createResponse();
+    expect(response.getId()).toBeNull();
+    const url = response
+      .withItemResponse(month.createResponse('сентябрь 2021'))
+      .withItemResponse(month.createResponse('октябрь 2021'))
+      .toPrefilledUrl();
+    expect(ws.prefilledAnswers(url).answers).toEqual({ Месяц: 'октябрь 2021' });
+    expect(form.createResponse().toPrefilledUrl()).toBe(form.getPublishedUrl() + '?usp=pp_url');
+  });
+
+  test('an item response belongs to its form; a link naming an unknown entry is refused', () => {
+    const { ws, form, FormApp } = setup();
+    const other = FormApp.create('Другая');
+    const item = other.addTextItem().setTitle('Имя');
+    expect(() => form.createResponse().withItemResponse(item.createResponse('Анна'))).toThrow(
+      'Invalid argument: response',
+    );
+    expect(() => ws.prefilledAnswers(form.getPublishedUrl() + '?usp=pp_url&entry.1=x')).toThrow(
+      /has no question entry\.1/,
+    );
+    expect(() => ws.prefilledAnswers('https://example.org/viewform?entry.1=x')).toThrow(
+      /not a link to a form/,
+    );
+  });
+});

@@ -11,6 +11,7 @@ const DAILY_RU_JOBS: Record<string, string> = {
   statistics: 'Обновление статистики',
   note: 'Аналитическая справка',
   summary: 'Сводка',
+  letters: 'Письма ОУ',
   reminders: 'Напоминания ОУ',
 };
 

@@ -3,6 +3,7 @@ import { plural } from '../../domain/text/plural';
 
 const LETTERS = ['письмо', 'письма', 'писем'] as const;
 const ROWS = ['строка', 'строки', 'строк'] as const;
+const WAIT = ['ждёт', 'ждут', 'ждут'] as const;
 const RECIPIENTS = ['получатель', 'получателя', 'получателей'] as const;
 const RECIPIENTS_DAT = ['получателю', 'получателям', 'получателям'] as const;
 
@@ -68,6 +69,8 @@ export const RELIABILITY_RU = {
       n === 0
         ? `Напоминания ${monthText}: новых нет, всё уже в очереди или отправлено.`
         : `Напоминания ${monthText}: в очередь почты поставлено ${n} ${plural(n, LETTERS)}.`,
+    deferred: (n: number) =>
+      `Ещё ${n} ОУ получат напоминание позже: их ежемесячное письмо ещё в очереди почты.`,
   },
   summary: {
     partly: (sent: number, waiting: number) =>
@@ -81,8 +84,11 @@ export const RELIABILITY_RU = {
     job: 'Почта',
     sent: (n: number) => `Отправлено ${n} ${plural(n, LETTERS)}.`,
     waiting: (n: number, byQuota: boolean) =>
-      `${n} ${plural(n, LETTERS)} ждут следующего запуска ` +
+      `${n} ${plural(n, LETTERS)} ${plural(n, WAIT)} следующего запуска ` +
       (byQuota ? '(исчерпана дневная квота почты).' : '(исчерпано время выполнения).'),
+    nextDay: (n: number) =>
+      `${n} ${plural(n, LETTERS)} ОУ ${plural(n, WAIT)} следующего дня: этим ОУ сегодня уже ` +
+      'отправлено письмо (не больше одного письма ОУ в день).',
     retry: (to: string, subject: string) =>
       `Письмо «${subject}» на адрес ${to} не отправлено из-за сбоя почты; следующий запуск попробует ещё раз.`,
     badAddress: (to: string, subject: string, error: string) =>

@@ -126,20 +126,29 @@ async function runNoteAction(kind: 'generate' | 'send'): Promise<void> {
   }
 }
 
+/** Settings answered «да» / «нет», and lists of addresses. */
+const YES_NO_SETTINGS: string[] = [
+  'nameWinners',
+  'checkSender',
+  'schoolLetters',
+  'certificatesToSchools',
+];
+const ADDRESS_SETTINGS: string[] = ['recipients', 'staff', 'schoolLettersCopy'];
+
 function renderSettings(fields: SettingsField[], errors: SaveSettingsResult['errors'] = {}): void {
   const form = byId<HTMLFormElement>('settings-fields');
   const rows = fields.map((field) => {
     const row = el('label', 'field');
     row.append(el('span', 'field-label', field.label));
     let input: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-    if (field.key === 'nameWinners' || field.key === 'checkSender') {
+    if (YES_NO_SETTINGS.indexOf(field.key) >= 0) {
       input = el('select');
       for (const value of [T.settings.yes, T.settings.no]) {
         const option = el('option', undefined, value);
         option.value = value;
         input.append(option);
       }
-    } else if (field.key === 'recipients' || field.key === 'staff') {
+    } else if (ADDRESS_SETTINGS.indexOf(field.key) >= 0) {
       input = el('textarea');
       input.rows = 2;
     } else {
@@ -224,6 +233,7 @@ function renderHealth(data: HealthData): void {
   );
   blocks.push(quota);
   if (data.mailQueued > 0) blocks.push(el('p', 'muted', R.health.queued(data.mailQueued)));
+  blocks.push(el('p', 'muted school-letters', data.schoolLetters));
   if (data.senderCheck)
     blocks.push(el('h3', undefined, R.health.sender), el('p', 'warning', data.senderCheck));
   blocks.push(el('h3', undefined, T.health.upload));

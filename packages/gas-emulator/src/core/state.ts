@@ -57,6 +57,8 @@ export interface DriveItem {
   description?: string;
   /** Emails of the users the item is shared with as editors (the owner is not listed). */
   editors?: string[];
+  /** Viewers (and commenters) by address: DriveApp's addViewer(s). */
+  viewers?: string[];
 }
 
 export interface DriveState {

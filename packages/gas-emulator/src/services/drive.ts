@@ -175,6 +175,11 @@ function userOf(email: string): GoogleAppsScript.Drive.User {
   });
 }
 
+/** Drive refuses what is not an address: "Invalid email: …". */
+function checkedAddress(email: string): void {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`Invalid email: ${email}`);
+}
+
 /** The lowercase address of an email or a User. */
 function emailOf(user: string | GoogleAppsScript.Base.User): string {
   return (typeof user === 'string' ? user : user.getEmail()).trim().toLowerCase();
@@ -259,6 +264,26 @@ abstract class DriveEntry {
     return userOf(this.item.owner);
   }
 
+  /** Reference (getViewers): "the list of viewers and commenters"; editors are not among them. */
+  getViewers(): GoogleAppsScript.Drive.User[] {
+    this.rec('getViewers');
+    return (this.item.viewers ?? []).map((email) => userOf(email));
+  }
+
+  /**
+   * Reference (addViewer): adds users to the viewers; "If the user was already on the list of
+   * editors, this method has no effect."
+   */
+  protected view(emails: string[]): void {
+    for (const email of emails) checkedAddress(email);
+    const viewers = this.item.viewers ?? [];
+    for (const email of emails) {
+      const editor = email === this.item.owner || (this.item.editors ?? []).includes(email);
+      if (!editor && !viewers.includes(email)) viewers.push(email);
+    }
+    this.item.viewers = viewers;
+  }
+
   /** Sharing is not modelled; scripts that share must be tested elsewhere. */
   setSharing(): never {
     throw new Error(`emulator: ${this.kind}.setSharing is not implemented`);
@@ -271,6 +296,20 @@ export class Folder extends DriveEntry implements Fake<GoogleAppsScript.Drive.Fo
 
   private get self(): GoogleAppsScript.Drive.Folder {
     return this as unknown as GoogleAppsScript.Drive.Folder;
+  }
+
+  /** Reference (folder#addViewer): adds a user (email or User) to the viewers. */
+  addViewer(emailAddress: string | GoogleAppsScript.Base.User): GoogleAppsScript.Drive.Folder {
+    this.rec('addViewer');
+    this.view([emailOf(emailAddress)]);
+    return this.self;
+  }
+
+  /** Reference (folder#addViewers): adds the users of an array of addresses to the viewers. */
+  addViewers(emailAddresses: string[]): GoogleAppsScript.Drive.Folder {
+    this.rec('addViewers');
+    this.view(emailAddresses.map(emailOf));
+    return this.self;
   }
 
   /** Renames the folder. */
@@ -417,6 +456,20 @@ export class File extends DriveEntry implements Fake<GoogleAppsScript.Drive.File
     return this as unknown as GoogleAppsScript.Drive.File;
   }
 
+  /** Reference (file#addViewer): adds a user (email or User) to the viewers. */
+  addViewer(emailAddress: string | GoogleAppsScript.Base.User): GoogleAppsScript.Drive.File {
+    this.rec('addViewer');
+    this.view([emailOf(emailAddress)]);
+    return this.self;
+  }
+
+  /** Reference (file#addViewers): adds the users of an array of addresses to the viewers. */
+  addViewers(emailAddresses: string[]): GoogleAppsScript.Drive.File {
+    this.rec('addViewers');
+    this.view(emailAddresses.map(emailOf));
+    return this.self;
+  }
+
   /** Renames the file. */
   setName(name: string): GoogleAppsScript.Drive.File {
     this.rec('setName');
@@ -463,10 +516,13 @@ export class File extends DriveEntry implements Fake<GoogleAppsScript.Drive.File
   #share(emails: string[]): void {
     const editors = this.item.editors ?? [];
     for (const email of emails) {
-      if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new Error(`Invalid email: ${email}`);
+      checkedAddress(email);
       if (email !== this.item.owner && !editors.includes(email)) editors.push(email);
     }
     this.item.editors = editors;
+    // An editor is no longer only a viewer.
+    if (this.item.viewers)
+      this.item.viewers = this.item.viewers.filter((v) => !editors.includes(v));
   }
 
   /** Mime type. */

@@ -36,6 +36,11 @@ export interface ValidationRule {
 /** One question or layout item. */
 export interface ItemModel {
   id: number;
+  /**
+   * The number a prefilled link names the question by (`entry.<n>=…`): Google's published form
+   * has its own ids for questions, distinct from the item ids FormApp gives out.
+   */
+  entryId: number;
   type: ItemTypeName;
   title: string;
   helpText: string;
@@ -94,8 +99,10 @@ export class FormModel {
 
   /** Adds an item with defaults. */
   addItem(type: ItemTypeName): ItemModel {
+    const n = this.nextItemId++;
     const item: ItemModel = {
-      id: 100000000 + this.nextItemId++ * 7919,
+      id: 100000000 + n * 7919,
+      entryId: 1000000000 + n * 104729,
       type,
       title: '',
       helpText: '',

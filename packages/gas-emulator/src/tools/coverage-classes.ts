@@ -56,6 +56,7 @@ export const CLASSES: Record<string, unknown> = {
   TextItem: forms.TextItem,
   ParagraphTextItem: forms.ParagraphTextItem,
   MultipleChoiceItem: forms.MultipleChoiceItem,
+  'Forms.ListItem': forms.ListItem,
   CheckboxItem: forms.CheckboxItem,
   Choice: forms.Choice,
   HtmlOutput,

@@ -27,7 +27,9 @@ const rows: string[] = [];
 for (const [typeName, methods] of Object.entries(INTERFACE_METHODS).sort()) {
   if (!EMULATED.has(typeName.split('.')[0]!)) continue;
   const className = typeName.split('.').pop()!;
-  const cls = (services.CLASSES as Record<string, { prototype: object } | undefined>)[className];
+  // A class name two services share (Document.ListItem, Forms.ListItem) is listed qualified.
+  const classes = services.CLASSES as Record<string, { prototype: object } | undefined>;
+  const cls = classes[typeName] ?? classes[className];
   if (!cls) continue;
   const implemented: string[] = [];
   let stubbed = 0;

@@ -318,6 +318,22 @@ export class Form implements Fake<GoogleAppsScript.Forms.Form, Form> {
     return this.self;
   }
 
+  /**
+   * A new, empty response to fill with item responses: for toPrefilledUrl, or to submit
+   * (form#createResponse; submit() is not emulated).
+   */
+  createResponse(): GoogleAppsScript.Forms.FormResponse {
+    record(this.ctx, 'Form.createResponse');
+    const draft = {
+      id: '',
+      timestamp: this.ctx.world.clock.now(),
+      respondent: '',
+      answers: new Map(),
+      sheetRow: null,
+    };
+    return asGas(new FormResponse(this.ctx, this.model, draft, true));
+  }
+
   /** Deletes every response (the sheet keeps its rows, as on Google). */
   deleteAllResponses(): GoogleAppsScript.Forms.Form {
     record(this.ctx, 'Form.deleteAllResponses');

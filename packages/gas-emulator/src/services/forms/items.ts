@@ -37,6 +37,34 @@ export const ItemType = makeEnum([
 /** What setters return: the concrete item type; one base serves them all. */
 export type Chain = any;
 
+type ItemResponseMaker = (
+  ctx: Ctx,
+  form: FormModel,
+  item: ItemModel,
+  answer: string | string[],
+) => GoogleAppsScript.Forms.ItemResponse;
+let makeItemResponse: ItemResponseMaker | null = null;
+
+/** responses.ts hands over its ItemResponse here, so items need not import it (no cycle). */
+export function registerItemResponse(maker: ItemResponseMaker): void {
+  makeItemResponse = maker;
+}
+
+/** An ItemResponse of `item` holding `answer`, not yet part of any response. */
+function itemResponse(
+  base: BaseItem,
+  answer: string | string[],
+): GoogleAppsScript.Forms.ItemResponse {
+  if (!makeItemResponse) throw new Error('emulator: ItemResponse is not loaded');
+  return makeItemResponse(base.ctx, base.form, base.model, answer);
+}
+
+/** Google refuses an answer a choice item does not offer (list-item#createResponse(String)). */
+function requireChoice(base: BaseItem, value: string): void {
+  if (!base.model.choices.includes(value) && !base.model.hasOther)
+    throw new Error('Invalid response submitted to item.');
+}
+
 /** Members every item type shares. */
 export abstract class BaseItem {
   constructor(
@@ -175,6 +203,12 @@ export class TextItem
     return 'TextItem';
   }
 
+  /** A response to this question, for FormResponse.withItemResponse (text-item#createResponse(String)). */
+  createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
+    this.rec('createResponse');
+    return itemResponse(this, String(response));
+  }
+
   /** Sets the validation rule (FormApp.createTextValidation()). */
   setValidation(validation: GoogleAppsScript.Forms.TextValidation): Chain {
     this.rec('setValidation');
@@ -198,6 +232,12 @@ export class ParagraphTextItem
 {
   protected override kind(): string {
     return 'ParagraphTextItem';
+  }
+
+  /** A response to this question (paragraph-text-item#createResponse(String)). */
+  createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
+    this.rec('createResponse');
+    return itemResponse(this, String(response));
   }
 
   /** Sets the validation rule. */
@@ -224,6 +264,16 @@ export class ListItem
   protected override kind(): string {
     return 'ListItem';
   }
+
+  /**
+   * A response to this dropdown; "Throws an exception if the response argument does not match a
+   * valid choice for this item" (list-item#createResponse(String)).
+   */
+  createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
+    this.rec('createResponse');
+    requireChoice(this, String(response));
+    return itemResponse(this, String(response));
+  }
 }
 stubInterface(ListItem, 'Forms.ListItem');
 
@@ -234,6 +284,13 @@ export class MultipleChoiceItem
 {
   protected override kind(): string {
     return 'MultipleChoiceItem';
+  }
+
+  /** A response; a value not among the choices only with "Other" shown (multiple-choice-item#createResponse(String)). */
+  createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
+    this.rec('createResponse');
+    requireChoice(this, String(response));
+    return itemResponse(this, String(response));
   }
 
   /** Shows an "Other:" free-text option. */
@@ -258,6 +315,14 @@ export class CheckboxItem
 {
   protected override kind(): string {
     return 'CheckboxItem';
+  }
+
+  /** A response checking `responses`; each must be a choice unless "Other" is shown (checkbox-item#createResponse(String)). */
+  createResponse(responses: string[]): GoogleAppsScript.Forms.ItemResponse {
+    this.rec('createResponse');
+    const values = responses.map(String);
+    for (const value of values) requireChoice(this, value);
+    return itemResponse(this, values);
   }
 
   /** Shows an "Other:" option. */
