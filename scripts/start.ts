@@ -170,7 +170,7 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   if (o.progress) process.stdout.write(`\nГрамоты и сертификаты…\n`);
   const certificates = makeCertificates(ws, app);
   // «Отправлять грамоты в ОУ» is on: the letters with each ОУ's folder go with the next morning's run.
-  if (daily)
+  if (app.has('runDailyJobs'))
     ws.clock.advanceTo(`${ymd(new Date(ws.clock.now().getTime() + 86400e3))}T07:30:00+03:00`);
   let closed = '';
   const closing = { runs: 0, calls: 0, modelledMs: 0, wallMs: 0 };
