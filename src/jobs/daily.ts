@@ -24,6 +24,8 @@ import { inClosedYear, resumeYearClose } from './yearClose';
 import { YEAR_CLOSE_RU } from '../i18n/ru/yearClose';
 import { deliverMonthlySummary } from './summary';
 import { requireStaff } from '../workspace/access';
+import { activeSpreadsheet } from '../workspace/session';
+import { isOwnTrigger } from '../workspace/triggers';
 import {
   computeAndWriteStatistics,
   displayPeriod,
@@ -93,16 +95,14 @@ interface RunState {
  */
 function firedByOwnTrigger(e?: GoogleAppsScript.Events.TimeDriven): boolean {
   const uid = e && e.triggerUid ? String(e.triggerUid) : '';
-  return uid !== '' && ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
+  return uid !== '' && isOwnTrigger(uid);
 }
 
 /** The daily time-driven trigger: catch-up, statistics, the monthly note, summary and reminders. */
 export function runDailyJobs(e?: GoogleAppsScript.Events.TimeDriven): void {
   const budget = startBudget(TIME_BUDGET_MS);
   // Fired by its trigger it runs as the installer; called by hand (google.script.run) only staff may.
-  const spreadsheet = firedByOwnTrigger(e)
-    ? SpreadsheetApp.getActiveSpreadsheet()
-    : requireStaff().spreadsheet;
+  const spreadsheet = firedByOwnTrigger(e) ? activeSpreadsheet() : requireStaff().spreadsheet;
   withLock(
     () => {
       try {

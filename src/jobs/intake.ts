@@ -55,6 +55,7 @@ import {
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import { moveOrderFiles, type FileMoves, type OrderUpload } from '../workspace/orderFiles';
 import { requireStaff } from '../workspace/access';
+import { activeSpreadsheet } from '../workspace/session';
 import {
   deleteProperty,
   participantSalt,
@@ -488,7 +489,7 @@ function journalQuietly(spreadsheet: Spreadsheet, entries: JournalEntry[]): void
 /** The installable spreadsheet form-submit trigger: places (or flags) the new answer. */
 export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit): void {
   if (!e || !e.range) return;
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const spreadsheet = activeSpreadsheet();
   const sheet = e.range.getSheet();
   const row = e.range.getRow();
   withLock(

@@ -11,6 +11,7 @@ import { ensureTab } from '../workspace/tabs';
 import { ensureForm, hasFileUpload, openForm, syncChoices } from '../workspace/forms';
 import { installTriggers } from '../workspace/triggers';
 import { requireStaff } from '../workspace/access';
+import { effectiveUserEmail } from '../workspace/session';
 import { formatPeriodKey, schoolYearOf } from '../domain/text/periods';
 import { writeJournal } from '../workspace/journal';
 import {
@@ -90,7 +91,7 @@ function setUpUnderLock(
   const fileUploadPresent = orderForm !== null && hasFileUpload(orderForm, ORDER_FILE_QUESTION);
   const message =
     SETUP_RU.done(changes) +
-    (triggers.owner !== Session.getEffectiveUser().getEmail()
+    (triggers.owner !== effectiveUserEmail()
       ? ' ' + SETUP_RU.triggersOwnedBy(triggers.owner)
       : '') +
     ' ' +

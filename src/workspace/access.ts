@@ -9,6 +9,7 @@ import type { Settings } from '../domain/settings';
 import { readSettings } from './master';
 import { PROPERTY_KEYS, readJsonProperty, writeProperty } from './properties';
 import { SIDEBAR_RU } from '../i18n/ru/sidebar';
+import { activeSpreadsheet, activeUserEmail } from './session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,8 +31,8 @@ export function staffOf(settings: Settings): string[] {
 
 /** The spreadsheet and settings, once the caller is known to be staff; throws in Russian otherwise. */
 export function requireStaff(): { spreadsheet: Spreadsheet; settings: Settings } {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const email = Session.getActiveUser().getEmail().trim().toLowerCase();
+  const spreadsheet = activeSpreadsheet();
+  const email = activeUserEmail().trim().toLowerCase();
   if (email === '') throw new Error(SIDEBAR_RU.noAccess(''));
   const cell = readSettings(spreadsheet);
   const staff = staffOf(cell);

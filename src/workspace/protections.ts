@@ -9,12 +9,13 @@
 import { sha256, toHex } from '../domain/hash';
 import { SETUP_RU } from '../i18n/ru/setup';
 import { PROPERTY_KEYS, readProperty, writeProperty } from './properties';
+import { effectiveUserEmail } from './session';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Whom a protection should list: the staff and the account the app runs as. */
 export function protectionEditors(staff: readonly string[]): string[] {
-  const me = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+  const me = effectiveUserEmail().trim().toLowerCase();
   return [...new Set([...staff.map((s) => s.toLowerCase()), me])].filter((e) => e !== '');
 }
 

@@ -4,6 +4,7 @@
  * duplicates, so the script also works unchanged as an Editor add-on (which allows one of each).
  */
 import { PROPERTY_KEYS, readProperty, writeProperty } from './properties';
+import { effectiveUserEmail } from './session';
 
 export const FORM_SUBMIT_HANDLER = 'handleFormSubmit';
 export const DAILY_HANDLER = 'runDailyJobs';
@@ -42,7 +43,7 @@ export function installTriggers(
   removed: number;
   owner: string;
 } {
-  const me = Session.getEffectiveUser().getEmail();
+  const me = effectiveUserEmail();
   const owner = triggerOwner();
   // The holder keeps the triggers while they are staff or the owner of the spreadsheet; someone
   // who left the centre (removed from «Настройки») is taken over, or nobody could ever reinstall.
@@ -75,4 +76,9 @@ export function installTriggers(
   }
   if (owner !== me) writeProperty(PROPERTY_KEYS.triggersOwner, me);
   return { created, removed, owner: me };
+}
+
+/** Whether one of the caller's own triggers of this project has the unique id `uid`. */
+export function isOwnTrigger(uid: string): boolean {
+  return ScriptApp.getProjectTriggers().some((t) => t.getUniqueId() === uid);
 }
