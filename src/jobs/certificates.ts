@@ -51,7 +51,7 @@ import {
   templateAlive,
   type TemplateContent,
 } from '../workspace/certificateTemplates';
-import { driveIds, folderAt, subfolder } from '../workspace/drive';
+import { driveIds, fileUrl, folderAt, isFileTrashed, subfolder } from '../workspace/drive';
 import { errorText, writeJournal, type JobOutcome } from '../workspace/journal';
 import { addOutsideIssues, completeSettings, readReference } from '../workspace/master';
 import { withDocumentLock, withLock } from '../workspace/lock';
@@ -582,7 +582,7 @@ function documentsAlive(document: IssuedDocument): boolean {
     const id = driveIds(url)[0];
     if (!id) return false;
     try {
-      return !DriveApp.getFileById(id).isTrashed();
+      return !isFileTrashed(id);
     } catch {
       return false;
     }
@@ -702,7 +702,7 @@ export function ensureCertificateTemplates(spreadsheet: Spreadsheet, settings: S
         writeProperty(defaultTemplateKey(kind), id);
         changes++;
       }
-      fill[key] = DriveApp.getFileById(id).getUrl();
+      fill[key] = fileUrl(id);
     }
     try {
       changes += shareWithStaff(id, settings.staff);

@@ -8,7 +8,7 @@ import { buildMonthlyNote } from '../domain/note';
 import { listWinners, type Statistics } from '../domain/statistics';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { chartImagesFromTab, publishDocument } from '../workspace/docRenderer';
-import { folderAt } from '../workspace/drive';
+import { folderAt, isFileTrashed } from '../workspace/drive';
 import { errorText, writeJournal, type JournalEntry } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
 import { checkedPeriod, computeAndWriteStatistics, displayPeriod } from './statistics';
@@ -71,7 +71,7 @@ export function existingNoteId(period: string): string | null {
   const id = readProperty(noteKey(period));
   if (!id) return null;
   try {
-    return DriveApp.getFileById(id).isTrashed() ? null : id;
+    return isFileTrashed(id) ? null : id;
   } catch {
     return null; // deleted for good or no longer shared with us
   }

@@ -26,19 +26,25 @@ import {
   toRow,
 } from '../domain/schema';
 import { formatDateNumeric } from '../domain/text/dates';
-import { escapeHtml } from '../domain/text/html';
 import { formatNumber } from '../domain/text/numbers';
 import { schoolYearOf } from '../domain/text/periods';
 import { plural } from '../domain/text/plural';
 import { fillPhrase } from '../i18n/ru/note';
 import { PLAN_UI_RU as RU } from '../i18n/ru/plan-ui';
-import { publishDocument } from '../workspace/docRenderer';
+import { documentUrl, publishDocument } from '../workspace/docRenderer';
 import { folderAt } from '../workspace/drive';
 import { errorText, writeJournal } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
 import { isBlankPlanRow, planPeriodFromLabel, readPlanTab } from '../workspace/planTab';
-import { ensureRows, ensureSheet, syncTableBody, type Row } from '../workspace/table';
+import {
+  ensureRows,
+  ensureSheet,
+  listValidation,
+  syncTableBody,
+  type Row,
+} from '../workspace/table';
 import { withLock } from '../workspace/lock';
+import { alert, showDialogFile } from '../workspace/ui';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -153,12 +159,9 @@ function importUnderLock(spreadsheet: Spreadsheet, text: string, now: Date): str
   body.setNumberFormats(formats);
   syncTableBody(tab.sheet, tab.rows, next, width);
   const markColumn = tab.positions[columnIndex(PLAN_SCHEMA, 'mark')]!;
-  tab.sheet.getRange(2, markColumn + 1, next.length, 1).setDataValidation(
-    SpreadsheetApp.newDataValidation()
-      .requireValueInList([...PLAN_MARKS], true)
-      .setAllowInvalid(false)
-      .build(),
-  );
+  tab.sheet
+    .getRange(2, markColumn + 1, next.length, 1)
+    .setDataValidation(listValidation(PLAN_MARKS));
 
   const unparsed = plan.items.filter((i) => i.deadline.kind === 'unparsed');
   const message = [
@@ -306,28 +309,11 @@ function createPlanAnalysis(spreadsheet: Spreadsheet, period: PlanPeriod, asOf: 
 export function promptPlanAnalysis(): void {
   const period = currentPeriod(new Date());
   const id = generatePlanAnalysis(period.startYear + '/' + (period.startYear + 1));
-  const url = DocumentApp.openById(id).getUrl();
-  SpreadsheetApp.getUi().alert(fillPhrase(RU.done, { period: period.label }) + '\n' + url);
+  const url = documentUrl(id);
+  alert(fillPhrase(RU.done, { period: period.label }) + '\n' + url);
 }
 
-/** Menu: a dialog to paste a plan into; it calls importPlan and shows the result. */
+/** Menu: a dialog to paste a plan into (PlanImport.html); it calls importPlan and shows the result. */
 export function showPlanImport(): void {
-  const html =
-    '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body style="font-family:Arial,sans-serif;font-size:13px">' +
-    '<p>' +
-    escapeHtml(RU.dialogHint) +
-    '</p><textarea id="plan" style="width:100%;height:300px" spellcheck="false"></textarea>' +
-    '<p><button id="go">' +
-    escapeHtml(RU.dialogButton) +
-    '</button></p><p id="out" style="white-space:pre-wrap"></p><script>' +
-    'var go=document.getElementById("go"),out=document.getElementById("out");' +
-    'go.onclick=function(){go.disabled=true;out.textContent=' +
-    JSON.stringify(RU.dialogWorking) +
-    ';google.script.run.withSuccessHandler(function(m){go.disabled=false;out.textContent=m;})' +
-    '.withFailureHandler(function(e){go.disabled=false;out.textContent=e&&e.message?e.message:String(e);})' +
-    '.importPlan(document.getElementById("plan").value);};</script></body></html>';
-  SpreadsheetApp.getUi().showModalDialog(
-    HtmlService.createHtmlOutput(html).setWidth(700).setHeight(480),
-    RU.dialogTitle,
-  );
+  showDialogFile('PlanImport', RU.dialogTitle, 700, 480);
 }

@@ -17,6 +17,7 @@ import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { errorText, writeJournal, type JobOutcome } from '../workspace/journal';
 import { requireStaff } from '../workspace/access';
 import { readSettings } from '../workspace/master';
+import { documentLink } from '../workspace/docRenderer';
 import type { Settings } from '../domain/settings';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -256,8 +257,8 @@ function summaryNote(
     // The email repeats the note's own figures, even if answers arrived since it was made.
     const stats =
       storedNoteFigures(key) ?? computeStatistics(loadStatisticsInput(spreadsheet), key);
-    const doc = DocumentApp.openById(id);
-    return { id, url: doc.getUrl(), title: doc.getName(), stats };
+    const doc = documentLink(id);
+    return { id, url: doc.url, title: doc.name, stats };
   }
   return createMonthlyNote(spreadsheet, key);
 }

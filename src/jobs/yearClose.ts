@@ -43,7 +43,7 @@ import {
   writeArchive,
 } from '../workspace/archive';
 import { chartImagesFromTab, publishDocument } from '../workspace/docRenderer';
-import { folderAt } from '../workspace/drive';
+import { folderAt, isFileTrashed, trashFile } from '../workspace/drive';
 import { openForm } from '../workspace/forms';
 import { GROUPED_SCHEMAS } from '../workspace/groupedTabs';
 import { errorText, writeJournal, type JournalEntry } from '../workspace/journal';
@@ -447,7 +447,7 @@ function makeArchive(data: CloseData, year: number): string {
   );
   if (idsBack !== y.participants.length) wrong.push('participants');
   if (wrong.length > 0) {
-    if (back) DriveApp.getFileById(id).setTrashed(true);
+    if (back) trashFile(id);
     throw new Error(YEAR_CLOSE_RU.archiveMismatch(wrong.join(', ')));
   }
   writeProperties({ [PROPERTY_FAMILIES.archiveId(year)]: id });
@@ -468,7 +468,7 @@ function makeAnnualNote(spreadsheet: Spreadsheet, data: CloseData, year: number)
   const images = chartImagesFromTab(model, archive ? archiveCharts(archive) : []);
   const folder = yearFolder(data.settings, year);
   const { id, url } = publishDocument(folder, model, images, PROPERTY_FAMILIES.annualNoteId(year));
-  if (DriveApp.getFileById(id).isTrashed()) throw new Error(model.title);
+  if (isFileTrashed(id)) throw new Error(model.title);
   writeJournal(spreadsheet, [
     {
       at: new Date(),

@@ -1,6 +1,7 @@
 /** The «Опорный центр» menu of the master spreadsheet. */
 import { RU } from '../i18n/ru';
 import { YEAR_CLOSE_RU } from '../i18n/ru/yearClose';
+import { addMenu, isUnauthorised, type MenuEntry } from '../workspace/ui';
 
 /** Menu captions and the public functions they call. */
 export const MENU_ITEMS: { caption: string; functionName: string }[] = [
@@ -20,14 +21,12 @@ export const MENU_ITEMS: { caption: string; functionName: string }[] = [
  * add-on menu may be created and no service that needs authorisation may be touched.
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  const ui = SpreadsheetApp.getUi();
-  const limited = e !== undefined && e.authMode === ScriptApp.AuthMode.NONE;
-  const menu = limited ? ui.createAddonMenu() : ui.createMenu(RU.menu.title);
+  const entries: MenuEntry[] = [];
   MENU_ITEMS.forEach((item, index) => {
-    if (index === 2) menu.addSeparator();
-    menu.addItem(item.caption, item.functionName);
+    if (index === 2) entries.push('separator');
+    entries.push(item);
   });
-  menu.addToUi();
+  addMenu(RU.menu.title, entries, isUnauthorised(e));
 }
 
 /** Add-on install: the same menu as on open. */

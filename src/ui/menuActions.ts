@@ -10,13 +10,15 @@ import { requireStaff } from '../workspace/access';
 import { readTable } from '../workspace/table';
 import { generateMonthlyNote } from '../jobs/monthlyNote';
 import { tabSheet } from '../workspace/sources';
+import { documentUrl } from '../workspace/docRenderer';
+import { alert } from '../workspace/ui';
 
 /** «Сформировать справку…»: the note for the previous month; other months are in the panel. */
 export function promptMonthlyNote(): void {
   const period = previousPeriod(periodOf(new Date()));
   const id = generateMonthlyNote(period);
-  const url = DocumentApp.openById(id).getUrl();
-  SpreadsheetApp.getUi().alert(UI_RU.actions.noteDone(formatForMonth(period), url));
+  const url = documentUrl(id);
+  alert(UI_RU.actions.noteDone(formatForMonth(period), url));
 }
 
 /** «Проверить данные»: opens «Требует проверки» and says how many new problems wait there. */
@@ -28,5 +30,5 @@ export function checkData(): void {
     (row) => status(row) === DOMAIN_RU.quality.statusNew,
   ).length;
   if (sheet) spreadsheet.setActiveSheet(sheet);
-  SpreadsheetApp.getUi().alert(UI_RU.actions.checkDone(waiting));
+  alert(UI_RU.actions.checkDone(waiting));
 }

@@ -57,6 +57,9 @@ import { setCollectEmail } from '../workspace/forms';
 import { formatDateNumeric } from '../domain/text/dates';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
 import { triggerOwner, triggerStatus } from '../workspace/triggers';
+import { effectiveUserEmail } from '../workspace/session';
+import { fileLink } from '../workspace/drive';
+import { showSidebarFile } from '../workspace/ui';
 import { tabSheet } from '../workspace/sources';
 
 /** Figures of one span of time shown on the dashboard. */
@@ -139,9 +142,7 @@ export function showSidebar(): void {
 
 /** Shows the sidebar scrolled to the section `focus` ('' for the top). */
 export function openSidebar(focus: string): void {
-  const template = HtmlService.createTemplateFromFile('Sidebar');
-  template.focus = focus;
-  SpreadsheetApp.getUi().showSidebar(template.evaluate().setTitle(SIDEBAR_RU.title));
+  showSidebarFile('Sidebar', { focus }, SIDEBAR_RU.title);
 }
 
 /** Key figures of the current month and school year, the quality queue and the top ОУ. */
@@ -215,7 +216,7 @@ export function getHealth(): HealthData {
   const { spreadsheet, settings } = requireStaff();
   const triggers = triggerStatus();
   const owner = triggerOwner();
-  const mine = owner === '' || owner === Session.getEffectiveUser().getEmail();
+  const mine = owner === '' || owner === effectiveUserEmail();
   const journal = readTable(tabSheet(spreadsheet, JOURNAL_TAB)).rows.filter((row) =>
     row.some((cell) => cell !== ''),
   );
@@ -303,8 +304,8 @@ export function saveSettings(values: Record<string, unknown>): SaveSettingsResul
 export function generateNote(period: string): { id: string; url: string; name: string } {
   requireStaff();
   const id = generateMonthlyNote(checkPeriod(period));
-  const file = DriveApp.getFileById(id);
-  return { id, url: file.getUrl(), name: file.getName() };
+  const file = fileLink(id);
+  return { id, url: file.url, name: file.name };
 }
 
 /** Sends the summary email of `period`. */

@@ -297,3 +297,14 @@ function trashReplaced(
   }
   return replaced;
 }
+
+/** The link of the Google Doc `id` (opened through DocumentApp). */
+export function documentUrl(id: string): string {
+  return DocumentApp.openById(id).getUrl();
+}
+
+/** The link and name of the Google Doc `id` (opened once through DocumentApp). */
+export function documentLink(id: string): { url: string; name: string } {
+  const doc = DocumentApp.openById(id);
+  return { url: doc.getUrl(), name: doc.getName() };
+}

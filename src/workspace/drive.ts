@@ -74,3 +74,24 @@ export function driveIds(text: string): string[] {
 export function subfolder(parent: Folder, name: string): Folder {
   return liveChild_(parent, name) ?? parent.createFolder(name);
 }
+
+/** Whether the Drive file `id` is in the trash; throws (as Drive does) when it is gone or not shared. */
+export function isFileTrashed(id: string): boolean {
+  return DriveApp.getFileById(id).isTrashed();
+}
+
+/** Moves the Drive file `id` to the trash. */
+export function trashFile(id: string): void {
+  DriveApp.getFileById(id).setTrashed(true);
+}
+
+/** The link of the Drive file `id`. */
+export function fileUrl(id: string): string {
+  return DriveApp.getFileById(id).getUrl();
+}
+
+/** The link and name of the Drive file `id` (one lookup). */
+export function fileLink(id: string): { url: string; name: string } {
+  const file = DriveApp.getFileById(id);
+  return { url: file.getUrl(), name: file.getName() };
+}

@@ -129,3 +129,13 @@ export function appendRows(
   ensureRows(sheet, start + rows.length - 1);
   sheet.getRange(start, 1, rows.length, width).setValues(safeRows(rows, width));
 }
+
+/** A dropdown rule: only one of `values` may be entered (shown as a list). */
+export function listValidation(
+  values: readonly string[],
+): GoogleAppsScript.Spreadsheet.DataValidation {
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInList([...values], true)
+    .setAllowInvalid(false)
+    .build();
+}

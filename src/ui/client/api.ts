@@ -4,8 +4,9 @@ import type * as Certificates from '../certificates';
 import type * as CertificateJobs from '../../jobs/certificates';
 import type * as YearCloseJobs from '../../jobs/yearClose';
 import type * as YearClose from '../yearClose';
+import type * as Plan from '../../jobs/plan';
 
-/** The server functions the sidebar may call, with their real signatures. */
+/** The server functions the sidebar and the dialogs may call, with their real signatures. */
 export interface ServerApi {
   getDashboard: typeof Server.getDashboard;
   getHealth: typeof Server.getHealth;
@@ -19,6 +20,7 @@ export interface ServerApi {
   generateCertificates: typeof CertificateJobs.generateCertificates;
   closeSchoolYear: typeof YearCloseJobs.closeSchoolYear;
   getYearClosePanel: typeof YearClose.getYearClosePanel;
+  importPlan: typeof Plan.importPlan;
 }
 
 interface ScriptRunner {
