@@ -3,6 +3,7 @@
  * answers by title), kinds, validation and which reference fills each dropdown.
  */
 import { FORMS_RU as T } from '../i18n/ru/forms';
+import { RESPONSES_TAB_PREFIX } from './schema';
 
 export type FormKind = 'registration' | 'report' | 'order' | 'results';
 
@@ -42,7 +43,7 @@ export const REGISTRATION_FORM: FormDefinition = {
   title: T.titles.registration,
   description: T.descriptions.registration,
   confirmation: T.confirmation,
-  responseSheet: `Ответы: ${T.titles.registration}`,
+  responseSheet: `${RESPONSES_TAB_PREFIX}${T.titles.registration}`,
   idPrefix: 'REG',
   questions: [
     { title: Q.school, kind: 'list', required: true, choicesFrom: 'schools' },
@@ -72,7 +73,7 @@ export const REPORT_FORM: FormDefinition = {
   title: T.titles.report,
   description: T.descriptions.report,
   confirmation: T.confirmation,
-  responseSheet: `Ответы: ${T.titles.report}`,
+  responseSheet: `${RESPONSES_TAB_PREFIX}${T.titles.report}`,
   idPrefix: 'REP',
   questions: [
     { title: Q.school, kind: 'list', required: true, choicesFrom: 'schools' },
@@ -93,7 +94,7 @@ export const ORDER_FORM: FormDefinition = {
   title: T.titles.order,
   description: T.descriptions.order,
   confirmation: T.confirmation,
-  responseSheet: `Ответы: ${T.titles.order}`,
+  responseSheet: `${RESPONSES_TAB_PREFIX}${T.titles.order}`,
   idPrefix: 'ORD',
   questions: [
     { title: Q.school, kind: 'list', required: true, choicesFrom: 'schools' },
@@ -118,7 +119,7 @@ export const RESULTS_FORM: FormDefinition = {
   title: T.titles.results,
   description: T.descriptions.results,
   confirmation: T.confirmation,
-  responseSheet: `Ответы: ${T.titles.results}`,
+  responseSheet: `${RESPONSES_TAB_PREFIX}${T.titles.results}`,
   idPrefix: 'RES',
   questions: [
     { title: Q.school, kind: 'list', required: true, choicesFrom: 'schools' },
@@ -131,8 +132,3 @@ export const RESULTS_FORM: FormDefinition = {
 };
 
 export const FORMS: FormDefinition[] = [REGISTRATION_FORM, REPORT_FORM, ORDER_FORM, RESULTS_FORM];
-
-/** The form whose responses land on the sheet named `sheetName`, if any. */
-export function formByResponseSheet(sheetName: string): FormDefinition | undefined {
-  return FORMS.find((f) => f.responseSheet === sheetName);
-}

@@ -37,7 +37,7 @@ import {
   mergeRegistrations,
   type SchoolIndex,
 } from './matching';
-import { RESULT_KINDS } from './reference';
+import { RESULT_RANK } from './reference';
 import { compareRu } from './text/collation';
 import { memoText } from './normalize/memo';
 import { DOMAIN_RU } from '../i18n/ru/domain';
@@ -507,7 +507,7 @@ function projectResults(
 
 /** Best result per participant, by the order of RESULT_KINDS (winner first). */
 function bestResults(results: ParticipantResult[]): Map<string, ResultKind> {
-  const rank = (kind: ResultKind): number => RESULT_KINDS.findIndex((k) => k.kind === kind);
+  const rank = (kind: ResultKind): number => RESULT_RANK[kind];
   const best = new Map<string, ResultKind>();
   for (const r of results) {
     if (!r.participantId) continue;

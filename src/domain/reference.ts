@@ -14,14 +14,6 @@ import type {
 import { moscowMidnight } from './text/dates';
 import { matchKey } from './normalize/text';
 
-export const PROGRAMMES = [
-  'KidSkills',
-  'JuniorSkills',
-  'Профессионалы',
-  'FamilySkills',
-  'Другое',
-] as const;
-
 export const EVENT_LEVELS: readonly EventLevel[] = [
   'ОУ',
   'районный',
@@ -49,15 +41,10 @@ export const RESULT_KINDS: ReadonlyArray<{
   { kind: 'Участник', place: null, winner: false, prizeWinner: false },
 ];
 
-/** Whether a result counts as a winner (1st place). */
-export function isWinner(kind: ResultKind | ''): boolean {
-  return kind === 'Победитель (1 место)';
-}
-
-/** Whether a result counts as a prize-winner (2nd or 3rd place). */
-export function isPrizeWinner(kind: ResultKind | ''): boolean {
-  return kind === 'Призёр (2 место)' || kind === 'Призёр (3 место)';
-}
+/** The rank of each result kind, best first: its place in RESULT_KINDS (winner 1 … participant 5). */
+export const RESULT_RANK: Readonly<Record<ResultKind, number>> = Object.fromEntries(
+  RESULT_KINDS.map((r, i) => [r.kind, i + 1]),
+) as Record<ResultKind, number>;
 
 /** The result kind of a typed answer («1 место», «золото», «призер 3 место»), or null. */
 export function parseResultKind(value: unknown): ResultKind | null {
@@ -93,7 +80,6 @@ const KIDSKILLS_CATEGORIES = [
   '3–4 класс',
   'Мастерята',
 ];
-const KIDSKILLS_PRESCHOOL = ['5–7 лет', '6+', 'Мастерята'];
 const KIDSKILLS_SCHOOL = ['8–10 лет', '8+', '1–2 класс', '3–4 класс'];
 const JUNIOR_CATEGORIES = ['10+', '14+', 'Юниоры 14+'];
 
@@ -199,9 +185,6 @@ export const DEFAULT_COMPETENCIES: readonly Competency[] = [
     ['Эксплуатация беспилотных авиационных систем', 'Эксплуатация беспилотных авиасистем', 'БАС'],
   ),
 ];
-
-/** Preschool categories: useful to tell a kindergarten entry from a school entry. */
-export const PRESCHOOL_CATEGORIES: readonly string[] = KIDSKILLS_PRESCHOOL;
 
 /**
  * Sample events of the 2021/2022 school year, after the seed plans (000: district KidSkills

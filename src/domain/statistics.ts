@@ -44,6 +44,7 @@ import type { ArchivedYear } from './annual';
 import { computePreparation, reportsOfPeriod, type PreparationFigures } from './preparation';
 import { analyseResults, type ResultGroup, type ResultsAnalysis } from './resultsAnalysis';
 import { matchKey } from './normalize/text';
+import { EVENT_LEVELS, RESULT_RANK } from './reference';
 import { compareRu } from './text/collation';
 import { percentOf, roundTo } from './text/numbers';
 import {
@@ -269,22 +270,8 @@ export interface WinnerEntry {
 }
 
 const SCHOOL_TYPES: readonly SchoolType[] = ['ДОУ', 'школа', 'ДО'];
-const EVENT_LEVELS: readonly EventLevel[] = [
-  'ОУ',
-  'районный',
-  'городской/региональный',
-  'национальный',
-];
 /** Label for rows whose category is blank or unknown. */
 export const UNKNOWN_LABEL = 'не указано';
-
-const RESULT_RANK: Record<ResultKind, number> = {
-  'Победитель (1 место)': 1,
-  'Призёр (2 место)': 2,
-  'Призёр (3 место)': 3,
-  'Медальон за профессионализм': 4,
-  Участник: 5,
-};
 
 /** What a result counts as: winner (1st), prize-winner (2nd–3rd), medallion, or none. */
 export function resultGroup(result: ResultKind | undefined): ResultGroup {

@@ -1,7 +1,6 @@
 /** The mail queue as a job: send what waits, within a budget, and say in «Журнал» what happened. */
-import { drainMail, type MailRun } from '../workspace/mailQueue';
+import type { MailRun } from '../workspace/mailQueue';
 import { writeJournal, type JournalEntry } from '../workspace/journal';
-import type { Budget } from './budget';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -54,11 +53,4 @@ export function mailEntries(run: MailRun): JournalEntry[] {
 /** Writes a drain's journal rows. */
 export function journalMail(spreadsheet: Spreadsheet, run: MailRun): void {
   writeJournal(spreadsheet, mailEntries(run));
-}
-
-/** Sends what waits in the queue within `budget`; the caller holds the lock. */
-export function sendQueuedMail(spreadsheet: Spreadsheet, budget: Budget): MailRun {
-  const run = drainMail(spreadsheet, budget);
-  journalMail(spreadsheet, run);
-  return run;
 }

@@ -46,7 +46,7 @@ import { chartImagesFromTab, publishDocument } from '../workspace/docRenderer';
 import { folderAt, isFileTrashed, trashFile } from '../workspace/drive';
 import { openForm } from '../workspace/forms';
 import { GROUPED_SCHEMAS } from '../workspace/groupedTabs';
-import { errorText, writeJournal, type JournalEntry } from '../workspace/journal';
+import { errorText, writeJournal } from '../workspace/journal';
 import { withLock } from '../workspace/lock';
 import { rawForms, readRawValues, readReference, readSettings } from '../workspace/master';
 import {
@@ -568,14 +568,4 @@ function deleteResponses(
 /** Whether a month ('YYYY-MM') belongs to a closed school year. */
 export function inClosedYear(period: string): boolean {
   return closedYears().includes(schoolYearOfPeriod(period));
-}
-
-/** The journal line of a monthly job skipped because its year is closed. */
-export function closedMonthEntry(period: string): JournalEntry {
-  return {
-    at: new Date(),
-    job: YEAR_CLOSE_RU.job,
-    outcome: 'skipped',
-    details: YEAR_CLOSE_RU.closedYearSkipped(formatMonthYear(period)),
-  };
 }

@@ -206,14 +206,6 @@ export function settingsRows(settings: Settings): Row[] {
   return SETTING_KEYS.map((key) => [SETTINGS_RU.labels[key], settingToCell(key, settings), key]);
 }
 
-/** Every linked response sheet, read once each. */
-export function readRawForms(
-  spreadsheet: Spreadsheet,
-  keepSchool?: (schoolAnswer: string) => boolean,
-): RawForms {
-  return rawForms(readRawValues(spreadsheet), keepSchool);
-}
-
 /**
  * The linked response sheets' values by form kind, one read each: those of `kinds` (every form
  * by default) not already in `values`. Sheets are found by their form link (recorded id), and
