@@ -4,6 +4,7 @@
  * first levels (root, bank of orders, notes, school years) are recorded in document properties;
  * folders of single ОУ are found by name inside the bank, whose id is known.
  */
+import { oneLine } from '../domain/text/clean';
 import { PROPERTY_KEYS, readJsonProperty, writeProperty } from './properties';
 import { holdsLock } from './lock';
 
@@ -41,7 +42,7 @@ export function folderAt(path: string[]): Folder {
   let level = folder ? depth : 0;
   let current = folder ?? DriveApp.getRootFolder();
   for (; level < path.length; level++) {
-    const name = path[level]!;
+    const name = oneLine(path[level]);
     current = liveChild_(current, name) ?? current.createFolder(name);
     if (level < RECORDED_LEVELS) learnt[path.slice(0, level + 1).join('/')] = current.getId();
   }
@@ -72,5 +73,6 @@ export function driveIds(text: string): string[] {
 
 /** The folder `name` inside `parent`, created if missing; trashed folders are passed over. */
 export function subfolder(parent: Folder, name: string): Folder {
-  return liveChild_(parent, name) ?? parent.createFolder(name);
+  const clean = oneLine(name);
+  return liveChild_(parent, clean) ?? parent.createFolder(clean);
 }

@@ -12,6 +12,10 @@ export const PROPERTY_KEYS = {
   participantSalt: 'participant.salt',
   /** The first month the system covers (start of the school year it was set up in). */
   firstPeriod: 'system.firstPeriod',
+  /** The month the system was set up in: missed months are caught up from the one before it. */
+  installedPeriod: 'system.installed',
+  /** Monthly jobs done after their day, newest last (JSON), for «Журнал» and the sidebar. */
+  dailyLate: 'daily.late',
   /** Fingerprint of the dropdown lists the forms were last synced to. */
   choicesFingerprint: 'choices.fingerprint',
   /** What was placed of each response sheet (JSON PlacedState by form kind). */

@@ -1,0 +1,91 @@
+/** Issue 18 in the domain core: the one cleaner of headers and titles, excerpts, settings that fail closed. */
+import { excerpt, hasUnsafeCharacters, oneLine } from '../../src/domain/text/clean';
+import { MAX_LIST_CHARS, parseSettings, utf8Length } from '../../src/domain/settings';
+import { parsePeriod, periodTiming } from '../../src/domain/text/periods';
+
+describe('oneLine: what may reach a mail header, a file name or a title', () => {
+  test.each([
+    ['Центр\r\nBcc: spy@evil.example', 'Центр Bcc: spy@evil.example'],
+    ['a\u0000b\u001Bc', 'a b c'],
+    ['a\u2028b\u2029c', 'a b c'],
+    ['bidi\u202Eevil\u2066x', 'bidi evil x'],
+    ['  tabs\tand\u200Bzero  ', 'tabs and zero'],
+    ['2021\u00A0г.', '2021\u00A0г.'],
+  ])('%j → %j', (input, output) => {
+    expect(oneLine(input)).toBe(output);
+    expect(hasUnsafeCharacters(oneLine(input))).toBe(false);
+  });
+
+  test('cuts to the limit without splitting a surrogate pair', () => {
+    expect(oneLine('a'.repeat(1000))).toHaveLength(250);
+    const emoji = 'x'.repeat(9) + '😀';
+    expect(oneLine(emoji, 10)).toBe('x'.repeat(9));
+  });
+});
+
+describe('excerpt: what a message echoes of typed text', () => {
+  test('short text stays as it is; long text is cut with «…»; control characters go', () => {
+    expect(excerpt('2021-13')).toBe('2021-13');
+    const long = excerpt('x'.repeat(10_000));
+    expect(long.length).toBeLessThanOrEqual(60);
+    expect(long.endsWith('…')).toBe(true);
+    expect(excerpt('a\r\nb')).toBe('a b');
+  });
+});
+
+describe('parseSettings fails closed', () => {
+  test('a list that would not fit in the property is refused, with the count', () => {
+    const staff = Array.from({ length: 500 }, (_, i) => `p${i}@center.example`).join(', ');
+    expect(utf8Length(JSON.stringify(staff.split(', ')))).toBeGreaterThan(MAX_LIST_CHARS);
+    const { settings, errors } = parseSettings({ staff });
+    expect(errors.staff).toContain('адресов: 500');
+    expect(settings.staff).toEqual([]);
+  });
+
+  test('utf8Length counts as a property does', () => {
+    expect(utf8Length('ab')).toBe(2);
+    expect(utf8Length('яб')).toBe(4);
+    expect(utf8Length('€')).toBe(3);
+    expect(utf8Length('😀')).toBe(4);
+  });
+
+  test.each(['0x1a', '1e1', '５', '5,0', '5.0', '+5', '', ' '])(
+    'day %j is not taken (empty keeps the default)',
+    (typed) => {
+      const { settings, errors } = parseSettings({ noteDay: typed });
+      expect(settings.noteDay).toBe(5);
+      expect(Boolean(errors.noteDay)).toBe(typed.trim() !== '');
+    },
+  );
+
+  test('a key named like a prototype member is no setting', () => {
+    const raw = JSON.parse('{"__proto__": {"staff": "x@y.example"}, "constructor": "1"}') as Record<
+      string,
+      unknown
+    >;
+    const { settings, errors } = parseSettings(raw);
+    expect(settings.staff).toEqual([]);
+    expect(errors).toEqual({});
+  });
+
+  test('an address with a control character is not an address', () => {
+    expect(parseSettings({ recipients: 'a\u0001b@c.example' }).errors.recipients).toBeTruthy();
+  });
+});
+
+describe('periods on the calendar', () => {
+  test('years outside 2000–2100 are no period', () => {
+    expect(parsePeriod('0001-01')).toBeNull();
+    expect(parsePeriod('9999-12')).toBeNull();
+    expect(parsePeriod('2099-01')).toEqual({ year: 2099, month: 1 });
+  });
+
+  test('finished, current, future', () => {
+    const now = new Date('2021-10-04T09:00:00+03:00');
+    expect(periodTiming('2021-09', now)).toBe('finished');
+    expect(periodTiming('2021-10', now)).toBe('current');
+    expect(periodTiming('2021-11', now)).toBe('future');
+    // Moscow calendar: 31 October 22:00 UTC is already November in Moscow.
+    expect(periodTiming('2021-10', new Date('2021-10-31T22:00:00Z'))).toBe('finished');
+  });
+});
