@@ -4,16 +4,19 @@
  * and remembers what failed or did not fit (time, mail quota) so the next morning finishes it.
  */
 import {
+  dueDate,
   dueJobs,
+  isAfterDay,
   isMonthlyJob,
+  isPeriod,
   jobId,
   parsePending,
   serializePending,
   type DueJob,
 } from '../domain/schedule';
-import { toMoscowDate } from '../domain/text/dates';
-import { formatForMonth } from '../domain/text/periods';
-import { readReference, readSettings } from '../workspace/master';
+import { formatDateNumeric, toMoscowDate, type CalendarDate } from '../domain/text/dates';
+import { formatForMonth, previousPeriod } from '../domain/text/periods';
+import { readReference, readSettingsChecked } from '../workspace/master';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import type { ReferenceData } from '../domain/intake';
 import { catchUpOrderFiles, fullIntakeDue, refreshDerived, type IntakeRun } from './intake';
@@ -127,22 +130,32 @@ function guarded(entries: JournalEntry[], job: string, details: string, step: ()
 
 function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
   const stored = readAllProperties();
-  const settings = readSettings(spreadsheet);
+  const checked = readSettingsChecked(spreadsheet);
+  const settings = checked.settings;
   const entries: JournalEntry[] = [];
   guarded(entries, 'runDailyJobs: access', DAILY_RU.failedRetry, () =>
-    entries.push(...enforceAccess(spreadsheet, settings, false)),
+    entries.push(
+      ...enforceAccess(spreadsheet, settings, false, checked.errors.staff === undefined),
+    ),
   );
   guarded(entries, 'runDailyJobs: sources', DAILY_RU.failedRetry, () => {
     const check = checkSources(spreadsheet);
     entries.push(...check.entries);
     if (check.added.length > 0) alertStaff(spreadsheet, settings, check.added);
   });
+  const today = toMoscowDate(new Date());
+  const installed = stored[PROPERTY_KEYS.installedPeriod];
   const due = dueJobs({
-    today: toMoscowDate(new Date()),
+    today,
     noteDay: settings.noteDay,
     reportDeadlineDay: settings.reportDeadlineDay,
     pending: parsePending(stored[PROPERTY_KEYS.dailyPending] ?? null),
     firstPeriod: stored[PROPERTY_KEYS.firstPeriod],
+    // Months missed while the run could not work are owed from the system's first month on.
+    since:
+      installed && isPeriod(installed)
+        ? previousPeriod(installed)
+        : stored[PROPERTY_KEYS.firstPeriod],
     // The summary records its own queueing, so a run cut short never queues it twice.
     isDone: (job, period) =>
       Boolean(stored[PROPERTY_FAMILIES.dailyDone(jobId({ job, period }))]) ||
@@ -159,6 +172,8 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
   };
   /** The every-day jobs that went well share one journal row, so «Журнал» stays readable. */
   const routine: string[] = [];
+  /** Monthly jobs done after their day, for «Журнал» and the sidebar. */
+  const late: LateJob[] = [];
   const left: DueJob[] = [];
   for (const job of due) {
     const name = 'runDailyJobs: ' + job.job;
@@ -182,6 +197,8 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
       }
       if (result.outcome === 'ok' && isMonthlyJob(job.job)) {
         writeProperty(PROPERTY_FAMILIES.dailyDone(jobId(job)), new Date().toISOString());
+        const deadline = dueDate(job.job, job.period, settings);
+        if (isAfterDay(today, deadline)) late.push({ ...job, due: dayKey(deadline) });
       } else if (result.outcome === 'queued') {
         left.push(job);
       }
@@ -224,6 +241,7 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
     }
     entries.push(...mailEntries(drainMail(spreadsheet, budget)));
   });
+  if (late.length > 0) entries.push(...recordLate(late, stored[PROPERTY_KEYS.dailyLate] ?? null));
   const pending = serializePending(left);
   if (pending !== (stored[PROPERTY_KEYS.dailyPending] ?? '[]'))
     writeProperty(PROPERTY_KEYS.dailyPending, pending);
@@ -236,6 +254,79 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
     });
   }
   writeJournal(spreadsheet, entries);
+}
+
+/** A monthly job done after the day it fell due (`due`: 'YYYY-MM-DD'). */
+export interface LateJob extends DueJob {
+  due: string;
+  /** When it was done (ISO). */
+  done?: string;
+}
+
+/** How many late jobs the sidebar remembers. */
+const LATE_KEPT = 24;
+
+function dayKey(day: CalendarDate): string {
+  const two = (n: number): string => (n < 10 ? '0' : '') + n;
+  return `${day.year}-${two(day.month)}-${two(day.day)}`;
+}
+
+/** «05.10.2021» of a 'YYYY-MM-DD' day. */
+function dayText(key: string): string {
+  const [year, month, day] = key.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** The jobs done late, in «Журнал» (one warning each) and in the list the sidebar shows. */
+function recordLate(late: LateJob[], storedList: string | null): JournalEntry[] {
+  const done = new Date().toISOString();
+  writeProperty(
+    PROPERTY_KEYS.dailyLate,
+    JSON.stringify(
+      [...parseLate(storedList), ...late.map((j) => ({ ...j, done }))].slice(-LATE_KEPT),
+    ),
+  );
+  return late.map((job) => ({
+    at: new Date(),
+    job: 'runDailyJobs: ' + job.job,
+    outcome: 'warning' as const,
+    details: DAILY_RU.late(job.job, formatForMonth(job.period), dayText(job.due)),
+  }));
+}
+
+/** The late jobs remembered (a malformed list counts as none). */
+export function parseLate(json: string | null): LateJob[] {
+  if (!json) return [];
+  try {
+    const list: unknown = JSON.parse(json);
+    if (!Array.isArray(list)) return [];
+    return list.filter(
+      (j): j is LateJob =>
+        typeof j === 'object' &&
+        j !== null &&
+        typeof (j as LateJob).job === 'string' &&
+        isPeriod((j as LateJob).period) &&
+        /^\d{4}-\d{2}-\d{2}$/.test(String((j as LateJob).due)),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Lines for the sidebar: what was done late in the last `days` days, newest first. */
+export function lateLines(json: string | null, now: Date, days = 45): string[] {
+  const since = now.getTime() - days * 24 * 3600 * 1000;
+  return parseLate(json)
+    .filter((j) => new Date(j.done ?? 0).getTime() >= since)
+    .reverse()
+    .map((j) =>
+      DAILY_RU.lateLine(
+        j.job,
+        formatForMonth(j.period),
+        dayText(j.due),
+        formatDateNumeric(new Date(j.done ?? 0)),
+      ),
+    );
 }
 
 /** The reference tabs, read at most once per run. */

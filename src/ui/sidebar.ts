@@ -57,6 +57,8 @@ import { formatDateNumeric } from '../domain/text/dates';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
 import { triggerOwner, triggerStatus } from '../workspace/triggers';
 import { tabSheet } from '../workspace/sources';
+import { lateLines } from '../jobs/daily';
+import { PROPERTY_KEYS, readProperty } from '../workspace/properties';
 
 /** Figures of one span of time shown on the dashboard. */
 export interface DashboardFigures {
@@ -112,6 +114,10 @@ export interface HealthData {
   problems: string[];
   /** What «Проверять отправителя» needs from the form owner, when it is on; else ''. */
   senderCheck: string;
+  /** Monthly jobs done after their day lately (after an outage): what was late and when done. */
+  late: string[];
+  /** Drive folders of the app found trashed, moved or gone lately, and what was done. */
+  drive: string[];
 }
 
 /** One field of the settings form. */
@@ -209,7 +215,7 @@ export function syncFormChoices(): string {
 
 /** Triggers, the last runs from «Журнал», the mail quota and the order form's upload question. */
 export function getHealth(): HealthData {
-  const { spreadsheet, settings } = requireStaff();
+  const { spreadsheet, settings, ownerOnly, refused } = requireStaff();
   const triggers = triggerStatus();
   const owner = triggerOwner();
   const mine = owner === '' || owner === Session.getEffectiveUser().getEmail();
@@ -232,6 +238,11 @@ export function getHealth(): HealthData {
   const problems = missingSources().map((m) =>
     RELIABILITY_RU.sources.healthLine(describeMissing([m]), formatDateNumeric(new Date(m.since))),
   );
+  if (ownerOnly) problems.unshift(RELIABILITY_RU.access.unreadable);
+  for (const key of SETTING_KEYS) {
+    const problem = refused[key];
+    if (problem) problems.push(SETTINGS_RU.tabValueRefused(problem));
+  }
   return {
     triggers: {
       ...triggers,
@@ -249,6 +260,8 @@ export function getHealth(): HealthData {
     },
     problems,
     senderCheck: settings.checkSender ? RELIABILITY_RU.senderCheck.instructions : '',
+    late: lateLines(readProperty(PROPERTY_KEYS.dailyLate), new Date()),
+    drive: [],
   };
 }
 
@@ -268,6 +281,9 @@ export function saveSettings(values: Record<string, unknown>): SaveSettingsResul
     if (value !== undefined && value !== null) raw[key] = String(value);
   }
   const { settings, errors } = parseSettings(raw);
+  // Fail closed: on a shared drive (no owner) an empty list would let every editor in.
+  if (settings.staff.length === 0 && !errors.staff && spreadsheet.getOwner() === null)
+    errors.staff = SETTINGS_RU.staffEmptyShared(SETTINGS_RU.labels.staff);
   if (Object.keys(errors).length > 0) {
     return {
       ok: false,
@@ -277,12 +293,13 @@ export function saveSettings(values: Record<string, unknown>): SaveSettingsResul
     };
   }
   withLock(() => {
+    // The saved list decides who is staff: saved first, so the cell never shows a list that
+    // was not saved; the protections follow it at once.
+    saveStaff(settings.staff);
     const sheet = ensureSheet(spreadsheet, SETTINGS_TAB);
     const header: Row = [...SETTINGS_RU.header];
     const rows = safeRows([header, ...settingsRows(settings)], 3);
     sheet.getRange(1, 1, rows.length, 3).setValues(rows);
-    // The saved list decides who is staff; the protections follow it at once.
-    saveStaff(settings.staff);
     syncProtections(protectedSheets(spreadsheet), settings.staff, true);
     if (settings.checkSender !== current.checkSender) setCollectEmail(settings.checkSender);
   });

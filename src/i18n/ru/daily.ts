@@ -34,6 +34,12 @@ export const DAILY_RU = {
   lockLost: 'Задача не запущена: другая операция заняла систему. Повтор — при следующем запуске.',
   failed: (job: string, monthText: string) =>
     `${DAILY_RU_JOBS[job] ?? job} ${monthText}: сбой. Задача будет повторена при следующем запуске.`,
+  /** A monthly job done after its day (the daily run did not run, or not far enough). */
+  late: (job: string, monthText: string, due: string) =>
+    `${DAILY_RU_JOBS[job] ?? job} ${monthText} выполнено с опозданием: срок был ${due}.`,
+  /** One line of the sidebar's list of what was done late. */
+  lateLine: (job: string, monthText: string, due: string, done: string) =>
+    `${DAILY_RU_JOBS[job] ?? job} ${monthText}: срок ${due}, выполнено ${done}.`,
   remindersDone: (monthText: string, sent: number) =>
     `Напоминания ${monthText}: отправлено ${sent} ${plural(sent, EMAILS)}.`,
   remindersQueued: (monthText: string, sent: number, queued: number, byQuota: boolean) =>

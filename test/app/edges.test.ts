@@ -1,0 +1,357 @@
+/**
+ * «Safe at the edges» (issue 18): one test (or more) per bullet of the issue's «Why», each on the
+ * real bundle — Drive folders and file ids, settings that cannot open the door, mail headers,
+ * missed months, the calendar's edges, names that are prototype keys, echoes of what was typed.
+ */
+import { madeDocuments, registration, rememberFirstEvent, setUpDistrict } from './harness';
+import { NBSP } from '../../src/domain/text';
+
+const OWNER = 'metodist@center.example';
+const BOSS = 'boss@center.example';
+const STRANGER = 'stranger@example.org';
+
+type Ws = ReturnType<typeof setUpDistrict>['ws'];
+type App = ReturnType<typeof setUpDistrict>['app'];
+
+function district(now = '2021-10-04T09:00:00+03:00') {
+  const { ws, app } = setUpDistrict(now);
+  rememberFirstEvent(ws.sheetValues('Мероприятия'));
+  return { ws, app };
+}
+
+function journal(ws: Ws): string[][] {
+  return ws
+    .sheetValues('Журнал')
+    .slice(1)
+    .map((r) => r.map(String));
+}
+
+function errorOf(run: () => unknown): string {
+  try {
+    run();
+    return 'no error';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+function settingCell(ws: Ws, key: string): unknown {
+  return ws.sheetValues('Настройки').find((r) => r[2] === key)?.[1];
+}
+
+/** Types a value into «Настройки» by hand, as a staff member editing the cell would. */
+function typeSetting(ws: Ws, key: string, value: string): void {
+  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
+  const row = sheet
+    .getDataRange()
+    .getValues()
+    .findIndex((r) => r[2] === key);
+  sheet.getRange(row + 1, 2).setValue(value);
+}
+
+/** No CR, LF or other control character. */
+// eslint-disable-next-line no-control-regex -- the test looks for exactly these
+const CLEAN = /^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$/;
+
+describe('Why: settings that fail closed', () => {
+  test('a 100 KB staff list is refused with a message and nothing is saved; every staff member keeps access', () => {
+    const { ws, app } = district();
+    app.call('saveSettings', { staff: `${OWNER}, ${BOSS}` });
+    const before = ws.sheetValues('Настройки');
+    const saved = app.project.documentProperties.get('access.staff');
+    const list = Array.from({ length: 4000 }, (_, i) => `person${i}@center.example`).join(', ');
+    expect(list.length).toBeGreaterThan(100_000);
+    const result = app.call('saveSettings', { staff: list });
+    expect(result.ok).toBe(false);
+    expect(result.errors.staff).toContain('список слишком длинный');
+    expect(result.errors.staff.length).toBeLessThan(300);
+    expect(ws.sheetValues('Настройки')).toEqual(before);
+    expect(app.project.documentProperties.get('access.staff')).toBe(saved);
+    ws.actAs(BOSS);
+    expect(errorOf(() => app.call('getSettings'))).toBe('no error');
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
+    expect(errorOf(() => app.call('getSettings'))).toBe('no error');
+  });
+
+  test('an unreadable staff list means owner only — never anyone — and the sidebar and «Журнал» say so', () => {
+    const { ws, app } = district();
+    app.call('saveSettings', { staff: `${OWNER}, ${BOSS}` });
+    // What is stored is not a list of addresses (a broken write, an edit of the project).
+    app.project.documentProperties.set('access.staff', '["boss@center.example", {"x": 1}');
+    ws.actAs(BOSS);
+    expect(errorOf(() => app.call('getSettings'))).toContain(
+      'список сотрудников центра не читается',
+    );
+    ws.actAs(STRANGER);
+    expect(errorOf(() => app.call('rebuildAll'))).toContain('Нет доступа');
+    ws.actAs(OWNER);
+    const health = app.call('getHealth');
+    expect(health.problems[0]).toContain('Список сотрудников центра не читается');
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
+    expect(journal(ws).some((r) => r[3]!.includes('Список сотрудников центра не читается'))).toBe(
+      true,
+    );
+    // The daily run neither adopts the cell nor writes over what is stored.
+    expect(app.project.documentProperties.get('access.staff')).toBe(
+      '["boss@center.example", {"x": 1}',
+    );
+    ws.actAs(BOSS);
+    expect(errorOf(() => app.call('getSettings'))).toContain('не читается');
+    // The owner saves the list again: staff are back.
+    ws.actAs(OWNER);
+    expect(app.call('saveSettings', { staff: `${OWNER}, ${BOSS}` }).ok).toBe(true);
+    ws.actAs(BOSS);
+    expect(errorOf(() => app.call('getSettings'))).toBe('no error');
+  });
+
+  test('before any list was saved, a staff cell that does not parse is not adopted: owner only', () => {
+    const { ws, app } = district();
+    app.project.documentProperties.delete('access.staff');
+    typeSetting(ws, 'staff', `${BOSS}, не адрес`);
+    ws.actAs(BOSS);
+    expect(errorOf(() => app.call('getSettings'))).toContain('не читается');
+    ws.actAs(OWNER);
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
+    expect(app.project.documentProperties.get('access.staff')).toBeUndefined();
+    ws.actAs(BOSS);
+    expect(errorOf(() => app.call('getSettings'))).toContain('не читается');
+  });
+
+  test('days of the month take digits only: 0x1a, 1e1, ５ and 5,0 are refused, 7 is taken', () => {
+    const { ws, app } = district();
+    for (const typed of ['0x1a', '1e1', '５', '5,0', ' 7 x', '-3']) {
+      const result = app.call('saveSettings', { noteDay: typed, reportDeadlineDay: typed });
+      expect(result.ok).toBe(false);
+      expect(result.errors.noteDay).toContain('одними цифрами');
+      expect(result.errors.reportDeadlineDay).toContain('одними цифрами');
+    }
+    expect(settingCell(ws, 'noteDay')).toBe(5);
+    expect(app.call('saveSettings', { noteDay: '7' }).ok).toBe(true);
+    expect(settingCell(ws, 'noteDay')).toBe(7);
+    // Typed by hand into the tab, the same value is not taken either: the default stands.
+    typeSetting(ws, 'reportDeadlineDay', '1e1');
+    const health = app.call('getHealth');
+    expect(health.problems.join('\n')).toContain('«1e1»');
+  });
+
+  test('a folder name with «/» is refused with an explanation, not made into one odd folder', () => {
+    const { ws, app } = district();
+    const result = app.call('saveSettings', { rootFolderName: 'Опорный центр/Мониторинг' });
+    expect(result.ok).toBe(false);
+    expect(result.errors.rootFolderName).toContain('без «/»');
+    expect(result.errors.rootFolderName).toContain('переместите');
+    expect(ws.files().some((f) => f.name.includes('/'))).toBe(false);
+  });
+});
+
+describe('Why: nothing reaches a mail header, an attachment name or a title with a line break', () => {
+  const FIELDS = [
+    'districtName',
+    'centreName',
+    'signaturePosition',
+    'signatureName',
+    'rootFolderName',
+    'recipients',
+    'staff',
+  ];
+
+  test('CR/LF (and other control characters) in every settings field that reaches mail or Drive is refused', () => {
+    const { ws, app } = district();
+    const before = ws.sheetValues('Настройки');
+    for (const key of FIELDS) {
+      for (const bad of ['Центр\r\nBcc: spy@evil.example', 'Центр\u0000', 'a\u2028b']) {
+        const value = key === 'recipients' || key === 'staff' ? `x${bad}@center.example` : bad;
+        const result = app.call('saveSettings', { [key]: value });
+        expect(result.ok).toBe(false);
+        expect(result.errors[key]).toBeTruthy();
+      }
+    }
+    expect(ws.sheetValues('Настройки')).toEqual(before);
+  });
+
+  test('typed by hand into «Настройки», a line break never reaches the sender name, the PDF name or the note title', () => {
+    const { ws, app } = district('2021-11-01T09:00:00+03:00');
+    app.call('saveSettings', { recipients: 'uo@district.example' });
+    typeSetting(ws, 'centreName', 'Центр\r\nBcc: spy@evil.example');
+    typeSetting(ws, 'districtName', 'Невского\r\nX-Evil: 1');
+    ws.clock.advanceTo('2021-11-05T07:00:00+03:00');
+    const summary = ws.outbox().find((m) => m.subject.includes('сводка'))!;
+    expect(summary).toBeDefined();
+    for (const header of [summary.subject, summary.name, ...summary.attachments.map((a) => a.name)])
+      expect(header).toMatch(CLEAN);
+    expect(ws.outbox().some((m) => m.bcc !== '' || m.to.includes('evil'))).toBe(false);
+    for (const file of ws.files()) expect(file.name).toMatch(CLEAN);
+    expect(app.call('getHealth').problems.join('\n')).toContain('не принято');
+  });
+
+  test('one place cleans what older versions queued: a letter in «Почта» with CR/LF in its subject and sender goes out on one line', () => {
+    const { ws } = district();
+    const mail = ws.spreadsheet().getSheetByName('Почта')!;
+    const header = mail.getRange(1, 1, 1, mail.getLastColumn()).getValues()[0]!;
+    const row = header.map(() => '' as unknown);
+    const at = (title: string) => header.findIndex((h) => String(h).includes(title));
+    row[0] = 'alert:old:uo@district.example';
+    row[at('Вид')] = 'alert';
+    row[at('Кому')] = 'uo@district.example';
+    row[at('Тема')] = 'Тема\r\nBcc: spy@evil.example';
+    row[at('Текст')] = 'Текст письма';
+    row[at('Отправитель')] = 'Центр\nX-Evil: 1';
+    row[at('Статус')] = 'в очереди';
+    row[at('Поставлено')] = new Date('2021-10-04T09:00:00+03:00');
+    mail.getRange(mail.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
+    const sent = ws.outbox().find((m) => m.body === 'Текст письма')!;
+    expect(sent).toBeDefined();
+    expect(sent.subject).toBe('Тема Bcc: spy@evil.example');
+    expect(sent.name).toBe('Центр X-Evil: 1');
+  });
+});
+
+describe('Why: messages echo at most a short excerpt of what was typed', () => {
+  test('a 10,000-character period is answered with a short message', () => {
+    const { app } = district();
+    const period = '2021-10' + 'x'.repeat(10_000);
+    for (const call of [
+      'generateMonthlyNote',
+      'sendMonthlySummary',
+      'generateNote',
+      'sendSummary',
+    ]) {
+      const message = errorOf(() => app.call(call, period));
+      expect(message).toContain('Месяц');
+      expect(message.length).toBeLessThan(250);
+    }
+  });
+
+  test('a 10,000-character answer in a form is quoted in «Требует проверки» as a short excerpt', () => {
+    const { ws } = district();
+    ws.submitForm('Регистрация участников', registration());
+    ws.submitForm('Приказы о направлении участников', {
+      'Образовательное учреждение': 'ГБОУ СОШ № 47',
+      'Номер приказа': '7',
+      'Дата приказа': 'когда-то ' + 'давно '.repeat(2000),
+      Мероприятие: String(registration()['Мероприятие']),
+      'Участники (Фамилия Имя, по одному в строке)': 'Иванова Мария\n' + 'Петров'.repeat(2000),
+    });
+    const [head = [], ...rows] = ws.sheetValues('Требует проверки');
+    const problem = head.indexOf('Проблема');
+    const echoed = rows.filter((r) => /давно|Петров/.test(String(r[problem])));
+    expect(echoed.length).toBe(2);
+    for (const row of echoed) {
+      expect(String(row[problem]).length).toBeLessThan(300);
+      expect(String(row[problem])).toContain('…»');
+    }
+  });
+
+  test("'0001-01' is refused as a month, never reported as «0-12»", () => {
+    const { app } = district();
+    const message = errorOf(() => app.call('generateMonthlyNote', '0001-01'));
+    expect(message).toContain('Месяц указан неверно');
+    expect(message).not.toContain('0-12');
+  });
+});
+
+describe('Why: missed months are caught up after an outage', () => {
+  test('a 40-day outage (the lock busy 2 October – 12 November): September and October notes, summaries and reminders once, oldest first, listed as late', () => {
+    const { ws, app } = district('2021-09-01T09:00:00+03:00');
+    app.call('saveSettings', { recipients: BOSS });
+    ws.clock.advanceTo('2021-10-01T07:30:00+03:00');
+    ws.lockHeldElsewhere(true);
+    ws.clock.advanceTo('2021-11-12T07:30:00+03:00');
+    ws.lockHeldElsewhere(false);
+    expect(madeDocuments(ws)).toEqual([]);
+    ws.clock.advanceTo('2021-11-13T07:30:00+03:00');
+    const notes = madeDocuments(ws).filter((d) => !d.trashed);
+    expect(notes.map((d) => d.name.replace(/.*за /, ''))).toEqual([
+      `сентябрь 2021${NBSP}г.`,
+      `октябрь 2021${NBSP}г.`,
+    ]);
+    const summaries = ws.outbox().filter((m) => m.subject.includes('сводка'));
+    expect(summaries.map((m) => m.subject.replace(/.*сводка /, ''))).toEqual([
+      `за сентябрь 2021${NBSP}г.`,
+      `за октябрь 2021${NBSP}г.`,
+    ]);
+    const staffLists = ws
+      .outbox()
+      .filter((m) => m.to === BOSS && /Должники|должник/i.test(m.subject));
+    expect(staffLists).toHaveLength(2);
+    const schoolReminders = ws.outbox().filter((m) => m.subject.startsWith('Напоминание'));
+    expect(schoolReminders.length).toBe(2 * 4);
+    // «Журнал» and the sidebar say what was late, with its day.
+    const late = journal(ws).filter((r) => r[3]!.includes('с опозданием'));
+    expect(late.map((r) => r[3]!.slice(0, 60))).toEqual([
+      expect.stringContaining('сентябрь'),
+      expect.stringContaining('сентябрь'),
+      expect.stringContaining('сентябрь'),
+      expect.stringContaining('октябрь'),
+      expect.stringContaining('октябрь'),
+      expect.stringContaining('октябрь'),
+    ]);
+    expect(late[0]![3]).toContain('05.10.2021');
+    const health = app.call('getHealth');
+    expect(health.late).toHaveLength(6);
+    expect(health.late.join('\n')).toContain('срок 05.10.2021');
+    // The next days owe nothing more: nothing twice.
+    const sent = ws.outbox().length;
+    ws.clock.advanceTo('2021-11-20T07:30:00+03:00');
+    expect(ws.outbox().length).toBe(sent);
+    expect(madeDocuments(ws).filter((d) => !d.trashed)).toHaveLength(2);
+  });
+
+  test('a month missed before the system was installed is not owed', () => {
+    const { ws } = district('2021-12-10T09:00:00+03:00');
+    ws.clock.advanceTo('2022-01-06T07:30:00+03:00');
+    const months = madeDocuments(ws).map((d) => d.name.replace(/.*за /, ''));
+    expect(months).toEqual([`ноябрь 2021${NBSP}г.`, `декабрь 2021${NBSP}г.`]);
+  });
+});
+
+describe('Why: periods checked against the calendar', () => {
+  test('on 4 October 2021 a note for 2099-01, 9999-12 or any month to come is refused; a summary for May 2022 too — nothing made, nothing mailed', () => {
+    const { ws, app } = district();
+    app.call('saveSettings', { recipients: BOSS });
+    for (const period of ['2099-01', '9999-12', '2021-11']) {
+      const message = errorOf(() => app.call('generateMonthlyNote', period));
+      expect(message).not.toBe('no error');
+      expect(message.length).toBeLessThan(200);
+    }
+    expect(errorOf(() => app.call('generateMonthlyNote', '2021-11'))).toContain('ещё не начался');
+    expect(errorOf(() => app.call('sendMonthlySummary', '2022-05'))).toContain(
+      'месяц ещё не закончился',
+    );
+    expect(errorOf(() => app.call('sendSummary', '2022-05'))).toContain('не закончился');
+    expect(madeDocuments(ws)).toEqual([]);
+    expect(ws.outbox()).toEqual([]);
+  });
+
+  test('the current month only on demand, titled «предварительные данные», and never mailed: the summary goes with the final note', () => {
+    const { ws, app } = district('2021-10-20T09:00:00+03:00');
+    app.call('saveSettings', { recipients: BOSS });
+    const id = app.call('generateMonthlyNote', '2021-10') as string;
+    const preliminary = madeDocuments(ws).find((d) => d.id === id)!;
+    expect(preliminary.name).toContain('(предварительные данные)');
+    expect(preliminary.text()).toContain('данные предварительные');
+    expect(errorOf(() => app.call('sendMonthlySummary', '2021-10'))).toContain('не закончился');
+    expect(ws.outbox()).toEqual([]);
+    ws.clock.advanceTo('2021-11-05T07:30:00+03:00');
+    const summary = ws.outbox().find((m) => m.subject.includes('сводка'))!;
+    expect(summary.attachments.map((a) => a.name)).toEqual([
+      expect.not.stringContaining('предварительные'),
+    ]);
+    const live = madeDocuments(ws).filter((d) => !d.trashed && d.name.includes('октябрь'));
+    expect(live.map((d) => d.name)).toEqual([expect.not.stringContaining('предварительные')]);
+  });
+
+  test('a summary only for a finished month with its final note: a preliminary note is made anew first', () => {
+    const { ws, app } = district('2021-09-20T09:00:00+03:00');
+    app.call('saveSettings', { recipients: BOSS });
+    app.call('generateMonthlyNote', '2021-09');
+    ws.clock.advanceTo('2021-10-02T09:00:00+03:00'); // before the note day
+    app.call('sendMonthlySummary', '2021-09');
+    const summary = ws.outbox().find((m) => m.subject.includes('сводка'))!;
+    expect(summary.attachments[0]!.name).not.toContain('предварительные');
+    expect(summary.body).not.toContain('предварительные');
+  });
+});
+
+export type { App };
