@@ -36,7 +36,8 @@ export interface Debtor {
 
 /**
  * The ОУ of the registry that owe the period's report, or orders owed at `asOf` (the day the
- * reminders go out), in registry order.
+ * reminders go out), in registry order. With `reportAskable` false — the report form no longer
+ * offers the period (August, after its deadline in September) — nobody is asked for the report.
  */
 export function findDebtors(
   period: string,
@@ -45,6 +46,7 @@ export function findDebtors(
   participants: Participant[],
   events: readonly ChampionshipEvent[],
   asOf: Date,
+  reportAskable = true,
 ): Debtor[] {
   const reported = new Set(reports.filter((r) => r.period === period).map((r) => r.schoolKey));
   const calendar = new EventCalendar(events);
@@ -59,7 +61,7 @@ export function findDebtors(
   const debtors: Debtor[] = [];
   for (const school of schools) {
     const missing: ReminderKind[] = [];
-    if (!reported.has(school.key)) missing.push('report');
+    if (reportAskable && !reported.has(school.key)) missing.push('report');
     const open = owedBySchool.get(school.key) ?? [];
     if (open.length > 0) missing.push('orders');
     if (missing.length === 0) continue;

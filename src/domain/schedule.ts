@@ -4,7 +4,15 @@
  * the done-markers and the pending list from document properties and passes them in.
  */
 import type { CalendarDate } from './text/dates';
-import { addMonths, formatPeriodKey, previousPeriod } from './text/periods';
+import {
+  addMonths,
+  formatPeriodKey,
+  periodOf,
+  previousPeriod,
+  schoolYearOf,
+  schoolYearPeriods,
+} from './text/periods';
+import { toMoscowDate } from './text/dates';
 
 /** The jobs of the daily run, in the order they run (a later job may rely on an earlier one). */
 export const DAILY_JOBS = [
@@ -161,4 +169,26 @@ function isDailyJob(value: unknown): value is DailyJob {
 /** Whether a value is a period key 'YYYY-MM'. */
 export function isPeriod(value: unknown): value is string {
   return typeof value === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
+}
+
+/**
+ * The months the monthly-report form offers at `now`: the school year's twelve, and — until its
+ * report deadline has passed (1 September to the deadline day) — the previous school year's
+ * last month, August, whose report is still due then.
+ */
+export function reportMonthsOffered(now: Date, reportDeadlineDay: number): string[] {
+  const months = schoolYearPeriods(schoolYearOf(now));
+  const previous = previousPeriod(periodOf(now));
+  if (previous < months[0]! && toMoscowDate(now).day <= reportDeadlineDay)
+    return [previous, ...months];
+  return months;
+}
+
+/** Whether the report form still offers `period` at `now`: a reminder may ask only for such a month. */
+export function isReportMonthOffered(
+  period: string,
+  now: Date,
+  reportDeadlineDay: number,
+): boolean {
+  return reportMonthsOffered(now, reportDeadlineDay).indexOf(period) >= 0;
 }

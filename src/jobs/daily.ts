@@ -19,6 +19,7 @@ import { formatForMonth, previousPeriod } from '../domain/text/periods';
 import { readReference, readSettingsChecked } from '../workspace/master';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import type { ReferenceData } from '../domain/intake';
+import type { Settings } from '../domain/settings';
 import { catchUpOrderFiles, fullIntakeDue, refreshDerived, type IntakeRun } from './intake';
 import { syncAllChoices } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
@@ -62,6 +63,7 @@ interface JobOutcome {
 
 interface RunState {
   spreadsheet: Spreadsheet;
+  settings: Settings;
   /** Today's catch-up: its rows and reference feed the other jobs instead of re-reading the tabs. */
   intake: IntakeRun | null;
   /** The reference tabs if today's run has read them already. */
@@ -164,6 +166,7 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
 
   const state: RunState = {
     spreadsheet,
+    settings,
     intake: null,
     reference: null,
     reminderData: null,
@@ -365,7 +368,7 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
     case 'choices': {
       const reference = referenceOf(state);
       // Visiting every dropdown costs calls per item: skipped when the lists are as last synced.
-      const changed = syncAllChoices(reference, true);
+      const changed = syncAllChoices(reference, state.settings.reportDeadlineDay, true);
       return { outcome: 'ok', details: DAILY_RU.choicesDone(changed) };
     }
     case 'statistics': {

@@ -12,6 +12,7 @@ import {
   type SentMarks,
 } from '../domain/reminders';
 import { splitLetter, type Letter } from '../domain/mail';
+import { isReportMonthOffered } from '../domain/schedule';
 import { enqueueLetters } from '../workspace/mailQueue';
 import { PROPERTY_FAMILIES, readProperty, writeProperty } from '../workspace/properties';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
@@ -47,16 +48,25 @@ export function sendReminders(
   const settings = readSettings(spreadsheet);
   const { schools, events } = readReference(spreadsheet);
   const derived = data ?? readReminderData(spreadsheet);
+  const now = new Date();
+  const reportAskable = isReportMonthOffered(period, now, settings.reportDeadlineDay);
   const debtors = findDebtors(
     period,
     schools,
     derived.reports,
     derived.participants,
     events,
-    new Date(),
+    now,
+    // Never ask for a month the report form no longer offers.
+    reportAskable,
   );
   const monthText = formatForMonth(period);
-  if (debtors.length === 0) return { queued: 0, message: DAILY_RU.noDebtors(monthText) };
+  const notAsked = reportAskable ? '' : ' ' + DAILY_RU.reportNotOffered(monthText);
+  if (debtors.length === 0)
+    return {
+      queued: 0,
+      message: reportAskable ? DAILY_RU.noDebtors(monthText) : DAILY_RU.reportNotOffered(monthText),
+    };
   const key = PROPERTY_FAMILIES.remindersSent(period);
   let marks: SentMarks = parseSentMarks(readProperty(key));
   const plan = planReminders(
@@ -89,7 +99,7 @@ export function sendReminders(
   }
   const queued = enqueueLetters(spreadsheet, letters);
   if (plan.mails.length > 0) writeProperty(key, JSON.stringify(marks));
-  return { queued, message: RELIABILITY_RU.reminders.queued(monthText, queued) };
+  return { queued, message: RELIABILITY_RU.reminders.queued(monthText, queued) + notAsked };
 }
 
 function readReminderData(spreadsheet: Spreadsheet): ReminderData {

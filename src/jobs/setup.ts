@@ -77,7 +77,7 @@ function setUpUnderLock(
 
   const { reference, check } = readReferenceChecked(spreadsheet);
   const filled = writeRegistryFills(spreadsheet, check.fills);
-  const choices = choiceLists(reference, new Date());
+  const choices = choiceLists(reference, new Date(), settings.reportDeadlineDay);
   for (const definition of FORMS) {
     const { form, changed } = ensureForm(spreadsheet, definition, choices, settings.checkSender);
     if (changed) changes++;

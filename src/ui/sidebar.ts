@@ -208,8 +208,10 @@ export function getDashboard(): DashboardData {
 
 /** Makes the forms' dropdowns equal the reference tabs now, without waiting for the daily run. */
 export function syncFormChoices(): string {
-  const { spreadsheet } = requireStaff();
-  const changed = withLock(() => syncAllChoices(readReference(spreadsheet)));
+  const { spreadsheet, settings } = requireStaff();
+  const changed = withLock(() =>
+    syncAllChoices(readReference(spreadsheet), settings.reportDeadlineDay),
+  );
   return SIDEBAR_RU.health.choicesSynced(changed);
 }
 

@@ -354,4 +354,35 @@ describe('Why: periods checked against the calendar', () => {
   });
 });
 
+describe('Why: the report form and the reminders at the 1 September boundary', () => {
+  function monthChoices(ws: Ws): string[] {
+    const form = ws.forms().find((f) => f.title === 'Ежемесячный отчёт ОУ')!;
+    return form.items.find((i) => i.title === 'Отчётный месяц')!.choices;
+  }
+
+  test('August stays in the month list until its deadline has passed; the reminders of 6 September never ask for it', () => {
+    const { ws } = district('2022-08-20T09:00:00+03:00');
+    ws.clock.advanceTo('2022-09-01T07:30:00+03:00');
+    expect(monthChoices(ws)[0]).toBe('август 2022');
+    expect(monthChoices(ws)).toContain('сентябрь 2022');
+    // A school answers for August on 3 September: the form offers it, the answer is placed.
+    ws.clock.advanceTo('2022-09-03T10:00:00+03:00');
+    ws.submitForm('Ежемесячный отчёт ОУ', {
+      'Образовательное учреждение': 'ГБОУ СОШ № 47',
+      'Отчётный месяц': 'август 2022',
+      'Проведено занятий по подготовке': '2',
+      'Обучающихся в подготовке': '5',
+      'Педагогов-наставников': '1',
+      'Контактное лицо': 'Сидорова Анна',
+    });
+    expect(ws.sheetValues('Отчёты ОУ')).toHaveLength(2);
+    ws.clock.advanceTo('2022-09-06T07:30:00+03:00');
+    expect(monthChoices(ws)).not.toContain('август 2022');
+    expect(monthChoices(ws)[0]).toBe('сентябрь 2022');
+    const reminders = ws.outbox().filter((m) => /Напоминание|Должники/.test(m.subject));
+    expect(reminders.filter((m) => /август/.test(m.body))).toEqual([]);
+    expect(journal(ws).some((r) => r[3]!.includes('форма отчёта больше не предлагает'))).toBe(true);
+  });
+});
+
 export type { App };

@@ -2,6 +2,7 @@
 import { excerpt, hasUnsafeCharacters, oneLine } from '../../src/domain/text/clean';
 import { MAX_LIST_CHARS, parseSettings, utf8Length } from '../../src/domain/settings';
 import { parsePeriod, periodTiming } from '../../src/domain/text/periods';
+import { isReportMonthOffered, reportMonthsOffered } from '../../src/domain/schedule';
 
 describe('oneLine: what may reach a mail header, a file name or a title', () => {
   test.each([
@@ -87,5 +88,22 @@ describe('periods on the calendar', () => {
     expect(periodTiming('2021-11', now)).toBe('future');
     // Moscow calendar: 31 October 22:00 UTC is already November in Moscow.
     expect(periodTiming('2021-10', new Date('2021-10-31T22:00:00Z'))).toBe('finished');
+  });
+});
+
+describe('the months the report form offers', () => {
+  const at = (iso: string) => new Date(`${iso}T10:00:00+03:00`);
+  test('August of the previous school year until its deadline day, then only the new year', () => {
+    expect(reportMonthsOffered(at('2022-09-01'), 5)[0]).toBe('2022-08');
+    expect(reportMonthsOffered(at('2022-09-05'), 5)[0]).toBe('2022-08');
+    expect(reportMonthsOffered(at('2022-09-06'), 5)[0]).toBe('2022-09');
+    expect(reportMonthsOffered(at('2022-09-06'), 5)).toHaveLength(12);
+    expect(reportMonthsOffered(at('2022-10-03'), 5)[0]).toBe('2022-09');
+  });
+
+  test('a reminder may ask only for a month the form offers', () => {
+    expect(isReportMonthOffered('2022-08', at('2022-09-06'), 5)).toBe(false);
+    expect(isReportMonthOffered('2022-08', at('2022-09-06'), 10)).toBe(true);
+    expect(isReportMonthOffered('2022-10', at('2022-11-06'), 5)).toBe(true);
   });
 });

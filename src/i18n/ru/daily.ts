@@ -47,6 +47,8 @@ export const DAILY_RU = {
     `${queued} ${plural(queued, EMAILS)} отложено до следующего запуска ` +
     (byQuota ? '(исчерпана дневная квота почты).' : '(исчерпано время выполнения).'),
   noDebtors: (monthText: string) => `Напоминания ${monthText} не нужны: все ОУ отчитались.`,
+  reportNotOffered: (monthText: string) =>
+    `Об ежемесячном отчёте ${monthText} не напоминаем: форма отчёта больше не предлагает этот месяц (срок прошёл).`,
 
   reminder: {
     subject: (monthText: string) => `Напоминание о сведениях ${monthText}`,
