@@ -19,8 +19,11 @@ const KIND_MARK: Record<ReminderKind, string> = { report: 'r', orders: 'o' };
 /** Key of the staff list among the sent-marks (no school key contains it). */
 export const STAFF_MARK_KEY = '*';
 
-/** Sent-marks of one period: school key → letters of the kinds already reminded ('r', 'o'). */
-export type SentMarks = Record<string, string>;
+/**
+ * Sent-marks of one period: school key → letters of the kinds already reminded ('r', 'o'). A
+ * Map: school keys are typed by staff, and «constructor» or «__proto__» is a key like any other.
+ */
+export type SentMarks = ReadonlyMap<string, string>;
 
 export interface Debtor {
   school: School;
@@ -115,12 +118,16 @@ export function planReminders(
       withoutEmail++;
       continue;
     }
-    const already = sent[debtor.school.key] ?? '';
+    const already = sent.get(debtor.school.key) ?? '';
     const kinds = debtor.missing.filter((k) => already.indexOf(KIND_MARK[k]) < 0);
     if (kinds.length === 0) continue;
     mails.push(schoolLetter(context, monthText, debtor, kinds));
   }
-  if (debtors.length > 0 && context.recipients.length > 0 && (sent[STAFF_MARK_KEY] ?? '') === '') {
+  if (
+    debtors.length > 0 &&
+    context.recipients.length > 0 &&
+    (sent.get(STAFF_MARK_KEY) ?? '') === ''
+  ) {
     mails.push(staffLetter(context, monthText, debtors));
   }
   return { mails, withoutEmail };
@@ -128,24 +135,32 @@ export function planReminders(
 
 /** The marks after a letter went out. */
 export function markSent(sent: SentMarks, mail: Mail): SentMarks {
-  const before = sent[mail.key] ?? '';
+  const before = sent.get(mail.key) ?? '';
   const added = mail.marks.split('').filter((m) => before.indexOf(m) < 0);
-  return { ...sent, [mail.key]: before + added.join('') };
+  return new Map(sent).set(mail.key, before + added.join(''));
 }
 
-/** Sent-marks from their stored JSON (a malformed value counts as nothing sent). */
+/**
+ * Sent-marks from their stored JSON (a malformed value counts as nothing sent). JSON.parse makes
+ * every key an own property — «__proto__» included — so entries read back every school.
+ */
 export function parseSentMarks(json: string | null): SentMarks {
-  if (!json) return {};
+  const marks = new Map<string, string>();
+  if (!json) return marks;
   try {
     const value: unknown = JSON.parse(json);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    const marks: SentMarks = {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return marks;
     for (const [k, v] of Object.entries(value as Record<string, unknown>))
-      if (typeof v === 'string') marks[k] = v;
+      if (typeof v === 'string') marks.set(k, v);
     return marks;
   } catch {
-    return {};
+    return marks;
   }
+}
+
+/** Sent-marks as stored: a JSON object, every key an own property. */
+export function serializeSentMarks(marks: SentMarks): string {
+  return JSON.stringify(Object.fromEntries(marks));
 }
 
 function schoolLetter(

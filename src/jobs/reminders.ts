@@ -7,6 +7,7 @@ import {
   findDebtors,
   markSent,
   parseSentMarks,
+  serializeSentMarks,
   planReminders,
   STAFF_MARK_KEY,
   type SentMarks,
@@ -98,7 +99,7 @@ export function sendReminders(
     marks = markSent(marks, mail);
   }
   const queued = enqueueLetters(spreadsheet, letters);
-  if (plan.mails.length > 0) writeProperty(key, JSON.stringify(marks));
+  if (plan.mails.length > 0) writeProperty(key, serializeSentMarks(marks));
   return { queued, message: RELIABILITY_RU.reminders.queued(monthText, queued) + notAsked };
 }
 

@@ -3,7 +3,16 @@
  * real bundle — Drive folders and file ids, settings that cannot open the door, mail headers,
  * missed months, the calendar's edges, names that are prototype keys, echoes of what was typed.
  */
-import { madeDocuments, registration, rememberFirstEvent, setUpDistrict } from './harness';
+import {
+  madeDocuments,
+  registration,
+  rememberFirstEvent,
+  scheduleFirstEvent,
+  setUpDistrict,
+  SCHOOLS,
+} from './harness';
+import { COMPETENCIES_SCHEMA, SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
+import type { School } from '../../src/domain/model';
 import { NBSP } from '../../src/domain/text';
 
 const OWNER = 'metodist@center.example';
@@ -382,6 +391,93 @@ describe('Why: the report form and the reminders at the 1 September boundary', (
     const reminders = ws.outbox().filter((m) => /Напоминание|Должники/.test(m.subject));
     expect(reminders.filter((m) => /август/.test(m.body))).toEqual([]);
     expect(journal(ws).some((r) => r[3]!.includes('форма отчёта больше не предлагает'))).toBe(true);
+  });
+});
+
+describe('Why: no name is a key of a plain object', () => {
+  const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+  test('competencies and ОУ named constructor, __proto__, toString, hasOwnProperty, valueOf count like any other', () => {
+    const { ws, app } = district();
+    scheduleFirstEvent(ws, '2021-10-20', '2021-10-22', '2021-10-15');
+    const schools: School[] = NAMES.map((name, i) => ({
+      ...SCHOOLS[0]!,
+      key: name,
+      number: String(901 + i),
+      officialName: `ГБОУ СОШ № ${901 + i}`,
+      shortName: name,
+      emails: [`s${901 + i}@school.example`],
+    }));
+    const registry = ws.spreadsheet().getSheetByName('ОУ')!;
+    registry
+      .getRange(SCHOOLS.length + 2, 1, schools.length, SCHOOLS_SCHEMA.columns.length)
+      .setValues(schools.map((school) => toRow(SCHOOLS_SCHEMA, school)) as never);
+    const competencies = ws.spreadsheet().getSheetByName('Компетенции')!;
+    competencies
+      .getRange(competencies.getLastRow() + 1, 1, NAMES.length, COMPETENCIES_SCHEMA.columns.length)
+      .setValues(
+        NAMES.map((name) =>
+          toRow(COMPETENCIES_SCHEMA, {
+            name,
+            programme: 'JuniorSkills',
+            ageCategories: ['10+'],
+            active: true,
+            aliases: [],
+          }),
+        ) as never,
+      );
+    app.call('setupSystem');
+    NAMES.forEach((name, i) => {
+      ws.submitForm(
+        'Регистрация участников',
+        registration({
+          'Образовательное учреждение': name,
+          Компетенция: name,
+          'Участник 1: фамилия': ['Иванова', 'Петрова', 'Сидорова', 'Козлова', 'Орлова'][i]!,
+        }),
+      );
+    });
+    ws.submitForm('Результаты участия', {
+      'Образовательное учреждение': '__proto__',
+      Мероприятие: String(registration()['Мероприятие']),
+      Компетенция: '__proto__',
+      'Участник (Фамилия Имя)': 'Петрова Мария',
+      Результат: 'Победитель (1 место)',
+      Баллы: '95',
+    });
+    const placed = ws.sheetValues('Участники').slice(1);
+    expect(placed.map((r) => r[3]).sort()).toEqual([...NAMES].sort());
+    const id = app.call('generateMonthlyNote', '2021-10') as string;
+    const note = madeDocuments(ws).find((d) => d.id === id)!;
+    const stats = ws
+      .sheetValues('Статистика')
+      .map((r) => r.map(String).join(' | '))
+      .join('\n');
+    for (const text of [stats, note.text()]) {
+      expect(text).not.toMatch(/native code|function|NaN|undefined|\[object/);
+    }
+    // Each name counts once in the competency table; the totals add up.
+    const table = note.tables().find((t) => t.some((row) => row[0] === 'valueOf'))!;
+    expect(table).toBeDefined();
+    for (const name of NAMES) {
+      const row = table.find((r) => r[0] === name)!;
+      expect(row).toBeDefined();
+      expect(row.slice(1)).toContain('1');
+    }
+    const dashboard = app.call('getDashboard');
+    expect(dashboard.month.participants).toBe(5);
+    expect(dashboard.month.schoolsParticipating).toBe(5);
+    expect(dashboard.month.winners).toBe(1);
+    // Reminders to ОУ keyed so go out once each, and not again the next day.
+    ws.clock.advanceTo('2021-11-06T07:30:00+03:00');
+    const to = ws
+      .outbox()
+      .filter((m) => m.subject.startsWith('Напоминание'))
+      .map((m) => m.to);
+    for (let i = 0; i < NAMES.length; i++) expect(to).toContain(`s${901 + i}@school.example`);
+    const count = to.length;
+    ws.clock.advanceTo('2021-11-07T07:30:00+03:00');
+    expect(ws.outbox().filter((m) => m.subject.startsWith('Напоминание'))).toHaveLength(count);
   });
 });
 

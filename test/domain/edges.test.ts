@@ -3,6 +3,8 @@ import { excerpt, hasUnsafeCharacters, oneLine } from '../../src/domain/text/cle
 import { MAX_LIST_CHARS, parseSettings, utf8Length } from '../../src/domain/settings';
 import { parsePeriod, periodTiming } from '../../src/domain/text/periods';
 import { isReportMonthOffered, reportMonthsOffered } from '../../src/domain/schedule';
+import { computeStatistics } from '../../src/domain/statistics';
+import { DISTRICT } from './district.fixture';
 
 describe('oneLine: what may reach a mail header, a file name or a title', () => {
   test.each([
@@ -105,5 +107,32 @@ describe('the months the report form offers', () => {
     expect(isReportMonthOffered('2022-08', at('2022-09-06'), 5)).toBe(false);
     expect(isReportMonthOffered('2022-08', at('2022-09-06'), 10)).toBe(true);
     expect(isReportMonthOffered('2022-10', at('2022-11-06'), 5)).toBe(true);
+  });
+});
+
+describe('statistics keyed by names: the prototype names are names', () => {
+  const NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+  test('competencies, categories, ОУ keys and levels named like Object members count once each', () => {
+    const base = DISTRICT.participants[0]!;
+    const schools = NAMES.map((key) => ({ ...DISTRICT.schools[0]!, key, shortName: key }));
+    const participants = NAMES.map((name, i) => ({
+      ...base,
+      id: `P-${i}`,
+      schoolKey: name,
+      competency: name,
+      ageCategory: name,
+      result: '' as const,
+    }));
+    const results = [{ ...DISTRICT.results[0]!, participantId: 'P-1' }];
+    const s = computeStatistics({ ...DISTRICT, schools, participants, results }, '2021-10');
+    expect(s.month.participants).toBe(5);
+    expect(s.month.schoolsParticipating).toBe(5);
+    expect(s.byCompetency.map((r) => [r.label, r.count]).sort()).toEqual(
+      NAMES.map((n) => [n, 1]).sort(),
+    );
+    expect(s.byCompetency.reduce((sum, r) => sum + r.count, 0)).toBe(5);
+    expect(s.ratingMonth.map((r) => r.key).sort()).toEqual([...NAMES].sort());
+    expect(JSON.stringify(s)).not.toMatch(/native code|NaN/);
   });
 });
