@@ -413,13 +413,11 @@ class Context {
   readonly calendar: EventCalendar;
   /** Participants once per id (the first row of an id wins), in input order. */
   readonly unique: Participant[] = [];
-  /** Event keys (matchKey of the name) whose results are in. */
-  private readonly eventsWithResults = new Set<string>();
+  /** Editions (rows of «Мероприятия»; a name when not there) whose results are in. */
+  private readonly eventsWithResults = new Set<ChampionshipEvent | string>();
   /** Participants by their period (event date) and by the month of their registration. */
   private readonly byPeriod = new Map<string, Participant[]>();
   private readonly byRegistration = new Map<string, Participant[]>();
-  /** Whether an event (by the name as written) has its results in. */
-  private readonly resultsByEvent = new Map<string, boolean>();
 
   constructor(private readonly input: StatisticsInput) {
     this.calendar = new EventCalendar(input.events);
@@ -447,7 +445,7 @@ class Context {
       this.bestConfirmed.set(id, confirmed.get(id) === true);
     }
     for (const p of this.unique) {
-      if (this.best.has(p.id)) this.eventsWithResults.add(matchKey(p.event));
+      if (this.best.has(p.id)) this.eventsWithResults.add(this.editionKey(p));
     }
     // Grouped once: every figure of every month reads these groups, not all participants.
     const add = (map: Map<string, Participant[]>, key: string, p: Participant): void => {
@@ -456,9 +454,6 @@ class Context {
       else map.set(key, [p]);
     };
     for (const p of this.unique) {
-      if (!this.resultsByEvent.has(p.event)) {
-        this.resultsByEvent.set(p.event, this.eventsWithResults.has(matchKey(p.event)));
-      }
       add(this.byPeriod, this.calendar.placement(p).period, p);
       add(this.byRegistration, periodOf(p.registeredAt), p);
     }
@@ -478,8 +473,14 @@ class Context {
     return out;
   }
 
+  /** The participant's edition, or its event's name when «Мероприятия» cannot tell. */
+  private editionKey(p: Participant): ChampionshipEvent | string {
+    return this.calendar.eventOf(p) ?? matchKey(p.event);
+  }
+
+  /** Whether the results of the participant's edition are in (last year's do not count). */
   resultsIn(p: Participant): boolean {
-    return this.resultsByEvent.get(p.event) === true;
+    return this.eventsWithResults.has(this.editionKey(p));
   }
 
   ref(key: string): SchoolRef {
@@ -525,7 +526,8 @@ class Context {
     for (const p of this.byRegistration.get(period) ?? []) {
       total++;
       schools.add(p.schoolKey);
-      const eventPeriod = this.calendar.eventPeriod(p.event) ?? '';
+      const placed = this.calendar.placement(p);
+      const eventPeriod = placed.byRegistration ? '' : placed.period;
       byPeriod.set(eventPeriod, (byPeriod.get(eventPeriod) ?? 0) + 1);
     }
     const periods = [...byPeriod.keys()].sort((a, b) =>
@@ -543,18 +545,19 @@ class Context {
 
   /** The events of the cohort, in start order. */
   eventsOf(cohort: Participant[]): EventOfPeriod[] {
-    const byName = new Map<string, Participant[]>();
+    // By edition: last year's row of the same name is another event.
+    const byEdition = new Map<ChampionshipEvent | string, Participant[]>();
     for (const p of cohort) {
-      const name = this.calendar.event(p.event)?.name ?? p.event;
-      const list = byName.get(name);
+      const edition = this.calendar.eventOf(p) ?? p.event;
+      const list = byEdition.get(edition);
       if (list) list.push(p);
-      else byName.set(name, [p]);
+      else byEdition.set(edition, [p]);
     }
-    return [...byName.entries()]
-      .map(([name, list]) => ({
-        name,
-        level: this.calendar.event(name)?.level ?? ('' as const),
-        start: this.calendar.start(name),
+    return [...byEdition.entries()]
+      .map(([edition, list]) => ({
+        name: typeof edition === 'string' ? edition : edition.name,
+        level: typeof edition === 'string' ? ('' as const) : edition.level,
+        start: this.calendar.startOf(list[0]!),
         participants: list.length,
         schools: new Set(list.map((p) => p.schoolKey)).size,
         resultsIn: this.resultsIn(list[0]!),
@@ -589,7 +592,7 @@ class Context {
       const p = this.byId.get(r.participantId);
       if (!p) continue;
       if (this.calendar.placement(p).period >= period) continue;
-      const name = this.calendar.event(p.event)?.name ?? p.event;
+      const name = this.calendar.eventOf(p)?.name ?? p.event;
       late.set(name, (late.get(name) ?? new Set<string>()).add(p.id));
     }
     return [...late.entries()]
@@ -633,7 +636,7 @@ class Context {
   byEventLevel(cohort: Participant[]): CountRow[] {
     const counts = new Map<string, number>();
     for (const p of cohort) {
-      const level = this.calendar.event(p.event)?.level || UNKNOWN_LABEL;
+      const level = this.calendar.eventOf(p)?.level || UNKNOWN_LABEL;
       counts.set(level, (counts.get(level) ?? 0) + 1);
     }
     // Levels keep their natural order (school → national), unknown last.

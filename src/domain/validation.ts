@@ -4,6 +4,7 @@
  * issues, so intake never parses an answer twice. Errors go to «Требует проверки»; warnings are
  * noted there too but do not stop the answer from being counted.
  */
+import { editionAt, editionsNamed } from './eventCalendar';
 import type {
   AgeCategory,
   ChampionshipEvent,
@@ -247,7 +248,14 @@ export function validateRegistration(
   const issues = new IssueList();
   const t = DOMAIN_RU.intake;
   const school = requireSchool(answers, ctx, issues);
-  const event = requireEvent(answers, ctx, issues);
+  const named = requireEvent(answers, ctx, issues);
+  // Names repeat from year to year: the row whose school year and registration window fit the
+  // answer's date (eventCalendar.ts, the rule statistics and certificates use too).
+  const choice = named ? editionAt(editionsNamed(named.name, ctx.events), ctx.now) : null;
+  const event = choice ? (choice.event ?? null) : null;
+  if (named && choice?.ambiguous) {
+    issues.warn(Q.event, named.name, 'event-ambiguous', t.eventAmbiguous(named.name));
+  }
   const competency = requireCompetency(answers, ctx, issues);
 
   const categoryTyped = answer(answers, Q.ageCategory);

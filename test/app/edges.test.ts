@@ -481,4 +481,82 @@ describe('Why: no name is a key of a plain object', () => {
   });
 });
 
+describe("Why: two events of one name, last year's and this year's", () => {
+  const KIDSKILLS = 'Районный отборочный этап KidSkills';
+  const day = (iso: string): Date => new Date(`${iso}T00:00:00+03:00`);
+
+  /** Last year's row of the same event put above this year's, as staff keep «Мероприятия». */
+  function withLastYear(ws: Ws): void {
+    const sheet = ws.spreadsheet().getSheetByName('Мероприятия')!;
+    const rows = sheet.getDataRange().getValues();
+    const lastYear = [...rows.find((r) => r[0] === KIDSKILLS)!];
+    lastYear.splice(4, 3, day('2020-11-16'), day('2020-11-20'), day('2020-11-02'));
+    sheet
+      .getRange(1, 1, rows.length + 1, rows[0]!.length)
+      .setValues([rows[0]!, lastYear, ...rows.slice(1)] as never);
+  }
+
+  function queue(ws: Ws): string {
+    return ws
+      .sheetValues('Требует проверки')
+      .map((r) => r.map(String).join(' | '))
+      .join('\n');
+  }
+
+  test("a registration for this year's event is placed in this year's, not queued as «регистрация закрылась»", () => {
+    const { ws, app } = district('2021-10-05T09:00:00+03:00');
+    withLastYear(ws);
+    app.call('setupSystem');
+    // Last year's answer (as if the form had been in use then): the November 2020 stage.
+    ws.seedResponses('Регистрация участников', [
+      {
+        at: '2020-10-20T10:00:00+03:00',
+        answers: registration({ Мероприятие: KIDSKILLS, 'Участник 1: фамилия': 'Старова' }),
+      },
+    ]);
+    // This year: a registration for the November 2021 stage, open until 1 November 2021.
+    ws.clock.advanceTo('2021-10-20T10:00:00+03:00');
+    ws.submitForm(
+      'Регистрация участников',
+      registration({ Мероприятие: KIDSKILLS, 'Участник 1: фамилия': 'Новикова' }),
+    );
+    expect(
+      ws
+        .sheetValues('Участники')
+        .slice(1)
+        .map((r) => r[1]),
+    ).toEqual(expect.arrayContaining(['Старова', 'Новикова']));
+    expect(queue(ws)).not.toContain('регистрация на мероприятие');
+    // A registration after this year's deadline is still late — by this year's date.
+    ws.clock.advanceTo('2021-11-05T10:00:00+03:00');
+    ws.submitForm(
+      'Регистрация участников',
+      registration({ Мероприятие: KIDSKILLS, 'Участник 1: фамилия': 'Позднякова' }),
+    );
+    expect(queue(ws)).toContain('закрылась 01.11.2021');
+    expect(queue(ws)).not.toContain('закрылась 02.11.2020');
+    // Each child counts in the month of its own edition: November 2021 has this year's two.
+    ws.clock.advanceTo('2021-11-20T10:00:00+03:00');
+    expect(app.call('getDashboard').month.participants).toBe(2);
+    // rebuildAll says the same.
+    app.call('rebuildAll');
+    expect(queue(ws)).not.toContain('02.11.2020');
+    expect(app.call('getDashboard').month.participants).toBe(2);
+  });
+
+  test('only a true ambiguity (a row of the name without a date) is queued, and the answer is placed', () => {
+    const { ws, app } = district('2021-10-05T09:00:00+03:00');
+    withLastYear(ws);
+    const sheet = ws.spreadsheet().getSheetByName('Мероприятия')!;
+    sheet.getRange(2, 5, 1, 3).setValues([['', '', '']] as never);
+    app.call('setupSystem');
+    ws.submitForm(
+      'Регистрация участников',
+      registration({ Мероприятие: KIDSKILLS, 'Участник 1: фамилия': 'Новикова' }),
+    );
+    expect(ws.sheetValues('Участники').some((r) => r[1] === 'Новикова')).toBe(true);
+    expect(queue(ws)).toContain('несколько строк с названием');
+  });
+});
+
 export type { App };

@@ -5,6 +5,9 @@ import { parsePeriod, periodTiming } from '../../src/domain/text/periods';
 import { isReportMonthOffered, reportMonthsOffered } from '../../src/domain/schedule';
 import { computeStatistics } from '../../src/domain/statistics';
 import { DISTRICT } from './district.fixture';
+import { editionAt } from '../../src/domain/eventCalendar';
+import type { ChampionshipEvent } from '../../src/domain/model';
+import { moscowMidnight } from '../../src/domain/text';
 
 describe('oneLine: what may reach a mail header, a file name or a title', () => {
   test.each([
@@ -134,5 +137,44 @@ describe('statistics keyed by names: the prototype names are names', () => {
     expect(s.byCompetency.reduce((sum, r) => sum + r.count, 0)).toBe(5);
     expect(s.ratingMonth.map((r) => r.key).sort()).toEqual([...NAMES].sort());
     expect(JSON.stringify(s)).not.toMatch(/native code|NaN/);
+  });
+});
+
+describe('editionAt: which of the rows of one name an answer belongs to', () => {
+  const edition = (start: Date | null, deadline: Date | null): ChampionshipEvent => ({
+    name: 'Районный отборочный этап KidSkills',
+    programme: 'KidSkills',
+    level: 'районный',
+    format: 'очный',
+    start,
+    end: start,
+    registrationDeadline: deadline,
+  });
+  const LAST = edition(moscowMidnight(2020, 11, 16), moscowMidnight(2020, 11, 2));
+  const THIS = edition(moscowMidnight(2021, 11, 15), moscowMidnight(2021, 11, 1));
+  const SPRING = edition(moscowMidnight(2022, 4, 12), moscowMidnight(2022, 3, 25));
+  const at = (iso: string) => new Date(`${iso}T10:00:00+03:00`);
+
+  test('the school year and the open registration decide, whatever the row order', () => {
+    expect(editionAt([LAST, THIS], at('2020-10-20')).event).toBe(LAST);
+    expect(editionAt([LAST, THIS], at('2021-10-20')).event).toBe(THIS);
+    expect(editionAt([THIS, LAST], at('2021-10-20')).event).toBe(THIS);
+    // Late for this year's (after 1 November, before it starts): still this year's.
+    expect(editionAt([LAST, THIS], at('2021-11-05')).event).toBe(THIS);
+    // Ahead of the school year (registration in August for November): the next to start.
+    expect(editionAt([LAST, THIS], at('2021-08-25')).event).toBe(THIS);
+    // Two in one year: the one whose registration is open and closes first, then the next.
+    expect(editionAt([THIS, SPRING], at('2021-10-20')).event).toBe(THIS);
+    expect(editionAt([THIS, SPRING], at('2021-12-01')).event).toBe(SPRING);
+    // Long after both: the latest.
+    expect(editionAt([LAST, THIS], at('2022-06-01')).event).toBe(THIS);
+  });
+
+  test('only rows the date cannot tell apart are ambiguous', () => {
+    const undated = edition(null, null);
+    expect(editionAt([THIS, undated], at('2021-10-20')).ambiguous).toEqual([THIS, undated]);
+    const twin = { ...THIS, level: 'городской/региональный' as const };
+    expect(editionAt([THIS, twin], at('2021-10-20')).ambiguous).toEqual([THIS, twin]);
+    expect(editionAt([undated], at('2021-10-20')).event).toBe(undated);
   });
 });

@@ -51,6 +51,8 @@ export const DOMAIN_RU = {
       names.length ? `Возможно, имелось в виду: ${names.map(q).join(', ')}.` : '',
     eventUnknown: (typed: string) =>
       `мероприятие ${echo(typed)} не найдено в перечне. Выберите мероприятие из списка.`,
+    eventAmbiguous: (event: string) =>
+      `на вкладке «Мероприятия» несколько строк с названием ${q(event)}, и по дате ответа не понять, к какой относится регистрация (у какой-то нет даты начала или даты совпадают). Заявка принята; опорный центр уточнит даты мероприятий.`,
     registrationClosed: (event: string, deadline: string) =>
       `регистрация на мероприятие ${q(event)} закрылась ${deadline}. Заявка принята, опорный центр проверит её вручную.`,
     competencyUnknown: (typed: string) =>
