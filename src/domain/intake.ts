@@ -68,6 +68,11 @@ export interface IntakeOptions {
   registryIssues?: readonly QualityIssue[];
   /** «Проверять отправителя»: an answer from an address not listed for its ОУ is flagged. */
   checkSender?: boolean;
+  /**
+   * Order responses (id → uploadPrint of the «Файл приказа» cell refused) whose file the order form
+   * never received — typed into the response sheet: flagged, the file is never moved.
+   */
+  refusedUploads?: ReadonlyMap<string, string>;
 }
 
 /** A staff confirmation as read from a row of «Результаты». */
@@ -189,6 +194,11 @@ export function inGroupedOrder<T extends { schoolKey: string; sourceResponseId: 
     .map((x) => x.record);
 }
 
+/** A short fingerprint of a «Файл приказа» cell, to remember a refused one without its text. */
+export function uploadPrint(cell: string): string {
+  return toHex(sha256(cell)).slice(0, 16);
+}
+
 /** Builds every derived record from the raw responses; nothing the schools typed is lost. */
 export function projectIntake(
   raw: RawForms,
@@ -248,7 +258,7 @@ export function projectIntake(
   const participants = mergeRegistrations(registered).participants;
 
   const orders = latestBy(
-    projectOrders(raw.order, participants, contextAt, flag),
+    projectOrders(raw.order, participants, contextAt, flag, options.refusedUploads),
     (o) => `${o.schoolKey}|${o.number}|${o.date ? o.date.getTime() : ''}`,
   );
   const reports = projectReports(raw.report, options, contextAt, flag);
@@ -356,11 +366,27 @@ function projectOrders(
   participants: Participant[],
   contextAt: ContextAt,
   flag: Flag,
+  refusedUploads?: ReadonlyMap<string, string>,
 ): OrderWithIds[] {
   const orders: OrderWithIds[] = [];
   for (const response of byRow(responses)) {
     const checked = validateOrder(response.answers, contextAt(response));
     const issues: FieldIssue[] = [...checked.issues];
+    // A «Файл приказа» cell the form never filled (typed into the response sheet): flagged, and
+    // its links are not the order's file.
+    const uploadCell = String(response.answers[Q.orderFile] ?? '');
+    const refused = refusedUploads?.get(response.id);
+    if (refused !== undefined && refused === uploadPrint(uploadCell)) {
+      issues.push({
+        field: Q.orderFile,
+        value: uploadCell,
+        severity: 'warning',
+        rule: 'order-file-not-uploaded',
+        message: DOMAIN_RU.quality.fileNotUploaded,
+        suggestion: DOMAIN_RU.quality.fileNotUploadedSuggestion,
+      });
+      checked.draft.fileLinks = checked.draft.fileLinks.filter((l) => !uploadCell.includes(l));
+    }
     const { school, event } = checked.draft;
     if (!checked.ok || !school) {
       flag(response, 'order', issues, school);

@@ -21,6 +21,7 @@ import { writeJournal, errorText, type JournalEntry } from '../workspace/journal
 import type { ReferenceData } from '../domain/intake';
 import type { Settings } from '../domain/settings';
 import { catchUpOrderFiles, fullIntakeDue, refreshDerived, type IntakeRun } from './intake';
+import { checkFolders, folderRepairEntries } from './driveHealth';
 import { syncAllChoices } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
@@ -245,6 +246,9 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
     entries.push(...mailEntries(drainMail(spreadsheet, budget)));
   });
   if (late.length > 0) entries.push(...recordLate(late, stored[PROPERTY_KEYS.dailyLate] ?? null));
+  guarded(entries, 'Google Диск', DAILY_RU.failedRetry, () => {
+    entries.push(...folderRepairEntries());
+  });
   const pending = serializePending(left);
   if (pending !== (stored[PROPERTY_KEYS.dailyPending] ?? '[]'))
     writeProperty(PROPERTY_KEYS.dailyPending, pending);
@@ -351,7 +355,9 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
     case 'intake': {
       // Whatever the submits did: rows whose trigger never fired, rows a busy table left, tabs
       // sorted or cut by hand — found by comparing the sheets with what was placed.
-      if (!fullIntakeDue(state.spreadsheet))
+      // A trashed or deleted folder is repaired first; then every placed upload is put back.
+      const repaired = checkFolders(state.settings.rootFolderName);
+      if (!repaired && !fullIntakeDue(state.spreadsheet))
         return { outcome: 'ok', details: DAILY_RU.intakeUpToDate };
       const run = refreshDerived(state.spreadsheet);
       catchUpOrderFiles(state.spreadsheet, run, false, state.budget);

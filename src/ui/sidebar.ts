@@ -58,6 +58,7 @@ import { RELIABILITY_RU } from '../i18n/ru/reliability';
 import { triggerOwner, triggerStatus } from '../workspace/triggers';
 import { tabSheet } from '../workspace/sources';
 import { lateLines } from '../jobs/daily';
+import { folderRepairLines } from '../jobs/driveHealth';
 import { PROPERTY_KEYS, readProperty } from '../workspace/properties';
 
 /** Figures of one span of time shown on the dashboard. */
@@ -263,7 +264,7 @@ export function getHealth(): HealthData {
     problems,
     senderCheck: settings.checkSender ? RELIABILITY_RU.senderCheck.instructions : '',
     late: lateLines(readProperty(PROPERTY_KEYS.dailyLate), new Date()),
-    drive: [],
+    drive: folderRepairLines(new Date()),
   };
 }
 

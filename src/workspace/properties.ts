@@ -42,6 +42,13 @@ export const PROPERTY_KEYS = {
   missingSources: 'sources.missing',
   /** Addresses the mail service refused, by ОУ (JSON), listed in «Требует проверки». */
   badAddresses: 'mail.badAddresses',
+  /**
+   * Order responses whose «Файл приказа» cell names a file the form never received (JSON: response
+   * id → the cell's text): not moved, listed in «Требует проверки».
+   */
+  refusedUploads: 'orders.refusedUploads',
+  /** The app's Drive folders found trashed or gone and repaired, newest last (JSON). */
+  driveRepairs: 'drive.repairs',
   /** Events whose certificates are not all made yet (JSON). */
   certificatesPending: 'certificates.pending',
 } as const;

@@ -14,6 +14,9 @@ import {
 import { COMPETENCIES_SCHEMA, SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
 import { NBSP } from '../../src/domain/text';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 
 const OWNER = 'metodist@center.example';
 const BOSS = 'boss@center.example';
@@ -556,6 +559,162 @@ describe("Why: two events of one name, last year's and this year's", () => {
     );
     expect(ws.sheetValues('Участники').some((r) => r[1] === 'Новикова')).toBe(true);
     expect(queue(ws)).toContain('несколько строк с названием');
+  });
+});
+
+describe('Why: only real uploads are moved', () => {
+  const ORDER = 'Приказы о направлении участников';
+  const ORDER_ANSWERS = {
+    'Образовательное учреждение': 'ГБОУ СОШ № 47',
+    'Номер приказа': '9',
+    'Дата приказа': '01.10.2021',
+    'Участники (Фамилия Имя, по одному в строке)': 'Иванова Мария',
+  };
+
+  function orderSheet(ws: Ws) {
+    const formId = ws.forms().find((f) => f.title === ORDER)!.id;
+    return ws
+      .spreadsheet()
+      .getSheets()
+      .find((s) => (s.getFormUrl() ?? '').includes(formId))!;
+  }
+
+  test("an id typed into the response sheet — the master spreadsheet's — is never moved, by the daily run nor by rebuildAll; the row is flagged", () => {
+    const { ws, app } = district();
+    app.call('saveSettings', { staff: OWNER });
+    ws.uploadFileItem(ORDER, 'Файл приказа');
+    ws.submitForm('Регистрация участников', registration());
+    // A real upload is moved, as before.
+    ws.submitForm(ORDER, {
+      ...ORDER_ANSWERS,
+      Мероприятие: String(registration()['Мероприятие']),
+      'Файл приказа': ['prikaz-9.pdf'],
+    });
+    const file = (name: string) => ws.files().find((f) => f.name.startsWith(name))!;
+    expect(file('prikaz-9').path).toContain('Банк приказов/ШКОЛА-47');
+    const masterId = ws.spreadsheet().getId();
+    const masterPath = () => ws.files().find((f) => f.id === masterId)!.path;
+    const before = masterPath();
+
+    const sheet = orderSheet(ws);
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const typed: Record<string, unknown> = {
+      ...ORDER_ANSWERS,
+      'Номер приказа': '10',
+      Мероприятие: String(registration()['Мероприятие']),
+      'Файл приказа': `https://drive.google.com/open?id=${masterId}`,
+    };
+    const row = headers.map((h, i) =>
+      i === 0 ? new Date('2021-10-04T12:00:00+03:00') : (typed[h] ?? ''),
+    );
+    // The response sheets are protected like every tab: a non-staff editor cannot append a row…
+    ws.actAs(STRANGER);
+    expect(errorOf(() => sheet.appendRow(row))).not.toBe('no error');
+    ws.actAs(OWNER);
+    // …and a row that gets there anyway (typed by hand) moves nothing.
+    sheet.appendRow(row);
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
+    expect(masterPath()).toBe(before);
+    app.call('rebuildAll');
+    expect(masterPath()).toBe(before);
+    expect(file('prikaz-9').path).toContain('Банк приказов/ШКОЛА-47');
+    const queue = ws.sheetValues('Требует проверки').map((r) => r.map(String).join(' | '));
+    const flagged = queue.filter((r) => r.includes('не был загружен через форму'));
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toContain('Файл не перенесён в «Банк приказов»');
+    expect(journal(ws).some((r) => r.join(' ').includes('не был загружен через форму'))).toBe(true);
+    // The next runs do not ask again, nor flag twice.
+    ws.clock.advanceTo('2021-10-06T07:00:00+03:00');
+    expect(masterPath()).toBe(before);
+    expect(
+      ws
+        .sheetValues('Требует проверки')
+        .filter((r) => r.map(String).join(' ').includes('не был загружен через форму')),
+    ).toHaveLength(1);
+  });
+});
+
+describe('Why: Drive that heals', () => {
+  const ORDER = 'Приказы о направлении участников';
+
+  /** What a staff member does by hand in Drive, as a script of their own over the same Drive. */
+  function staffDrive(ws: Ws) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-drive-'));
+    fs.writeFileSync(
+      path.join(dir, 'Code.js'),
+      'function trash(id) { DriveApp.getFolderById(id).setTrashed(true); }\n' +
+        'function moveFile(id) { DriveApp.getFileById(id).moveTo(DriveApp.getRootFolder()); }\n',
+    );
+    return ws.loadBundle(dir, { container: 'standalone', name: 'Руками' });
+  }
+
+  const folder = (ws: Ws, name: string) =>
+    ws.files().find((f) => f.name === name && f.mimeType === 'application/vnd.google-apps.folder')!;
+
+  function orderWithFile(ws: Ws, number: string, file: string): void {
+    ws.submitForm(ORDER, {
+      'Образовательное учреждение': 'ГБОУ СОШ № 47',
+      'Номер приказа': number,
+      'Дата приказа': '01.10.2021',
+      Мероприятие: String(registration()['Мероприятие']),
+      'Участники (Фамилия Имя, по одному в строке)': 'Иванова Мария',
+      'Файл приказа': [file],
+    });
+  }
+
+  test('a bank folder trashed in October is noticed by the next daily run: restored with the October upload, journaled, shown in the health', () => {
+    const { ws, app } = district();
+    ws.uploadFileItem(ORDER, 'Файл приказа');
+    ws.submitForm('Регистрация участников', registration());
+    orderWithFile(ws, '9', 'prikaz-9.pdf');
+    const file = () => ws.files().find((f) => f.name.startsWith('prikaz-9'))!;
+    expect(file().path).toMatch(/Банк приказов\/ШКОЛА-47$/);
+    const bank = folder(ws, 'Банк приказов');
+    // Staff trash «Банк приказов» on 20 October; the daily runs go on.
+    ws.clock.advanceTo('2021-10-20T12:00:00+03:00');
+    staffDrive(ws).call('trash', bank.id);
+    expect(file().trashed).toBe(true);
+    ws.clock.advanceTo('2021-10-21T07:30:00+03:00');
+    // Restored, not remade: the same folder, the upload in its place, nothing left in the trash.
+    expect(folder(ws, 'Банк приказов').id).toBe(bank.id);
+    expect(folder(ws, 'Банк приказов').trashed).toBe(false);
+    expect(file().trashed).toBe(false);
+    expect(file().path).toMatch(/Банк приказов\/ШКОЛА-47$/);
+    const lines = journal(ws).filter((r) => r[3]!.includes('была в корзине Google Диска'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]![3]).toContain('Банк приказов');
+    expect(app.call('getHealth').drive).toEqual([
+      expect.stringContaining('«Мониторинг чемпионатов/Банк приказов» восстановлена из корзины'),
+    ]);
+    // Thirty days later Drive would have emptied the trash: in November the file is still there.
+    ws.clock.advanceTo('2021-11-25T07:30:00+03:00');
+    expect(file().trashed).toBe(false);
+    expect(file().path).toMatch(/Банк приказов\/ШКОЛА-47$/);
+  });
+
+  test('an October upload taken out of its folder by hand is put back by the next catch-up in November (however old); a trashed ОУ folder is restored by rebuildAll', () => {
+    const { ws, app } = district();
+    ws.uploadFileItem(ORDER, 'Файл приказа');
+    ws.submitForm('Регистрация участников', registration());
+    orderWithFile(ws, '9', 'prikaz-9.pdf');
+    const file = () => ws.files().find((f) => f.name.startsWith('prikaz-9'))!;
+    const staff = staffDrive(ws);
+    // A month later the file is moved out to My Drive by hand: the daily runs' weekly full pass
+    // compares what is placed with what the folder holds and moves it back.
+    ws.clock.advanceTo('2021-11-10T12:00:00+03:00');
+    staff.call('moveFile', file().id);
+    expect(file().path).toBe('');
+    ws.clock.advanceTo('2021-11-18T07:30:00+03:00');
+    expect(file().path).toMatch(/Банк приказов\/ШКОЛА-47$/);
+    // The ОУ folder trashed: «Пересобрать данные» restores it with the file.
+    const school = folder(ws, 'ШКОЛА-47');
+    staff.call('trash', school.id);
+    expect(file().trashed).toBe(true);
+    app.call('rebuildAll');
+    expect(folder(ws, 'ШКОЛА-47').id).toBe(school.id);
+    expect(file().trashed).toBe(false);
+    expect(file().path).toMatch(/Банк приказов\/ШКОЛА-47$/);
+    expect(journal(ws).some((r) => r[3]!.includes('ШКОЛА-47» была в корзине'))).toBe(true);
   });
 });
 
