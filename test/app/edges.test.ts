@@ -643,7 +643,8 @@ describe('Why: Drive that heals', () => {
     fs.writeFileSync(
       path.join(dir, 'Code.js'),
       'function trash(id) { DriveApp.getFolderById(id).setTrashed(true); }\n' +
-        'function moveFile(id) { DriveApp.getFileById(id).moveTo(DriveApp.getRootFolder()); }\n',
+        'function moveFile(id) { DriveApp.getFileById(id).moveTo(DriveApp.getRootFolder()); }\n' +
+        'function moveFolder(id, name) { DriveApp.getFolderById(id).setName(name).moveTo(DriveApp.getRootFolder()); }\n',
     );
     return ws.loadBundle(dir, { container: 'standalone', name: 'Руками' });
   }
@@ -715,6 +716,39 @@ describe('Why: Drive that heals', () => {
     expect(file().trashed).toBe(false);
     expect(file().path).toMatch(/Банк приказов\/ШКОЛА-47$/);
     expect(journal(ws).some((r) => r[3]!.includes('ШКОЛА-47» была в корзине'))).toBe(true);
+  });
+
+  test('a bank folder moved and renamed by hand is still the bank: found by id, no second «Банк приказов» made', () => {
+    const { ws } = district();
+    ws.uploadFileItem(ORDER, 'Файл приказа');
+    ws.submitForm('Регистрация участников', registration());
+    orderWithFile(ws, '9', 'prikaz-9.pdf');
+    const bank = folder(ws, 'Банк приказов');
+    staffDrive(ws).call('moveFolder', bank.id, 'Приказы (архив)');
+    ws.clock.advanceTo('2021-10-05T07:30:00+03:00');
+    orderWithFile(ws, '10', 'prikaz-10.pdf');
+    const file = ws.files().find((f) => f.name.startsWith('prikaz-10'))!;
+    expect(file.path).toBe('Приказы (архив)/ШКОЛА-47');
+    expect(ws.files().filter((f) => f.name === 'Банк приказов')).toHaveLength(0);
+  });
+
+  test('a bank folder deleted for good (trash emptied during an outage) is made again, and «Журнал» says its files are lost', () => {
+    const { ws, app } = district();
+    ws.uploadFileItem(ORDER, 'Файл приказа');
+    ws.submitForm('Регистрация участников', registration());
+    orderWithFile(ws, '9', 'prikaz-9.pdf');
+    const bank = folder(ws, 'Банк приказов');
+    ws.lockHeldElsewhere(true);
+    staffDrive(ws).call('trash', bank.id);
+    ws.clock.advanceTo('2021-11-06T07:00:00+03:00'); // 30 days on: Drive empties the trash
+    expect(ws.files().some((f) => f.id === bank.id)).toBe(false);
+    ws.lockHeldElsewhere(false);
+    ws.clock.advanceTo('2021-11-07T07:30:00+03:00');
+    const made = folder(ws, 'Банк приказов');
+    expect(made.id).not.toBe(bank.id);
+    expect(made.trashed).toBe(false);
+    expect(journal(ws).some((r) => r[3]!.includes('удалена с Google Диска навсегда'))).toBe(true);
+    expect(app.call('getHealth').drive[0]).toContain('создана заново');
   });
 });
 
