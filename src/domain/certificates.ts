@@ -4,7 +4,7 @@
  * template field says on each page. Only participants whose registration has the consent tick
  * are named; diplomas come from results staff confirmed; an unconfirmed medal waits.
  */
-import { EventCalendar, editionsNamed } from './eventCalendar';
+import { EventCalendar, editionBegunBy, editionsNamed } from './eventCalendar';
 import type {
   ChampionshipEvent,
   Participant,
@@ -146,13 +146,8 @@ export function chooseEdition(
   asOf: Date,
 ): { event: ChampionshipEvent; others: ChampionshipEvent[] } | null {
   const rows = editionsNamed(eventName, events);
-  if (rows.length === 0) return null;
-  const dated = rows
-    .filter((e) => time(e.start) > -Infinity)
-    .sort((a, b) => time(a.start) - time(b.start));
-  const begun = dated.filter((e) => time(e.start) <= asOf.getTime());
-  const event = begun[begun.length - 1] ?? dated[0] ?? rows[0]!;
-  return { event, others: rows.filter((e) => e !== event) };
+  const event = editionBegunBy(rows, asOf);
+  return event ? { event, others: rows.filter((e) => e !== event) } : null;
 }
 
 /**
@@ -161,10 +156,6 @@ export function chooseEdition(
  */
 export function innerQuotes(text: string): string {
   return text.replace(/«/g, '„').replace(/»/g, '“');
-}
-
-function time(date: Date | null): number {
-  return date ? date.getTime() : -Infinity;
 }
 
 /** «14–18 марта 2022 г.», «30 марта – 2 апреля 2022 г.» or one day. */

@@ -79,6 +79,21 @@ export function editionAt(editions: readonly ChampionshipEvent[], at: Date): Edi
   return first([...editions], start, true);
 }
 
+/**
+ * The edition of rows of one name that an answer about what happened (a result, documents) dated
+ * `at` means: the latest that has begun by then, else the first to come (undated rows last).
+ */
+export function editionBegunBy(
+  editions: readonly ChampionshipEvent[],
+  at: Date,
+): ChampionshipEvent | null {
+  const dated = editions
+    .filter((e) => validDate(e.start))
+    .sort((a, b) => (a.start as Date).getTime() - (b.start as Date).getTime());
+  const begun = dated.filter((e) => (e.start as Date).getTime() <= at.getTime());
+  return begun[begun.length - 1] ?? dated[0] ?? editions[0] ?? null;
+}
+
 /** The rows of «Мероприятия» named `name` (compared ignoring case, ё and spacing). */
 export function editionsNamed(
   name: string,
@@ -113,6 +128,25 @@ export class EventCalendar {
       this.byName.set(name, found);
     }
     return found;
+  }
+
+  /**
+   * Of `participants`, those that belong to the edition `name` means at `at` (`rule`: editionAt
+   * for an order, sent before the event; editionBegunBy for a result) — all of them when the name
+   * has one row or none, or the date cannot tell.
+   */
+  sameEdition<T extends Participant>(
+    participants: readonly T[],
+    name: string,
+    at: Date,
+    rule: 'registration' | 'result',
+  ): readonly T[] {
+    const named = this.named(name);
+    if (named.length <= 1) return participants;
+    const edition = rule === 'result' ? editionBegunBy(named, at) : editionAt(named, at).event;
+    if (!edition) return participants;
+    const key = matchKey(name);
+    return participants.filter((p) => matchKey(p.event) !== key || this.eventOf(p) === edition);
   }
 
   /**

@@ -436,17 +436,26 @@ export function registrationParticipants(
   draft: RegistrationDraft,
   source: { responseId: string; submittedAt: Date },
   salt = '',
+  idYearFrom?: number,
 ): Participant[] {
   const schoolKeyValue = draft.school ? draft.school.key : '';
   const event = draft.event ? draft.event.name : draft.eventTyped;
   const competency = draft.competency ? draft.competency.name : draft.competencyTyped;
+  // Names repeat from year to year: after the first school year the edition's year is part of the
+  // id (the first year's ids stay as they were).
+  const start = draft.event?.start;
+  const year = schoolYearOf(
+    start instanceof Date && !isNaN(start.getTime()) ? start : source.submittedAt,
+  );
+  const idEvent =
+    idYearFrom !== undefined && year > idYearFrom ? `${event} ${year}/${year + 1}` : event;
   const ids = draft.children.map((child) =>
     participantKey(
       {
         schoolKey: schoolKeyValue || draft.schoolTyped,
         surname: child.surname,
         name: child.name,
-        event,
+        event: idEvent,
         competency,
       },
       salt,

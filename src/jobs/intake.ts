@@ -124,6 +124,7 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     salt: participantSalt(),
     checkSender: settings.checkSender,
     refusedUploads: refusedUploads(),
+    idYearFrom: installedSchoolYear(),
   };
   const placed = readPlaced();
   const after: Placed = {};
@@ -628,6 +629,12 @@ export function catchUpOrderFiles(
     ]);
   }
   return moves;
+}
+
+/** The school year the system was set up in (from its first period), or undefined. */
+function installedSchoolYear(): number | undefined {
+  const first = /^(\d{4})-\d{2}$/.exec(readProperty(PROPERTY_KEYS.firstPeriod) ?? '');
+  return first ? Number(first[1]) : undefined;
 }
 
 /** Order responses whose «Файл приказа» the form never filled (response id → the cell). */

@@ -547,6 +547,40 @@ describe("Why: two events of one name, last year's and this year's", () => {
     expect(app.call('getDashboard').month.participants).toBe(2);
   });
 
+  test("the same child in the same event and competency two years running is two participants; this year's result is this year's", () => {
+    // Set up in August 2021 (school year 2020/21): last year's ids stay as they were.
+    const { ws, app } = district('2021-08-25T09:00:00+03:00');
+    withLastYear(ws);
+    app.call('setupSystem');
+    const child = { Мероприятие: KIDSKILLS, 'Участник 1: фамилия': 'Новикова' };
+    ws.seedResponses('Регистрация участников', [
+      { at: '2020-10-20T10:00:00+03:00', answers: registration(child) },
+    ]);
+    ws.clock.advanceTo('2021-10-20T10:00:00+03:00');
+    ws.submitForm('Регистрация участников', registration(child));
+    const participants = () => {
+      const [head, ...rows] = ws.sheetValues('Участники');
+      const at = (name: string) => head!.indexOf(name);
+      return rows
+        .filter((r) => r[at('Фамилия')] === 'Новикова')
+        .map((r) => ({ id: String(r[at('ID участника')]), result: r[at('Результат')] }));
+    };
+    expect(participants()).toHaveLength(2);
+    expect(new Set(participants().map((p) => p.id)).size).toBe(2);
+    ws.clock.advanceTo('2021-11-20T10:00:00+03:00');
+    expect(app.call('getDashboard').month.participants).toBe(1);
+    ws.submitForm('Результаты участия', {
+      'Образовательное учреждение': 'ГБОУ СОШ № 47',
+      Мероприятие: KIDSKILLS,
+      Компетенция: 'Мобильная робототехника',
+      'Участник (Фамилия Имя)': 'Новикова Мария',
+      Результат: 'Победитель (1 место)',
+      Баллы: '95',
+    });
+    expect(participants().map((p) => p.result)).toEqual(['', 'Победитель (1 место)']);
+    expect(app.call('getDashboard').month.winners).toBe(1);
+  });
+
   test('only a true ambiguity (a row of the name without a date) is queued, and the answer is placed', () => {
     const { ws, app } = district('2021-10-05T09:00:00+03:00');
     withLastYear(ws);
