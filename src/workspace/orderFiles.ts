@@ -49,7 +49,7 @@ function formUploads(since: Date | null): Map<number, Set<string>> {
   if (!form) return uploads;
   const items = form.getItems(FormApp.ItemType.FILE_UPLOAD);
   if (items.length === 0) return uploads;
-  const from = since ? new Date(since.getTime() - 1000) : undefined;
+  const from = since ? new Date(since.getTime() - 2000) : undefined;
   const responses = from ? form.getResponses(from) : form.getResponses();
   for (const response of responses) {
     const ids = new Set<string>();
@@ -103,7 +103,7 @@ export function moveOrderFiles(
       const missing = ids.filter((id) => !bank.holds.has(id));
       if (missing.length === 0) continue;
       received ??= formUploads(since);
-      const own = upload.submittedAt ? received.get(secondOf(upload.submittedAt)) : undefined;
+      const own = upload.submittedAt ? receivedAt(received, upload.submittedAt) : null;
       if (!own || !ids.every((i) => own.has(i))) {
         result.refused.push({ responseId: upload.responseId, uploadAnswer: upload.uploadAnswer });
         continue;
@@ -121,6 +121,16 @@ export function moveOrderFiles(
     }
   }
   return result;
+}
+
+/**
+ * The file ids of the responses sent within a second of `at`: the sheet's timestamp cell and
+ * FormResponse.getTimestamp() may differ by how each rounds its milliseconds.
+ */
+function receivedAt(received: Map<number, Set<string>>, at: Date): Set<string> | null {
+  const second = secondOf(at);
+  const ids = [second - 1, second, second + 1].flatMap((s) => [...(received.get(s) ?? [])]);
+  return ids.length > 0 ? new Set(ids) : null;
 }
 
 /** The ids of the files in a folder (Drive lists trashed ones too: they are still there). */
