@@ -8,6 +8,7 @@ import { ORDER_BANK_FOLDER } from '../workspace/orderFiles';
 import {
   drainFolderRepairs,
   folderAt,
+  folderRecorded,
   hasFolderRepairs,
   type FolderRepair,
 } from '../workspace/drive';
@@ -32,8 +33,13 @@ interface StoredRepair extends FolderRepair {
  * order-file catch-up (each full projection: weekly at least) and whenever a file goes into them.
  */
 export function checkFolders(root: string): boolean {
-  folderAt([root, ORDER_BANK_FOLDER]);
-  folderAt([root, OUTPUTS_RU.note.notesFolder]);
+  for (const path of [
+    [root, ORDER_BANK_FOLDER],
+    [root, OUTPUTS_RU.note.notesFolder],
+  ]) {
+    // Only folders the app has made: one not needed yet is not made by a check.
+    if (folderRecorded(path)) folderAt(path);
+  }
   return hasFolderRepairs();
 }
 

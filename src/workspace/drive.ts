@@ -69,6 +69,11 @@ function folderById(id: string | undefined, path: string): Folder | null {
   }
 }
 
+/** Whether the app has recorded a folder id for `path` (it made or found the folder before). */
+export function folderRecorded(path: string[]): boolean {
+  return Boolean(recordedFolders()[path.join('/')]);
+}
+
 /** The folder at `path` under My Drive, creating missing folders. */
 export function folderAt(path: string[]): Folder {
   const recorded = recordedFolders();
