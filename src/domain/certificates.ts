@@ -4,6 +4,7 @@
  * template field says on each page. Only participants whose registration has the consent tick
  * are named; diplomas come from results staff confirmed; an unconfirmed medal waits.
  */
+import { EventCalendar, editionBegunBy, editionsNamed } from './eventCalendar';
 import type {
   ChampionshipEvent,
   Participant,
@@ -134,19 +135,19 @@ export type CertificatePlanOutcome =
   { ok: true; plan: CertificatePlan } | { ok: false; message: string };
 
 /**
- * The row of «Мероприятия» a name means: the one with the latest start date (names repeat from
- * year to year), and the earlier ones.
+ * The row of «Мероприятия» a name means when documents are made on `asOf`: the latest edition
+ * that has begun by then (documents follow the event), else the first one to come; and the other
+ * rows of that name. Which edition each registration belongs to is the one rule of
+ * eventCalendar.ts (editionAt), the rule the intake uses.
  */
 export function chooseEdition(
   eventName: string,
   events: readonly ChampionshipEvent[],
+  asOf: Date,
 ): { event: ChampionshipEvent; others: ChampionshipEvent[] } | null {
-  const key = matchKey(eventName);
-  const rows = events
-    .filter((e) => matchKey(e.name) === key)
-    .sort((a, b) => time(b.start) - time(a.start));
-  const [event, ...others] = rows;
-  return event ? { event, others } : null;
+  const rows = editionsNamed(eventName, events);
+  const event = editionBegunBy(rows, asOf);
+  return event ? { event, others: rows.filter((e) => e !== event) } : null;
 }
 
 /**
@@ -155,15 +156,6 @@ export function chooseEdition(
  */
 export function innerQuotes(text: string): string {
   return text.replace(/«/g, '„').replace(/»/g, '“');
-}
-
-function time(date: Date | null): number {
-  return date ? date.getTime() : -Infinity;
-}
-
-/** Registrations and results after the previous edition ended belong to the chosen one. */
-function editionBound(others: readonly ChampionshipEvent[]): number {
-  return others.reduce((bound, e) => Math.max(bound, time(e.end ?? e.start)), -Infinity);
 }
 
 /** «14–18 марта 2022 г.», «30 марта – 2 апреля 2022 г.» or one day. */
@@ -215,7 +207,7 @@ function unique(values: string[]): string[] {
 export function planCertificates(input: CertificateInput): CertificatePlanOutcome {
   const typed = input.eventName.trim();
   if (!typed) return { ok: false, message: CERTIFICATES_RU.noEventName };
-  const edition = chooseEdition(typed, input.events);
+  const edition = chooseEdition(typed, input.events, input.issuedOn);
   if (!edition) {
     const guess = closestNames(
       typed,
@@ -225,13 +217,16 @@ export function planCertificates(input: CertificateInput): CertificatePlanOutcom
     return { ok: false, message: CERTIFICATES_RU.eventNotFound(typed, guess ?? '') };
   }
   const { event, others } = edition;
-  const bound = editionBound(others);
-  const key = matchKey(event.name);
-  const participants = input.participants.filter(
-    (p) => p.consent && matchKey(p.event) === key && p.registeredAt.getTime() > bound,
-  );
-  const results = input.results.filter(
-    (r) => matchKey(r.event) === key && r.submittedAt.getTime() > bound,
+  // A registration belongs to the edition the intake's rule gives for its date.
+  const calendar = new EventCalendar(input.events);
+  const participants = input.participants.filter((p) => p.consent && calendar.eventOf(p) === event);
+  const ids = new Set(participants.map((p) => p.id));
+  // A result matched to a registration follows it; an unmatched one (counted, never printed)
+  // belongs to the edition that had begun when it was sent.
+  const results = input.results.filter((r) =>
+    r.participantId
+      ? ids.has(r.participantId)
+      : chooseEdition(r.event, input.events, r.submittedAt)?.event === event,
   );
   const resultOf = new Map<string, ParticipantResult>();
   for (const r of results) if (r.participantId) resultOf.set(r.participantId, r);

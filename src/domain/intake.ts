@@ -41,7 +41,7 @@ import { RESULT_RANK } from './reference';
 import { compareRu } from './text/collation';
 import { memoText } from './normalize/memo';
 import { DOMAIN_RU } from '../i18n/ru/domain';
-import { undatedEvents } from './eventCalendar';
+import { EventCalendar, undatedEvents } from './eventCalendar';
 import { EVENTS_SCHEMA, EVENTS_TAB } from './schema';
 import { sha256, toHex } from './hash';
 import { matchKey } from './normalize/text';
@@ -72,6 +72,17 @@ export interface IntakeOptions {
   checkSender?: boolean;
   /** School years closed by closeSchoolYear: their responses live in the archive, not here. */
   closedYears?: readonly number[];
+  /**
+   * Order responses (id → uploadPrint of the «Файл приказа» cell refused) whose file the order form
+   * never received — typed into the response sheet: flagged, the file is never moved.
+   */
+  refusedUploads?: ReadonlyMap<string, string>;
+  /**
+   * The school year the system was set up in (start year). Registrations for editions of later
+   * school years carry that year in their pseudonymous id, so a child registered for the same
+   * event and competency in two years is two participants; ids of the first year never change.
+   */
+  idYearFrom?: number;
 }
 
 /** A staff confirmation as read from a row of «Результаты». */
@@ -193,6 +204,11 @@ export function inGroupedOrder<T extends { schoolKey: string; sourceResponseId: 
     .map((x) => x.record);
 }
 
+/** A short fingerprint of a «Файл приказа» cell, to remember a refused one without its text. */
+export function uploadPrint(cell: string): string {
+  return toHex(sha256(cell)).slice(0, 16);
+}
+
 /** Builds every derived record from the raw responses; nothing the schools typed is lost. */
 export function projectIntake(
   raw: RawForms,
@@ -249,32 +265,42 @@ export function projectIntake(
         checked.draft,
         { responseId: response.id, submittedAt: submittedAt(response) },
         options.salt,
+        options.idYearFrom,
       ),
     );
   }
   const participants = mergeRegistrations(registered).participants;
+  // Orders and results name children of one edition: last year's of the same name are not them.
+  const calendar = new EventCalendar(reference.events);
 
   const orders = latestBy(
-    projectOrders(raw.order, participants, contextAt, flag),
+    projectOrders(raw.order, participants, contextAt, flag, options.refusedUploads, calendar),
     (o) => `${o.schoolKey}|${o.number}|${o.date ? o.date.getTime() : ''}`,
   );
   const reports = projectReports(raw.report, options, contextAt, flag);
-  const results = projectResults(raw.results, participants, contextAt, flag, staff, (r, was, now) =>
-    quality.push(
-      ...toQualityIssues(
-        [
-          {
-            field: Q.result,
-            value: now,
-            severity: 'warning',
-            rule: 'result-changed-after-confirmation',
-            message: DOMAIN_RU.quality.changedAfterConfirmation(was, now),
-            suggestion: DOMAIN_RU.quality.changedAfterConfirmationSuggestion,
-          },
-        ],
-        { responseId: r.sourceResponseId, form: 'results', detectedAt: r.submittedAt },
+  const results = projectResults(
+    raw.results,
+    participants,
+    contextAt,
+    flag,
+    staff,
+    calendar,
+    (r, was, now) =>
+      quality.push(
+        ...toQualityIssues(
+          [
+            {
+              field: Q.result,
+              value: now,
+              severity: 'warning',
+              rule: 'result-changed-after-confirmation',
+              message: DOMAIN_RU.quality.changedAfterConfirmation(was, now),
+              suggestion: DOMAIN_RU.quality.changedAfterConfirmationSuggestion,
+            },
+          ],
+          { responseId: r.sourceResponseId, form: 'results', detectedAt: r.submittedAt },
+        ),
       ),
-    ),
   );
 
   const ordered = new Set<string>();
@@ -363,11 +389,28 @@ function projectOrders(
   participants: Participant[],
   contextAt: ContextAt,
   flag: Flag,
+  refusedUploads?: ReadonlyMap<string, string>,
+  calendar?: EventCalendar,
 ): OrderWithIds[] {
   const orders: OrderWithIds[] = [];
   for (const response of byRow(responses)) {
     const checked = validateOrder(response.answers, contextAt(response));
     const issues: FieldIssue[] = [...checked.issues];
+    // A «Файл приказа» cell the form never filled (typed into the response sheet): flagged, and
+    // its links are not the order's file.
+    const uploadCell = String(response.answers[Q.orderFile] ?? '');
+    const refused = refusedUploads?.get(response.id);
+    if (refused !== undefined && refused === uploadPrint(uploadCell)) {
+      issues.push({
+        field: Q.orderFile,
+        value: uploadCell,
+        severity: 'warning',
+        rule: 'order-file-not-uploaded',
+        message: DOMAIN_RU.quality.fileNotUploaded,
+        suggestion: DOMAIN_RU.quality.fileNotUploadedSuggestion,
+      });
+      checked.draft.fileLinks = checked.draft.fileLinks.filter((l) => !uploadCell.includes(l));
+    }
     const { school, event } = checked.draft;
     if (!checked.ok || !school) {
       flag(response, 'order', issues, school);
@@ -376,7 +419,9 @@ function projectOrders(
     const eventName = event ? event.name : checked.draft.eventTyped;
     const named = matchNamedParticipants(
       checked.draft.participants,
-      participants,
+      calendar
+        ? calendar.sameEdition(participants, eventName, submittedAt(response), 'registration')
+        : participants,
       school.key,
       eventName,
     );
@@ -441,6 +486,7 @@ function projectResults(
   contextAt: ContextAt,
   flag: Flag,
   staff: StaffColumns,
+  calendar: EventCalendar,
   changed: (result: ParticipantResult, confirmedAs: string, now: string) => void,
 ): ParticipantResult[] {
   const results: ParticipantResult[] = [];
@@ -454,7 +500,12 @@ function projectResults(
     }
     const eventName = event ? event.name : checked.draft.eventTyped;
     const competencyName = competency ? competency.name : checked.draft.competencyTyped;
-    const pool = participants.filter((p) => p.competency === competencyName);
+    const pool = calendar.sameEdition(
+      participants.filter((p) => p.competency === competencyName),
+      eventName,
+      submittedAt(response),
+      'result',
+    );
     const named = matchNamedParticipants([participant], pool, school.key, eventName);
     const typed = fullNameText(participant);
     const match = named.matched[0];

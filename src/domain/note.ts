@@ -61,6 +61,11 @@ export interface NoteSettings {
   winners?: WinnerEntry[];
   /** Overrides the default «Основание» text. */
   basis?: string;
+  /**
+   * The month has not ended: the note is made only on demand, says «предварительные данные» in
+   * its title and says as of when.
+   */
+  preliminary?: boolean;
 }
 
 /** The monthly note: a document of the shared model, for one period. */
@@ -127,6 +132,9 @@ export function buildMonthlyNote(
             schoolYear,
           }),
         ),
+        ...(settings.preliminary
+          ? [paragraph(fillPhrase(RU.preliminaryPeriod, { date: formatDateNumeric(generatedAt) }))]
+          : []),
       ],
     ],
     [RU.headings.sources, sourcesBlocks(stats)],
@@ -142,7 +150,7 @@ export function buildMonthlyNote(
   ];
   return {
     period: stats.period,
-    title: fillPhrase(RU.title, {
+    title: fillPhrase(settings.preliminary ? RU.titlePreliminary : RU.title, {
       district: settings.districtName,
       forMonth: formatForMonth(stats.period),
     }),

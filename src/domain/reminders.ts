@@ -19,8 +19,11 @@ const KIND_MARK: Record<ReminderKind, string> = { report: 'r', orders: 'o' };
 /** Key of the staff list among the sent-marks (no school key contains it). */
 export const STAFF_MARK_KEY = '*';
 
-/** Sent-marks of one period: school key → letters of the kinds already reminded ('r', 'o'). */
-export type SentMarks = Record<string, string>;
+/**
+ * Sent-marks of one period: school key → letters of the kinds already reminded ('r', 'o'). A
+ * Map: school keys are typed by staff, and «constructor» or «__proto__» is a key like any other.
+ */
+export type SentMarks = ReadonlyMap<string, string>;
 
 export interface Debtor {
   school: School;
@@ -36,7 +39,8 @@ export interface Debtor {
 
 /**
  * The ОУ of the registry that owe the period's report, or orders owed at `asOf` (the day the
- * reminders go out), in registry order.
+ * reminders go out), in registry order. With `reportAskable` false — the report form no longer
+ * offers the period (August, after its deadline in September) — nobody is asked for the report.
  */
 export function findDebtors(
   period: string,
@@ -45,6 +49,7 @@ export function findDebtors(
   participants: Participant[],
   events: readonly ChampionshipEvent[],
   asOf: Date,
+  reportAskable = true,
 ): Debtor[] {
   const reported = new Set(reports.filter((r) => r.period === period).map((r) => r.schoolKey));
   const calendar = new EventCalendar(events);
@@ -59,7 +64,7 @@ export function findDebtors(
   const debtors: Debtor[] = [];
   for (const school of schools) {
     const missing: ReminderKind[] = [];
-    if (!reported.has(school.key)) missing.push('report');
+    if (reportAskable && !reported.has(school.key)) missing.push('report');
     const open = owedBySchool.get(school.key) ?? [];
     if (open.length > 0) missing.push('orders');
     if (missing.length === 0) continue;
@@ -119,7 +124,7 @@ export function planReminders(
       withoutEmail++;
       continue;
     }
-    const already = sent[debtor.school.key] ?? '';
+    const already = sent.get(debtor.school.key) ?? '';
     const kinds = debtor.missing.filter((k) => already.indexOf(KIND_MARK[k]) < 0);
     if (kinds.length === 0) continue;
     if (waiting.has(debtor.school.key)) {
@@ -128,7 +133,11 @@ export function planReminders(
     }
     mails.push(schoolLetter(context, monthText, debtor, kinds));
   }
-  if (debtors.length > 0 && context.recipients.length > 0 && (sent[STAFF_MARK_KEY] ?? '') === '') {
+  if (
+    debtors.length > 0 &&
+    context.recipients.length > 0 &&
+    (sent.get(STAFF_MARK_KEY) ?? '') === ''
+  ) {
     mails.push(staffLetter(context, monthText, debtors));
   }
   return { mails, withoutEmail, deferred };
@@ -136,9 +145,9 @@ export function planReminders(
 
 /** The marks after a letter went out. */
 export function markSent(sent: SentMarks, mail: Mail): SentMarks {
-  const before = sent[mail.key] ?? '';
+  const before = sent.get(mail.key) ?? '';
   const added = mail.marks.split('').filter((m) => before.indexOf(m) < 0);
-  return { ...sent, [mail.key]: before + added.join('') };
+  return new Map(sent).set(mail.key, before + added.join(''));
 }
 
 /** The marks after another letter carried `kinds` to the ОУ (the monthly letter to ОУ). */
@@ -147,24 +156,32 @@ export function markCarried(
   schoolKey: string,
   kinds: readonly ReminderKind[],
 ): SentMarks {
-  const before = sent[schoolKey] ?? '';
+  const before = sent.get(schoolKey) ?? '';
   const added = kinds.map((k) => KIND_MARK[k]).filter((m) => before.indexOf(m) < 0);
-  return added.length === 0 ? sent : { ...sent, [schoolKey]: before + added.join('') };
+  return added.length === 0 ? sent : new Map(sent).set(schoolKey, before + added.join(''));
 }
 
-/** Sent-marks from their stored JSON (a malformed value counts as nothing sent). */
+/**
+ * Sent-marks from their stored JSON (a malformed value counts as nothing sent). JSON.parse makes
+ * every key an own property — «__proto__» included — so entries read back every school.
+ */
 export function parseSentMarks(json: string | null): SentMarks {
-  if (!json) return {};
+  const marks = new Map<string, string>();
+  if (!json) return marks;
   try {
     const value: unknown = JSON.parse(json);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    const marks: SentMarks = {};
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return marks;
     for (const [k, v] of Object.entries(value as Record<string, unknown>))
-      if (typeof v === 'string') marks[k] = v;
+      if (typeof v === 'string') marks.set(k, v);
     return marks;
   } catch {
-    return {};
+    return marks;
   }
+}
+
+/** Sent-marks as stored: a JSON object, every key an own property. */
+export function serializeSentMarks(marks: SentMarks): string {
+  return JSON.stringify(Object.fromEntries(marks));
 }
 
 function schoolLetter(

@@ -43,7 +43,8 @@ export function toResponses(
   rows.forEach((row, index) => {
     if (keepSchool && !keepSchool(schoolOf(row))) return;
     if (row.every((cell) => cell === '' || cell === null || cell === undefined)) return;
-    const answers: Record<string, string> = {};
+    // Keyed by column titles, which staff may type: no prototype for «__proto__» to reach.
+    const answers = Object.create(null) as Record<string, string>;
     let timestamp: Date | null = null;
     let respondent = '';
     titles.forEach((title, c) => {

@@ -6,7 +6,14 @@
  * a place (no preparation sessions in the ОУ's reports, no mentor named, a late registration, a
  * competency new to the ОУ); the note words them as «возможно».
  */
-import type { EventLevel, MonthlyReport, Participant, ResultKind, SchoolType } from './model';
+import type {
+  ChampionshipEvent,
+  EventLevel,
+  MonthlyReport,
+  Participant,
+  ResultKind,
+  SchoolType,
+} from './model';
 import type { EventCalendar } from './eventCalendar';
 import { matchKey } from './normalize/text';
 import { compareRu } from './text/collation';
@@ -116,7 +123,7 @@ function yearlessKey(name: string): string {
 
 /** When a participant's event happened (its start, else the registration). */
 function momentOf(p: Participant, calendar: EventCalendar): number {
-  return (calendar.start(p.event) ?? p.registeredAt).getTime();
+  return (calendar.startOf(p) ?? p.registeredAt).getTime();
 }
 
 function sortSchools<T extends AnalysisSchool>(list: T[]): T[] {
@@ -132,40 +139,49 @@ export function analyseResults(
   cohort: readonly Participant[],
 ): ResultsAnalysis {
   const { calendar } = input;
-  const byEvent = new Map<string, Participant[]>();
+  // By edition: a row of «Мероприятия» of the same name in another year is another event.
+  const byEvent = new Map<ChampionshipEvent | string, Participant[]>();
   for (const p of cohort) {
-    const name = calendar.event(p.event)?.name ?? p.event;
-    const list = byEvent.get(name) ?? [];
+    const edition = calendar.eventOf(p) ?? p.event;
+    const list = byEvent.get(edition) ?? [];
     list.push(p);
-    byEvent.set(name, list);
+    byEvent.set(edition, list);
   }
+  const nameOf = (edition: ChampionshipEvent | string): string =>
+    typeof edition === 'string' ? edition : edition.name;
   const order = [...byEvent.keys()].sort(
     (a, b) =>
       momentOf(byEvent.get(a)![0]!, calendar) - momentOf(byEvent.get(b)![0]!, calendar) ||
-      compareRu(a, b),
+      compareRu(nameOf(a), nameOf(b)),
   );
   const events: EventAnalysis[] = [];
   const awaiting: AwaitedEvent[] = [];
-  for (const name of order) {
-    const group = byEvent.get(name)!;
+  for (const edition of order) {
+    const group = byEvent.get(edition)!;
+    const start = calendar.startOf(group[0]!);
     if (!group.some((p) => input.best(p.id) !== undefined)) {
-      awaiting.push({ event: name, start: calendar.start(name), participants: group.length });
+      awaiting.push({ event: nameOf(edition), start, participants: group.length });
       continue;
     }
-    events.push(analyseEvent(input, name, group));
+    events.push(analyseEvent(input, edition, group));
   }
   return { events, awaiting };
 }
 
-function analyseEvent(input: AnalysisInput, name: string, group: Participant[]): EventAnalysis {
+function analyseEvent(
+  input: AnalysisInput,
+  edition: ChampionshipEvent | string,
+  group: Participant[],
+): EventAnalysis {
   const { calendar } = input;
-  const start = calendar.start(name);
+  const name = typeof edition === 'string' ? edition : edition.name;
+  const start = calendar.startOf(group[0]!);
   const at = start ? start.getTime() : Math.min(...group.map((p) => p.registeredAt.getTime()));
   const groupOf = (p: Participant): ResultGroup => input.group(input.best(p.id));
   // What came before: participants of dated events that started earlier. Undated events are
   // left out — their time is unknown, and a registration date says nothing of when they were held.
   const earlier = input.participants.filter((p) => {
-    const started = calendar.start(p.event);
+    const started = calendar.startOf(p);
     return started !== null && started.getTime() < at;
   });
 
@@ -225,7 +241,7 @@ function analyseEvent(input: AnalysisInput, name: string, group: Participant[]):
 
   return {
     event: name,
-    level: calendar.event(name)?.level ?? '',
+    level: typeof edition === 'string' ? '' : edition.level,
     start,
     participants: group.length,
     schools: new Set(group.map((p) => p.schoolKey)).size,
@@ -276,7 +292,7 @@ function achievements(
   const key = yearlessKey(name);
   const lastYear = new Map<string, Participant[]>();
   for (const p of earlier) {
-    const start = input.calendar.start(p.event);
+    const start = input.calendar.startOf(p);
     if (!start || yearlessKey(p.event) !== key) continue;
     const days = (at - start.getTime()) / DAY_MS;
     if (days < YEAR_MIN_DAYS || days > YEAR_MAX_DAYS) continue;

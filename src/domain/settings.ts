@@ -3,6 +3,7 @@
  * with plain-Russian messages for the sidebar's settings form.
  */
 import { SETTINGS_RU } from '../i18n/ru/settings';
+import { hasUnsafeCharacters } from './text/clean';
 
 export interface Settings {
   districtName: string;
@@ -109,6 +110,11 @@ export function documentIdOf(reference: string): string | null {
 
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
 
+/** Whether a (lowercased, trimmed) text is one address the settings accept. */
+export function isEmailAddress(text: string): boolean {
+  return EMAIL.test(text) && !hasUnsafeCharacters(text);
+}
+
 /** Splits a list of addresses typed with commas, semicolons, spaces or new lines. */
 export function splitEmails(text: string): string[] {
   return text
@@ -131,12 +137,43 @@ export interface SettingsResult {
   errors: Partial<Record<SettingKey, string>>;
 }
 
-/** Parses raw values (from the tab or the sidebar form); invalid ones keep the default. */
+/** The longest single-line text setting (names, the folder, the signatory). */
+export const MAX_TEXT_CHARS = 200;
+/** The longest template reference (a link to a Google Doc). */
+export const MAX_TEMPLATE_CHARS = 500;
+/**
+ * The longest address list, in characters as stored: the staff list is kept in one document
+ * property, which holds 9 KB; so that it always fits, a list is at most this long.
+ */
+export const MAX_LIST_CHARS = 8000;
+
+/** UTF-8 length of a string (what a document property counts). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/**
+ * Parses raw values (from the tab or the sidebar form). Fails closed: a value that does not parse
+ * or would not fit where it is kept gets a message and is not taken — the default stands in its
+ * place (the sidebar refuses to save while any message is left).
+ */
 export function parseSettings(raw: Partial<Record<string, unknown>>): SettingsResult {
   const settings: Settings = { ...DEFAULT_SETTINGS };
   const errors: Partial<Record<SettingKey, string>> = {};
+  const own = (key: SettingKey): unknown =>
+    Object.prototype.hasOwnProperty.call(raw, key) ? raw[key] : undefined;
   const text = (key: SettingKey): string | null => {
-    const value = raw[key];
+    const value = own(key);
     return value === undefined || value === null ? null : String(value).trim();
   };
   for (const key of [
@@ -148,33 +185,44 @@ export function parseSettings(raw: Partial<Record<string, unknown>>): SettingsRe
     'centreContact',
   ] as const) {
     const value = text(key);
+    const label = SETTINGS_RU.labels[key];
     if (value === null) continue;
     if (value === '' && key !== 'signatureName' && key !== 'centreContact')
-      errors[key] = SETTINGS_RU.required(SETTINGS_RU.labels[key]);
-    else if (value.length > 200) errors[key] = SETTINGS_RU.tooLong(SETTINGS_RU.labels[key]);
+      errors[key] = SETTINGS_RU.required(label);
+    else if (value.length > MAX_TEXT_CHARS)
+      errors[key] = SETTINGS_RU.tooLong(label, MAX_TEXT_CHARS);
+    else if (hasUnsafeCharacters(value)) errors[key] = SETTINGS_RU.oneLine(label);
+    else if (key === 'rootFolderName' && value.includes('/'))
+      errors[key] = SETTINGS_RU.folderPath(label, value);
     else settings[key] = value;
   }
   for (const key of ['recipients', 'staff', 'schoolLettersCopy'] as const) {
     const value = text(key);
     if (value === null) continue;
+    const label = SETTINGS_RU.labels[key];
     const emails = splitEmails(value);
-    const bad = emails.filter((e) => !EMAIL.test(e));
-    if (bad.length > 0) errors[key] = SETTINGS_RU.badEmails(SETTINGS_RU.labels[key], bad);
+    const bad = emails.filter((e) => !isEmailAddress(e));
+    if (utf8Length(JSON.stringify(emails)) > MAX_LIST_CHARS || value.length > MAX_LIST_CHARS * 2)
+      errors[key] = SETTINGS_RU.listTooLong(label, emails.length, MAX_LIST_CHARS);
+    else if (bad.length > 0) errors[key] = SETTINGS_RU.badEmails(label, bad);
     else settings[key] = emails;
   }
   for (const key of ['noteDay', 'reportDeadlineDay'] as const) {
     const value = text(key);
     if (value === null || value === '') continue;
-    const day = Number(value.replace(',', '.'));
-    if (!Number.isInteger(day) || day < 1 || day > 28)
-      errors[key] = SETTINGS_RU.badDay(SETTINGS_RU.labels[key], value);
+    // Digits only: «0x1a», «1e1», «５» or «5,0» are not a day of the month.
+    const day = /^[0-9]{1,2}$/.test(value) ? Number(value) : NaN;
+    if (!(day >= 1 && day <= 28)) errors[key] = SETTINGS_RU.badDay(SETTINGS_RU.labels[key], value);
     else settings[key] = day;
   }
   for (const key of TEMPLATE_SETTING_KEYS) {
     const value = text(key);
     if (value === null) continue;
-    if (value !== '' && documentIdOf(value) === null)
-      errors[key] = SETTINGS_RU.badTemplate(SETTINGS_RU.labels[key], value);
+    const label = SETTINGS_RU.labels[key];
+    if (value.length > MAX_TEMPLATE_CHARS)
+      errors[key] = SETTINGS_RU.tooLong(label, MAX_TEMPLATE_CHARS);
+    else if (value !== '' && documentIdOf(value) === null)
+      errors[key] = SETTINGS_RU.badTemplate(label, value);
     else settings[key] = value;
   }
   for (const key of [

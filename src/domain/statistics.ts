@@ -354,7 +354,7 @@ export function computeStatistics(input: StatisticsInput, period: string): Stati
     resultsAnalysis: analyseResults(
       {
         participants: ctx.unique,
-        best: (id) => ctx.best[id],
+        best: (id) => ctx.best.get(id),
         group: resultGroup,
         calendar: ctx.calendar,
         reports: input.reports,
@@ -363,7 +363,8 @@ export function computeStatistics(input: StatisticsInput, period: string): Stati
       monthCohort,
     ),
     dataQuality: {
-      participantsOutsideRegistry: ytdCohort.filter((p) => !ctx.schoolByKey[p.schoolKey]).length,
+      participantsOutsideRegistry: ytdCohort.filter((p) => !ctx.schoolByKey.has(p.schoolKey))
+        .length,
       resultsWithoutParticipant: input.results.filter((r) => !ctx.byId.has(r.participantId)).length,
     },
   };
@@ -379,7 +380,7 @@ export function listWinners(
   const from = scope === 'month' ? period : periodOf(schoolYearStart(schoolYearOfPeriod(period)));
   const out: WinnerEntry[] = [];
   for (const p of ctx.cohort(from, period)) {
-    const best = ctx.best[p.id];
+    const best = ctx.best.get(p.id);
     const group = resultGroup(best);
     if (best === undefined || (group !== 'winner' && group !== 'prize')) continue;
     out.push({
@@ -405,26 +406,25 @@ export function listWinners(
 
 /** Lookups shared by all figures of one computation. */
 class Context {
-  readonly schoolByKey: Record<string, School> = {};
+  /** Every lookup keyed by a name or key is a Map: a competency named «constructor» is a name. */
+  readonly schoolByKey = new Map<string, School>();
   /** Participants by id (the first row of an id). */
   readonly byId = new Map<string, Participant>();
-  readonly best: Record<string, ResultKind> = {};
+  readonly best = new Map<string, ResultKind>();
   /** Whether the best result of a participant was confirmed by staff. */
-  readonly bestConfirmed: Record<string, boolean> = {};
+  readonly bestConfirmed = new Map<string, boolean>();
   readonly calendar: EventCalendar;
   /** Participants once per id (the first row of an id wins), in input order. */
   readonly unique: Participant[] = [];
-  /** Event keys (matchKey of the name) whose results are in. */
-  private readonly eventsWithResults = new Set<string>();
+  /** Editions (rows of «Мероприятия»; a name when not there) whose results are in. */
+  private readonly eventsWithResults = new Set<ChampionshipEvent | string>();
   /** Participants by their period (event date) and by the month of their registration. */
   private readonly byPeriod = new Map<string, Participant[]>();
   private readonly byRegistration = new Map<string, Participant[]>();
-  /** Whether an event (by the name as written) has its results in. */
-  private readonly resultsByEvent = new Map<string, boolean>();
 
   constructor(private readonly input: StatisticsInput) {
     this.calendar = new EventCalendar(input.events);
-    for (const s of input.schools) this.schoolByKey[s.key] = s;
+    for (const s of input.schools) this.schoolByKey.set(s.key, s);
     for (const p of input.participants) {
       if (this.byId.has(p.id)) continue;
       this.byId.set(p.id, p);
@@ -432,23 +432,23 @@ class Context {
       if (p.result) this.keepBest(p.id, p.result);
     }
     // Rows of «Результаты» override the participant's own column: they are the source.
-    const fromResults: Record<string, ResultKind> = {};
-    const confirmed: Record<string, boolean> = {};
+    const fromResults = new Map<string, ResultKind>();
+    const confirmed = new Map<string, boolean>();
     for (const r of input.results) {
-      const cur = fromResults[r.participantId];
+      const cur = fromResults.get(r.participantId);
       if (cur === undefined || RESULT_RANK[r.result] < RESULT_RANK[cur]) {
-        fromResults[r.participantId] = r.result;
-        confirmed[r.participantId] = r.confirmed;
+        fromResults.set(r.participantId, r.result);
+        confirmed.set(r.participantId, r.confirmed);
       } else if (RESULT_RANK[r.result] === RESULT_RANK[cur] && r.confirmed) {
-        confirmed[r.participantId] = true;
+        confirmed.set(r.participantId, true);
       }
     }
-    for (const id of Object.keys(fromResults)) {
-      this.best[id] = fromResults[id]!;
-      this.bestConfirmed[id] = confirmed[id] === true;
+    for (const [id, result] of fromResults) {
+      this.best.set(id, result);
+      this.bestConfirmed.set(id, confirmed.get(id) === true);
     }
     for (const p of this.unique) {
-      if (this.best[p.id] !== undefined) this.eventsWithResults.add(matchKey(p.event));
+      if (this.best.has(p.id)) this.eventsWithResults.add(this.editionKey(p));
     }
     // Grouped once: every figure of every month reads these groups, not all participants.
     const add = (map: Map<string, Participant[]>, key: string, p: Participant): void => {
@@ -457,17 +457,14 @@ class Context {
       else map.set(key, [p]);
     };
     for (const p of this.unique) {
-      if (!this.resultsByEvent.has(p.event)) {
-        this.resultsByEvent.set(p.event, this.eventsWithResults.has(matchKey(p.event)));
-      }
       add(this.byPeriod, this.calendar.placement(p).period, p);
       add(this.byRegistration, periodOf(p.registeredAt), p);
     }
   }
 
   private keepBest(id: string, result: ResultKind): void {
-    const cur = this.best[id];
-    if (cur === undefined || RESULT_RANK[result] < RESULT_RANK[cur]) this.best[id] = result;
+    const cur = this.best.get(id);
+    if (cur === undefined || RESULT_RANK[result] < RESULT_RANK[cur]) this.best.set(id, result);
   }
 
   /** Participants of the months `from` through `to` ('YYYY-MM', inclusive), by event date. */
@@ -479,12 +476,18 @@ class Context {
     return out;
   }
 
+  /** The participant's edition, or its event's name when «Мероприятия» cannot tell. */
+  private editionKey(p: Participant): ChampionshipEvent | string {
+    return this.calendar.eventOf(p) ?? matchKey(p.event);
+  }
+
+  /** Whether the results of the participant's edition are in (last year's do not count). */
   resultsIn(p: Participant): boolean {
-    return this.resultsByEvent.get(p.event) === true;
+    return this.eventsWithResults.has(this.editionKey(p));
   }
 
   ref(key: string): SchoolRef {
-    const s = this.schoolByKey[key];
+    const s = this.schoolByKey.get(key);
     return s ? { key, name: schoolDisplayName(s), type: s.type } : { key, name: key, type: null };
   }
 
@@ -494,17 +497,17 @@ class Context {
     let medallions = 0;
     let medalsConfirmed = 0;
     let withResults = 0;
-    const schools: Record<string, true> = {};
+    const schools = new Set<string>();
     for (const p of cohort) {
-      if (this.schoolByKey[p.schoolKey]) schools[p.schoolKey] = true;
+      if (this.schoolByKey.has(p.schoolKey)) schools.add(p.schoolKey);
       if (this.resultsIn(p)) withResults++;
-      const g = resultGroup(this.best[p.id]);
+      const g = resultGroup(this.best.get(p.id));
       if (g === 'winner') winners++;
       else if (g === 'prize') prizeWinners++;
       else if (g === 'medallion') medallions++;
-      if ((g === 'winner' || g === 'prize') && this.bestConfirmed[p.id]) medalsConfirmed++;
+      if ((g === 'winner' || g === 'prize') && this.bestConfirmed.get(p.id)) medalsConfirmed++;
     }
-    const schoolsParticipating = Object.keys(schools).length;
+    const schoolsParticipating = schools.size;
     return {
       participants: cohort.length,
       schoolsParticipating,
@@ -526,7 +529,8 @@ class Context {
     for (const p of this.byRegistration.get(period) ?? []) {
       total++;
       schools.add(p.schoolKey);
-      const eventPeriod = this.calendar.eventPeriod(p.event) ?? '';
+      const placed = this.calendar.placement(p);
+      const eventPeriod = placed.byRegistration ? '' : placed.period;
       byPeriod.set(eventPeriod, (byPeriod.get(eventPeriod) ?? 0) + 1);
     }
     const periods = [...byPeriod.keys()].sort((a, b) =>
@@ -544,18 +548,19 @@ class Context {
 
   /** The events of the cohort, in start order. */
   eventsOf(cohort: Participant[]): EventOfPeriod[] {
-    const byName = new Map<string, Participant[]>();
+    // By edition: last year's row of the same name is another event.
+    const byEdition = new Map<ChampionshipEvent | string, Participant[]>();
     for (const p of cohort) {
-      const name = this.calendar.event(p.event)?.name ?? p.event;
-      const list = byName.get(name);
+      const edition = this.calendar.eventOf(p) ?? p.event;
+      const list = byEdition.get(edition);
       if (list) list.push(p);
-      else byName.set(name, [p]);
+      else byEdition.set(edition, [p]);
     }
-    return [...byName.entries()]
-      .map(([name, list]) => ({
-        name,
-        level: this.calendar.event(name)?.level ?? ('' as const),
-        start: this.calendar.start(name),
+    return [...byEdition.entries()]
+      .map(([edition, list]) => ({
+        name: typeof edition === 'string' ? edition : edition.name,
+        level: typeof edition === 'string' ? ('' as const) : edition.level,
+        start: this.calendar.startOf(list[0]!),
         participants: list.length,
         schools: new Set(list.map((p) => p.schoolKey)).size,
         resultsIn: this.resultsIn(list[0]!),
@@ -590,7 +595,7 @@ class Context {
       const p = this.byId.get(r.participantId);
       if (!p) continue;
       if (this.calendar.placement(p).period >= period) continue;
-      const name = this.calendar.event(p.event)?.name ?? p.event;
+      const name = this.calendar.eventOf(p)?.name ?? p.event;
       late.set(name, (late.get(name) ?? new Set<string>()).add(p.id));
     }
     return [...late.entries()]
@@ -616,12 +621,9 @@ class Context {
     const rows: SchoolTypeRow[] = [];
     for (const type of SCHOOL_TYPES) {
       const ofType = this.input.schools.filter((s) => s.type === type);
-      const keys: Record<string, true> = {};
-      for (const s of ofType) keys[s.key] = true;
-      const inCohort = cohort.filter((p) => keys[p.schoolKey]);
-      const participating: Record<string, true> = {};
-      for (const p of inCohort) participating[p.schoolKey] = true;
-      const count = Object.keys(participating).length;
+      const keys = new Set(ofType.map((s) => s.key));
+      const inCohort = cohort.filter((p) => keys.has(p.schoolKey));
+      const count = new Set(inCohort.map((p) => p.schoolKey)).size;
       if (ofType.length === 0) continue;
       rows.push({
         type,
@@ -635,27 +637,31 @@ class Context {
   }
 
   byEventLevel(cohort: Participant[]): CountRow[] {
-    const counts: Record<string, number> = {};
+    const counts = new Map<string, number>();
     for (const p of cohort) {
-      const level = this.calendar.event(p.event)?.level || UNKNOWN_LABEL;
-      counts[level] = (counts[level] ?? 0) + 1;
+      const level = this.calendar.eventOf(p)?.level || UNKNOWN_LABEL;
+      counts.set(level, (counts.get(level) ?? 0) + 1);
     }
     // Levels keep their natural order (school → national), unknown last.
     const order = [...EVENT_LEVELS, UNKNOWN_LABEL];
     return order
-      .filter((level) => counts[level] !== undefined)
+      .filter((level) => counts.has(level))
       .map((level) => ({
         label: level,
-        count: counts[level]!,
-        sharePercent: percentOf(counts[level]!, cohort.length),
+        count: counts.get(level)!,
+        sharePercent: percentOf(counts.get(level)!, cohort.length),
       }));
   }
 
   rating(cohort: Participant[]): SchoolRatingRow[] {
-    const bySchool: Record<string, Participant[]> = {};
-    for (const p of cohort) (bySchool[p.schoolKey] = bySchool[p.schoolKey] ?? []).push(p);
-    const rows = Object.keys(bySchool).map((key) => {
-      const f = this.figures(bySchool[key]!);
+    const bySchool = new Map<string, Participant[]>();
+    for (const p of cohort) {
+      const list = bySchool.get(p.schoolKey);
+      if (list) list.push(p);
+      else bySchool.set(p.schoolKey, [p]);
+    }
+    const rows = [...bySchool.entries()].map(([key, list]) => {
+      const f = this.figures(list);
       return {
         ...this.ref(key),
         participants: f.participants,
@@ -676,9 +682,8 @@ class Context {
   }
 
   schoolsWithout(cohort: Participant[]): SchoolRef[] {
-    const taking: Record<string, true> = {};
-    for (const p of cohort) taking[p.schoolKey] = true;
-    return this.sortedRefs(this.input.schools.filter((s) => !taking[s.key]));
+    const taking = new Set(cohort.map((p) => p.schoolKey));
+    return this.sortedRefs(this.input.schools.filter((s) => !taking.has(s.key)));
   }
 
   private sortedRefs(schools: School[]): SchoolRef[] {
@@ -688,7 +693,7 @@ class Context {
   }
 
   discipline(period: string, yearStart: string): DisciplineFigures {
-    const reported = reportsOfPeriod(this.input.reports, period, (k) => !!this.schoolByKey[k]);
+    const reported = reportsOfPeriod(this.input.reports, period, (k) => this.schoolByKey.has(k));
     const late: LateReport[] = [...reported.keys()]
       .filter((k) => !reported.get(k)!.onTime)
       .map((k) => ({ ...this.ref(k), submittedAt: reported.get(k)!.submittedAt }))
@@ -701,9 +706,9 @@ class Context {
         this.calendar.placement(p).period >= yearStart &&
         this.calendar.orderOwed(p, asOf),
     );
-    const noOrderBySchool: Record<string, number> = {};
+    const noOrderBySchool = new Map<string, number>();
     for (const p of withoutOrder) {
-      noOrderBySchool[p.schoolKey] = (noOrderBySchool[p.schoolKey] ?? 0) + 1;
+      noOrderBySchool.set(p.schoolKey, (noOrderBySchool.get(p.schoolKey) ?? 0) + 1);
     }
     const from = periodStart(period);
     return {
@@ -715,8 +720,8 @@ class Context {
       lateReports: late,
       ordersReceived: this.input.orders.filter((o) => isWithin(o.submittedAt, from, asOf)).length,
       participantsWithoutOrder: withoutOrder.length,
-      schoolsWithoutOrders: Object.keys(noOrderBySchool)
-        .map((k) => ({ ...this.ref(k), participants: noOrderBySchool[k]! }))
+      schoolsWithoutOrders: [...noOrderBySchool.entries()]
+        .map(([k, participants]) => ({ ...this.ref(k), participants }))
         .sort(
           (a, b) =>
             b.participants - a.participants || compareRu(a.name, b.name) || compareRu(a.key, b.key),
@@ -730,16 +735,16 @@ function labelOf(value: string): string {
 }
 
 function countBy(cohort: Participant[], key: (p: Participant) => string): CountRow[] {
-  const counts: Record<string, number> = {};
+  const counts = new Map<string, number>();
   for (const p of cohort) {
     const label = labelOf(key(p));
-    counts[label] = (counts[label] ?? 0) + 1;
+    counts.set(label, (counts.get(label) ?? 0) + 1);
   }
-  return Object.keys(counts)
-    .map((label) => ({
+  return [...counts.entries()]
+    .map(([label, count]) => ({
       label,
-      count: counts[label]!,
-      sharePercent: percentOf(counts[label]!, cohort.length),
+      count,
+      sharePercent: percentOf(count, cohort.length),
     }))
     .sort((a, b) => b.count - a.count || compareRu(a.label, b.label));
 }

@@ -4,6 +4,7 @@
  * issues, so intake never parses an answer twice. Errors go to «Требует проверки»; warnings are
  * noted there too but do not stop the answer from being counted.
  */
+import { editionAt, editionsNamed } from './eventCalendar';
 import type {
   AgeCategory,
   ChampionshipEvent,
@@ -250,7 +251,14 @@ export function validateRegistration(
   const issues = new IssueList();
   const t = DOMAIN_RU.intake;
   const school = requireSchool(answers, ctx, issues);
-  const event = requireEvent(answers, ctx, issues);
+  const named = requireEvent(answers, ctx, issues);
+  // Names repeat from year to year: the row whose school year and registration window fit the
+  // answer's date (eventCalendar.ts, the rule statistics and certificates use too).
+  const choice = named ? editionAt(editionsNamed(named.name, ctx.events), ctx.now) : null;
+  const event = choice ? (choice.event ?? null) : null;
+  if (named && choice?.ambiguous) {
+    issues.warn(Q.event, named.name, 'event-ambiguous', t.eventAmbiguous(named.name));
+  }
   const competency = requireCompetency(answers, ctx, issues);
 
   const categoryTyped = answer(answers, Q.ageCategory);
@@ -441,19 +449,29 @@ export function registrationParticipants(
   draft: RegistrationDraft,
   source: { responseId: string; submittedAt: Date },
   salt = '',
+  idYearFrom?: number,
 ): Participant[] {
   const schoolKeyValue = draft.school ? draft.school.key : '';
   const event = draft.event ? draft.event.name : draft.eventTyped;
   const competency = draft.competency ? draft.competency.name : draft.competencyTyped;
+  // Names repeat from year to year: after the first school year the edition's year is part of the
+  // id (the first year's ids stay as they were).
+  const start = draft.event?.start;
+  const year = schoolYearOf(
+    start instanceof Date && !isNaN(start.getTime()) ? start : source.submittedAt,
+  );
+  const idEvent =
+    idYearFrom !== undefined && year > idYearFrom ? `${event} ${year}/${year + 1}` : event;
   const ids = draft.children.map(
     (child) =>
+      // A closed year's P-id standing in a name cell is read back as that participant.
       child.id ??
       participantKey(
         {
           schoolKey: schoolKeyValue || draft.schoolTyped,
           surname: child.surname,
           name: child.name,
-          event,
+          event: idEvent,
           competency,
         },
         salt,

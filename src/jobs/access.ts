@@ -17,26 +17,41 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * Puts the saved staff list back into «Настройки» if the cell differs (the first run adopts the
- * cell, there being nothing saved yet), then syncs the protections. Returns journal entries.
+ * cell, there being nothing saved yet), then syncs the protections. Returns journal entries. A
+ * list that cannot be read — saved, or in the cell before the first save — is never adopted nor
+ * written over: the protections list nobody but the owner and the app until staff save a list.
  */
 export function enforceAccess(
   spreadsheet: Spreadsheet,
   settings: Settings,
   onlyIfChanged: boolean,
+  cellStaffReadable = true,
 ): JournalEntry[] {
   const entries: JournalEntry[] = [];
-  let staff = savedStaff();
-  if (staff === null) {
-    staff = settings.staff;
-    saveStaff(staff);
-  } else if (!sameList(staff, settings.staff)) {
-    writeStaffCell(spreadsheet, { ...settings, staff });
+  const saved = savedStaff();
+  let staff: string[];
+  if (saved === 'unreadable' || (saved === null && !cellStaffReadable)) {
+    staff = [];
     entries.push({
       at: new Date(),
       job: 'access',
-      outcome: 'ok',
-      details: RELIABILITY_RU.access.reverted(settings.staff.join(', '), staff.join(', ')),
+      outcome: 'warning',
+      details: RELIABILITY_RU.access.unreadable,
     });
+  } else if (saved === null) {
+    staff = settings.staff;
+    saveStaff(staff);
+  } else {
+    staff = saved;
+    if (!sameList(staff, settings.staff)) {
+      writeStaffCell(spreadsheet, { ...settings, staff });
+      entries.push({
+        at: new Date(),
+        job: 'access',
+        outcome: 'ok',
+        details: RELIABILITY_RU.access.reverted(settings.staff.join(', '), staff.join(', ')),
+      });
+    }
   }
   syncProtections(protectedSheets(spreadsheet), staff, onlyIfChanged);
   return entries;

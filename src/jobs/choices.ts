@@ -7,13 +7,18 @@ import { PROPERTY_KEYS, readProperty, writeProperty } from '../workspace/propert
 import { RESULT_KINDS } from '../domain/reference';
 import { schoolLabel } from '../domain/matching';
 import { compareRu } from '../domain/text/collation';
-import { formatMonthYear, schoolYearOf, schoolYearPeriods } from '../domain/text/periods';
+import { formatMonthYear } from '../domain/text/periods';
+import { reportMonthsOffered } from '../domain/schedule';
 import { closedYears } from '../workspace/archive';
 
-/** Choices per source: ОУ by label, active competencies, events, categories, months of the year. */
+/**
+ * Choices per source: ОУ by label, active competencies, events, categories, the months the report
+ * form offers (domain/schedule.ts: the school year's, August until its deadline has passed).
+ */
 export function choiceLists(
   reference: ReferenceData,
   now: Date,
+  reportDeadlineDay: number,
 ): (q: QuestionDefinition) => string[] | null {
   const lists: Record<ChoiceSource, string[]> = {
     schools: reference.schools.map(schoolLabel).sort(compareRu),
@@ -23,10 +28,7 @@ export function choiceLists(
       .map((c) => c.name)
       .sort(compareRu),
     ageCategories: reference.ageCategories.map((a) => a.name),
-    // Once a school year is closed, the report form offers the next year's months.
-    months: schoolYearPeriods(Math.max(schoolYearOf(now), ...closedYears().map((y) => y + 1))).map(
-      formatMonthYear,
-    ),
+    months: reportMonthsOffered(now, reportDeadlineDay, closedYears()).map(formatMonthYear),
     resultKinds: RESULT_KINDS.map((k) => k.kind),
   };
   return (question) => (question.choicesFrom ? unique(lists[question.choicesFrom]) : null);
@@ -49,8 +51,12 @@ export function choicesFingerprint(choices: (q: QuestionDefinition) => string[] 
  * `onlyIfChanged`, forms are not visited when the lists equal the last sync (the daily run). The
  * caller holds the lock.
  */
-export function syncAllChoices(reference: ReferenceData, onlyIfChanged = false): number {
-  const choices = choiceLists(reference, new Date());
+export function syncAllChoices(
+  reference: ReferenceData,
+  reportDeadlineDay: number,
+  onlyIfChanged = false,
+): number {
+  const choices = choiceLists(reference, new Date(), reportDeadlineDay);
   const fingerprint = choicesFingerprint(choices);
   if (onlyIfChanged && readProperty(PROPERTY_KEYS.choicesFingerprint) === fingerprint) return 0;
   let changed = 0;

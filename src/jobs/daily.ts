@@ -4,19 +4,24 @@
  * and remembers what failed or did not fit (time, mail quota) so the next morning finishes it.
  */
 import {
+  dueDate,
   dueJobs,
+  isAfterDay,
   isMonthlyJob,
+  isPeriod,
   jobId,
   parsePending,
   serializePending,
   type DueJob,
 } from '../domain/schedule';
-import { toMoscowDate } from '../domain/text/dates';
-import { formatForMonth } from '../domain/text/periods';
-import { readReference, readSettings } from '../workspace/master';
+import { formatDateNumeric, toMoscowDate, type CalendarDate } from '../domain/text/dates';
+import { formatForMonth, previousPeriod } from '../domain/text/periods';
+import { readReference, readSettingsChecked } from '../workspace/master';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import type { ReferenceData } from '../domain/intake';
+import type { Settings } from '../domain/settings';
 import { catchUpOrderFiles, fullIntakeDue, refreshDerived, type IntakeRun } from './intake';
+import { checkFolders, folderRepairEntries } from './driveHealth';
 import { syncAllChoices } from './choices';
 import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
@@ -49,7 +54,6 @@ import { drainMail, readLedger, type Ledger } from '../workspace/mailQueue';
 import { queueSchoolLetters } from './schoolLetters';
 import { computeStatistics, type Statistics } from '../domain/statistics';
 import { LETTERS_JOB_RU } from '../i18n/ru/letters';
-import type { Settings } from '../domain/settings';
 import { startBudget, type Budget } from './budget';
 import { mailEntries } from './mail';
 import { enforceAccess } from './access';
@@ -72,6 +76,7 @@ interface JobOutcome {
 
 interface RunState {
   spreadsheet: Spreadsheet;
+  settings: Settings;
   /** Today's catch-up: its rows and reference feed the other jobs instead of re-reading the tabs. */
   intake: IntakeRun | null;
   /** The reference tabs if today's run has read them already. */
@@ -84,7 +89,6 @@ interface RunState {
   statisticsInput: StatisticsInput | null;
   /** The mail queue, read once after the summary (which keeps its own) for the jobs after it. */
   ledger: Ledger | null;
-  settings: Settings;
   /** The run's time, measured from its own start. */
   budget: Budget;
 }
@@ -145,22 +149,32 @@ function guarded(entries: JournalEntry[], job: string, details: string, step: ()
 
 function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
   const stored = readAllProperties();
-  const settings = readSettings(spreadsheet);
+  const checked = readSettingsChecked(spreadsheet);
+  const settings = checked.settings;
   const entries: JournalEntry[] = [];
   guarded(entries, 'runDailyJobs: access', DAILY_RU.failedRetry, () =>
-    entries.push(...enforceAccess(spreadsheet, settings, false)),
+    entries.push(
+      ...enforceAccess(spreadsheet, settings, false, checked.errors.staff === undefined),
+    ),
   );
   guarded(entries, 'runDailyJobs: sources', DAILY_RU.failedRetry, () => {
     const check = checkSources(spreadsheet);
     entries.push(...check.entries);
     if (check.added.length > 0) alertStaff(spreadsheet, settings, check.added);
   });
+  const today = toMoscowDate(new Date());
+  const installed = stored[PROPERTY_KEYS.installedPeriod];
   const due = dueJobs({
-    today: toMoscowDate(new Date()),
+    today,
     noteDay: settings.noteDay,
     reportDeadlineDay: settings.reportDeadlineDay,
     pending: parsePending(stored[PROPERTY_KEYS.dailyPending] ?? null),
     firstPeriod: stored[PROPERTY_KEYS.firstPeriod],
+    // Months missed while the run could not work are owed from the system's first month on.
+    since:
+      installed && isPeriod(installed)
+        ? previousPeriod(installed)
+        : stored[PROPERTY_KEYS.firstPeriod],
     // The summary records its own queueing, so a run cut short never queues it twice.
     isDone: (job, period) =>
       Boolean(stored[PROPERTY_FAMILIES.dailyDone(jobId({ job, period }))]) ||
@@ -169,6 +183,7 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
 
   const state: RunState = {
     spreadsheet,
+    settings,
     intake: null,
     reference: null,
     reminderData: null,
@@ -176,11 +191,12 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
     noteStats: new Map(),
     statisticsInput: null,
     ledger: null,
-    settings,
     budget,
   };
   /** The every-day jobs that went well share one journal row, so «Журнал» stays readable. */
   const routine: string[] = [];
+  /** Monthly jobs done after their day, for «Журнал» and the sidebar. */
+  const late: LateJob[] = [];
   const left: DueJob[] = [];
   for (const job of due) {
     const name = 'runDailyJobs: ' + job.job;
@@ -204,6 +220,8 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
       }
       if (result.outcome === 'ok' && isMonthlyJob(job.job)) {
         writeProperty(PROPERTY_FAMILIES.dailyDone(jobId(job)), new Date().toISOString());
+        const deadline = dueDate(job.job, job.period, settings);
+        if (isAfterDay(today, deadline)) late.push({ ...job, due: dayKey(deadline) });
       } else if (result.outcome === 'queued') {
         left.push(job);
       }
@@ -250,6 +268,10 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
     }
     entries.push(...mailEntries(drainMail(spreadsheet, budget, ledgerOf(state))));
   });
+  if (late.length > 0) entries.push(...recordLate(late, stored[PROPERTY_KEYS.dailyLate] ?? null));
+  guarded(entries, 'Google Диск', DAILY_RU.failedRetry, () => {
+    entries.push(...folderRepairEntries());
+  });
   const pending = serializePending(left);
   if (pending !== (stored[PROPERTY_KEYS.dailyPending] ?? '[]'))
     writeProperty(PROPERTY_KEYS.dailyPending, pending);
@@ -262,6 +284,79 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
     });
   }
   writeJournal(spreadsheet, entries);
+}
+
+/** A monthly job done after the day it fell due (`due`: 'YYYY-MM-DD'). */
+export interface LateJob extends DueJob {
+  due: string;
+  /** When it was done (ISO). */
+  done?: string;
+}
+
+/** How many late jobs the sidebar remembers. */
+const LATE_KEPT = 24;
+
+function dayKey(day: CalendarDate): string {
+  const two = (n: number): string => (n < 10 ? '0' : '') + n;
+  return `${day.year}-${two(day.month)}-${two(day.day)}`;
+}
+
+/** «05.10.2021» of a 'YYYY-MM-DD' day. */
+function dayText(key: string): string {
+  const [year, month, day] = key.split('-');
+  return `${day}.${month}.${year}`;
+}
+
+/** The jobs done late, in «Журнал» (one warning each) and in the list the sidebar shows. */
+function recordLate(late: LateJob[], storedList: string | null): JournalEntry[] {
+  const done = new Date().toISOString();
+  writeProperty(
+    PROPERTY_KEYS.dailyLate,
+    JSON.stringify(
+      [...parseLate(storedList), ...late.map((j) => ({ ...j, done }))].slice(-LATE_KEPT),
+    ),
+  );
+  return late.map((job) => ({
+    at: new Date(),
+    job: 'runDailyJobs: ' + job.job,
+    outcome: 'warning' as const,
+    details: DAILY_RU.late(job.job, formatForMonth(job.period), dayText(job.due)),
+  }));
+}
+
+/** The late jobs remembered (a malformed list counts as none). */
+export function parseLate(json: string | null): LateJob[] {
+  if (!json) return [];
+  try {
+    const list: unknown = JSON.parse(json);
+    if (!Array.isArray(list)) return [];
+    return list.filter(
+      (j): j is LateJob =>
+        typeof j === 'object' &&
+        j !== null &&
+        typeof (j as LateJob).job === 'string' &&
+        isPeriod((j as LateJob).period) &&
+        /^\d{4}-\d{2}-\d{2}$/.test(String((j as LateJob).due)),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Lines for the sidebar: what was done late in the last `days` days, newest first. */
+export function lateLines(json: string | null, now: Date, days = 45): string[] {
+  const since = now.getTime() - days * 24 * 3600 * 1000;
+  return parseLate(json)
+    .filter((j) => new Date(j.done ?? 0).getTime() >= since)
+    .reverse()
+    .map((j) =>
+      DAILY_RU.lateLine(
+        j.job,
+        formatForMonth(j.period),
+        dayText(j.due),
+        formatDateNumeric(new Date(j.done ?? 0)),
+      ),
+    );
 }
 
 /** The reference tabs, read at most once per run. */
@@ -299,7 +394,9 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
     case 'intake': {
       // Whatever the submits did: rows whose trigger never fired, rows a busy table left, tabs
       // sorted or cut by hand — found by comparing the sheets with what was placed.
-      if (!fullIntakeDue(state.spreadsheet))
+      // A trashed or deleted folder is repaired first; then every placed upload is put back.
+      const repaired = checkFolders(state.settings.rootFolderName);
+      if (!repaired && !fullIntakeDue(state.spreadsheet))
         return { outcome: 'ok', details: DAILY_RU.intakeUpToDate };
       const run = refreshDerived(state.spreadsheet);
       catchUpOrderFiles(state.spreadsheet, run, false, state.budget);
@@ -316,7 +413,7 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
     case 'choices': {
       const reference = referenceOf(state);
       // Visiting every dropdown costs calls per item: skipped when the lists are as last synced.
-      const changed = syncAllChoices(reference, true);
+      const changed = syncAllChoices(reference, state.settings.reportDeadlineDay, true);
       return { outcome: 'ok', details: DAILY_RU.choicesDone(changed) };
     }
     case 'statistics': {
@@ -342,6 +439,9 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
       if (state.noteFailed.has(job.period))
         return { outcome: 'queued', details: DAILY_RU.waitsForNote };
       const result = deliverMonthlySummary(state.spreadsheet, job.period, state.budget);
+      // The summary read and drained the queue on its own ledger: the run's copy is stale now
+      // (after an outage one run makes several months' summaries; a stale copy would resend).
+      state.ledger = null;
       return { outcome: result.queued ? 'queued' : 'ok', details: result.message, journaled: true };
     }
     case 'letters': {

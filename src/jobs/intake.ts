@@ -6,6 +6,7 @@
 import {
   partitionResolver,
   projectIntake,
+  uploadPrint,
   type IntakeOptions,
   type Projection,
   type RawForms,
@@ -54,6 +55,7 @@ import {
 } from '../workspace/groupedTabs';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import { moveOrderFiles, type FileMoves, type OrderUpload } from '../workspace/orderFiles';
+import { checkFolders, journalFolderRepairs } from './driveHealth';
 import { requireStaff } from '../workspace/access';
 import { activeSpreadsheet } from '../workspace/session';
 import {
@@ -124,6 +126,8 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     salt: participantSalt(),
     checkSender: settings.checkSender,
     closedYears: closedYears(),
+    refusedUploads: refusedUploads(),
+    idYearFrom: installedSchoolYear(),
   };
   const placed = readPlaced();
   const after: Placed = {};
@@ -501,7 +505,15 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
         const run = refreshDerived(spreadsheet, id);
         if (form.kind === ORDER_FORM.kind) {
           const uploads = run.uploads.filter((u) => u.responseId === id);
-          journalFailedMoves(spreadsheet, moveOrderFiles(run.settings.rootFolderName, uploads));
+          const moves = moveOrderFiles(
+            run.settings.rootFolderName,
+            uploads,
+            undefined,
+            refusedUploads(),
+          );
+          journalFailedMoves(spreadsheet, moves);
+          journalFolderRepairs(spreadsheet);
+          if (recordRefused(spreadsheet, moves)) refreshDerived(spreadsheet);
         }
       } catch (error) {
         markIntakeBehind();
@@ -545,7 +557,9 @@ export function rebuildAll(): string {
         const run = refreshDerived(spreadsheet);
         const { projection, written } = run;
         const budget = startBudget(REBUILD_BUDGET_MS);
+        checkFolders(run.settings.rootFolderName);
         catchUpOrderFiles(spreadsheet, run, true, budget);
+        journalFolderRepairs(spreadsheet);
         const summary = INTAKE_RU.rebuilt(projection, written);
         writeJournal(spreadsheet, [
           { at: new Date(), job: 'rebuildAll', outcome: 'ok', details: summary },
@@ -578,13 +592,15 @@ export function rebuildAll(): string {
 /** A manual rebuild stops moving files past this time; the daily run moves the rest. */
 const REBUILD_BUDGET_MS = 4 * 60 * 1000;
 
-/** How far back the daily catch-up looks for uploads a submit could not move. */
+/** Uploads older than this whose file cannot be moved are not journaled again every day. */
 const CATCH_UP_DAYS = 14;
 
 /**
- * Moves the uploads a submit could not (busy lock, failure, an order placed only after staff fixed
- * its ОУ). The daily run looks at answers of the last two weeks — an edited answer has a fresh
- * timestamp — so a file that can never be moved stops being retried; rebuildAll looks at all.
+ * Moves every placed upload not yet in its ОУ folder, however old: a submit that found the table
+ * busy or failed, an order placed only after staff fixed its ОУ, a file taken out of its folder.
+ * Each ОУ folder is listed once and compared with what is placed (orderFiles.ts), so only what is
+ * missing costs calls. A file that cannot be moved (deleted) is journaled while its answer is
+ * recent — always by rebuildAll (`everything`).
  */
 export function catchUpOrderFiles(
   spreadsheet: Spreadsheet,
@@ -593,11 +609,18 @@ export function catchUpOrderFiles(
   budget?: Budget,
 ): FileMoves {
   const since = Date.now() - CATCH_UP_DAYS * 24 * 3600 * 1000;
-  const recent = everything
-    ? run.uploads
-    : run.uploads.filter((u) => u.submittedAt !== null && u.submittedAt.getTime() >= since);
-  const moves = moveOrderFiles(run.settings.rootFolderName, recent, budget);
-  journalFailedMoves(spreadsheet, moves);
+  const recent = new Set(
+    run.uploads
+      .filter((u) => everything || (u.submittedAt !== null && u.submittedAt.getTime() >= since))
+      .map((u) => u.responseId),
+  );
+  const moves = moveOrderFiles(run.settings.rootFolderName, run.uploads, budget, refusedUploads());
+  journalFailedMoves(spreadsheet, {
+    ...moves,
+    failed: moves.failed.filter((f) => recent.has(f.responseId)),
+  });
+  // A refused row is flagged by the projection: placed again, now with the flag (rare).
+  if (recordRefused(spreadsheet, moves)) refreshDerived(spreadsheet);
   if (moves.left > 0) {
     writeJournal(spreadsheet, [
       {
@@ -609,6 +632,51 @@ export function catchUpOrderFiles(
     ]);
   }
   return moves;
+}
+
+/** The school year the system was set up in (from its first period), or undefined. */
+function installedSchoolYear(): number | undefined {
+  const first = /^(\d{4})-\d{2}$/.exec(readProperty(PROPERTY_KEYS.firstPeriod) ?? '');
+  return first ? Number(first[1]) : undefined;
+}
+
+/** Order responses whose «Файл приказа» the form never filled (response id → the cell). */
+function refusedUploads(): Map<string, string> {
+  const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.refusedUploads) ?? {};
+  const map = new Map<string, string>();
+  for (const [id, cell] of Object.entries(stored)) if (typeof cell === 'string') map.set(id, cell);
+  return map;
+}
+
+/** At most this many refused rows are remembered (a property holds 9 KB); the oldest go first. */
+const MAX_REFUSED = 200;
+
+/**
+ * Records and journals uploads refused for the first time; true if any was new. Kept small: one
+ * fingerprint of the cell per refused row.
+ */
+function recordRefused(spreadsheet: Spreadsheet, moves: FileMoves): boolean {
+  const known = refusedUploads();
+  const fresh = moves.refused.filter(
+    (r) => known.get(r.responseId) !== uploadPrint(r.uploadAnswer),
+  );
+  if (fresh.length === 0) return false;
+  for (const r of fresh) {
+    known.delete(r.responseId);
+    known.set(r.responseId, uploadPrint(r.uploadAnswer));
+  }
+  const kept = [...known.entries()].slice(-MAX_REFUSED);
+  writeProperty(PROPERTY_KEYS.refusedUploads, JSON.stringify(Object.fromEntries(kept)));
+  writeJournal(
+    spreadsheet,
+    fresh.map((r) => ({
+      at: new Date(),
+      job: 'moveOrderFiles',
+      outcome: 'error' as const,
+      details: INTAKE_RU.fileNotUploaded(r.responseId),
+    })),
+  );
+  return true;
 }
 
 /** One journal row per order whose file could not be moved. */

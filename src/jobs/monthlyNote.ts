@@ -12,7 +12,13 @@ import { folderAt, isFileTrashed } from '../workspace/drive';
 import { errorText, writeJournal, type JournalEntry } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
 import { checkedPeriod, computeAndWriteStatistics, displayPeriod } from './statistics';
-import { formatForMonth, formatSchoolYearShort, schoolYearOfPeriod } from '../domain/text/periods';
+import {
+  formatForMonth,
+  formatMonthYear,
+  formatSchoolYearShort,
+  periodTiming,
+  schoolYearOfPeriod,
+} from '../domain/text/periods';
 import { closedYears } from '../workspace/archive';
 import { YEAR_CLOSE_RU } from '../i18n/ru/yearClose';
 import { requireStaff } from '../workspace/access';
@@ -41,7 +47,11 @@ export interface NoteRun {
 export type NoteFigures = Pick<
   Statistics,
   'period' | 'month' | 'monthOnMonth' | 'schoolsTotal' | 'yearToDate' | 'ratingMonth'
-> & { registrations?: Pick<Statistics['registrations'], 'participants'> };
+> & {
+  registrations?: Pick<Statistics['registrations'], 'participants'>;
+  /** Made while the month was under way: never the edition a summary sends. */
+  preliminary?: boolean;
+};
 
 /** Document property holding the figures the month's note was made with. */
 export function noteFiguresKey(period: string): string {
@@ -83,6 +93,8 @@ export function createMonthlyNote(
   period: string,
   input?: StatisticsInput,
 ): NoteRun {
+  const timing = periodTiming(period, new Date());
+  if (timing === 'future') throw new Error(OUTPUTS_RU.note.notBegun(formatMonthYear(period)));
   const settings = readSettings(spreadsheet);
   const year = schoolYearOfPeriod(period);
   if (closedYears().includes(year)) {
@@ -101,6 +113,7 @@ export function createMonthlyNote(
       nameWinners: settings.nameWinners,
       // Names leave the spreadsheet only with the separate consent (152-ФЗ ст. 10.1).
       winners: settings.nameWinners ? listWinners(run.input, period) : undefined,
+      preliminary: timing === 'current',
     },
     new Date(),
   );
@@ -111,8 +124,9 @@ export function createMonthlyNote(
   ]);
   const images = chartImagesFromTab(model, run.charts);
 
+  const figures: NoteFigures = { ...noteFigures(run.stats), preliminary: timing === 'current' };
   const { id, url, replaced } = publishDocument(folder, model, images, noteKey(period), {
-    [noteFiguresKey(period)]: JSON.stringify(noteFigures(run.stats)),
+    [noteFiguresKey(period)]: JSON.stringify(figures),
   });
 
   // «Статистика» shows the current month; a note for another month borrowed the tab for its
@@ -148,6 +162,9 @@ export function createMonthlyNote(
 export function generateMonthlyNote(period: string): string {
   const { spreadsheet } = requireStaff();
   const key = checkedPeriod(period);
+  // A month that has not begun has no figures; the current one is made as preliminary.
+  if (periodTiming(key, new Date()) === 'future')
+    throw new Error(OUTPUTS_RU.note.notBegun(formatMonthYear(key)));
   return withLock(
     () => {
       try {

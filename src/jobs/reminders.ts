@@ -7,11 +7,13 @@ import {
   findDebtors,
   markSent,
   parseSentMarks,
+  serializeSentMarks,
   planReminders,
   STAFF_MARK_KEY,
   type SentMarks,
 } from '../domain/reminders';
 import { splitLetter, type Letter } from '../domain/mail';
+import { isReportMonthOffered } from '../domain/schedule';
 import { enqueueLetters, readLedger, type Ledger } from '../workspace/mailQueue';
 import { schoolLetterId } from './schoolLetters';
 import { PROPERTY_FAMILIES, readProperty, writeProperty } from '../workspace/properties';
@@ -51,17 +53,26 @@ export function sendReminders(
   const settings = readSettings(spreadsheet);
   const { schools, events } = readReference(spreadsheet);
   const derived = data ?? readReminderData(spreadsheet);
+  const now = new Date();
+  const reportAskable = isReportMonthOffered(period, now, settings.reportDeadlineDay);
   const debtors = findDebtors(
     period,
     schools,
     derived.reports,
     derived.participants,
     events,
-    new Date(),
+    now,
+    // Never ask for a month the report form no longer offers.
+    reportAskable,
   );
   const monthText = formatForMonth(period);
+  const notAsked = reportAskable ? '' : ' ' + DAILY_RU.reportNotOffered(monthText);
   if (debtors.length === 0)
-    return { queued: 0, message: DAILY_RU.noDebtors(monthText), deferred: 0 };
+    return {
+      queued: 0,
+      message: reportAskable ? DAILY_RU.noDebtors(monthText) : DAILY_RU.reportNotOffered(monthText),
+      deferred: 0,
+    };
   const key = PROPERTY_FAMILIES.remindersSent(period);
   let marks: SentMarks = parseSentMarks(readProperty(key));
   const plan = planReminders(
@@ -94,10 +105,11 @@ export function sendReminders(
     marks = markSent(marks, mail);
   }
   const queued = enqueueLetters(spreadsheet, letters, ledger);
-  if (plan.mails.length > 0) writeProperty(key, JSON.stringify(marks));
+  if (plan.mails.length > 0) writeProperty(key, serializeSentMarks(marks));
   const message =
     RELIABILITY_RU.reminders.queued(monthText, queued) +
-    (plan.deferred > 0 ? ' ' + RELIABILITY_RU.reminders.deferred(plan.deferred) : '');
+    (plan.deferred > 0 ? ' ' + RELIABILITY_RU.reminders.deferred(plan.deferred) : '') +
+    notAsked;
   return { queued, message, deferred: plan.deferred };
 }
 

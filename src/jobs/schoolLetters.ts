@@ -7,8 +7,9 @@
  * and the ledger come from the run; the forms' prefilled links from a template learnt once.
  */
 import { buildSchoolLetters, renderSchoolLetter, type LetterForms } from '../domain/schoolLetter';
-import { findDebtors, markCarried, parseSentMarks } from '../domain/reminders';
+import { findDebtors, markCarried, parseSentMarks, serializeSentMarks } from '../domain/reminders';
 import { splitLetter, type Letter } from '../domain/mail';
+import { isReportMonthOffered } from '../domain/schedule';
 import type { Statistics, StatisticsInput } from '../domain/statistics';
 import type { ReferenceData } from '../domain/intake';
 import type { Settings } from '../domain/settings';
@@ -73,6 +74,8 @@ export function queueSchoolLetters(
     input.participants,
     input.events,
     now,
+    // Never ask for a month the report form no longer offers (the reminders' rule).
+    isReportMonthOffered(period, now, settings.reportDeadlineDay),
   );
   const { letters, withoutEmail } = buildSchoolLetters({
     period,
@@ -83,7 +86,7 @@ export function queueSchoolLetters(
     events: input.events,
     debtors,
     reportDeadlineDay: settings.reportDeadlineDay,
-    forms: letterForms(reference, now),
+    forms: letterForms(reference, now, settings.reportDeadlineDay),
     centre: {
       name: settings.centreName,
       contact: settings.centreContact,
@@ -127,8 +130,8 @@ export function queueSchoolLetters(
   const before = readProperty(key);
   let marks = parseSentMarks(before);
   for (const model of fresh) marks = markCarried(marks, model.schoolKey, model.carries);
-  const after = JSON.stringify(marks);
-  if (after !== (before ?? JSON.stringify({}))) writeProperty(key, after);
+  const after = serializeSentMarks(marks);
+  if (after !== (before ?? serializeSentMarks(new Map()))) writeProperty(key, after);
   const without =
     withoutEmail.length > 0 ? LETTERS_JOB_RU.withoutEmail(formatNumber(withoutEmail.length)) : '';
   return {
@@ -139,8 +142,8 @@ export function queueSchoolLetters(
 }
 
 /** The forms a letter links to, with the ОУ (and the event, the month) to fill in. */
-function letterForms(reference: ReferenceData, now: Date): LetterForms {
-  const choices = choiceLists(reference, now);
+function letterForms(reference: ReferenceData, now: Date, reportDeadlineDay: number): LetterForms {
+  const choices = choiceLists(reference, now, reportDeadlineDay);
   const sample = (form: FormDefinition, title: string): PrefillQuestion | undefined => {
     const question = form.questions.find((q) => q.title === title);
     const first = question ? (choices(question) ?? [])[0] : undefined;

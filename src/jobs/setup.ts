@@ -12,7 +12,7 @@ import { ensureForm, hasFileUpload, openForm, syncChoices } from '../workspace/f
 import { installTriggers } from '../workspace/triggers';
 import { requireStaff } from '../workspace/access';
 import { effectiveUserEmail } from '../workspace/session';
-import { formatPeriodKey, schoolYearOf } from '../domain/text/periods';
+import { formatPeriodKey, periodOf, schoolYearOf } from '../domain/text/periods';
 import { writeJournal } from '../workspace/journal';
 import {
   MASTER_TABS,
@@ -40,8 +40,8 @@ export interface SetupReport {
 
 /** Creates or repairs the whole system; returns what it did in plain Russian. */
 export function setupSystem(): SetupReport {
-  const { spreadsheet, settings } = requireStaff();
-  return withLock(() => setUpUnderLock(spreadsheet, settings), {
+  const { spreadsheet, settings, ownerOnly } = requireStaff();
+  return withLock(() => setUpUnderLock(spreadsheet, settings, ownerOnly), {
     busyMessage: INTAKE_RU.rebuildBusy,
   });
 }
@@ -49,9 +49,11 @@ export function setupSystem(): SetupReport {
 function setUpUnderLock(
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
   settings: ReturnType<typeof requireStaff>['settings'],
+  ownerOnly: boolean,
 ): SetupReport {
   if (!readProperty(PROPERTY_KEYS.firstPeriod)) {
     writeProperty(PROPERTY_KEYS.firstPeriod, formatPeriodKey(schoolYearOf(new Date()), 9));
+    writeProperty(PROPERTY_KEYS.installedPeriod, periodOf(new Date()));
   }
   let changes = 0;
   if (spreadsheet.getSpreadsheetTimeZone() !== 'Europe/Moscow') {
@@ -76,7 +78,7 @@ function setUpUnderLock(
 
   const { reference, check } = readReferenceChecked(spreadsheet);
   const filled = writeRegistryFills(spreadsheet, check.fills);
-  const choices = choiceLists(reference, new Date());
+  const choices = choiceLists(reference, new Date(), settings.reportDeadlineDay);
   for (const definition of FORMS) {
     const { form, changed } = ensureForm(spreadsheet, definition, choices, settings.checkSender);
     if (changed) changes++;
@@ -84,7 +86,7 @@ function setUpUnderLock(
   }
   const triggers = installTriggers(spreadsheet, settings.staff);
   changes += triggers.created + triggers.removed;
-  const entries = enforceAccess(spreadsheet, settings, false);
+  const entries = enforceAccess(spreadsheet, settings, false, !ownerOnly);
   checkSources(spreadsheet);
 
   const orderForm = openForm(ORDER_FORM.kind);

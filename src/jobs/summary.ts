@@ -11,7 +11,7 @@ import {
   formatSignedNumber,
   formatSignedPercent,
 } from '../domain/text/numbers';
-import { formatForMonth } from '../domain/text/periods';
+import { formatForMonth, formatMonthYear, periodTiming } from '../domain/text/periods';
 import { fillPhrase } from '../i18n/ru/note';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { errorText, writeJournal, type JobOutcome } from '../workspace/journal';
@@ -181,6 +181,9 @@ export function deliverMonthlySummary(
   budget: Budget = startBudget(SUMMARY_BUDGET_MS),
 ): SummaryStatus {
   const key = checkedPeriod(period);
+  // Only a month that is over, with its final note: a preliminary one is never mailed.
+  if (periodTiming(key, new Date()) !== 'finished')
+    throw new Error(RU.notFinished(formatMonthYear(key)));
   return withLock(() => {
     const journal = (outcome: JobOutcome, details: string, link?: string, error?: string): void =>
       writeJournal(spreadsheet, [
@@ -253,10 +256,11 @@ function summaryNote(
   key: string,
 ): { id: string; url: string; title: string; stats: NoteFigures } {
   const id = existingNoteId(key);
-  if (id) {
+  const stored = id ? storedNoteFigures(key) : null;
+  // A note made while the month was under way is replaced by the final one before any mail.
+  if (id && !stored?.preliminary) {
     // The email repeats the note's own figures, even if answers arrived since it was made.
-    const stats =
-      storedNoteFigures(key) ?? computeStatistics(loadStatisticsInput(spreadsheet), key);
+    const stats = stored ?? computeStatistics(loadStatisticsInput(spreadsheet), key);
     const doc = documentLink(id);
     return { id, url: doc.url, title: doc.name, stats };
   }

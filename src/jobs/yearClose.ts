@@ -413,7 +413,7 @@ function runStep(
       const closed = [...new Set([...closedYears(), year])].sort((a, b) => a - b);
       writeProperty(PROPERTY_KEYS.closedYears, JSON.stringify(closed));
       const run = refreshDerived(spreadsheet);
-      syncAllChoices(run.reference);
+      syncAllChoices(run.reference, readSettings(spreadsheet).reportDeadlineDay);
       computeAndWriteStatistics(
         spreadsheet,
         displayPeriod(new Date()),

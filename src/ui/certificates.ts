@@ -25,7 +25,7 @@ export function getCertificatesPanel(): CertificatesPanel {
   const { events } = readReference(spreadsheet);
   const seen = new Set<string>();
   const latest = events
-    .map((e) => chooseEdition(e.name, events)!.event)
+    .map((e) => chooseEdition(e.name, events, new Date())!.event)
     .filter((e) => {
       const key = matchKey(e.name);
       if (seen.has(key)) return false;

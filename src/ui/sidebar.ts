@@ -61,6 +61,9 @@ import { effectiveUserEmail } from '../workspace/session';
 import { fileLink } from '../workspace/drive';
 import { showSidebarFile } from '../workspace/ui';
 import { tabSheet } from '../workspace/sources';
+import { lateLines } from '../jobs/daily';
+import { folderRepairLines } from '../jobs/driveHealth';
+import { PROPERTY_KEYS, readProperty } from '../workspace/properties';
 
 /** Figures of one span of time shown on the dashboard. */
 export interface DashboardFigures {
@@ -118,6 +121,10 @@ export interface HealthData {
   problems: string[];
   /** What «Проверять отправителя» needs from the form owner, when it is on; else ''. */
   senderCheck: string;
+  /** Monthly jobs done after their day lately (after an outage): what was late and when done. */
+  late: string[];
+  /** Drive folders of the app found trashed, moved or gone lately, and what was done. */
+  drive: string[];
 }
 
 /** One field of the settings form. */
@@ -206,14 +213,16 @@ export function getDashboard(): DashboardData {
 
 /** Makes the forms' dropdowns equal the reference tabs now, without waiting for the daily run. */
 export function syncFormChoices(): string {
-  const { spreadsheet } = requireStaff();
-  const changed = withLock(() => syncAllChoices(readReference(spreadsheet)));
+  const { spreadsheet, settings } = requireStaff();
+  const changed = withLock(() =>
+    syncAllChoices(readReference(spreadsheet), settings.reportDeadlineDay),
+  );
   return SIDEBAR_RU.health.choicesSynced(changed);
 }
 
 /** Triggers, the last runs from «Журнал», the mail quota and the order form's upload question. */
 export function getHealth(): HealthData {
-  const { spreadsheet, settings } = requireStaff();
+  const { spreadsheet, settings, ownerOnly, refused } = requireStaff();
   const triggers = triggerStatus();
   const owner = triggerOwner();
   const mine = owner === '' || owner === effectiveUserEmail();
@@ -237,6 +246,11 @@ export function getHealth(): HealthData {
   const problems = missingSources().map((m) =>
     RELIABILITY_RU.sources.healthLine(describeMissing([m]), formatDateNumeric(new Date(m.since))),
   );
+  if (ownerOnly) problems.unshift(RELIABILITY_RU.access.unreadable);
+  for (const key of SETTING_KEYS) {
+    const problem = refused[key];
+    if (problem) problems.push(SETTINGS_RU.tabValueRefused(problem));
+  }
   return {
     triggers: {
       ...triggers,
@@ -255,6 +269,8 @@ export function getHealth(): HealthData {
     },
     problems,
     senderCheck: settings.checkSender ? RELIABILITY_RU.senderCheck.instructions : '',
+    late: lateLines(readProperty(PROPERTY_KEYS.dailyLate), new Date()),
+    drive: folderRepairLines(new Date()),
   };
 }
 
@@ -274,6 +290,9 @@ export function saveSettings(values: Record<string, unknown>): SaveSettingsResul
     if (value !== undefined && value !== null) raw[key] = String(value);
   }
   const { settings, errors } = parseSettings(raw);
+  // Fail closed: on a shared drive (no owner) an empty list would let every editor in.
+  if (settings.staff.length === 0 && !errors.staff && spreadsheet.getOwner() === null)
+    errors.staff = SETTINGS_RU.staffEmptyShared(SETTINGS_RU.labels.staff);
   if (Object.keys(errors).length > 0) {
     return {
       ok: false,
@@ -283,12 +302,13 @@ export function saveSettings(values: Record<string, unknown>): SaveSettingsResul
     };
   }
   withLock(() => {
+    // The saved list decides who is staff: saved first, so the cell never shows a list that
+    // was not saved; the protections follow it at once.
+    saveStaff(settings.staff);
     const sheet = ensureSheet(spreadsheet, SETTINGS_TAB);
     const header: Row = [...SETTINGS_RU.header];
     const rows = safeRows([header, ...settingsRows(settings)], 3);
     sheet.getRange(1, 1, rows.length, 3).setValues(rows);
-    // The saved list decides who is staff; the protections follow it at once.
-    saveStaff(settings.staff);
     syncProtections(protectedSheets(spreadsheet), settings.staff, true);
     if (settings.checkSender !== current.checkSender) setCollectEmail(settings.checkSender);
   });

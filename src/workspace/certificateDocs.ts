@@ -3,6 +3,7 @@
  * template's own elements are copied for every page and filled by replacing text inside them
  * (Body.replaceText), so the fonts, sizes, alignment and images staff chose stay as they are.
  */
+import { oneLine } from '../domain/text/clean';
 
 type Folder = GoogleAppsScript.Drive.Folder;
 type Body = GoogleAppsScript.Document.Body;
@@ -96,7 +97,8 @@ export function makeCertificateDocument(
   pages: PageText[][],
   shared: PageText[],
 ): MadeDocument {
-  const file = DriveApp.getFileById(templateId).makeCopy(name, folder);
+  const fileName = oneLine(name);
+  const file = DriveApp.getFileById(templateId).makeCopy(fileName, folder);
   const made: GoogleAppsScript.Drive.File[] = [file];
   try {
     const doc = DocumentApp.openById(file.getId());
@@ -111,7 +113,7 @@ export function makeCertificateDocument(
     if (header) fill(header, shared);
     if (footer) fill(footer, shared);
     doc.saveAndClose();
-    const pdf = folder.createFile(file.getAs('application/pdf')).setName(`${name}.pdf`);
+    const pdf = folder.createFile(file.getAs('application/pdf')).setName(`${fileName}.pdf`);
     made.push(pdf);
     return {
       documentId: file.getId(),

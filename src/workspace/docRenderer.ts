@@ -7,6 +7,7 @@
  * DocumentApp cannot keep paragraphs together or repeat a table's header row: docLayout.ts does
  * that through the Docs advanced service once the document is saved.
  */
+import { oneLine } from '../domain/text/clean';
 import type {
   ChartBlock,
   DocumentBlock,
@@ -246,7 +247,9 @@ export function publishDocument(
   key: string,
   extra: Record<string, string> = {},
 ): PublishedDocument {
-  const doc = DocumentApp.create(model.title);
+  // A title comes from settings and answers: one clean line, whatever was typed.
+  const title = oneLine(model.title);
+  const doc = DocumentApp.create(title);
   const id = doc.getId();
   const url = doc.getUrl();
   try {
@@ -265,7 +268,7 @@ export function publishDocument(
   }
   const previous = readProperty(key);
   writeProperties({ ...extra, [key]: id });
-  return { id, url, replaced: trashReplaced(folder, model.title, id, previous) };
+  return { id, url, replaced: trashReplaced(folder, title, id, previous) };
 }
 
 /** Trashes the previous document and any same-titled leftover in the folder. */

@@ -5,6 +5,7 @@
  * reminders a month, each a few KB), past what document properties hold (500 KB in all), hence a
  * tab. Every call happens under the script lock.
  */
+import { oneLine } from '../domain/text/clean';
 import {
   isBadAddress,
   isQuotaExceeded,
@@ -204,12 +205,14 @@ export function drainMail(
     dirty.add(index);
     flush(ledger, dirty);
     try {
+      // Headers and the attachment's name carry settings and answers: one clean line each.
+      const senderName = oneLine(entry.senderName ?? '');
       MailApp.sendEmail({
         to: entry.to,
-        subject: entry.subject,
+        subject: oneLine(entry.subject),
         body: entry.body,
         ...(entry.htmlBody ? { htmlBody: entry.htmlBody } : {}),
-        ...(entry.senderName ? { name: entry.senderName } : {}),
+        ...(senderName ? { name: senderName } : {}),
         ...(entry.attachment ? { attachments: [pdfOf(entry.attachment, pdfs)] } : {}),
       });
       quota--;
@@ -251,7 +254,7 @@ function pdfOf(
   let blob = made.get(attachment.docId);
   if (!blob) {
     blob = DocumentApp.openById(attachment.docId).getAs('application/pdf');
-    blob.setName(attachment.name);
+    blob.setName(oneLine(attachment.name));
     made.set(attachment.docId, blob);
   }
   return blob;

@@ -42,6 +42,7 @@ import {
   DEFAULT_SETTINGS,
   type SettingKey,
   type Settings,
+  type SettingsResult,
 } from '../domain/settings';
 import { SETTINGS_RU } from '../i18n/ru/settings';
 import { DOMAIN_RU } from '../i18n/ru/domain';
@@ -146,13 +147,18 @@ export function writeRegistryFills(
 
 /** The settings from «Настройки» (rows: caption, value, key); invalid values keep defaults. */
 export function readSettings(spreadsheet: Spreadsheet): Settings {
+  return readSettingsChecked(spreadsheet).settings;
+}
+
+/** The settings with a message for each value of the tab that was not accepted. */
+export function readSettingsChecked(spreadsheet: Spreadsheet): SettingsResult {
   const table = readTable(tabSheet(spreadsheet, SETTINGS_TAB));
-  const raw: Record<string, unknown> = {};
+  const raw = new Map<string, unknown>();
   for (const row of table.rows) {
     const key = String(row[2] ?? '').trim();
-    if (key) raw[key] = row[1] instanceof Date ? '' : row[1];
+    if (key) raw.set(key, row[1] instanceof Date ? '' : row[1]);
   }
-  return parseSettings(raw).settings;
+  return parseSettings(Object.fromEntries(raw));
 }
 
 /**

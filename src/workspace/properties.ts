@@ -12,6 +12,10 @@ export const PROPERTY_KEYS = {
   participantSalt: 'participant.salt',
   /** The first month the system covers (start of the school year it was set up in). */
   firstPeriod: 'system.firstPeriod',
+  /** The month the system was set up in: missed months are caught up from the one before it. */
+  installedPeriod: 'system.installed',
+  /** Monthly jobs done after their day, newest last (JSON), for «Журнал» and the sidebar. */
+  dailyLate: 'daily.late',
   /** Fingerprint of the dropdown lists the forms were last synced to. */
   choicesFingerprint: 'choices.fingerprint',
   /** What was placed of each response sheet (JSON PlacedState by form kind). */
@@ -38,6 +42,13 @@ export const PROPERTY_KEYS = {
   missingSources: 'sources.missing',
   /** Addresses the mail service refused, by ОУ (JSON), listed in «Требует проверки». */
   badAddresses: 'mail.badAddresses',
+  /**
+   * Order responses whose «Файл приказа» cell names a file the form never received (JSON: response
+   * id → the cell's text): not moved, listed in «Требует проверки».
+   */
+  refusedUploads: 'orders.refusedUploads',
+  /** The app's Drive folders found trashed or gone and repaired, newest last (JSON). */
+  driveRepairs: 'drive.repairs',
   /** Events whose certificates are not all made yet (JSON). */
   certificatesPending: 'certificates.pending',
   /** School years closed by closeSchoolYear (JSON number[]): their rows live in archives. */

@@ -52,7 +52,8 @@ function season() {
 }
 
 function notes(ws: Ws) {
-  return madeDocuments(ws).filter((d) => d.name.endsWith(OCTOBER_NOTE));
+  // Made on 4 October, the October note is preliminary: its title says so after the month.
+  return madeDocuments(ws).filter((d) => d.name.includes(OCTOBER_NOTE));
 }
 
 /** Rows of a titled block of «Статистика» (below its header, up to the blank row). */

@@ -3,6 +3,7 @@ import {
   markCarried,
   markSent,
   parseSentMarks,
+  serializeSentMarks,
   planReminders,
   STAFF_MARK_KEY,
   type SentMarks,
@@ -148,7 +149,7 @@ describe('planReminders', () => {
   );
 
   it('writes one polite Russian letter per ОУ naming the period and what is missing, and one staff list', () => {
-    const plan = planReminders(CONTEXT, debtors, {});
+    const plan = planReminders(CONTEXT, debtors, new Map());
     expect(plan.mails.map((m) => m.key)).toEqual(['ШКОЛА-47', 'ШКОЛА-51', STAFF_MARK_KEY]);
     expect(plan.withoutEmail).toBe(1);
     const first = plan.mails[0]!;
@@ -170,12 +171,12 @@ describe('planReminders', () => {
   });
 
   it('leaves for later an ОУ whose monthly letter still waits, and repeats nothing a letter carried', () => {
-    const waiting = planReminders(CONTEXT, debtors, {}, new Set(['ШКОЛА-51']));
+    const waiting = planReminders(CONTEXT, debtors, new Map(), new Set(['ШКОЛА-51']));
     expect(waiting.mails.map((m) => m.key)).toEqual(['ШКОЛА-47', STAFF_MARK_KEY]);
     expect(waiting.deferred).toBe(1);
     // 47's monthly letter carried its orders: the reminder is of the report alone.
-    const carried = markCarried({}, 'ШКОЛА-47', ['orders']);
-    expect(carried).toEqual({ 'ШКОЛА-47': 'o' });
+    const carried = markCarried(new Map(), 'ШКОЛА-47', ['orders']);
+    expect([...carried]).toEqual([['ШКОЛА-47', 'o']]);
     expect(markCarried(carried, 'ШКОЛА-47', ['orders'])).toBe(carried);
     const after = planReminders(CONTEXT, debtors, carried).mails[0]!;
     expect(after.marks).toBe('r');
@@ -183,7 +184,7 @@ describe('planReminders', () => {
   });
 
   it('never repeats a reminder already sent, but sends a new kind once', () => {
-    let sent: SentMarks = {};
+    let sent: SentMarks = new Map();
     for (const mail of planReminders(CONTEXT, debtors, sent).mails) sent = markSent(sent, mail);
     expect(planReminders(CONTEXT, debtors, sent).mails).toEqual([]);
     const partly = parseSentMarks(JSON.stringify({ 'ШКОЛА-47': 'r', [STAFF_MARK_KEY]: 's' }));
@@ -196,12 +197,27 @@ describe('planReminders', () => {
   });
 
   it('sends no staff list without recipients and stores marks compactly', () => {
-    const plan = planReminders({ ...CONTEXT, recipients: [] }, debtors, {});
+    const plan = planReminders({ ...CONTEXT, recipients: [] }, debtors, new Map());
     expect(plan.mails.map((m) => m.key)).toEqual(['ШКОЛА-47', 'ШКОЛА-51']);
-    let sent: SentMarks = {};
+    let sent: SentMarks = new Map();
     for (let i = 0; i < 200; i++)
       sent = markSent(sent, { ...plan.mails[0]!, key: 'ШКОЛА-' + (1000 + i) });
-    expect(JSON.stringify(sent).length).toBeLessThan((9 * 1024) / 2); // Cyrillic is two bytes in UTF-8
-    expect(parseSentMarks('garbage')).toEqual({});
+    expect(serializeSentMarks(sent).length).toBeLessThan((9 * 1024) / 2); // Cyrillic is two bytes in UTF-8
+    expect(parseSentMarks('garbage')).toEqual(new Map());
+  });
+
+  it('a school keyed «__proto__» or «constructor» is reminded once, like any other', () => {
+    const odd = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+    const oddDebtors = odd.map((key) => ({
+      ...debtors[0]!,
+      school: { ...debtors[0]!.school, key },
+    }));
+    let sent: SentMarks = new Map();
+    const first = planReminders(CONTEXT, oddDebtors, sent).mails;
+    expect(first.map((m) => m.key)).toEqual([...odd, STAFF_MARK_KEY]);
+    for (const mail of first) sent = markSent(sent, mail);
+    const stored = parseSentMarks(serializeSentMarks(sent));
+    expect([...stored.keys()].sort()).toEqual([...odd, STAFF_MARK_KEY].sort());
+    expect(planReminders(CONTEXT, oddDebtors, stored).mails).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ describe('dueJobs', () => {
     ]);
   });
 
-  it('keeps pending jobs of older periods, deduplicated and in run order', () => {
+  it('keeps pending jobs of older periods, deduplicated and in run order: oldest month first', () => {
     const pending: DueJob[] = [
       { job: 'reminders', period: '2021-09' },
       { job: 'note', period: '2021-10' },
@@ -71,12 +71,58 @@ describe('dueJobs', () => {
       'choices.2021-11',
       'statistics.2021-11',
       'note.2021-09',
+      'reminders.2021-09',
       'note.2021-10',
       'summary.2021-10',
       'letters.2021-10',
-      'reminders.2021-09',
       'reminders.2021-10',
     ]);
+  });
+
+  it('after an outage owes every missed month since the system was installed, oldest first, each job once', () => {
+    const done = (job: DailyJob, period: string) => period < '2021-09';
+    expect(ids(due(13, { since: '2021-08', isDone: done }))).toEqual([
+      'intake.2021-11',
+      'choices.2021-11',
+      'statistics.2021-11',
+      'note.2021-09',
+      'summary.2021-09',
+      'reminders.2021-09',
+      'note.2021-10',
+      'summary.2021-10',
+      'letters.2021-10',
+      'reminders.2021-10',
+    ]);
+    // What was done is not owed again; nothing older than a year is looked at.
+    const septemberDone = (job: DailyJob, period: string) => period <= '2021-09';
+    expect(ids(due(13, { since: '2021-08', isDone: septemberDone }))).not.toContain('note.2021-09');
+    expect(ids(due(13, { since: '2015-01' })).filter((id) => id.startsWith('note.'))).toHaveLength(
+      12,
+    );
+  });
+
+  it('never owes a month under way or to come, whatever the pending list says', () => {
+    const pending: DueJob[] = [
+      { job: 'summary', period: '2021-11' },
+      { job: 'note', period: '2022-05' },
+    ];
+    expect(
+      ids(due(20, { pending })).filter((id) => id.includes('2021-11.') || id.endsWith('2022-05')),
+    ).toEqual([]);
+    expect(ids(due(20, { pending }))).not.toContain('summary.2021-11');
+  });
+
+  it('reminders fall due the day after the deadline, even when that day is not in February', () => {
+    const jobs = dueJobs({
+      today: { year: 2022, month: 3, day: 1 },
+      noteDay: 5,
+      reportDeadlineDay: 28,
+      pending: [],
+      isDone: none,
+      since: '2022-01',
+    });
+    expect(ids(jobs)).toContain('reminders.2022-01');
+    expect(ids(jobs)).not.toContain('reminders.2022-02');
   });
 
   it('crosses the year boundary: in January the previous month is December', () => {

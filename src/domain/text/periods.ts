@@ -5,6 +5,7 @@
  */
 import { moscowMidnight, monthName, toMoscowDate, daysInMonth } from './dates';
 import { NBSP } from './numbers';
+import { excerpt } from './clean';
 
 /** A month, `month` 1–12. */
 export interface YearMonth {
@@ -15,19 +16,24 @@ export interface YearMonth {
 /** First month of the school year (September). */
 export const SCHOOL_YEAR_START_MONTH = 9;
 
-/** Parses 'YYYY-MM' into a year and month, or null when malformed. */
+/** The years a period may name: the monitoring's own century, nothing like «0001» or «9999». */
+export const MIN_PERIOD_YEAR = 2000;
+export const MAX_PERIOD_YEAR = 2100;
+
+/** Parses 'YYYY-MM' into a year and month, or null when malformed or outside 2000–2100. */
 export function parsePeriod(key: string): YearMonth | null {
   const m = /^(\d{4})-(\d{2})$/.exec(key.trim());
   if (!m) return null;
+  const year = Number(m[1]);
   const month = Number(m[2]);
-  if (month < 1 || month > 12) return null;
-  return { year: Number(m[1]), month };
+  if (month < 1 || month > 12 || year < MIN_PERIOD_YEAR || year > MAX_PERIOD_YEAR) return null;
+  return { year, month };
 }
 
 /** Parses 'YYYY-MM' or throws: for callers whose input was validated already. */
 export function requirePeriod(key: string): YearMonth {
   const ym = parsePeriod(key);
-  if (!ym) throw new Error('Период должен иметь вид ГГГГ-ММ, получено: «' + key + '»');
+  if (!ym) throw new Error('Период должен иметь вид ГГГГ-ММ, получено: «' + excerpt(key) + '»');
   return ym;
 }
 
@@ -43,6 +49,15 @@ export function formatPeriodKey(year: number, month: number): string {
 export function periodOf(instant: Date): string {
   const d = toMoscowDate(instant);
   return formatPeriodKey(d.year, d.month);
+}
+
+/** Where a month stands on the calendar at `now`: over, under way, or not begun. */
+export type PeriodTiming = 'finished' | 'current' | 'future';
+
+/** Whether the month `key` is over, under way or still to come at `now` (Moscow calendar). */
+export function periodTiming(key: string, now: Date): PeriodTiming {
+  const current = periodOf(now);
+  return key < current ? 'finished' : key === current ? 'current' : 'future';
 }
 
 /** The period `n` months after `key` (negative n goes back). */

@@ -5,6 +5,8 @@
  */
 import type { CertificateKind } from '../../domain/certificates';
 
+import { echo } from './echo';
+
 const q = (text: string): string => `«${text}»`;
 
 export const CERTIFICATES_RU = {
@@ -128,8 +130,8 @@ export const CERTIFICATES_RU = {
   noEventName: 'Укажите мероприятие: выберите его из списка.',
   eventNotFound: (typed: string, suggestion: string) =>
     suggestion
-      ? `Мероприятие ${q(typed)} не найдено на вкладке «Мероприятия» — возможно, ${q(suggestion)}.`
-      : `Мероприятие ${q(typed)} не найдено на вкладке «Мероприятия». Проверьте название.`,
+      ? `Мероприятие ${echo(typed)} не найдено на вкладке «Мероприятия» — возможно, ${q(suggestion)}.`
+      : `Мероприятие ${echo(typed)} не найдено на вкладке «Мероприятия». Проверьте название.`,
   editionUsed: (start: string, others: string) =>
     `Использована строка «Мероприятий» с датой начала ${start}; строки с тем же названием и более ранней датой (${others}) не использованы.`,
   noStart: 'без даты',

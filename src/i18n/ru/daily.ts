@@ -35,6 +35,22 @@ export const DAILY_RU = {
   lockLost: 'Задача не запущена: другая операция заняла систему. Повтор — при следующем запуске.',
   failed: (job: string, monthText: string) =>
     `${DAILY_RU_JOBS[job] ?? job} ${monthText}: сбой. Задача будет повторена при следующем запуске.`,
+  /** A monthly job done after its day (the daily run did not run, or not far enough). */
+  late: (job: string, monthText: string, due: string) =>
+    `${DAILY_RU_JOBS[job] ?? job} ${monthText} выполнено с опозданием: срок был ${due}.`,
+  /** A folder of the app found in the trash (restored with its files) or gone (made again). */
+  folderRepaired: (path: string, action: 'restored' | 'recreated') =>
+    action === 'restored'
+      ? `Папка «${path}» была в корзине Google Диска: восстановлена вместе с файлами, которые попали в корзину с ней.`
+      : `Папка «${path}» удалена с Google Диска навсегда: создана заново; файлы, которые были в ней, не восстановить.`,
+  /** One line of the sidebar's list of folder repairs. */
+  folderLine: (path: string, action: 'restored' | 'recreated', at: string) =>
+    action === 'restored'
+      ? `${at}: папка «${path}» восстановлена из корзины.`
+      : `${at}: папка «${path}» создана заново (прежняя удалена навсегда).`,
+  /** One line of the sidebar's list of what was done late. */
+  lateLine: (job: string, monthText: string, due: string, done: string) =>
+    `${DAILY_RU_JOBS[job] ?? job} ${monthText}: срок ${due}, выполнено ${done}.`,
   remindersDone: (monthText: string, sent: number) =>
     `Напоминания ${monthText}: отправлено ${sent} ${plural(sent, EMAILS)}.`,
   remindersQueued: (monthText: string, sent: number, queued: number, byQuota: boolean) =>
@@ -42,6 +58,8 @@ export const DAILY_RU = {
     `${queued} ${plural(queued, EMAILS)} отложено до следующего запуска ` +
     (byQuota ? '(исчерпана дневная квота почты).' : '(исчерпано время выполнения).'),
   noDebtors: (monthText: string) => `Напоминания ${monthText} не нужны: все ОУ отчитались.`,
+  reportNotOffered: (monthText: string) =>
+    `Об ежемесячном отчёте ${monthText} не напоминаем: форма отчёта больше не предлагает этот месяц (срок прошёл).`,
 
   reminder: {
     subject: (monthText: string) => `Напоминание о сведениях ${monthText}`,

@@ -6,6 +6,11 @@
 export const NOTE_RU = {
   title:
     'Аналитическая справка о результатах мониторинга участия образовательных учреждений {district} района в чемпионатах профессионального мастерства {forMonth}',
+  /** The title of a note for the month still under way (made only on demand, never mailed). */
+  titlePreliminary:
+    'Аналитическая справка о результатах мониторинга участия образовательных учреждений {district} района в чемпионатах профессионального мастерства {forMonth} (предварительные данные)',
+  preliminaryPeriod:
+    'Месяц ещё не закончился: данные предварительные, по состоянию на {date}. Итоговая справка за месяц формируется после его окончания.',
   subtitle: '{centre}, {schoolYear}',
   headings: {
     basis: 'Основание',

@@ -1,4 +1,5 @@
 /** Russian strings of «Статистика», the generated documents and the summary email. */
+import { echo } from './echo';
 export const OUTPUTS_RU = {
   stats: {
     title: 'Статистика участия ОУ в чемпионатах {forMonth}',
@@ -125,7 +126,9 @@ export const OUTPUTS_RU = {
   },
   note: {
     badPeriod: (value: string): string =>
-      `Месяц указан неверно: «${value}». Укажите месяц в виде ГГГГ-ММ, например 2021-10.`,
+      `Месяц указан неверно: ${echo(value)}. Укажите месяц в виде ГГГГ-ММ, например 2021-10.`,
+    notBegun: (month: string): string =>
+      `Справку за ${month} сформировать нельзя: этот месяц ещё не начался.`,
     notesFolder: 'Справки',
     done: (title: string): string => `Сформирована справка «${title}».`,
     replaced: 'Прежняя справка за этот месяц перемещена в корзину.',
@@ -135,6 +138,8 @@ export const OUTPUTS_RU = {
   },
   summary: {
     job: 'Сводка за месяц',
+    notFinished: (month: string): string =>
+      `Сводку за ${month} отправить нельзя: месяц ещё не закончился. Сводка отправляется только за прошедший месяц вместе с его итоговой справкой.`,
     subject: 'Мониторинг участия ОУ в чемпионатах: сводка {forMonth}',
     greeting: 'Добрый день!',
     // «{forMonth}» ends with «г.»: the sentence takes no second full stop.

@@ -1,5 +1,6 @@
 /** Russian strings of the reliability guarantees: sources, catch-up, access, mail queue, budgets. */
 import { plural } from '../../domain/text/plural';
+import { echo } from './echo';
 
 const LETTERS = ['письмо', 'письма', 'писем'] as const;
 const ROWS = ['строка', 'строки', 'строк'] as const;
@@ -32,9 +33,11 @@ export const RELIABILITY_RU = {
   },
   access: {
     reverted: (typed: string, saved: string) =>
-      `Список сотрудников в «Настройках» был изменён не через панель («${typed || 'пусто'}»): ` +
+      `Список сотрудников в «Настройках» был изменён не через панель (${echo(typed || 'пусто')}): ` +
       `восстановлен сохранённый список («${saved || 'пусто'}»). Сотрудники меняют его в панели ` +
       '«Опорный центр» → «Настройки».',
+    unreadable:
+      'Список сотрудников центра не читается: пока его не сохранят заново, работать в панели может только владелец таблицы, а защиты вкладок пускают только владельца и приложение. Владелец открывает панель и сохраняет список («Настройки» → «Сотрудники центра»).',
   },
   sources: {
     missing: (what: string, form: string, detail: string) =>

@@ -1,5 +1,6 @@
 /** Russian strings of the settings: row captions and validation messages. */
 import type { SettingKey } from '../../domain/settings';
+import { echo } from './echo';
 
 export const SETTINGS_RU = {
   labels: {
@@ -28,11 +29,24 @@ export const SETTINGS_RU = {
   } as Record<SettingKey, string>,
   header: ['Параметр', 'Значение', 'Ключ'],
   required: (label: string) => `«${label}»: заполните это поле.`,
-  tooLong: (label: string) => `«${label}»: не больше 200 символов.`,
+  tooLong: (label: string, max: number) => `«${label}»: не больше ${max} символов.`,
+  oneLine: (label: string) =>
+    `«${label}»: одной строкой — без переносов строк, табуляции и других управляющих символов.`,
+  folderPath: (label: string, value: string) =>
+    `«${label}»: ${echo(value)} — укажите имя одной папки, без «/». Приложение находит свою папку по её id, поэтому, чтобы положить её внутрь другой папки, просто переместите её на Google Диске.`,
+  listTooLong: (label: string, count: number, max: number) =>
+    `«${label}»: список слишком длинный (адресов: ${count}) — в настройках помещается не больше ${max} символов. Оставьте только нужные адреса.`,
   badEmails: (label: string, bad: string[]) =>
-    `«${label}»: не похоже на адрес электронной почты: ${bad.join(', ')}. Укажите адреса через запятую.`,
-  badDay: (label: string, value: string) => `«${label}»: «${value}» — укажите число от 1 до 28.`,
+    `«${label}»: не похоже на адрес электронной почты: ${bad.slice(0, 3).map(echo).join(', ')}${bad.length > 3 ? ` и ещё ${bad.length - 3}` : ''}. Укажите адреса через запятую.`,
+  staffEmptyShared: (label: string) =>
+    `«${label}»: укажите хотя бы один адрес. У таблицы на общем диске нет владельца, и без списка сотрудников никто не сможет работать в панели.`,
+  badDay: (label: string, value: string) =>
+    `«${label}»: ${echo(value)} — укажите число от 1 до 28 одними цифрами.`,
   badTemplate: (label: string, value: string) =>
-    `«${label}»: «${value}» — не похоже на ссылку на Google Документ. Откройте шаблон в Google Документах и скопируйте ссылку из адресной строки.`,
-  badYesNo: (label: string, value: string) => `«${label}»: «${value}» — укажите «да» или «нет».`,
+    `«${label}»: ${echo(value)} — не похоже на ссылку на Google Документ. Откройте шаблон в Google Документах и скопируйте ссылку из адресной строки.`,
+  badYesNo: (label: string, value: string) =>
+    `«${label}»: ${echo(value)} — укажите «да» или «нет».`,
+  /** A value in the tab that the app does not accept: the default is used until it is fixed. */
+  tabValueRefused: (problem: string) =>
+    `Значение на вкладке «Настройки» не принято, пока действует значение по умолчанию. ${problem}`,
 };

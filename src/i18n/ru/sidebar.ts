@@ -1,4 +1,5 @@
 import { plural } from '../../domain/text/plural';
+import { echo } from './echo';
 
 /** Russian strings of the sidebar «Опорный центр»: server messages and every caption of the panel. */
 export const SIDEBAR_RU = {
@@ -7,7 +8,9 @@ export const SIDEBAR_RU = {
     email
       ? `Нет доступа: адрес ${email} не указан среди сотрудников центра на вкладке «Настройки». Обратитесь к владельцу таблицы.`
       : 'Нет доступа: не удалось определить ваш адрес Google. Войдите в аккаунт, указанный среди сотрудников центра на вкладке «Настройки».',
-  badPeriod: (value: string) => `Месяц «${value}» не распознан: выберите месяц из списка.`,
+  staffUnreadable: (email: string) =>
+    `Нет доступа для ${email}: сохранённый список сотрудников центра не читается, поэтому работать в панели сейчас может только владелец таблицы. Попросите владельца открыть панель и сохранить список («Настройки» → «Сотрудники центра»).`,
+  badPeriod: (value: string) => `Месяц ${echo(value)} не распознан: выберите месяц из списка.`,
   settingsSaved: 'Настройки сохранены.',
   settingsInvalid: 'Настройки не сохранены: исправьте отмеченные поля.',
   loading: 'Загрузка…',
@@ -80,6 +83,8 @@ export const SIDEBAR_RU = {
     runsEmpty: 'Запусков ещё не было.',
     upload: 'Форма приказов',
     open: 'документ',
+    late: 'Выполнено с опозданием',
+    drive: 'Папки на Google Диске',
   },
   certificates: {
     heading: 'Грамоты и сертификаты',

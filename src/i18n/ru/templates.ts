@@ -3,6 +3,8 @@
  * staff write after a colon, and the messages of a template that cannot be filled.
  */
 import type { GrammaticalCase } from '../../domain/text/names';
+import { excerpt } from '../../domain/text/clean';
+import { echo } from './echo';
 
 export const TEMPLATE_RU = {
   /** Case names as written in a field: {{Фамилия Имя:дательный}}. */
@@ -16,21 +18,21 @@ export const TEMPLATE_RU = {
   } as Record<GrammaticalCase, string>,
 
   unknownField: (raw: string, suggestion: string) =>
-    `неизвестное поле ${raw} — возможно, ${suggestion}.`,
+    `неизвестное поле ${excerpt(raw)} — возможно, ${suggestion}.`,
   unknownFieldNoGuess: (raw: string, fields: string) =>
-    `неизвестное поле ${raw}. Поля, которые можно использовать: ${fields}.`,
+    `неизвестное поле ${excerpt(raw)}. Поля, которые можно использовать: ${fields}.`,
   notForThisDocument: (raw: string, fields: string) =>
-    `поле ${raw} не подходит для этого документа. Поля, которые можно использовать: ${fields}.`,
+    `поле ${excerpt(raw)} не подходит для этого документа. Поля, которые можно использовать: ${fields}.`,
   unknownCase: (raw: string, suggestion: string) =>
-    `неизвестный падеж в поле ${raw} — возможно, ${suggestion}.`,
+    `неизвестный падеж в поле ${excerpt(raw)} — возможно, ${suggestion}.`,
   unknownCaseNoGuess: (raw: string, cases: string) =>
-    `неизвестный падеж в поле ${raw}. Падежи: ${cases}.`,
+    `неизвестный падеж в поле ${excerpt(raw)}. Падежи: ${cases}.`,
   caseNotAllowed: (raw: string, field: string) =>
-    `в поле ${raw} указан падеж, но склоняются только имена; напишите {{${field}}}.`,
+    `в поле ${excerpt(raw)} указан падеж, но склоняются только имена; напишите {{${field}}}.`,
   badChoice: (raw: string) =>
-    `в поле ${raw} должно быть два слова через косую черту: для мужского и для женского рода, например {{ученику/ученице}}.`,
+    `в поле ${excerpt(raw)} должно быть два слова через косую черту: для мужского и для женского рода, например {{ученику/ученице}}.`,
   unclosed: (fragment: string) =>
-    `поле не закрыто или открыто лишний раз: «${fragment}». Поле пишется в двойных фигурных скобках, например {{Фамилия Имя}}.`,
+    `поле не закрыто или открыто лишний раз: ${echo(fragment)}. Поле пишется в двойных фигурных скобках, например {{Фамилия Имя}}.`,
   emptyField: 'пустое поле {{}}: впишите имя поля или удалите скобки.',
   /** «Шаблон «Диплом победителя»: неизвестное поле …». */
   inTemplate: (template: string, message: string) => `Шаблон «${template}»: ${message}`,

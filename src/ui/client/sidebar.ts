@@ -224,6 +224,15 @@ function renderHealth(data: HealthData): void {
     problems.append(...data.problems.map((p) => el('li', 'error', p)));
     blocks.push(el('h3', 'error', R.health.problems), problems, el('p', 'warning', R.health.fix));
   }
+  for (const [heading, lines] of [
+    [T.health.late, data.late],
+    [T.health.drive, data.drive],
+  ] as const) {
+    if (lines.length === 0) continue;
+    const list = el('ul', 'notices');
+    list.append(...lines.map((line) => el('li', 'warning', line)));
+    blocks.push(el('h3', undefined, heading), list);
+  }
   blocks.push(el('h3', undefined, T.health.triggers), triggers);
   if (!data.triggers.ok) blocks.push(el('p', 'warning', T.health.triggersFix));
   const quota = el('p');
