@@ -181,6 +181,35 @@ describe('Charts service', () => {
     expect(heights[1]! / heights[0]!).toBeCloseTo(1, 1);
   });
 
+  test(`setColors paints the slices in the given colours (${REF}/pie-chart-builder#setcolorscssvalues)`, () => {
+    const { Charts } = setup();
+    const chart = Charts.newPieChart()
+      .setDataTable(
+        Charts.newDataTable()
+          .addColumn(Charts.ColumnType.STRING, 'x')
+          .addColumn(Charts.ColumnType.NUMBER, 'y')
+          .addRow(['a', 1])
+          .addRow(['b', 1]),
+      )
+      .setColors(['#34a853', '#9e9e9e'])
+      .build();
+    const image = png(chart.getAs('image/png'));
+    const green = count(image, [0x34, 0xa8, 0x53]);
+    const grey = count(image, [0x9e, 0x9e, 0x9e]);
+    expect(green / grey).toBeCloseTo(1, 1);
+    expect(count(image, BLUE)).toBe(0);
+    const named = Charts.newPieChart()
+      .setDataTable(
+        Charts.newDataTable()
+          .addColumn(Charts.ColumnType.STRING, 'x')
+          .addColumn(Charts.ColumnType.NUMBER, 'y')
+          .addRow(['a', 1]),
+      )
+      .setColors(['green'])
+      .build();
+    expect(() => named.getBlob()).toThrow('emulator: chart colour green is not implemented');
+  });
+
   test(`a row of another width, another chart kind and another image type throw (${REF}/data-table-builder#addrowvalues; EMULATOR.md rule 2)`, () => {
     const { Charts } = setup();
     const table = Charts.newDataTable()

@@ -21,6 +21,8 @@ export interface ChartData {
   series: { name: string; values: number[] }[];
   /** Bars or columns of one category stacked on each other (option `isStacked`). */
   stacked?: boolean;
+  /** Series colours (slices of a pie), '#rrggbb'; Google's palette when not given. */
+  colors?: string[];
   /** Size in pixels; 600 × 371 when not given. */
   width?: number;
   height?: number;
@@ -110,26 +112,33 @@ export function chartPng(data: ChartData): Uint8Array {
   if (!DRAWN.has(data.type))
     throw new Error(`emulator: drawing a ${data.type} chart is not implemented`);
   ensureFont();
+  const palette = data.colors && data.colors.length > 0 ? data.colors : PALETTE;
+  for (const colour of palette)
+    if (!/^#[0-9a-f]{6}$/i.test(colour))
+      throw new Error(`emulator: chart colour ${colour} is not implemented (use #rrggbb)`);
   const width = Math.round(data.width ?? DEFAULT_WIDTH);
   const height = Math.round(data.height ?? DEFAULT_HEIGHT);
   const image = PImage.make(width, height);
   const ctx = image.getContext('2d');
   image.data.fill(255); // white, opaque
 
-  ctx.font = `15px "${FONT}"`;
-  ctx.fillStyle = TEXT;
-  ctx.fillText(fit(ctx, data.title, width - 32), 16, 26);
-
-  let top = 44;
+  // Without a title the plot starts at the top, as Google leaves no room for one.
+  let top = 16;
+  if (data.title) {
+    ctx.font = `15px "${FONT}"`;
+    ctx.fillStyle = TEXT;
+    ctx.fillText(fit(ctx, data.title, width - 32), 16, 26);
+    top = 44;
+  }
   if (data.type === 'PIE') {
-    drawPie(image, ctx, data, top, width, height);
+    drawPie(image, ctx, data, top, width, height, palette);
     return encode(image, width, height);
   }
   if (data.series.length > 1) {
     ctx.font = `11px "${FONT}"`;
     let x = 16;
     data.series.forEach((s, i) => {
-      rect(image, PALETTE[i % PALETTE.length]!, x, top - 9, 10, 10);
+      rect(image, palette[i % palette.length]!, x, top - 9, 10, 10);
       ctx.fillStyle = MUTED;
       const name = fit(ctx, s.name, 220);
       ctx.fillText(name, x + 14, top);
@@ -171,7 +180,7 @@ export function chartPng(data: ChartData): Uint8Array {
         const start = stacked ? from : 0;
         rect(
           image,
-          PALETTE[k % PALETTE.length]!,
+          palette[k % palette.length]!,
           scale(start),
           y,
           Math.max(0, scale(start + v) - scale(start)),
@@ -198,7 +207,7 @@ export function chartPng(data: ChartData): Uint8Array {
     });
     const below = data.categories.map(() => 0);
     data.series.forEach((s, k) => {
-      const colour = PALETTE[k % PALETTE.length]!;
+      const colour = palette[k % palette.length]!;
       const barWidth = Math.max(1, (slot * 0.7) / (stacked ? 1 : data.series.length));
       const points = s.values.map((raw, i) => ({
         x: left + slot * (i + 0.5),
@@ -249,6 +258,7 @@ function drawPie(
   top: number,
   width: number,
   height: number,
+  palette: readonly string[],
 ): void {
   const values = (data.series[0]?.values ?? []).map((v) => Math.max(0, valueOf(v)));
   const total = values.reduce((a, b) => a + b, 0);
@@ -264,7 +274,7 @@ function drawPie(
     sum += v;
     ends.push(total > 0 ? (sum / total) * 2 * Math.PI : 0);
   }
-  const rgb = PALETTE.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
+  const rgb = palette.map((c) => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)));
   for (let y = Math.floor(cy - radius); y <= Math.ceil(cy + radius); y++) {
     for (let x = Math.floor(cx - radius); x <= Math.ceil(cx + radius); x++) {
       if (x < 0 || y < 0 || x >= width || y >= height) continue;
@@ -304,7 +314,7 @@ function drawPie(
   const lineHeight = 20;
   let y = cy - (data.categories.length * lineHeight) / 2 + 10;
   data.categories.forEach((category, i) => {
-    rect(image, PALETTE[i % PALETTE.length]!, x, y - 9, 10, 10);
+    rect(image, palette[i % palette.length]!, x, y - 9, 10, 10);
     ctx.fillStyle = TEXT;
     ctx.fillText(fit(ctx, category, legendWidth - 24), x + 16, y);
     y += lineHeight;

@@ -3,11 +3,11 @@
  * DataTable and rendered server side to a static image, the way a script puts a chart into a
  * document without a spreadsheet. Implemented: Charts.newDataTable (DataTableBuilder: addColumn,
  * addRow, setValue, build), Charts.newBarChart, newColumnChart, newLineChart and newPieChart
- * (setDataTable, setTitle, setDimensions, setStacked on bars and columns, setOption — kept and
- * reported by getOptions; of the options only `title` and `isStacked` change the picture), and
- * Chart.getAs('image/png') / getBlob / getOptions. The picture is drawn by chart-image.ts; other
- * chart kinds and builder methods (colours, legend position, axis titles …) throw «not
- * implemented» rather than being ignored.
+ * (setDataTable, setTitle, setDimensions, setStacked on bars and columns, setColors with
+ * '#rrggbb' values, setOption — kept and reported by getOptions; of the options only `title`,
+ * `isStacked` and `colors` change the picture), and Chart.getAs('image/png') / getBlob /
+ * getOptions. The picture is drawn by chart-image.ts; other chart kinds and builder methods
+ * (legend position, axis titles …) throw «not implemented» rather than being ignored.
  *
  * From the reference: «DataTableBuilder.addColumn(type, label) — Adds a column to the data table.
  * The column will be added from 0 to n»; «addRow(values) — Adds a row to the data table»; the
@@ -171,6 +171,12 @@ class ChartBuilder {
     return this;
   }
 
+  /** Series colours (a pie's slices) as CSS values; the picture takes '#rrggbb' ones. */
+  setColors(cssValues: string[]): this {
+    this.draft.options.colors = [...cssValues].map(String);
+    return this;
+  }
+
   /** The static chart. */
   build(): GoogleAppsScript.Charts.Chart {
     record(this.ctx, `${this.constructor.name}.build`);
@@ -244,6 +250,9 @@ export class Chart implements Fake<GoogleAppsScript.Charts.Chart, Chart> {
         values: table.rows.map((r) => (typeof r[c] === 'number' ? (r[c] as number) : NaN)),
       })),
       stacked: this.draft.options.isStacked === true,
+      colors: Array.isArray(this.draft.options.colors)
+        ? (this.draft.options.colors as string[])
+        : undefined,
       width: this.draft.width ?? undefined,
       height: this.draft.height ?? undefined,
     });
