@@ -132,6 +132,119 @@ function unparsed(text: string, reason: string): ParsedDeadline {
 const RECURRING =
   /ежемесячн|еженедельн|ежекварт|ежегодн|постоянн|раз в (?:\d+ )?(?:недел|месяц|четверт|квартал|полугод|год)|в течение (?:всего )?(?:учебного )?(?:года|периода)/;
 
+/** Quarters, half-years and school terms of a deadline. */
+type PartKind = 'quarter' | 'half' | 'term';
+
+/** An ordinal as written: «I», «2», «2-й», «второе», «III», «четвёртый». */
+const ORDINAL =
+  '(iv|iii|ii|i|[1-4](?:-?(?:й|я|е|ый|ая|ое|ом|ой|го|м))?|перв[а-я]*|втор[а-я]*|трет[а-я]*|четверт(?:ый|ая|ое|ом|ого|ой|ую))';
+const PART = '(квартал[а-я]*|полугоди[а-я]*|четверт(?:ь|и|ей|ям|ью|ях))(?![а-я])';
+const PART_DEADLINE = new RegExp(
+  `(?:^|[^a-zа-я0-9])${ORDINAL}(?:\\s*(?:-|,|и|по)\\s*${ORDINAL})?\\s+${PART}`,
+);
+
+function ordinalOf(word: string): number {
+  if (/^(iv|4|четверт)/.test(word)) return 4;
+  if (/^(iii|3|трет)/.test(word)) return 3;
+  if (/^(ii|2|втор)/.test(word)) return 2;
+  return 1;
+}
+
+/** First and last month of a part, as [year offset from the school year's start, month]. */
+function partMonths(kind: PartKind, n: number): { from: [number, number]; to: [number, number] } {
+  if (kind === 'half')
+    return n === 1 ? { from: [0, 9], to: [0, 12] } : { from: [1, 1], to: [1, 5] };
+  // School terms: September–October, November–December, January–March, April–May.
+  const terms: Array<{ from: [number, number]; to: [number, number] }> = [
+    { from: [0, 9], to: [0, 10] },
+    { from: [0, 11], to: [0, 12] },
+    { from: [1, 1], to: [1, 3] },
+    { from: [1, 4], to: [1, 5] },
+  ];
+  return terms[n - 1]!;
+}
+
+/**
+ * «I квартал 2022», «III–IV квартал», «первое полугодие 2021/2022 уч. г.», «2 четверть»: a
+ * quarter is a calendar quarter; a half-year and a term («четверть») are of the school year
+ * (first half: 1 September – 31 December; second: 1 January – 31 May; terms: September–October,
+ * November–December, January–March, April–May). A year names the calendar year of a quarter and
+ * the year a half or term falls in; a school year names it outright; without either the plan's
+ * period decides. Null when the text names no such part.
+ */
+function parsePartDeadline(text: string, s: string, period: PlanPeriod): ParsedDeadline | null {
+  const m = PART_DEADLINE.exec(s);
+  if (!m) return null;
+  const first = ordinalOf(m[1]!);
+  const last = m[2] ? ordinalOf(m[2]) : first;
+  const kind: PartKind = /^квартал/.test(m[3]!)
+    ? 'quarter'
+    : /^полугод/.test(m[3]!)
+      ? 'half'
+      : 'term';
+  if (last < first || (kind === 'half' && last > 2))
+    return unparsed(text, 'Не удалось распознать срок.');
+  const schoolYear = /(\d{4}) ?[-/] ?(\d{4})/.exec(s);
+  const year =
+    /(?:^|[^0-9])(\d{4})(?![0-9])/.exec(s.slice(m.index + m[0].length)) ?? /(\d{4})/.exec(s);
+  let from: Date;
+  let to: Date;
+  let yearAssumed = false;
+  if (kind === 'quarter') {
+    let y: number;
+    if (schoolYear && Number(schoolYear[2]) === Number(schoolYear[1]) + 1) {
+      y = last === 4 ? Number(schoolYear[1]) : Number(schoolYear[2]);
+    } else if (year) y = Number(year[1]);
+    else {
+      yearAssumed = true;
+      // In a school year: the fourth quarter is in its first calendar year, the others in its
+      // second (the third quarter, July–September, overlaps the plan most there).
+      y = period.kind === 'calendarYear' || last === 4 ? period.startYear : period.startYear + 1;
+    }
+    to = moscowMidnight(y, last * 3, daysInMonth(y, last * 3));
+    from = moscowMidnight(y, first * 3 - 2, 1);
+  } else {
+    let start: number;
+    const inFirstYear = (n: number): boolean => partMonths(kind, n).to[0] === 0;
+    if (schoolYear && Number(schoolYear[2]) === Number(schoolYear[1]) + 1)
+      start = Number(schoolYear[1]);
+    else if (year) start = inFirstYear(last) ? Number(year[1]) : Number(year[1]) - 1;
+    else {
+      yearAssumed = true;
+      // A calendar-year plan takes the part whose months fall in its year.
+      start =
+        period.kind === 'schoolYear' || inFirstYear(last) ? period.startYear : period.startYear - 1;
+    }
+    const a = partMonths(kind, first).from;
+    const b = partMonths(kind, last).to;
+    from = moscowMidnight(start + a[0], a[1], 1);
+    to = moscowMidnight(start + b[0], b[1], daysInMonth(start + b[0], b[1]));
+  }
+  const continuing = /далее|постоянн/.test(s);
+  if (continuing && to.getTime() < period.to.getTime()) to = period.to;
+  const until = /^до /.test(s);
+  const reasons: string[] = [];
+  if (yearAssumed) reasons.push('Год не указан: принят по периоду плана (' + period.label + ').');
+  if (kind !== 'quarter')
+    reasons.push(
+      (kind === 'half' ? 'Полугодие' : 'Четверть') +
+        ' учебного года: с ' +
+        formatDateNumeric(from) +
+        ' по ' +
+        formatDateNumeric(to) +
+        '.',
+    );
+  return {
+    text,
+    kind: continuing ? 'recurring' : until ? 'until' : 'range',
+    from: until ? null : from,
+    to,
+    recurring: continuing,
+    yearAssumed,
+    reason: reasons.join(' '),
+  };
+}
+
 /** Understands a free Russian deadline («Октябрь-декабрь 2021», «ежемесячно», «до 15 октября 2021»). */
 export function parseDeadline(text: string, period: PlanPeriod): ParsedDeadline {
   const s = text.toLowerCase().replace(/ё/g, 'е').replace(DASHES, '-').replace(/\s+/g, ' ').trim();
@@ -139,6 +252,8 @@ export function parseDeadline(text: string, period: PlanPeriod): ParsedDeadline 
   if (/по графику/.test(s)) {
     return unparsed(text, 'Срок определяется графиком: укажите месяц или даты.');
   }
+  const part = parsePartDeadline(text, s, period);
+  if (part) return part;
   const schoolYear = /(\d{4}) ?[-/] ?(\d{4}) ?(?:уч|учебн)/.exec(s);
   if (schoolYear && Number(schoolYear[2]) === Number(schoolYear[1]) + 1) {
     const p = schoolYearPlanPeriod(Number(schoolYear[1]));

@@ -46,6 +46,18 @@ describe('parseDeadline', () => {
     ['с 01.10.2021 по 31.10.2021', 'range', '01.10.2021–31.10.2021'],
     ['март 2022', 'month', '01.03.2022–31.03.2022'],
     ['февраль 2024', 'month', '01.02.2024–29.02.2024'],
+    // A quarter is a calendar quarter; a half-year and a term are of the school year.
+    ['I квартал 2022', 'range', '01.01.2022–31.03.2022'],
+    ['1 квартал 2022 г.', 'range', '01.01.2022–31.03.2022'],
+    ['четвёртый квартал 2021', 'range', '01.10.2021–31.12.2021'],
+    ['с I по III квартал 2022', 'range', '01.01.2022–30.09.2022'],
+    ['I–II квартал 2022', 'range', '01.01.2022–30.06.2022'],
+    ['первое полугодие 2021/2022 уч. г.', 'range', '01.09.2021–31.12.2021'],
+    ['II полугодие 2021-2022 учебного года', 'range', '01.01.2022–31.05.2022'],
+    ['2 полугодие 2022', 'range', '01.01.2022–31.05.2022'],
+    ['1-2 четверть 2021', 'range', '01.09.2021–31.12.2021'],
+    ['III четверть 2021/2022 уч. года', 'range', '01.01.2022–31.03.2022'],
+    ['I квартал 2022, далее постоянно', 'recurring', '01.01.2022–31.08.2022'],
   ])('%s → %s %s', (text, kind, expected) => {
     const d = parseDeadline(text, SY2021);
     expect(d.kind).toBe(kind);
@@ -61,6 +73,28 @@ describe('parseDeadline', () => {
     expect(range(parseDeadline('январь', calendarYearPlanPeriod(2017)))).toBe(
       '01.01.2017–31.01.2017',
     );
+  });
+
+  it('places a quarter, a half-year or a term without a year in the plan period and says so', () => {
+    const quarter = parseDeadline('IV квартал', SY2021);
+    expect(range(quarter)).toBe('01.10.2021–31.12.2021');
+    expect(quarter.yearAssumed).toBe(true);
+    expect(range(parseDeadline('I квартал', SY2021))).toBe('01.01.2022–31.03.2022');
+    const term = parseDeadline('в течение II четверти', SY2021);
+    expect(range(term)).toBe('01.11.2021–31.12.2021');
+    expect(term.reason).toBe(
+      'Год не указан: принят по периоду плана (2021/2022 учебный год). Четверть учебного года: с 01.11.2021 по 31.12.2021.',
+    );
+    expect(range(parseDeadline('до конца I полугодия', SY2021))).toBe('…–31.12.2021');
+    // A calendar-year plan takes the part that falls in its year.
+    expect(range(parseDeadline('2 полугодие', calendarYearPlanPeriod(2017)))).toBe(
+      '01.01.2017–31.05.2017',
+    );
+    expect(range(parseDeadline('III квартал', calendarYearPlanPeriod(2017)))).toBe(
+      '01.07.2017–30.09.2017',
+    );
+    // Without an ordinal a half-year is not a deadline.
+    expect(parseDeadline('в течение полугодия', SY2021).kind).toBe('unparsed');
   });
 
   it('flags what it cannot read with a Russian reason', () => {
