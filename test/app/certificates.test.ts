@@ -279,6 +279,37 @@ describe('generateCertificates', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  test('an event without a start date: «Дата проведения:» is left out of every page, not printed empty', () => {
+    const { ws, app } = season();
+    generate(app);
+    const dated = pages(
+      certificates(ws).get(NAME('Благодарственные письма', 'ШКОЛА-47'))!.content(),
+    );
+    expect(dated.every((p) => /Дата проведения: 6–10\u00a0декабря 2021\u00a0г\./.test(p))).toBe(
+      true,
+    );
+    // Staff clear the event's dates in «Мероприятия»: the documents are made again.
+    const sheet = ws.spreadsheet().getSheetByName('Мероприятия')!;
+    const row = sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === EVENT);
+    sheet.getRange(row + 1, 5, 1, 2).setValues([['', '']]);
+    const again = generate(app);
+    expect(again).toMatchObject({ ok: true, made: 5 });
+    for (const doc of certificates(ws).values()) {
+      const texts = pages(doc.content());
+      expect(texts.length).toBeGreaterThan(0);
+      for (const page of texts) {
+        expect(page).not.toContain('Дата проведения');
+        expect(page).toContain('____________'); // the signature line is still there
+      }
+    }
+    expect(
+      pages(certificates(ws).get(NAME('Благодарственные письма', 'ШКОЛА-47'))!.content()),
+    ).toHaveLength(2);
+  });
+
   test('a misspelled field stops the run before anything is made, naming the field', () => {
     const { ws, app } = season();
     const template = ws.documents().find((d) => d.name === 'Шаблон: Диплом победителя')!;
