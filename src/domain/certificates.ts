@@ -18,7 +18,8 @@ import { base32, sha256 } from './hash';
 import { genderOf, formatPersonName, parsePersonName, type PersonName } from './text/names';
 import { compareRu } from './text/collation';
 import { formatDateLong, formatDateNumeric, toMoscowDate } from './text/dates';
-import { monthName, NBSP } from './text';
+import { innerQuotes, monthName, NBSP } from './text';
+
 import { schoolYearOf } from './text/periods';
 import {
   fillTokens,
@@ -147,14 +148,6 @@ export function chooseEdition(
     .sort((a, b) => time(b.start) - time(a.start));
   const [event, ...others] = rows;
   return event ? { event, others } : null;
-}
-
-/**
- * Quotes inside a name written within «…» become „…“, as Russian typography nests them: the
- * templates write «{{Мероприятие}}», and «фестиваль «Мы – команда»» would close twice.
- */
-export function innerQuotes(text: string): string {
-  return text.replace(/«/g, '„').replace(/»/g, '“');
 }
 
 function time(date: Date | null): number {

@@ -3,6 +3,7 @@
  * with plain-Russian messages for the sidebar's settings form.
  */
 import { SETTINGS_RU } from '../i18n/ru/settings';
+import { parseDateAnswer } from './normalize/date';
 
 export interface Settings {
   districtName: string;
@@ -19,6 +20,17 @@ export interface Settings {
   rootFolderName: string;
   signaturePosition: string;
   signatureName: string;
+  /**
+   * The approval block of the centre's documents («УТВЕРЖДАЮ … Приказ от … № …», «СОГЛАСОВАНО …»):
+   * who approves and by which order, who agrees. Empty fields leave their lines out.
+   */
+  approverPosition: string;
+  approverName: string;
+  approvalOrderNumber: string;
+  /** As typed: «28.06.2021»; the documents write «28 июня 2021 г.». */
+  approvalOrderDate: string;
+  agreedPosition: string;
+  agreedName: string;
   /** Winners may be named in documents only with the separate consent (152-ФЗ ст. 10.1). */
   nameWinners: boolean;
   /** Forms collect respondents' addresses; an answer from an address not listed for its ОУ is flagged. */
@@ -31,6 +43,10 @@ export interface Settings {
   templatePrize: string;
   templateParticipant: string;
   templateMentor: string;
+  /** Google Docs templates of the monthly note, the annual note and the plan analysis. */
+  templateMonthlyNote: string;
+  templateAnnualNote: string;
+  templatePlanAnalysis: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -45,12 +61,21 @@ export const DEFAULT_SETTINGS: Settings = {
   rootFolderName: 'Мониторинг чемпионатов',
   signaturePosition: 'Руководитель опорного центра',
   signatureName: '',
+  approverPosition: '',
+  approverName: '',
+  approvalOrderNumber: '',
+  approvalOrderDate: '',
+  agreedPosition: '',
+  agreedName: '',
   nameWinners: false,
   checkSender: false,
   templateWinner: '',
   templatePrize: '',
   templateParticipant: '',
   templateMentor: '',
+  templateMonthlyNote: '',
+  templateAnnualNote: '',
+  templatePlanAnalysis: '',
 };
 
 /** Order and captions of the settings rows in the tab. */
@@ -64,12 +89,21 @@ export const SETTING_KEYS: SettingKey[] = [
   'rootFolderName',
   'signaturePosition',
   'signatureName',
+  'approverPosition',
+  'approverName',
+  'approvalOrderNumber',
+  'approvalOrderDate',
+  'agreedPosition',
+  'agreedName',
   'nameWinners',
   'checkSender',
   'templateWinner',
   'templatePrize',
   'templateParticipant',
   'templateMentor',
+  'templateMonthlyNote',
+  'templateAnnualNote',
+  'templatePlanAnalysis',
 ];
 
 /** The settings that hold a template reference. */
@@ -78,6 +112,9 @@ export const TEMPLATE_SETTING_KEYS = [
   'templatePrize',
   'templateParticipant',
   'templateMentor',
+  'templateMonthlyNote',
+  'templateAnnualNote',
+  'templatePlanAnalysis',
 ] as const;
 
 /**
@@ -90,6 +127,16 @@ export function documentIdOf(reference: string): string | null {
   if (inLink) return inLink[1] ?? null;
   return /^[A-Za-z0-9_-]{20,}$/.test(text) ? text : null;
 }
+
+/** Text settings that may stay empty: their lines are left out of the documents. */
+const OPTIONAL_TEXT: ReadonlySet<SettingKey> = new Set([
+  'signatureName',
+  'approverPosition',
+  'approverName',
+  'approvalOrderNumber',
+  'agreedPosition',
+  'agreedName',
+]);
 
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
 
@@ -129,13 +176,27 @@ export function parseSettings(raw: Partial<Record<string, unknown>>): SettingsRe
     'rootFolderName',
     'signaturePosition',
     'signatureName',
+    'approverPosition',
+    'approverName',
+    'approvalOrderNumber',
+    'agreedPosition',
+    'agreedName',
   ] as const) {
     const value = text(key);
     if (value === null) continue;
-    if (value === '' && key !== 'signatureName')
+    if (value === '' && !OPTIONAL_TEXT.has(key))
       errors[key] = SETTINGS_RU.required(SETTINGS_RU.labels[key]);
     else if (value.length > 200) errors[key] = SETTINGS_RU.tooLong(SETTINGS_RU.labels[key]);
     else settings[key] = value;
+  }
+  const orderDate = text('approvalOrderDate');
+  if (orderDate !== null) {
+    if (orderDate !== '' && !parseDateAnswer(orderDate).ok)
+      errors.approvalOrderDate = SETTINGS_RU.badDate(
+        SETTINGS_RU.labels.approvalOrderDate,
+        orderDate,
+      );
+    else settings.approvalOrderDate = orderDate;
   }
   for (const key of ['recipients', 'staff'] as const) {
     const value = text(key);

@@ -1,0 +1,84 @@
+/**
+ * Column widths from what a table holds (domain/tableLayout.ts): numbers narrow, names and
+ * titles wide, no column narrower than its longest word, the page's width shared out whole.
+ */
+import { columnWidths } from '../../src/domain/tableLayout';
+
+const PAGE = 467.8; // A4 less 3 cm and 1,5 cm margins
+
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
+
+describe('columnWidths', () => {
+  test('a plan table: «№» narrow, «Мероприятие» the widest, the page filled', () => {
+    const widths = columnWidths(
+      [
+        ['№', 'Мероприятие', 'Срок', 'Ответственный', 'Отметка о выполнении'],
+        [
+          '2.1',
+          'Информационный мониторинг участия образовательных организаций Невского района Санкт-Петербурга в чемпионатах в формате KidSkills',
+          'Апрель-май 2021',
+          'ГБДОУ, ГБОУ Невского района',
+          'Выполнено',
+        ],
+        [
+          '2.6',
+          'Заключение соглашений с партнерами',
+          'Июнь 2021 – май 2022',
+          'Опорный центр',
+          'Не выполнено',
+        ],
+      ],
+      PAGE,
+      12,
+    );
+    const [number, title, deadline, responsible, mark] = widths as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    expect(sum(widths)).toBeCloseTo(PAGE, 0);
+    expect(number).toBeLessThan(40);
+    expect(title).toBeGreaterThan(Math.max(deadline, responsible, mark));
+    expect(title).toBeGreaterThan(PAGE / 3);
+    // «Ответственный» and «выполнении» (bold in the header) are not cut.
+    expect(responsible).toBeGreaterThan(12 * 0.54 * 13);
+    expect(mark).toBeGreaterThan(12 * 0.54 * 10);
+  });
+
+  test('a table of numbers that fits on one line keeps its proportions; widths differ with content', () => {
+    const widths = columnWidths(
+      [
+        ['Тип ОУ', 'Всего', 'Участвуют', 'Доля, %'],
+        ['Учреждения ДО', '1', '0', '0,0'],
+        ['ДОУ', '51', '45', '88,2'],
+      ],
+      PAGE,
+      12,
+    );
+    expect(sum(widths)).toBeCloseTo(PAGE, 0);
+    expect(new Set(widths.map(Math.round)).size).toBeGreaterThan(2);
+    expect(widths[0]).toBeGreaterThan(widths[1]!);
+  });
+
+  test('a number with a non-breaking space is one word; a header may wrap between words', () => {
+    const [left, right] = columnWidths(
+      [
+        ['Обучающихся в подготовке', 'Итого'],
+        ['1\u00a0874 (−450)', '1'],
+      ],
+      120,
+      12,
+    ) as [number, number];
+    expect(left + right).toBeCloseTo(120, 0);
+    // The wide column is as wide as «1 874 (−450)» needs at least.
+    expect(left).toBeGreaterThan(12 * 0.33 * 4 + 12 * 0.54 * 7);
+  });
+
+  test('when even the longest words do not fit, the page is shared in their proportion', () => {
+    const widths = columnWidths([['Результативность', 'Благодарственное']], 100, 12);
+    expect(widths[0]).toBeCloseTo(50, 0);
+    expect(sum(widths)).toBeCloseTo(100, 0);
+  });
+});
