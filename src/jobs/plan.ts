@@ -95,6 +95,7 @@ function toPlanRow(item: ParsedPlanItem, period: PlanPeriod): PlanRow {
     expectedResult: item.expectedResult,
     document: item.document,
     mark: item.mark,
+    result: item.result,
     comment: item.comment,
     audience: item.audience,
     deadlineParsed: item.deadline.kind !== 'unparsed',
@@ -135,20 +136,25 @@ function importUnderLock(spreadsheet: Spreadsheet, text: string, now: Date): str
       const old = tab.records[at];
       if (old) {
         record.mark = record.mark || old.mark;
+        record.result = record.result || old.result;
         record.comment = record.comment || old.comment;
       }
       row = next[at]!;
       updated++;
     }
     const values = toRow(PLAN_SCHEMA, record) as Row;
-    tab.positions.forEach((p, c) => (row[p] = values[c]!));
+    // A column setupSystem has not appended yet (position -1) is skipped.
+    tab.positions.forEach((p, c) => {
+      if (p >= 0) row[p] = values[c]!;
+    });
   }
   // Formats go first: in a Russian-locale sheet «5.4» typed into an automatic cell becomes 5 April.
   ensureRows(tab.sheet, next.length + 1);
   const body = tab.sheet.getRange(2, 1, next.length, width);
   const formats = body.getNumberFormats();
   PLAN_SCHEMA.columns.forEach((c, i) => {
-    for (const line of formats) line[tab.positions[i]!] = COLUMN_FORMAT[c.kind];
+    const at = tab.positions[i]!;
+    if (at >= 0) for (const line of formats) line[at] = COLUMN_FORMAT[c.kind];
   });
   body.setNumberFormats(formats);
   syncTableBody(tab.sheet, tab.rows, next, width);

@@ -306,4 +306,91 @@ describe('overdue detection and the plan analysis', () => {
     );
     expect(documentText(analysis).join(' ')).not.toMatch(/undefined|NaN/);
   });
+
+  it('writes a paragraph per section like seed 004: marks, items named, results and comments quoted', () => {
+    const marked = plan.items.map((i) => {
+      if (i.number === '1.1')
+        return { ...i, mark: 'Выполнено' as const, comment: 'Обсуждено на рабочей группе.' };
+      if (i.number === '1.2')
+        return {
+          ...i,
+          mark: 'Выполнено частично' as const,
+          result: 'Проект положения',
+          comment: 'Положение «Об опорном центре» согласовано',
+        };
+      if (i.number === '1.3') return { ...i, mark: 'Не выполнено' as const };
+      if (i.number === '1.4') return { ...i, mark: 'Выполнено' as const };
+      if (i.section === plan.sections[1]) return { ...i, mark: 'Выполнено' as const };
+      return i;
+    });
+    const analysis = buildPlanAnalysis(
+      marked,
+      {
+        centreName: 'опорного центра',
+        periodLabel: plan.period.label,
+        signaturePosition: 'Заведующий',
+        signatureName: 'Е.В. Французан',
+      },
+      moscowMidnight(2021, 11, 15),
+    );
+    const [first, second, third] = analysis.sections;
+    expect(first!.heading).toBe(
+      '1. Организационно-управленческие мероприятия по созданию и обеспечению деятельности опорного центра',
+    );
+    const text = (section: typeof first): string => {
+      const block = section!.blocks[0]!;
+      return block.type === 'paragraph' ? block.text : '';
+    };
+    expect(text(first)).toBe(
+      'Выполнено 2 из 4 мероприятий, выполнено частично — 1, не выполнено — 1. ' +
+        'Не выполнено: 1.3 «Согласование документов об организации опорного центра». ' +
+        'Выполнено частично: 1.2 «Создание проекта положения об опорном центре, определение кадрового состава, оформление должностных инструкций, примерного плана работы опорного центра». ' +
+        'Достигнутые результаты: 1.2 — «Проект положения». ' +
+        'Комментарии: 1.1 — «Обсуждено на рабочей группе»; 1.2 — «Положение „Об опорном центре“ согласовано».',
+    );
+    expect(text(second)).toBe(
+      'Все 6 мероприятий раздела выполнены. Комментарии к мероприятиям раздела не внесены.',
+    );
+    // Section 3 on 15.11.2021: 3.1 (September) overdue and named with its deadline.
+    expect(text(third)).toMatch(
+      /^Выполнено 0 из 4 мероприятий, просрочено — 1, срок ещё не истёк — 3\. Срок истёк, отметки о выполнении нет: 3\.1 «Организационное совещание с ОУ Невского района „План работы опорного центра и взаимодействие с ОУ“» \(срок — Сентябрь 2021\)\. Комментарии к мероприятиям раздела не внесены\.$/,
+    );
+    // Then the table of the section, its rows with their marks.
+    const table = first!.blocks[1]!;
+    expect(table.type === 'table' && table.rows.map((r) => r[4])).toEqual([
+      'Выполнено',
+      'Выполнено частично',
+      'Не выполнено',
+      'Выполнено',
+    ]);
+    // The totals: the table, a pie of the marks and a stacked bar per section, in colours.
+    const totals = analysis.sections[plan.sections.length]!;
+    expect(totals.heading).toBe(`${plan.sections.length + 1}. Итоги выполнения`);
+    const [pie, bars] = totals.blocks.slice(1);
+    expect(pie).toMatchObject({
+      type: 'chart',
+      kind: 'pie',
+      caption: 'Рисунок 1. Выполнение плана',
+    });
+    expect(bars).toMatchObject({
+      type: 'chart',
+      kind: 'bar',
+      stacked: true,
+      caption: 'Рисунок 2. Выполнение плана по разделам',
+    });
+    if (bars?.type !== 'chart') throw new Error('no chart');
+    expect(bars.categories).toHaveLength(plan.sections.length);
+    expect(bars.series.map((s) => s.name)).toEqual([
+      'Выполнено',
+      'Выполнено частично',
+      'Не выполнено',
+      'Просрочено',
+      'Срок не истёк',
+    ]);
+    expect(bars.colors).toHaveLength(5);
+    // Sections without comments are named in a recommendation.
+    expect(analysis.recommendations).toContain(
+      'Внести комментарии к мероприятиям разделов 2, 3, 4, 5, 6 (столбец «Комментарий» вкладки «План работы»): что сделано, кем, что вызвало затруднения, что решено.',
+    );
+  });
 });
