@@ -294,8 +294,15 @@ function createPlanAnalysis(spreadsheet: Spreadsheet, period: PlanPeriod, asOf: 
     }),
   };
   const folder = folderAt([settings.rootFolderName, RU.analysisFolder]);
-  // No chart image exists for the plan: the renderer prints the pie's figures as a table.
-  const { id, url, replaced } = publishDocument(folder, model, new Map(), planAnalysisKey(period));
+  // No «Статистика» chart shows the plan: the renderer draws its figures with the Charts service.
+  const { id, url, replaced, figuresAsTables } = publishDocument({
+    kind: 'planAnalysis',
+    folder,
+    model,
+    charts: new Map(),
+    key: planAnalysisKey(period),
+    settings,
+  });
   writeJournal(spreadsheet, [
     {
       at: new Date(),
@@ -304,6 +311,13 @@ function createPlanAnalysis(spreadsheet: Spreadsheet, period: PlanPeriod, asOf: 
       details: fillPhrase(RU.done, { period: period.label }) + (replaced ? ' ' + RU.replaced : ''),
       link: url,
     },
+    ...figuresAsTables.map((details) => ({
+      at: new Date(),
+      job: RU.analysisJob,
+      outcome: 'warning' as const,
+      details,
+      link: url,
+    })),
   ]);
   return id;
 }

@@ -353,8 +353,8 @@ describe('generateCertificates', () => {
 
 describe('generateCertificates within limits', () => {
   test('the daily quota of new documents: the rest is made by the next daily run, once', () => {
-    // The templates take 4 of the day's documents; 2 more fit today.
-    const { ws, app } = season({ documentsCreatedPerDay: 6 });
+    // The templates take 7 of the day's documents (4 certificates, 3 notes); 2 more fit today.
+    const { ws, app } = season({ documentsCreatedPerDay: 9 });
     const first = generate(app);
     expect(first).toMatchObject({ ok: true, made: 2, paused: 'quota' });
     expect(first.message).toContain('дневная квота Google на создание документов исчерпана');
@@ -435,8 +435,8 @@ describe('templates and the panel', () => {
     const { ws, app } = setUpDistrict();
     app.call('saveSettings', { staff: 'metodist@center.example, kollega@center.example' });
     const report = app.call('setupSystem') as { changes: number };
-    // Sharing the templates with the new colleague is the only change.
-    expect(report.changes).toBe(4);
+    // Sharing the templates (4 certificates, 3 documents) with the new colleague is the only change.
+    expect(report.changes).toBe(7);
     expect((app.call('setupSystem') as { changes: number }).changes).toBe(0);
     const templates = ws
       .documents()
@@ -446,6 +446,9 @@ describe('templates and the panel', () => {
       'Шаблон: Диплом призёра',
       'Шаблон: Сертификат участника',
       'Шаблон: Благодарственное письмо',
+      'Шаблон: Аналитическая справка за месяц',
+      'Шаблон: Аналитическая справка за учебный год',
+      'Шаблон: Анализ выполнения плана работы',
     ]);
     for (const t of templates) {
       const file = ws.files().find((f) => f.id === t.id)!;
