@@ -3,7 +3,9 @@
  * of automatic width: every column is at least as wide as its longest word (so «Результативность»
  * or «Мастерята» never break letter by letter) and at most as wide as its longest line; the page's
  * remaining width goes to the columns whose text would otherwise wrap, in proportion to how much
- * they lack. Numbers come out narrow, names and titles wide.
+ * they lack. Numbers come out narrow, names and titles wide. A table too wide for the page at its
+ * font size is set a point or two smaller (tableLayout), and if its longest words still do not
+ * fit, only the widest columns give way, so that a column of numbers never breaks «21» into «2 1».
  */
 
 /**
@@ -33,6 +35,95 @@ function textWidth(text: string, fontSize: number, bold = false): number {
 }
 
 /**
+ * The pieces a line may wrap between: words, and within a word after a slash or a hyphen that
+ * joins letters («педагогов/ родителей/ обучающихся», «ОУ- участников»), as Docs and LibreOffice
+ * break them (Unicode line breaking); a number keeps its «1–2».
+ */
+function words(line: string): string[] {
+  return line
+    .split(/[ \t]+/)
+    .flatMap((word) =>
+      word.replace(/([A-Za-zА-Яа-яЁё][/-])(?=[A-Za-zА-Яа-яЁё])/g, '$1\n').split('\n'),
+    );
+}
+
+/** The minimal widths shrunk to `available` by capping the widest columns at one level. */
+function capWidest(min: readonly number[], available: number): number[] {
+  const sorted = [...min].sort((a, b) => b - a);
+  let below = sorted.reduce((a, b) => a + b, 0);
+  for (let k = 0; k < sorted.length; k++) {
+    below -= sorted[k]!;
+    const level = (available - below) / (k + 1);
+    if (k === sorted.length - 1 || level >= sorted[k + 1]!)
+      return min.map((w) => Math.min(w, level));
+  }
+  return min.slice();
+}
+
+/** Rows sampled for the height estimate: a city's appendix has thousands. */
+const SAMPLE_ROWS = 120;
+
+/**
+ * Shares `spare` points out over columns at their least widths `min` so that the table comes out
+ * shortest: a few points at a time go to the column where they save the most lines (a row is as
+ * tall as its tallest cell), none beyond its longest line `max`; what saves nothing is shared in
+ * proportion to the widths at the end.
+ */
+function shortest(
+  text: readonly number[][][],
+  min: readonly number[],
+  max: readonly number[],
+  spare: number,
+): number[] {
+  const step = Math.max(2, spare / 60);
+  const rows =
+    text.length <= SAMPLE_ROWS
+      ? text
+      : Array.from(
+          { length: SAMPLE_ROWS },
+          (_, i) => text[Math.floor((i * text.length) / SAMPLE_ROWS)]!,
+        );
+  const height = (widths: readonly number[]): number =>
+    rows.reduce(
+      (total, row) =>
+        total +
+        Math.max(
+          1,
+          ...row.map((lines, c) =>
+            lines.reduce(
+              (n, line) => n + Math.max(1, line / Math.max(1, widths[c]! - CELL_PADDING)),
+              0,
+            ),
+          ),
+        ),
+      0,
+    );
+  const widths = min.slice();
+  let left = spare;
+  while (left > 0.01) {
+    const give = Math.min(step, left);
+    const now = height(widths);
+    let best = -1;
+    let saved = 0.001;
+    widths.forEach((w, c) => {
+      if (w + give > max[c]! + 0.01) return;
+      const trial = widths.slice();
+      trial[c] = w + give;
+      const gain = now - height(trial);
+      if (gain > saved) [best, saved] = [c, gain];
+    });
+    if (best < 0) break;
+    widths[best] = widths[best]! + give;
+    left -= give;
+  }
+  if (left > 0.01) {
+    const total = widths.reduce((a, b) => a + b, 0);
+    return widths.map((w) => w + (left * w) / total);
+  }
+  return widths;
+}
+
+/**
  * Widths in points of the columns of `rows` (the header row first) for a table `available`
  * points wide set in `fontSize`. The widths add up to `available`.
  */
@@ -45,19 +136,29 @@ export function columnWidths(
   if (count === 0) return [];
   const least: number[] = new Array<number>(count).fill(0);
   const most: number[] = new Array<number>(count).fill(0);
+  /** Per row, per column: the widths of the cell's lines (a cell may hold several). */
+  const text: number[][][] = [];
   // A header may wrap between its words; a cell of the body should keep to one line if it can.
   const [header = [], ...body] = rows;
-  const measure = (cell: string, c: number, whole: boolean, bold: boolean): void => {
+  const measure = (row: number[][], cell: string, c: number, whole: boolean, bold: boolean) => {
+    row[c] = [];
     for (const line of cell.split('\n')) {
-      for (const word of line.split(/[ \t]+/)) {
+      for (const word of words(line)) {
         least[c] = Math.max(least[c]!, textWidth(word, fontSize, bold));
         if (!whole) most[c] = Math.max(most[c]!, textWidth(word, fontSize, bold));
       }
-      if (whole) most[c] = Math.max(most[c]!, textWidth(line.trim(), fontSize, bold));
+      const width = textWidth(line.trim(), fontSize, bold);
+      if (whole) most[c] = Math.max(most[c]!, width);
+      row[c]!.push(width);
     }
   };
-  header.forEach((cell, c) => measure(cell, c, body.length === 0, true));
-  for (const row of body) row.forEach((cell, c) => measure(cell, c, true, false));
+  const measured = (cells: readonly string[], whole: boolean, bold: boolean): number[][] => {
+    const row: number[][] = [];
+    cells.forEach((cell, c) => measure(row, cell, c, whole, bold));
+    return row;
+  };
+  text.push(measured(header, body.length === 0, true));
+  for (const row of body) text.push(measured(row, true, false));
   const min = least.map((w) => w + CELL_PADDING);
   const max = most.map((w, c) => Math.max(w + CELL_PADDING, min[c]!));
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -67,13 +168,44 @@ export function columnWidths(
     const spare = available - sum(max);
     widths = max.map((w) => w + (spare * w) / sum(max));
   } else if (sum(min) >= available) {
-    // Even the longest words do not fit: share the page in proportion to them.
-    widths = min.map((w) => (available * w) / sum(min));
+    // Even the longest words do not fit: the widest columns give way, the narrow ones keep theirs
+    // (the page shared in proportion when there are too many columns for that).
+    const capped = capWidest(min, available);
+    widths = capped.every((w) => w >= NARROWEST * 2)
+      ? capped
+      : min.map((w) => (available * w) / sum(min));
   } else {
-    const spare = available - sum(min);
-    const lack = max.map((w, c) => w - min[c]!);
-    const total = sum(lack);
-    widths = min.map((w, c) => w + (total > 0 ? (spare * lack[c]!) / total : spare / count));
+    widths = shortest(text, min, max, available - sum(min));
   }
   return widths.map((w) => Math.max(NARROWEST, Math.round(w * 10) / 10));
+}
+
+/** The least width each column of `rows` needs at `fontSize`: its longest word. */
+function leastWidth(rows: readonly string[][], fontSize: number): number {
+  const count = Math.max(0, ...rows.map((r) => r.length));
+  const least: number[] = new Array<number>(count).fill(0);
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      for (const line of cell.split('\n'))
+        for (const word of words(line))
+          least[c] = Math.max(least[c]!, textWidth(word, fontSize, r === 0));
+    }),
+  );
+  return least.reduce((a, w) => a + w + CELL_PADDING, 0);
+}
+
+/**
+ * The font size and column widths of a table: at `fontSize` when its longest words fit across
+ * `available`, otherwise a point smaller at a time down to `smallest` (a wide table of figures
+ * in 10 points rather than numbers broken across lines), then columnWidths.
+ */
+export function tableLayout(
+  rows: readonly string[][],
+  available: number,
+  fontSize: number,
+  smallest = Math.max(8, fontSize - 2),
+): { fontSize: number; widths: number[] } {
+  let size = fontSize;
+  while (size > smallest && leastWidth(rows, size) > available) size--;
+  return { fontSize: size, widths: columnWidths(rows, available, size) };
 }

@@ -15,7 +15,7 @@
  */
 import { isWebLink, signatureLines, type DocumentModel } from '../domain/document';
 import type { DocumentLook } from '../domain/documentTemplate';
-import { columnWidths } from '../domain/tableLayout';
+import { tableLayout } from '../domain/tableLayout';
 import { fillPhrase } from '../i18n/ru/note';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 
@@ -340,10 +340,12 @@ function lookRequests(
       });
     } else if (el.table) {
       const tableStartLocation = { index: el.startIndex ?? 0 };
+      // A table too wide for the page at the tables' size is set a point or two smaller.
+      const layout = tableLayout(cellTexts(el), scope.textWidth, look.table.fontSize);
       requests.push({
         updateTextStyle: {
           range: textRange(el),
-          textStyle: fontStyle(look.table),
+          textStyle: fontStyle({ ...look.table, fontSize: layout.fontSize }),
           fields: 'weightedFontFamily,fontSize',
         },
       });
@@ -357,7 +359,7 @@ function lookRequests(
           },
         });
       }
-      columnWidths(cellTexts(el), scope.textWidth, look.table.fontSize).forEach((width, c) => {
+      layout.widths.forEach((width, c) => {
         requests.push({
           updateTableColumnProperties: {
             tableStartLocation,

@@ -2,7 +2,7 @@
  * Column widths from what a table holds (domain/tableLayout.ts): numbers narrow, names and
  * titles wide, no column narrower than its longest word, the page's width shared out whole.
  */
-import { columnWidths } from '../../src/domain/tableLayout';
+import { columnWidths, tableLayout } from '../../src/domain/tableLayout';
 
 const PAGE = 467.8; // A4 less 3 cm and 1,5 cm margins
 
@@ -76,9 +76,89 @@ describe('columnWidths', () => {
     expect(left).toBeGreaterThan(12 * 0.33 * 4 + 12 * 0.54 * 7);
   });
 
-  test('when even the longest words do not fit, the page is shared in their proportion', () => {
+  test('when even the longest words do not fit, the widest columns give way and numbers keep theirs', () => {
     const widths = columnWidths([['Результативность', 'Благодарственное']], 100, 12);
     expect(widths[0]).toBeCloseTo(50, 0);
     expect(sum(widths)).toBeCloseTo(100, 0);
+    const [name, number] = columnWidths(
+      [
+        ['Компетенция', '14+'],
+        ['Нейропилотирование', '473'],
+      ],
+      100,
+      12,
+    ) as [number, number];
+    expect(name + number).toBeCloseTo(100, 0);
+    // «473» and «14+» stay whole: the name column is the one that wraps.
+    expect(number).toBeGreaterThan(12 * 0.54 * 3 + 10);
+    expect(name).toBeLessThan(100 - 12 * 0.54 * 3 - 10);
+  });
+
+  test('a long word joined by slashes or hyphens may wrap after them', () => {
+    const rows = [
+      ['№', 'Мероприятие', 'Ответственный'],
+      ['6.4', 'Контент для педагогов/родителей/обучающихся', 'ОУ'],
+    ];
+    const [, title] = columnWidths(rows, 200, 12) as [number, number, number];
+    // Narrower than the whole «педагогов/родителей/обучающихся» (≈ 31 letters) would need.
+    expect(title).toBeLessThan(12 * 0.54 * 25);
+  });
+});
+
+describe('tableLayout', () => {
+  const ages = [
+    [
+      'Компетенция',
+      '1–2 класс',
+      '3–4 класс',
+      '5–7 лет',
+      '6+',
+      '8+',
+      '8–10 лет',
+      '10+',
+      '14+',
+      'Мастерята',
+      'Всего',
+    ],
+    ['Сетевое и системное администрирование', '0', '0', '0', '0', '0', '0', '0', '5', '0', '5'],
+    ['Кулинарное дело', '2', '6', '18', '21', '4', '2', '0', '0', '18', '71'],
+    ['Итого', '34', '31', '86', '83', '46', '40', '42', '33', '78', '473'],
+  ];
+
+  test('a table too wide for the page at 12 points is set smaller, so no number is broken', () => {
+    const { fontSize, widths } = tableLayout(ages, PAGE, 12);
+    expect(fontSize).toBeLessThan(12);
+    expect(fontSize).toBeGreaterThanOrEqual(10);
+    expect(sum(widths)).toBeCloseTo(PAGE, 0);
+    // Every column of figures at least as wide as its longest number or header word.
+    for (let c = 1; c < ages[0]!.length; c++) {
+      const longest = Math.max(
+        ...ages.slice(1).map((r) => r[c]!.length),
+        ...ages[0]![c]!.split(' ').map((w) => w.length),
+      );
+      expect(widths[c]).toBeGreaterThan(longest * fontSize * 0.45);
+    }
+  });
+
+  test('a table that fits keeps the tables’ size', () => {
+    const { fontSize, widths } = tableLayout(
+      [
+        ['Тип ОУ', 'Всего'],
+        ['ДОУ', '51'],
+      ],
+      PAGE,
+      12,
+    );
+    expect(fontSize).toBe(12);
+    expect(widths).toEqual(
+      columnWidths(
+        [
+          ['Тип ОУ', 'Всего'],
+          ['ДОУ', '51'],
+        ],
+        PAGE,
+        12,
+      ),
+    );
   });
 });
