@@ -338,6 +338,82 @@ describe('Docs.Documents.batchUpdate', () => {
     ).toThrow(/Invalid value at 'text_style.font_size.unit'/);
   });
 
+  test('updateTextStyle foregroundColor is DocumentApp’s foreground colour (TextStyle.foregroundColor: OptionalColor → Color → RgbColor, components 0.0–1.0)', () => {
+    // developers.google.com/docs/api/reference/rest/v1/documents#TextStyle: «foregroundColor —
+    // The foreground color of the text»; #OptionalColor: «If set, the color is either an RGB
+    // color or transparent, depending on the color field»; #RgbColor: red, green, blue 0.0–1.0.
+    const { docs, id, app } = sample();
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateTextStyle: {
+              range: { startIndex: 1, endIndex: 8 },
+              textStyle: {
+                foregroundColor: { color: { rgbColor: { red: 0, green: 0, blue: 0 } } },
+              },
+              fields: 'foregroundColor',
+            },
+          },
+          {
+            updateTextStyle: {
+              range: { startIndex: 9, endIndex: 14 },
+              textStyle: { foregroundColor: { color: { rgbColor: { red: 1, blue: 0.2 } } } },
+              fields: 'foregroundColor',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    const body = app.openById(id).getBody();
+    expect(body.getChild(0).asParagraph().editAsText().getForegroundColor(0)).toBe('#000000');
+    const line = body.getChild(1).asParagraph().editAsText();
+    expect([line.getForegroundColor(0), line.getForegroundColor(6)]).toEqual(['#ff0033', null]);
+    const content = docs.Documents.get(id).body.content;
+    expect(content[1].paragraph.elements[0].textRun.textStyle.foregroundColor).toEqual({
+      color: { rgbColor: {} },
+    });
+    expect(content[2].paragraph.elements[0].textRun.textStyle.foregroundColor).toEqual({
+      color: { rgbColor: { red: 1, blue: 0.2 } },
+    });
+    // A component outside 0.0–1.0 is Google's error; nothing of the batch is applied.
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            {
+              updateTextStyle: {
+                range: { startIndex: 1, endIndex: 8 },
+                textStyle: { foregroundColor: { color: { rgbColor: { red: 255 } } } },
+                fields: 'foregroundColor',
+              },
+            },
+          ],
+        },
+        id,
+      ),
+    ).toThrow(/Invalid value at 'text_style.foreground_color.color.rgb_color.red'/);
+    // Transparent text (an OptionalColor without a color) DocumentApp cannot show: not emulated.
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            {
+              updateTextStyle: {
+                range: { startIndex: 1, endIndex: 8 },
+                textStyle: { foregroundColor: {} },
+                fields: 'foregroundColor',
+              },
+            },
+          ],
+        },
+        id,
+      ),
+    ).toThrow(/not implemented/);
+    expect(body.getChild(0).asParagraph().editAsText().getForegroundColor(0)).toBe('#000000');
+  });
+
   test('updateParagraphStyle indentFirstLine, lineSpacing, spaceAbove and spaceBelow are DocumentApp’s indent and spacing (ParagraphStyle)', () => {
     const { docs, id, app } = sample();
     docs.Documents.batchUpdate(

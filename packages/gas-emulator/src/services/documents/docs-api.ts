@@ -13,7 +13,8 @@
  *   content, and one to close. Headers and footers are their own segments, counted from 0.
  * - Documents.batchUpdate applies updateParagraphStyle (keepWithNext, keepLinesTogether,
  *   alignment, indentFirstLine, lineSpacing, spaceAbove, spaceBelow), updateTextStyle (link, bold,
- *   italic, underline, fontSize, weightedFontFamily), pinTableHeaderRows, updateTableRowStyle
+ *   italic, underline, fontSize, weightedFontFamily, foregroundColor as an RGB colour),
+ *   pinTableHeaderRows, updateTableRowStyle
  *   (preventOverflow, minRowHeight) and updateTableColumnProperties (width, widthType) to the model,
  *   validating every request before applying any, as Google does
  *   (developers.google.com/docs/api/reference/rest/v1/documents/request). Any other request throws
@@ -155,6 +156,7 @@ const TEXT_FIELDS = [
   'underline',
   'fontSize',
   'weightedFontFamily',
+  'foregroundColor',
 ] as const;
 const TEXT_ATTRIBUTE: Record<(typeof TEXT_FIELDS)[number], string> = {
   link: 'LINK_URL',
@@ -163,7 +165,9 @@ const TEXT_ATTRIBUTE: Record<(typeof TEXT_FIELDS)[number], string> = {
   underline: 'UNDERLINE',
   fontSize: 'FONT_SIZE',
   weightedFontFamily: 'FONT_FAMILY',
+  foregroundColor: 'FOREGROUND_COLOR',
 };
+const RGB = ['red', 'green', 'blue'] as const;
 /** The API's paragraph alignments and DocumentApp's HORIZONTAL_ALIGNMENT names. */
 const ALIGNMENT_ATTRIBUTE: Record<string, string> = {
   START: 'LEFT',
@@ -203,7 +207,42 @@ function textStyle(attrs: Record<string, unknown>): Json {
   if (typeof attrs.LINK_URL === 'string' && attrs.LINK_URL !== '') {
     style.link = { url: attrs.LINK_URL };
   }
+  const colour = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(
+    String(attrs.FOREGROUND_COLOR ?? ''),
+  );
+  if (colour) {
+    // RgbColor: each component 0.0–1.0; a component of 0 is left out, as JSON of the API omits it.
+    const rgbColor: Json = {};
+    RGB.forEach((name, i) => {
+      const value = parseInt(colour[i + 1]!, 16) / 255;
+      if (value > 0) rgbColor[name] = value;
+    });
+    style.foregroundColor = { color: { rgbColor } };
+  }
   return style;
+}
+
+/**
+ * An OptionalColor of a request as DocumentApp's '#rrggbb' (TextStyle.foregroundColor: «If set,
+ * the color is either an RGB color or transparent, depending on the color field»); null when the
+ * field is unset. Transparent text is not something DocumentApp can show.
+ */
+function colourOf(value: unknown, path: string, invalid: Invalid): string | null | 'transparent' {
+  if (value === undefined || value === null) return null;
+  const color = (value as Json).color as Json | undefined;
+  if (!color) return 'transparent';
+  const rgb = (color.rgbColor ?? {}) as Json;
+  return (
+    '#' +
+    RGB.map((name) => {
+      const v = Number(rgb[name] ?? 0);
+      if (!Number.isFinite(v) || v < 0 || v > 1)
+        throw invalid(`Invalid value at '${path}.color.rgb_color.${name}' (${String(rgb[name])}).`);
+      return Math.round(v * 255)
+        .toString(16)
+        .padStart(2, '0');
+    }).join('')
+  );
 }
 
 function sameStyle(a: Json, b: Json): boolean {
@@ -691,6 +730,11 @@ function planTextStyle(body: Json, doc: IndexedDocument, invalid: Invalid): () =
       }
       // «If weightedFontFamily is set, then weight … defaults to 400»: only the family is kept.
       attrs.FONT_FAMILY = family ? String(family.fontFamily) : null;
+    } else if (field === 'foregroundColor') {
+      const colour = colourOf(style.foregroundColor, 'text_style.foreground_color', invalid);
+      if (colour === 'transparent')
+        return notImplemented('Docs.Documents', 'batchUpdate updateTextStyle transparent text');
+      attrs.FOREGROUND_COLOR = colour;
     } else attrs[TEXT_ATTRIBUTE[field]] = style[field] === true;
   }
   const targets = doc.texts.filter((t) => t.start < end && t.start + t.length > start);
