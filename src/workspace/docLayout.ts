@@ -91,6 +91,7 @@ export type DocsLayoutRequest =
         textStyle: {
           link?: { url: string };
           bold?: boolean;
+          foregroundColor?: { color: { rgbColor: { red: number; green: number; blue: number } } };
           fontSize?: { magnitude: number; unit: 'PT' };
           weightedFontFamily?: { fontFamily: string };
         };
@@ -253,6 +254,9 @@ function links(
   return requests;
 }
 
+/** Black, as the Docs API writes a colour. */
+const BLACK = { color: { rgbColor: { red: 0, green: 0, blue: 0 } } };
+
 /** Space above a table's caption, points. */
 const CAPTION_SPACE = 12;
 
@@ -335,8 +339,13 @@ function lookRequests(
       });
     }
     if (el.paragraph && HEADINGS.test(el.paragraph.paragraphStyle?.namedStyleType ?? '')) {
+      // Docs' headings are grey (Heading 3 #434343): an official paper's are black.
       requests.push({
-        updateTextStyle: { range: textRange(el), textStyle: { bold: true }, fields: 'bold' },
+        updateTextStyle: {
+          range: textRange(el),
+          textStyle: { bold: true, foregroundColor: BLACK },
+          fields: 'bold,foregroundColor',
+        },
       });
     } else if (el.table) {
       const tableStartLocation = { index: el.startIndex ?? 0 };

@@ -182,8 +182,16 @@ describe('the monthly note from its template', () => {
       INDENT_FIRST_LINE: 35.4,
       HORIZONTAL_ALIGNMENT: 'JUSTIFY',
     });
-    const heading = paragraphs(note).find((p) => p.attrs.HEADING === 'HEADING2')!;
-    expect(font(heading)).toMatchObject({ FONT_SIZE: 14, BOLD: true });
+    // Headings and subheadings bold and black (Docs' own Heading 3 is grey).
+    const headings = paragraphs(note).filter((p) => /^HEADING[23]$/.test(String(p.attrs.HEADING)));
+    expect(headings.length).toBeGreaterThan(10);
+    for (const heading of headings)
+      expect(font(heading)).toMatchObject({
+        FONT_FAMILY: 'Times New Roman',
+        FONT_SIZE: 14,
+        BOLD: true,
+        FOREGROUND_COLOR: '#000000',
+      });
     const tables = blocks.filter((b): b is TableNode => b.type === 'TABLE').slice(1);
     expect(tables.length).toBeGreaterThan(3);
     for (const table of tables) {
@@ -256,6 +264,13 @@ describe('the plan analysis in the form of seed 004', () => {
     expect(second).toContain('Выполнено частично: 2.1 «Информационный мониторинг');
     expect(second).toContain('Достигнутые результаты: 2.1 — «Аналитическая справка».');
     expect(second).toContain('Комментарии к мероприятиям раздела не внесены.');
+    // On 4 October the September items of section 3 are overdue and named with their deadline.
+    const third = text(blocks[headings[2]!.i + 1]!);
+    expect(third).toMatch(/^Выполнено 0 из 4 мероприятий, просрочено — 1, срок ещё не истёк — 3\./);
+    expect(third).toContain(
+      'Срок истёк, отметки о выполнении нет: 3.1 «Организационное совещание с ОУ Невского района',
+    );
+    expect(third).toContain('(срок — Сентябрь 2021).');
   });
 
   test('the plan’s tables: «№» narrow, «Мероприятие» the widest', () => {
@@ -266,6 +281,8 @@ describe('the plan analysis in the form of seed 004', () => {
     expect(widths[0]).toBeLessThan(40);
     expect(Math.max(...widths)).toBe(widths[1]);
     expect(new Set(widths).size).toBe(5);
+    // The header row repeats on every page; no row is split across pages.
+    expect(table.apiStyle?.pinnedHeaderRows).toBe(1);
     expect(table.rows.every((r) => r.apiStyle?.preventOverflow === true)).toBe(true);
   });
 
