@@ -35,15 +35,15 @@ function textWidth(text: string, fontSize: number, bold = false): number {
 }
 
 /**
- * The pieces a line may wrap between: words, and within a word after a slash or a hyphen that
- * joins letters («педагогов/ родителей/ обучающихся», «ОУ- участников»), as Docs and LibreOffice
- * break them (Unicode line breaking); a number keeps its «1–2».
+ * The pieces a line may wrap between: words, and within a word after a hyphen that joins letters
+ * («Апрель-май», «ОУ-участников»), as LibreOffice and Docs break them. A slash does not count:
+ * LibreOffice keeps «педагогов/родителей/обучающихся» whole. A number keeps its «1–2».
  */
 function words(line: string): string[] {
   return line
     .split(/[ \t]+/)
     .flatMap((word) =>
-      word.replace(/([A-Za-zА-Яа-яЁё][/-])(?=[A-Za-zА-Яа-яЁё])/g, '$1\n').split('\n'),
+      word.replace(/([A-Za-zА-Яа-яЁё]-)(?=[A-Za-zА-Яа-яЁё])/g, '$1\n').split('\n'),
     );
 }
 
@@ -180,8 +180,8 @@ export function columnWidths(
   return widths.map((w) => Math.max(NARROWEST, Math.round(w * 10) / 10));
 }
 
-/** The least width each column of `rows` needs at `fontSize`: its longest word. */
-function leastWidth(rows: readonly string[][], fontSize: number): number {
+/** The least width of each column of `rows` at `fontSize`: its longest word, padded. */
+export function leastWidths(rows: readonly string[][], fontSize: number): number[] {
   const count = Math.max(0, ...rows.map((r) => r.length));
   const least: number[] = new Array<number>(count).fill(0);
   rows.forEach((row, r) =>
@@ -191,13 +191,22 @@ function leastWidth(rows: readonly string[][], fontSize: number): number {
           least[c] = Math.max(least[c]!, textWidth(word, fontSize, r === 0));
     }),
   );
-  return least.reduce((a, w) => a + w + CELL_PADDING, 0);
+  return least.map((w) => w + CELL_PADDING);
+}
+
+/** Whether `rows` fit `available` at `fontSize`, but for one long word of the widest column. */
+function fits(rows: readonly string[][], available: number, fontSize: number): boolean {
+  const least = leastWidths(rows, fontSize);
+  if (least.reduce((a, b) => a + b, 0) <= available) return true;
+  const capped = capWidest(least, available);
+  return capped.filter((w, c) => w < least[c]! - 0.01).length <= 1;
 }
 
 /**
  * The font size and column widths of a table: at `fontSize` when its longest words fit across
- * `available`, otherwise a point smaller at a time down to `smallest` (a wide table of figures
- * in 10 points rather than numbers broken across lines), then columnWidths.
+ * `available` (a single long word of the widest column may wrap), otherwise a point smaller at a
+ * time down to `smallest` — a wide table of figures in 10 points rather than numbers broken
+ * across lines — then columnWidths.
  */
 export function tableLayout(
   rows: readonly string[][],
@@ -206,6 +215,6 @@ export function tableLayout(
   smallest = Math.max(8, fontSize - 2),
 ): { fontSize: number; widths: number[] } {
   let size = fontSize;
-  while (size > smallest && leastWidth(rows, size) > available) size--;
+  while (size > smallest && !fits(rows, available, size)) size--;
   return { fontSize: size, widths: columnWidths(rows, available, size) };
 }
