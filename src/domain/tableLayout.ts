@@ -9,19 +9,46 @@
  */
 
 /**
- * Advances of Times New Roman's letters as a share of the size, rounded up a little (a serif
- * font of the same metrics is what official papers use): narrow, wide and the rest.
+ * Advances of Times New Roman's letters, digits and signs in thousandths of the size, regular and
+ * bold — read from Liberation Serif, whose metrics are Times New Roman's (what LibreOffice sets
+ * a .docx in); official papers use it. Another font is estimated by these.
  */
-const NARROW = new Set(' .,:;!|\'"()[]-ilfjtrгзIJ'.split(''));
-const WIDE = new Set('жмшщыюфЖМШЩЫЮФmwMW%—'.split(''));
-function advance(ch: string): number {
-  if (NARROW.has(ch) || ch === '\u00a0') return 0.33;
-  if (WIDE.has(ch)) return 0.76;
-  if (ch !== ch.toLowerCase()) return 0.7;
-  return 0.54;
+const GLYPHS =
+  ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюяЁё№–—«»„“”…\u00a0−';
+const REGULAR = [
+  250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500,
+  500, 500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611,
+  556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722,
+  722, 611, 333, 278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500,
+  278, 778, 500, 500, 500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541,
+  722, 574, 667, 578, 682, 611, 896, 501, 722, 722, 667, 678, 889, 722, 722, 722, 556, 667, 611,
+  708, 790, 722, 722, 650, 1009, 1009, 706, 872, 574, 660, 1028, 667, 444, 509, 472, 410, 509, 444,
+  691, 395, 535, 535, 486, 499, 633, 535, 500, 535, 500, 444, 437, 500, 648, 500, 535, 503, 770,
+  770, 517, 672, 456, 429, 747, 460, 611, 444, 954, 500, 1000, 500, 500, 444, 444, 444, 1000, 250,
+  564,
+];
+const BOLD_ADVANCE = [
+  250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, 500, 500, 500,
+  500, 500, 500, 500, 500, 500, 500, 333, 333, 570, 570, 570, 500, 930, 722, 667, 722, 722, 667,
+  611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556, 667, 722, 722, 1000, 722,
+  722, 667, 333, 278, 333, 581, 500, 333, 500, 556, 444, 556, 444, 333, 500, 556, 278, 333, 556,
+  278, 833, 556, 500, 556, 556, 444, 389, 333, 556, 500, 722, 500, 500, 444, 394, 220, 394, 520,
+  722, 661, 667, 636, 688, 667, 989, 528, 778, 778, 725, 745, 944, 778, 778, 778, 611, 722, 667,
+  734, 859, 722, 778, 734, 1098, 1098, 765, 982, 661, 678, 1126, 722, 500, 500, 540, 454, 506, 444,
+  725, 402, 576, 576, 576, 561, 681, 576, 500, 576, 556, 444, 491, 500, 692, 500, 576, 564, 844,
+  844, 583, 781, 529, 432, 764, 541, 667, 444, 1005, 500, 1000, 500, 500, 500, 500, 500, 1000, 250,
+  570,
+];
+const ADVANCE = new Map<string, [number, number]>(
+  Array.from(GLYPHS).map((ch, i) => [ch, [REGULAR[i]! / 1000, BOLD_ADVANCE[i]! / 1000]]),
+);
+/** A little to spare: rounding of the renderer, a font a little wider than Times. */
+const SPARE = 1.03;
+function advance(ch: string, bold: boolean): number {
+  const known = ADVANCE.get(ch);
+  if (known) return known[bold ? 1 : 0] * SPARE;
+  return (ch !== ch.toLowerCase() ? 0.72 : 0.56) * (bold ? 1.06 : 1) * SPARE;
 }
-/** A header row is bold: its letters are wider. */
-const BOLD = 1.08;
 /** Left and right padding of a Docs table cell together, points (and a little to spare). */
 const CELL_PADDING = 12;
 /** The Docs API's narrowest column, points. */
@@ -30,8 +57,8 @@ const NARROWEST = 5;
 /** Width of a text set in `fontSize` points, estimated letter by letter. */
 function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
-  for (const ch of text) em += advance(ch);
-  return em * fontSize * (bold ? BOLD : 1);
+  for (const ch of text) em += advance(ch, bold);
+  return em * fontSize;
 }
 
 /**
@@ -65,9 +92,10 @@ const SAMPLE_ROWS = 120;
 
 /**
  * Shares `spare` points out over columns at their least widths `min` so that the table comes out
- * shortest: a few points at a time go to the column where they save the most lines (a row is as
- * tall as its tallest cell), none beyond its longest line `max`; what saves nothing is shared in
- * proportion to the widths at the end.
+ * shortest: each time, the column and the amount (a few points or more) that save the most lines
+ * per point go first — a row is as tall as its tallest cell, a cell's line takes as many lines as
+ * it is longer than the column — never beyond a column's longest line `max`. What saves nothing
+ * is shared in proportion to the widths at the end.
  */
 function shortest(
   text: readonly number[][][],
@@ -75,7 +103,7 @@ function shortest(
   max: readonly number[],
   spare: number,
 ): number[] {
-  const step = Math.max(2, spare / 60);
+  const step = Math.max(2, spare / 30);
   const rows =
     text.length <= SAMPLE_ROWS
       ? text
@@ -83,38 +111,36 @@ function shortest(
           { length: SAMPLE_ROWS },
           (_, i) => text[Math.floor((i * text.length) / SAMPLE_ROWS)]!,
         );
-  const height = (widths: readonly number[]): number =>
-    rows.reduce(
-      (total, row) =>
-        total +
-        Math.max(
-          1,
-          ...row.map((lines, c) =>
-            lines.reduce(
-              (n, line) => n + Math.max(1, line / Math.max(1, widths[c]! - CELL_PADDING)),
-              0,
-            ),
-          ),
-        ),
+  const lines = (cell: readonly number[] | undefined, width: number): number =>
+    (cell ?? []).reduce(
+      (n, line) => n + Math.max(1, Math.ceil(line / Math.max(1, width - CELL_PADDING) - 1e-9)),
       0,
     );
   const widths = min.slice();
   let left = spare;
   while (left > 0.01) {
-    const give = Math.min(step, left);
-    const now = height(widths);
-    let best = -1;
-    let saved = 0.001;
-    widths.forEach((w, c) => {
-      if (w + give > max[c]! + 0.01) return;
-      const trial = widths.slice();
-      trial[c] = w + give;
-      const gain = now - height(trial);
-      if (gain > saved) [best, saved] = [c, gain];
-    });
-    if (best < 0) break;
-    widths[best] = widths[best]! + give;
-    left -= give;
+    let best: { column: number; give: number; rate: number } | null = null;
+    for (let c = 0; c < widths.length; c++) {
+      // The height of each row without this column, then what each width of it would make.
+      const others = rows.map((row) =>
+        row.reduce((h, cell, k) => (k === c ? h : Math.max(h, lines(cell, widths[k]!))), 1),
+      );
+      const height = (width: number): number =>
+        rows.reduce((total, row, r) => total + Math.max(others[r]!, lines(row[c], width)), 0);
+      const now = height(widths[c]!);
+      const room = Math.min(left, max[c]! - widths[c]!);
+      for (
+        let give = Math.min(step, room);
+        give > 0.01;
+        give = give >= room ? 0 : Math.min(give + step, room)
+      ) {
+        const rate = (now - height(widths[c]! + give)) / give;
+        if (rate > 1e-9 && (!best || rate > best.rate)) best = { column: c, give, rate };
+      }
+    }
+    if (!best) break;
+    widths[best.column] = widths[best.column]! + best.give;
+    left -= best.give;
   }
   if (left > 0.01) {
     const total = widths.reduce((a, b) => a + b, 0);
@@ -199,7 +225,17 @@ function fits(rows: readonly string[][], available: number, fontSize: number): b
   const least = leastWidths(rows, fontSize);
   if (least.reduce((a, b) => a + b, 0) <= available) return true;
   const capped = capWidest(least, available);
-  return capped.filter((w, c) => w < least[c]! - 0.01).length <= 1;
+  const short = capped.map((w, c) => (w < least[c]! - 0.01 ? c : -1)).filter((c) => c >= 0);
+  if (short.length !== 1) return false;
+  const c = short[0]!;
+  const room = capped[c]! - CELL_PADDING;
+  // How many cells hold a word longer than the column: one may wrap inside it, not more.
+  const broken = rows.filter((row, r) =>
+    (row[c] ?? '')
+      .split('\n')
+      .some((line) => words(line).some((word) => textWidth(word, fontSize, r === 0) > room)),
+  );
+  return broken.length <= 1;
 }
 
 /**
