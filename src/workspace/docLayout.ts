@@ -30,7 +30,10 @@ export interface DocsTextStyle {
   weightedFontFamily?: { fontFamily?: string };
 }
 export interface DocsParagraph {
-  elements?: Array<{ textRun?: { content?: string; textStyle?: DocsTextStyle } }>;
+  elements?: Array<{
+    textRun?: { content?: string; textStyle?: DocsTextStyle };
+    inlineObjectElement?: object;
+  }>;
   paragraphStyle?: {
     namedStyleType?: string;
     alignment?: string;
@@ -329,7 +332,9 @@ function lookRequests(
     const style = el.paragraph?.paragraphStyle?.namedStyleType ?? '';
     const caption = elements[i + 1]?.table !== undefined;
     const afterTable = elements[i - 1]?.table !== undefined && !HEADINGS.test(style);
-    if (el.paragraph && (caption || afterTable) && textOf(el.paragraph) !== '') {
+    // A figure right after a table is spaced from it like text.
+    const figure = (el.paragraph?.elements ?? []).some((e) => e.inlineObjectElement);
+    if (el.paragraph && (caption || afterTable) && (textOf(el.paragraph) !== '' || figure)) {
       requests.push({
         updateParagraphStyle: {
           range: textRange(el),

@@ -297,6 +297,12 @@ describe('the plan analysis in the form of seed 004', () => {
       expect(all[at - 1]!.children.some((c) => c.type === 'INLINE_IMAGE')).toBe(true);
     }
     expect(doc.images()).toHaveLength(2);
+    // The pie right after the totals table stands apart from it, as text after a table does.
+    const pie = blocks.findIndex(
+      (b) => b.type !== 'TABLE' && b.children.some((c) => c.type === 'INLINE_IMAGE'),
+    );
+    expect(blocks[pie - 1]!.type).toBe('TABLE');
+    expect(blocks[pie]!.attrs.SPACING_BEFORE).toBe(12);
   });
 });
 
