@@ -220,29 +220,16 @@ export function leastWidths(rows: readonly string[][], fontSize: number): number
   return least.map((w) => w + CELL_PADDING);
 }
 
-/** Whether `rows` fit `available` at `fontSize`, but for one long word of the widest column. */
+/** Whether the longest words of `rows` fit across `available` at `fontSize`. */
 function fits(rows: readonly string[][], available: number, fontSize: number): boolean {
-  const least = leastWidths(rows, fontSize);
-  if (least.reduce((a, b) => a + b, 0) <= available) return true;
-  const capped = capWidest(least, available);
-  const short = capped.map((w, c) => (w < least[c]! - 0.01 ? c : -1)).filter((c) => c >= 0);
-  if (short.length !== 1) return false;
-  const c = short[0]!;
-  const room = capped[c]! - CELL_PADDING;
-  // How many cells hold a word longer than the column: one may wrap inside it, not more.
-  const broken = rows.filter((row, r) =>
-    (row[c] ?? '')
-      .split('\n')
-      .some((line) => words(line).some((word) => textWidth(word, fontSize, r === 0) > room)),
-  );
-  return broken.length <= 1;
+  return leastWidths(rows, fontSize).reduce((a, b) => a + b, 0) <= available;
 }
 
 /**
  * The font size and column widths of a table: at `fontSize` when its longest words fit across
- * `available` (a single long word of the widest column may wrap), otherwise a point smaller at a
- * time down to `smallest` — a wide table of figures in 10 points rather than numbers broken
- * across lines — then columnWidths.
+ * `available`, otherwise a point smaller at a time down to `smallest` — a wide table of figures
+ * in 10 points rather than numbers broken across lines, «обучающихся» rather than
+ * «обучающихс|я» — then columnWidths (below `smallest` the widest columns give way).
  */
 export function tableLayout(
   rows: readonly string[][],

@@ -141,23 +141,27 @@ describe('tableLayout', () => {
     }
   });
 
-  test('one long word of the widest column wraps rather than the whole table getting smaller', () => {
+  test('one long word that does not fit sets the table a point smaller rather than breaking it', () => {
     const { fontSize, widths } = tableLayout(
       [
         ['№', 'Мероприятие', 'Срок', 'Ответственный', 'Отметка о выполнении'],
         [
           '6.4',
           'Определение целевой аудитории и тематики контента для педагогов/родителей/обучающихся',
-          'Июль - август 2021',
-          'педагогическая общественность',
-          'Просрочено',
+          'Октябрь 2021 далее постоянно',
+          'ГБДОУ, ГБОУ Невского района, педагогическая общественность, обучающиеся',
+          'Выполнено частично',
         ],
       ],
       PAGE,
       12,
     );
-    expect(fontSize).toBe(12);
+    expect(fontSize).toBe(11);
     expect(Math.max(...widths)).toBe(widths[1]);
+    // «педагогов/родителей/обучающихся» fits its column whole at 11 points.
+    expect(widths[1]).toBeGreaterThanOrEqual(
+      leastWidths([['№'], ['педагогов/родителей/обучающихся']], 11)[0]!,
+    );
   });
 
   test('a table that fits keeps the tables’ size', () => {
