@@ -332,9 +332,9 @@ function lookRequests(
     const style = el.paragraph?.paragraphStyle?.namedStyleType ?? '';
     const caption = elements[i + 1]?.table !== undefined;
     const afterTable = elements[i - 1]?.table !== undefined && !HEADINGS.test(style);
-    // A figure right after a table is spaced from it like text.
+    // A figure stands apart from what is above it: a table, text, the caption of another figure.
     const figure = (el.paragraph?.elements ?? []).some((e) => e.inlineObjectElement);
-    if (el.paragraph && (caption || afterTable) && (textOf(el.paragraph) !== '' || figure)) {
+    if (el.paragraph && (figure || ((caption || afterTable) && textOf(el.paragraph) !== ''))) {
       requests.push({
         updateParagraphStyle: {
           range: textRange(el),

@@ -303,6 +303,9 @@ describe('the plan analysis in the form of seed 004', () => {
     );
     expect(blocks[pie - 1]!.type).toBe('TABLE');
     expect(blocks[pie]!.attrs.SPACING_BEFORE).toBe(12);
+    // So do the bars right after the pie's caption.
+    expect(text(blocks[pie + 1]!)).toBe('Рисунок 1. Выполнение плана');
+    expect(blocks[pie + 2]!.attrs.SPACING_BEFORE).toBe(12);
   });
 });
 
