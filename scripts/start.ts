@@ -17,6 +17,7 @@ import { GeneratedAnswer, generateRegistry, generateSeason, ymd } from './distri
 import { readChoices } from './district/choices';
 import { addDistrictEvents, hiddenEventDates } from './district/events';
 import { configureDistrict } from './district/settings';
+import { fillPlanTab, seedPlanText } from './district/plan';
 import { exportAll, ExportSummary } from './export';
 
 export interface RunOptions {
@@ -116,6 +117,8 @@ export function simulateSeason(
     .setValues(registry.map((s) => toRow(SCHOOLS_SCHEMA, s)) as never);
   app.call('setupSystem'); // refreshes the dropdowns from the registry
   ws.uploadFileItem(FORM_TITLE.order, FORMS_RU.questions.orderFile);
+  // The centre's plan for the year (seed 000), pasted through «Импортировать план работы…».
+  app.call('importPlan', seedPlanText());
 
   const choices = readChoices(
     ws,
@@ -167,7 +170,12 @@ export async function runSeason(partial: Partial<RunOptions> = {}): Promise<RunR
   if (o.close && o.to < closeDay) o.to = closeDay;
   const started = Date.now();
   const { ws, app, answers, submitted, rejected, days } = simulateSeason(o, started);
-  if (o.progress) process.stdout.write(`\nГрамоты и сертификаты…\n`);
+  // At the year's end staff mark the plan, write results and comments, and make its analysis.
+  if (o.progress) process.stdout.write(`\nАнализ выполнения плана…\n`);
+  fillPlanTab(ws);
+  const schoolYear = Number(o.from.slice(0, 4)) - (Number(o.from.slice(5, 7)) < 9 ? 1 : 0);
+  app.call('generatePlanAnalysis', `${schoolYear}/${schoolYear + 1}`);
+  if (o.progress) process.stdout.write(`Грамоты и сертификаты…\n`);
   const certificates = makeCertificates(ws, app);
   // «Отправлять грамоты в ОУ» is on: the letters with each ОУ's folder go with the next morning's run.
   if (app.has('runDailyJobs'))

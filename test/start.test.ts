@@ -86,6 +86,25 @@ test('every .docx is a zip with word/document.xml and every .eml has its headers
   }
 });
 
+test('the plan analysis of seed 000 is written beside the notes, with the staff comments quoted', async () => {
+  const analysis = result.files.docs.filter((d) =>
+    d.name.startsWith('Анализ выполнения плана работы'),
+  );
+  expect(analysis).toHaveLength(1);
+  expect(analysis[0]!.file).toMatch(/^notes\//);
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(out, analysis[0]!.file)));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const text = xml.replace(/<[^>]+>/g, '');
+  expect(text).toContain('УТВЕРЖДАЮ');
+  expect(text).toContain('Приказ от 28\u00a0июня 2021\u00a0г. № 24-ОД');
+  // Comments of scripts/district/plan.ts quoted in their sections; section 6 has none.
+  expect(text).toContain('Комментарии: 1.1 — «Цели и задачи центра обсуждены');
+  expect(text).toContain('Комментарии к мероприятиям раздела не внесены.');
+  expect(text).not.toContain('{{');
+  // Both figures are images.
+  expect((xml.match(/<w:drawing>/g) ?? []).length).toBe(2);
+});
+
 test('the certificates of one event are exported as .docx with their PDF, one page per person', async () => {
   const c = result.files.certificates;
   expect(result.certificates.event).not.toBe('');
@@ -101,7 +120,8 @@ test('the certificates of one event are exported as .docx with their PDF, one pa
     const breaks = (xml.match(/w:type="page"/g) ?? []).length;
     expect(pdfPages(pdf)).toHaveLength(breaks + 1);
   }
-  expect(result.files.templates).toHaveLength(4);
+  // Four certificate templates and three of the notes and the plan analysis.
+  expect(result.files.templates).toHaveLength(7);
 });
 
 test('index.html links to the workbook, every document and every email', () => {

@@ -13,15 +13,25 @@ export function setSetting(ws: Workspace, key: string, value: string): void {
     .setValue(value);
 }
 
-/** Who receives the summary, who signs the note and the letters, and the centre's contact. */
+/**
+ * Who receives the summary, who signs the note and the letters, the centre's contact, and the
+ * approval block of the documents as in seed 000 («СОГЛАСОВАНО … УТВЕРЖДАЮ … Приказ от «28» июня
+ * 2021 г. №24-ОД»).
+ */
 export const DISTRICT_SETTINGS = {
   recipients: 'otdel-obrazovaniya@nevsky.example, metodist@center.example',
   signatureName: 'Е. В. Французан',
   centreContact: 'тел. 8 (812) 417-00-00, opc@nevsky.example',
   certificatesToSchools: 'да',
+  approverPosition: 'Заведующий ГБДОУ № 128 Невского района Санкт-Петербурга',
+  approverName: 'Е. В. Французан',
+  approvalOrderNumber: '24-ОД',
+  approvalOrderDate: '28.06.2021',
+  agreedPosition: 'Начальник отдела образования администрации Невского района Санкт-Петербурга',
+  agreedName: 'Л. И. Чалганская',
 } as const;
 
-/** The district's settings: summary recipients (so summaries reach out/mail/) and the signatory. */
+/** The district's settings: summary recipients (so summaries reach out/mail/), the signatory, the approval block. */
 export function configureDistrict(ws: Workspace): void {
   for (const [key, value] of Object.entries(DISTRICT_SETTINGS)) setSetting(ws, key, value);
 }

@@ -13,10 +13,12 @@ import {
   Header,
   HeadingLevel,
   ImageRun,
+  LineRuleType,
   Packer,
   PageBreak,
   Paragraph,
   Table,
+  TableBorders,
   TableCell,
   TableRow,
   TextRun,
@@ -53,12 +55,23 @@ type Child = TextRun | ImageRun | PageBreak | ExternalHyperlink;
 /** Only web addresses become links in the .docx, as the app only links those. */
 const WEB_LINK = /^https?:\/\//i;
 
-function runs(children: InlineNode[]): Child[] {
+/** Character attributes a paragraph gives its text (a run's own attribute, when set, wins). */
+const TEXT_KEYS = ['BOLD', 'ITALIC', 'UNDERLINE', 'FONT_SIZE', 'FONT_FAMILY', 'FOREGROUND_COLOR'];
+
+function paragraphText(p: ParagraphNode): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of TEXT_KEYS) if (p.attrs[key] !== undefined) out[key] = p.attrs[key];
+  return out;
+}
+
+function runs(children: InlineNode[], inherited: Record<string, unknown> = {}): Child[] {
   const out: Child[] = [];
   for (const node of children) {
     if (node.type === 'TEXT') {
       for (const run of node.runs) {
-        const a = run.attrs;
+        const a: Record<string, unknown> = { ...inherited };
+        for (const [key, value] of Object.entries(run.attrs))
+          if (value !== null && value !== undefined) a[key] = value;
         const lines = run.text.split(/\r|\n/);
         const texts = lines.map(
           (line, i) =>
@@ -117,13 +130,35 @@ function paragraph(p: ParagraphNode, lists: ListInstances): Paragraph {
     typeof p.attrs[key] === 'number' ? Math.round((p.attrs[key] as number) * 20) : undefined;
   const before = points('SPACING_BEFORE');
   const after = points('SPACING_AFTER');
+  const firstLine = points('INDENT_FIRST_LINE');
+  const start = points('INDENT_START');
+  // Docs' line spacing is a multiple of single; Word's «auto» line is in 240ths of a line.
+  const line =
+    typeof p.attrs.LINE_SPACING === 'number' ? Math.round(p.attrs.LINE_SPACING * 240) : undefined;
+  const inherited = paragraphText(p);
   return new Paragraph({
-    children: runs(p.children),
+    children: runs(p.children, inherited),
     heading,
     alignment,
     keepNext: p.apiStyle?.keepWithNext === true ? true : undefined,
     keepLines: p.apiStyle?.keepLinesTogether === true ? true : undefined,
-    spacing: before !== undefined || after !== undefined ? { before, after } : undefined,
+    spacing:
+      before !== undefined || after !== undefined || line !== undefined
+        ? // «auto»: a multiple of the line, so an image makes its line as tall as itself.
+          { before, after, line, lineRule: line !== undefined ? LineRuleType.AUTO : undefined }
+        : undefined,
+    indent:
+      firstLine !== undefined || (start !== undefined && p.type !== 'LIST_ITEM')
+        ? { firstLine, start: p.type === 'LIST_ITEM' ? undefined : start }
+        : undefined,
+    // The paragraph mark takes the paragraph's font: an empty line is as high as its text.
+    run:
+      typeof inherited.FONT_SIZE === 'number' || typeof inherited.FONT_FAMILY === 'string'
+        ? {
+            size: typeof inherited.FONT_SIZE === 'number' ? inherited.FONT_SIZE * 2 : undefined,
+            font: typeof inherited.FONT_FAMILY === 'string' ? inherited.FONT_FAMILY : undefined,
+          }
+        : undefined,
     ...(p.type === 'LIST_ITEM'
       ? numbered
         ? {
@@ -138,25 +173,40 @@ function paragraph(p: ParagraphNode, lists: ListInstances): Paragraph {
   });
 }
 
-/** Usable width of an A4 page with 2 cm margins, in twips (1/20 pt). */
-const PAGE_WIDTH_TWIPS = 9638;
+/** Usable width of an A4 page with Docs' default 1 inch margins, in twips (1/20 pt). */
+const PAGE_WIDTH_TWIPS = 9026;
+
+/** The width text may take on the page the document set (its page width less its margins). */
+function textWidthTwips(content: DocumentContent): number {
+  const a = content.body.attrs;
+  if (typeof a.PAGE_WIDTH !== 'number') return PAGE_WIDTH_TWIPS;
+  const margin = (key: string): number => (typeof a[key] === 'number' ? (a[key] as number) : 72);
+  return Math.round((a.PAGE_WIDTH - margin('MARGIN_LEFT') - margin('MARGIN_RIGHT')) * 20);
+}
 
 /** Column widths in twips: the ones the document set (points), the rest share what is left. */
-function columnWidths(set: Record<number, number>, count: number): number[] {
+function columnWidths(set: Record<number, number>, count: number, available: number): number[] {
   const fixed = Object.values(set).reduce((sum, pt) => sum + pt * 20, 0);
   const free = count - Object.keys(set).length;
-  const share = free > 0 ? Math.max(400, Math.floor((PAGE_WIDTH_TWIPS - fixed) / free)) : 0;
+  const share = free > 0 ? Math.max(400, Math.floor((available - fixed) / free)) : 0;
   return Array.from({ length: count }, (_, i) => (set[i] !== undefined ? set[i]! * 20 : share));
 }
 
-function blocks(children: BlockNode[], lists: ListInstances): (Paragraph | Table)[] {
+function blocks(
+  children: BlockNode[],
+  lists: ListInstances,
+  available: number,
+): (Paragraph | Table)[] {
   return children.map((b) => {
     if (b.type !== 'TABLE') return paragraph(b, lists);
-    const widths = columnWidths(b.columnWidths, b.rows[0]?.cells.length ?? 1);
+    const widths = columnWidths(b.columnWidths, b.rows[0]?.cells.length ?? 1, available);
     const pinned = b.apiStyle?.pinnedHeaderRows ?? 0;
+    // Table.setBorderWidth(0) draws no borders (an approval block laid out in a table).
+    const borderless = b.attrs.BORDER_WIDTH === 0;
     return new Table({
-      width: { size: PAGE_WIDTH_TWIPS, type: WidthType.DXA },
+      width: { size: widths.reduce((a, w) => a + w, 0), type: WidthType.DXA },
       columnWidths: widths,
+      borders: borderless ? TableBorders.NONE : undefined,
       rows: b.rows.map(
         (row, r) =>
           new TableRow({
@@ -164,9 +214,17 @@ function blocks(children: BlockNode[], lists: ListInstances): (Paragraph | Table
             tableHeader: r < pinned ? true : undefined,
             cantSplit: row.apiStyle?.preventOverflow === true ? true : undefined,
             children: row.cells.map((cell, c) => {
-              const inner = blocks(cell.children, lists);
+              const inner = blocks(cell.children, lists, widths[c] ?? available);
               return new TableCell({
                 width: { size: widths[c] ?? 400, type: WidthType.DXA },
+                borders: borderless
+                  ? {
+                      top: { style: 'none', size: 0, color: 'FFFFFF' },
+                      bottom: { style: 'none', size: 0, color: 'FFFFFF' },
+                      left: { style: 'none', size: 0, color: 'FFFFFF' },
+                      right: { style: 'none', size: 0, color: 'FFFFFF' },
+                    }
+                  : undefined,
                 children: inner.length ? inner : [new Paragraph('')],
               });
             }),
@@ -197,6 +255,38 @@ function pageProperties(content: DocumentContent) {
   };
 }
 
+/**
+ * Google Docs' own defaults for what a document does not set (Arial 11, line spacing 1,15; black
+ * headings of 20, 16 and 14 pt, the third grey; title 26 pt; subtitle 15 pt grey), so an
+ * exported Doc looks as it does in Docs rather than in Word's blue heading styles.
+ */
+const heading = (id: string, name: string, size: number, color: string, before: number) => ({
+  id,
+  name,
+  basedOn: 'Normal',
+  next: 'Normal',
+  quickFormat: true,
+  run: { font: 'Arial', size: size * 2, color, bold: false },
+  paragraph: { spacing: { before: before * 20, after: 120 } },
+});
+const GOOGLE_DOCS_STYLES = {
+  default: {
+    document: {
+      run: { font: 'Arial', size: 22 },
+      // «auto»: 1,15 of each line's own height. Without the rule LibreOffice reads 276 as an
+      // exact 13,8 pt, and a 40-pt «ДИПЛОМ» is overprinted by the line below it.
+      paragraph: { spacing: { line: 276, lineRule: LineRuleType.AUTO, after: 0 } },
+    },
+  },
+  paragraphStyles: [
+    heading('Title', 'Title', 26, '000000', 0),
+    heading('Subtitle', 'Subtitle', 15, '666666', 0),
+    heading('Heading1', 'Heading 1', 20, '000000', 20),
+    heading('Heading2', 'Heading 2', 16, '000000', 18),
+    heading('Heading3', 'Heading 3', 14, '434343', 16),
+  ],
+};
+
 /** Writes the document content to `file`. */
 export async function writeDocx(
   title: string,
@@ -204,10 +294,12 @@ export async function writeDocx(
   file: string,
 ): Promise<void> {
   const lists: ListInstances = new Map();
-  const body = blocks(content.body.children, lists);
+  const available = textWidthTwips(content);
+  const body = blocks(content.body.children, lists, available);
   const doc = new Document({
     title,
     creator: 'Мониторинг участия ОУ (эмулятор)',
+    styles: GOOGLE_DOCS_STYLES,
     numbering: {
       config: [
         {
@@ -225,10 +317,10 @@ export async function writeDocx(
       {
         properties: pageProperties(content),
         headers: content.header
-          ? { default: new Header({ children: blocks(content.header.children, lists) }) }
+          ? { default: new Header({ children: blocks(content.header.children, lists, available) }) }
           : undefined,
         footers: content.footer
-          ? { default: new Footer({ children: blocks(content.footer.children, lists) }) }
+          ? { default: new Footer({ children: blocks(content.footer.children, lists, available) }) }
           : undefined,
         children: body.length ? body : [new Paragraph('')],
       },

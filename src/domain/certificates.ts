@@ -19,7 +19,8 @@ import { base32, sha256 } from './hash';
 import { genderOf, formatPersonName, parsePersonName, type PersonName } from './text/names';
 import { compareRu } from './text/collation';
 import { formatDateLong, formatDateNumeric, toMoscowDate } from './text/dates';
-import { monthName, NBSP } from './text';
+import { innerQuotes, monthName, NBSP } from './text';
+
 import { schoolYearOf } from './text/periods';
 import {
   fillTokens,
@@ -148,14 +149,6 @@ export function chooseEdition(
   const rows = editionsNamed(eventName, events);
   const event = editionBegunBy(rows, asOf);
   return event ? { event, others: rows.filter((e) => e !== event) } : null;
-}
-
-/**
- * Quotes inside a name written within «…» become „…“, as Russian typography nests them: the
- * templates write «{{Мероприятие}}», and «фестиваль «Мы – команда»» would close twice.
- */
-export function innerQuotes(text: string): string {
-  return text.replace(/«/g, '„').replace(/»/g, '“');
 }
 
 /** «14–18 марта 2022 г.», «30 марта – 2 апреля 2022 г.» or one day. */

@@ -68,6 +68,10 @@ export interface ChartBlock {
   caption: string;
   categories: string[];
   series: ChartSeries[];
+  /** Bars or columns of a category stacked on one another (parts of a whole). */
+  stacked?: boolean;
+  /** Colours of the series (of a pie's slices), '#rrggbb'; the renderer's palette otherwise. */
+  colors?: string[];
 }
 
 /** Any block of a section. */

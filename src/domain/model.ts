@@ -146,6 +146,9 @@ export interface PlanItem {
   expectedResult: string;
   document: string;
   mark: PlanMark;
+  /** What was achieved, as staff write it («Результат»). */
+  result: string;
+  /** What staff say about the item: who did it, what was hard, what is decided next. */
   comment: string;
 }
 

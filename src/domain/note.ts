@@ -38,6 +38,7 @@ import {
 } from './text/numbers';
 import { formatDateNumeric, formatDateRange } from './text/dates';
 import { compareRu } from './text/collation';
+import { innerQuotes } from './text/quotes';
 import {
   formatForMonth,
   formatMonthYear,
@@ -263,7 +264,7 @@ function sourcesBlocks(stats: Statistics): DocumentBlock[] {
     const events = joinList(
       undated.map((e) =>
         fillPhrase(RU.sources.undatedItem, {
-          event: e.name,
+          event: innerQuotes(e.name),
           n: formatNumber(e.participants),
           participants: plural(e.participants, RU.participants),
         }),
@@ -568,8 +569,8 @@ function eventList(
   return joinList(
     events.map((e) =>
       e.start
-        ? fillPhrase(item, { event: e.event, start: formatDateNumeric(e.start) })
-        : fillPhrase(undated, { event: e.event }),
+        ? fillPhrase(item, { event: innerQuotes(e.event), start: formatDateNumeric(e.start) })
+        : fillPhrase(undated, { event: innerQuotes(e.event) }),
     ),
   );
 }
@@ -654,7 +655,7 @@ function resultBlocks(
       bullets(
         stats.lateResults.map((r) =>
           fillPhrase(RU.lateResultsItem, {
-            event: r.event,
+            event: innerQuotes(r.event),
             month: formatMonthYear(r.period),
             outcome: outcomeText(r.winners, r.prizeWinners, r.medallions, r.participants),
           }),
@@ -710,7 +711,7 @@ function medalsTable(e: EventAnalysis, counter: Counters): TableBlock {
     formatNumber(e.medallions),
   ]);
   return table(
-    fillPhrase(AN.medalsTable, { n: counter.nextTable(), event: e.event }),
+    fillPhrase(AN.medalsTable, { n: counter.nextTable(), event: innerQuotes(e.event) }),
     [...AN.medalsHeader],
     rows,
   );
@@ -723,7 +724,10 @@ function eventBlocks(e: EventAnalysis, counter: Counters): DocumentBlock[] {
   if (e.level) details.push(e.level);
   const blocks: DocumentBlock[] = [
     subheading(
-      fillPhrase(AN.eventHeading, { event: e.event, details: details.join(RU.listComma) }),
+      fillPhrase(AN.eventHeading, {
+        event: innerQuotes(e.event),
+        details: details.join(RU.listComma),
+      }),
     ),
     paragraph(
       fillPhrase(AN.summary, {

@@ -29,6 +29,7 @@ import {
 import { formatSchoolYear, schoolYearEnd, schoolYearStart } from './text/periods';
 import { formatNumber, percentOf } from './text/numbers';
 import { plural } from './text/plural';
+import { quote } from './text/quotes';
 
 /** The span a plan covers: a school year or a calendar year. */
 export interface PlanPeriod {
@@ -132,6 +133,119 @@ function unparsed(text: string, reason: string): ParsedDeadline {
 const RECURRING =
   /ежемесячн|еженедельн|ежекварт|ежегодн|постоянн|раз в (?:\d+ )?(?:недел|месяц|четверт|квартал|полугод|год)|в течение (?:всего )?(?:учебного )?(?:года|периода)/;
 
+/** Quarters, half-years and school terms of a deadline. */
+type PartKind = 'quarter' | 'half' | 'term';
+
+/** An ordinal as written: «I», «2», «2-й», «второе», «III», «четвёртый». */
+const ORDINAL =
+  '(iv|iii|ii|i|[1-4](?:-?(?:й|я|е|ый|ая|ое|ом|ой|го|м))?|перв[а-я]*|втор[а-я]*|трет[а-я]*|четверт(?:ый|ая|ое|ом|ого|ой|ую))';
+const PART = '(квартал[а-я]*|полугоди[а-я]*|четверт(?:ь|и|ей|ям|ью|ях))(?![а-я])';
+const PART_DEADLINE = new RegExp(
+  `(?:^|[^a-zа-я0-9])${ORDINAL}(?:\\s*(?:-|,|и|по)\\s*${ORDINAL})?\\s+${PART}`,
+);
+
+function ordinalOf(word: string): number {
+  if (/^(iv|4|четверт)/.test(word)) return 4;
+  if (/^(iii|3|трет)/.test(word)) return 3;
+  if (/^(ii|2|втор)/.test(word)) return 2;
+  return 1;
+}
+
+/** First and last month of a part, as [year offset from the school year's start, month]. */
+function partMonths(kind: PartKind, n: number): { from: [number, number]; to: [number, number] } {
+  if (kind === 'half')
+    return n === 1 ? { from: [0, 9], to: [0, 12] } : { from: [1, 1], to: [1, 5] };
+  // School terms: September–October, November–December, January–March, April–May.
+  const terms: Array<{ from: [number, number]; to: [number, number] }> = [
+    { from: [0, 9], to: [0, 10] },
+    { from: [0, 11], to: [0, 12] },
+    { from: [1, 1], to: [1, 3] },
+    { from: [1, 4], to: [1, 5] },
+  ];
+  return terms[n - 1]!;
+}
+
+/**
+ * «I квартал 2022», «III–IV квартал», «первое полугодие 2021/2022 уч. г.», «2 четверть»: a
+ * quarter is a calendar quarter; a half-year and a term («четверть») are of the school year
+ * (first half: 1 September – 31 December; second: 1 January – 31 May; terms: September–October,
+ * November–December, January–March, April–May). A year names the calendar year of a quarter and
+ * the year a half or term falls in; a school year names it outright; without either the plan's
+ * period decides. Null when the text names no such part.
+ */
+function parsePartDeadline(text: string, s: string, period: PlanPeriod): ParsedDeadline | null {
+  const m = PART_DEADLINE.exec(s);
+  if (!m) return null;
+  const first = ordinalOf(m[1]!);
+  const last = m[2] ? ordinalOf(m[2]) : first;
+  const kind: PartKind = /^квартал/.test(m[3]!)
+    ? 'quarter'
+    : /^полугод/.test(m[3]!)
+      ? 'half'
+      : 'term';
+  if (last < first || (kind === 'half' && last > 2))
+    return unparsed(text, 'Не удалось распознать срок.');
+  const schoolYear = /(\d{4}) ?[-/] ?(\d{4})/.exec(s);
+  const year =
+    /(?:^|[^0-9])(\d{4})(?![0-9])/.exec(s.slice(m.index + m[0].length)) ?? /(\d{4})/.exec(s);
+  let from: Date;
+  let to: Date;
+  let yearAssumed = false;
+  if (kind === 'quarter') {
+    let y: number;
+    if (schoolYear && Number(schoolYear[2]) === Number(schoolYear[1]) + 1) {
+      y = last === 4 ? Number(schoolYear[1]) : Number(schoolYear[2]);
+    } else if (year) y = Number(year[1]);
+    else {
+      yearAssumed = true;
+      // In a school year: the fourth quarter is in its first calendar year, the others in its
+      // second (the third quarter, July–September, overlaps the plan most there).
+      y = period.kind === 'calendarYear' || last === 4 ? period.startYear : period.startYear + 1;
+    }
+    to = moscowMidnight(y, last * 3, daysInMonth(y, last * 3));
+    from = moscowMidnight(y, first * 3 - 2, 1);
+  } else {
+    let start: number;
+    const inFirstYear = (n: number): boolean => partMonths(kind, n).to[0] === 0;
+    if (schoolYear && Number(schoolYear[2]) === Number(schoolYear[1]) + 1)
+      start = Number(schoolYear[1]);
+    else if (year) start = inFirstYear(last) ? Number(year[1]) : Number(year[1]) - 1;
+    else {
+      yearAssumed = true;
+      // A calendar-year plan takes the part whose months fall in its year.
+      start =
+        period.kind === 'schoolYear' || inFirstYear(last) ? period.startYear : period.startYear - 1;
+    }
+    const a = partMonths(kind, first).from;
+    const b = partMonths(kind, last).to;
+    from = moscowMidnight(start + a[0], a[1], 1);
+    to = moscowMidnight(start + b[0], b[1], daysInMonth(start + b[0], b[1]));
+  }
+  const continuing = /далее|постоянн/.test(s);
+  if (continuing && to.getTime() < period.to.getTime()) to = period.to;
+  const until = /^до /.test(s);
+  const reasons: string[] = [];
+  if (yearAssumed) reasons.push('Год не указан: принят по периоду плана (' + period.label + ').');
+  if (kind !== 'quarter')
+    reasons.push(
+      (kind === 'half' ? 'Полугодие' : 'Четверть') +
+        ' учебного года: с ' +
+        formatDateNumeric(from) +
+        ' по ' +
+        formatDateNumeric(to) +
+        '.',
+    );
+  return {
+    text,
+    kind: continuing ? 'recurring' : until ? 'until' : 'range',
+    from: until ? null : from,
+    to,
+    recurring: continuing,
+    yearAssumed,
+    reason: reasons.join(' '),
+  };
+}
+
 /** Understands a free Russian deadline («Октябрь-декабрь 2021», «ежемесячно», «до 15 октября 2021»). */
 export function parseDeadline(text: string, period: PlanPeriod): ParsedDeadline {
   const s = text.toLowerCase().replace(/ё/g, 'е').replace(DASHES, '-').replace(/\s+/g, ' ').trim();
@@ -139,6 +253,8 @@ export function parseDeadline(text: string, period: PlanPeriod): ParsedDeadline 
   if (/по графику/.test(s)) {
     return unparsed(text, 'Срок определяется графиком: укажите месяц или даты.');
   }
+  const part = parsePartDeadline(text, s, period);
+  if (part) return part;
   const schoolYear = /(\d{4}) ?[-/] ?(\d{4}) ?(?:уч|учебн)/.exec(s);
   if (schoolYear && Number(schoolYear[2]) === Number(schoolYear[1]) + 1) {
     const p = schoolYearPlanPeriod(Number(schoolYear[1]));
@@ -277,6 +393,7 @@ type Column =
   | 'responsible'
   | 'audience'
   | 'result'
+  | 'achieved'
   | 'document'
   | 'note'
   | 'mark';
@@ -288,6 +405,8 @@ function columnOf(header: string, index: number): Column | null {
   if (/срок/.test(h)) return 'deadline';
   if (/ответствен/.test(h)) return 'responsible';
   if (/аудитор|участник/.test(h)) return 'audience';
+  // «Результат» alone, «Достигнутый результат»: what was done; «Ожидаемый результат»: the plan.
+  if (/достигнут|фактическ|^результат\s*$/.test(h)) return 'achieved';
   if (/результат/.test(h)) return 'result';
   if (/документ/.test(h)) return 'document';
   if (/примечан/.test(h)) return 'note';
@@ -533,6 +652,7 @@ function toItem(
     expectedResult: cellOf(cells, columns, 'result'),
     document: cellOf(cells, columns, 'document'),
     mark: parsePlanMark(cellOf(cells, columns, 'mark')),
+    result: cellOf(cells, columns, 'achieved'),
     comment: cellOf(cells, columns, 'note'),
     audience,
     deadline,
@@ -582,6 +702,16 @@ const STATUS_ORDER: readonly PlanStatus[] = [
   'noMark',
 ];
 
+/** Colours of the statuses in the figures: done green, unfulfilled red, not yet due blue. */
+const STATUS_COLOUR: Record<PlanStatus, string> = {
+  done: '#34a853',
+  partial: '#fbbc04',
+  notDone: '#ea4335',
+  overdue: '#a61c00',
+  inProgress: '#4285f4',
+  noMark: '#9e9e9e',
+};
+
 const STATUS_LABEL: Record<PlanStatus, string> = {
   done: PLAN_RU.status.done,
   partial: PLAN_RU.status.partial,
@@ -590,6 +720,92 @@ const STATUS_LABEL: Record<PlanStatus, string> = {
   inProgress: PLAN_RU.status.inProgress,
   noMark: PLAN_RU.status.noMark,
 };
+
+/** A section's heading: long headings of the seeds lose their parenthetical list of examples. */
+function sectionName(section: string): string {
+  const name = section || PLAN_RU.noSection;
+  const short = name.replace(/\s*\([^()]*\)\s*$/, '').trim();
+  return short.length >= 12 ? short : name;
+}
+
+/** «2.5 «Поиск партнёров …» (срок — июнь 2021 – май 2022)». */
+function namedItem(item: PlanItem, withDeadline: boolean): string {
+  const values = { number: item.number, title: quote(item.title), deadline: item.deadlineText };
+  return fillPhrase(
+    withDeadline && item.deadlineText ? PLAN_RU.namedItemDeadline : PLAN_RU.namedItem,
+    values,
+  );
+}
+
+/**
+ * The paragraph of one section, as seed 004 writes one per key direction: «Выполнено N из M
+ * мероприятий», the overdue, unfulfilled and partly fulfilled items named, the results achieved
+ * and staff's comments quoted — or «Комментарии … не внесены» where there are none.
+ */
+function sectionParagraph(entries: Array<{ item: PlanItem; status: PlanStatus }>): string {
+  const count = (status: PlanStatus): number => entries.filter((e) => e.status === status).length;
+  const named = (status: PlanStatus, deadline: boolean): string =>
+    entries
+      .filter((e) => e.status === status)
+      .map((e) => namedItem(e.item, deadline))
+      .join(PLAN_RU.listSeparator);
+  const total = entries.length;
+  const sentences: string[] = [];
+  if (count('done') === total) {
+    sentences.push(
+      total === 1
+        ? PLAN_RU.sectionOneDone
+        : fillPhrase(PLAN_RU.sectionAllDone, {
+            total: formatNumber(total),
+            items: plural(total, PLAN_RU.items),
+          }),
+    );
+  } else {
+    const clauses: Array<[PlanStatus, string]> = [
+      ['partial', PLAN_RU.clausePartial],
+      ['notDone', PLAN_RU.clauseNotDone],
+      ['overdue', PLAN_RU.clauseOverdue],
+      ['inProgress', PLAN_RU.clauseInProgress],
+      ['noMark', PLAN_RU.clauseNoMark],
+    ];
+    sentences.push(
+      fillPhrase(PLAN_RU.sectionMarks, {
+        done: formatNumber(count('done')),
+        total: formatNumber(total),
+        // «из 4 мероприятий», «из 21 мероприятия»: after «из» the noun is genitive.
+        items: plural(total, PLAN_RU.itemsGenitive),
+        rest: clauses
+          .filter(([status]) => count(status) > 0)
+          .map(([status, phrase]) => fillPhrase(phrase, { n: formatNumber(count(status)) }))
+          .join(''),
+      }),
+    );
+  }
+  if (count('overdue') > 0)
+    sentences.push(fillPhrase(PLAN_RU.sectionOverdue, { items: named('overdue', true) }));
+  if (count('notDone') > 0)
+    sentences.push(
+      fillPhrase(count('notDone') === 1 ? PLAN_RU.sectionNotDoneOne : PLAN_RU.sectionNotDoneMany, {
+        items: named('notDone', false),
+      }),
+    );
+  if (count('partial') > 0)
+    sentences.push(fillPhrase(PLAN_RU.sectionPartial, { items: named('partial', false) }));
+  const quoted = (pick: (item: PlanItem) => string): string =>
+    entries
+      .filter((e) => pick(e.item).trim() !== '')
+      .map((e) =>
+        fillPhrase(PLAN_RU.quotedItem, { number: e.item.number, text: quote(pick(e.item)) }),
+      )
+      .join(PLAN_RU.listSeparator);
+  const results = quoted((item) => item.result);
+  if (results) sentences.push(fillPhrase(PLAN_RU.sectionResults, { items: results }));
+  const comments = quoted((item) => item.comment);
+  sentences.push(
+    comments ? fillPhrase(PLAN_RU.sectionComments, { items: comments }) : PLAN_RU.sectionNoComments,
+  );
+  return sentences.join(' ');
+}
 
 /** Build the plan execution analysis (the form of seed 004) for `items` as of `asOf`. */
 export function buildPlanAnalysis(
@@ -604,29 +820,43 @@ export function buildPlanAnalysis(
   const overdue = items.filter((_, i) => statuses[i] === 'overdue');
 
   let tableNo = 0;
+  let figureNo = 0;
   const order: string[] = [];
   for (const item of items) if (order.indexOf(item.section) < 0) order.push(item.section);
-  const sections: DocumentSection[] = order.map((name) => ({
-    heading: name || PLAN_RU.noSection,
-    blocks: [
-      table(
-        fillPhrase(PLAN_RU.sectionTable, { n: ++tableNo, section: name || PLAN_RU.noSection }),
-        [...PLAN_RU.headerItems],
-        items
-          .map((item, i) => ({ item, status: statuses[i]! }))
-          .filter((x) => x.item.section === name)
-          .map(({ item, status }) => [
+  const sectionsWithoutComments: string[] = [];
+  const sections: DocumentSection[] = order.map((name, k) => {
+    const entries = items
+      .map((item, i) => ({ item, status: statuses[i]! }))
+      .filter((x) => x.item.section === name);
+    if (!entries.some((e) => e.item.comment.trim() !== ''))
+      sectionsWithoutComments.push(String(k + 1));
+    const heading = fillPhrase(PLAN_RU.sectionHeading, { n: k + 1, section: sectionName(name) });
+    return {
+      heading,
+      blocks: [
+        paragraph(sectionParagraph(entries)),
+        table(
+          fillPhrase(PLAN_RU.sectionTable, { n: ++tableNo, section: sectionName(name) }),
+          // The results achieved are quoted in the paragraph above: a sixth column would leave
+          // «Мероприятие» a word per line on a portrait page (seed 004 has four).
+          [...PLAN_RU.headerItems],
+          entries.map(({ item, status }) => [
             item.number,
             item.title,
             item.deadlineText,
             item.responsible,
             item.mark || STATUS_LABEL[status],
           ]),
-      ),
-    ],
-  }));
+        ),
+      ],
+    };
+  });
+  const present = STATUS_ORDER.filter((s) => totals[s] > 0);
   sections.push({
-    heading: PLAN_RU.totalsHeading,
+    heading: fillPhrase(PLAN_RU.sectionHeading, {
+      n: order.length + 1,
+      section: PLAN_RU.totalsHeading,
+    }),
     blocks: [
       table(
         fillPhrase(PLAN_RU.totalsTable, { n: ++tableNo }),
@@ -639,25 +869,39 @@ export function buildPlanAnalysis(
             formatNumber(totals[s]),
             shareCell(totals[s], totals.total),
           ]),
-          ['Итого', formatNumber(totals.total), shareCell(totals.total, totals.total)],
+          [PLAN_RU.total, formatNumber(totals.total), shareCell(totals.total, totals.total)],
         ],
       ),
       {
         type: 'chart',
         kind: 'pie',
-        caption: 'Рисунок 1. Выполнение плана',
-        categories: STATUS_ORDER.filter((s) => totals[s] > 0).map((s) => STATUS_LABEL[s]),
-        series: [
-          {
-            name: PLAN_RU.totalsHeader[1],
-            values: STATUS_ORDER.filter((s) => totals[s] > 0).map((s) => totals[s]),
-          },
-        ],
+        caption: fillPhrase(PLAN_RU.chartTotals, { n: ++figureNo }),
+        categories: present.map((s) => STATUS_LABEL[s]),
+        series: [{ name: PLAN_RU.totalsHeader[1], values: present.map((s) => totals[s]) }],
+        colors: present.map((s) => STATUS_COLOUR[s]),
+      },
+      {
+        type: 'chart',
+        kind: 'bar',
+        stacked: true,
+        caption: fillPhrase(PLAN_RU.chartSections, { n: figureNo + 1 }),
+        // Section names are long: the bars are labelled by number, as the headings are.
+        categories: order.map((_, k) => fillPhrase(PLAN_RU.chartSection, { n: k + 1 })),
+        series: present.map((s) => ({
+          name: STATUS_LABEL[s],
+          values: order.map(
+            (name) => items.filter((item, i) => item.section === name && statuses[i] === s).length,
+          ),
+        })),
+        colors: present.map((s) => STATUS_COLOUR[s]),
       },
     ],
   });
   sections.push({
-    heading: PLAN_RU.overdueHeading,
+    heading: fillPhrase(PLAN_RU.sectionHeading, {
+      n: order.length + 2,
+      section: PLAN_RU.overdueHeading,
+    }),
     blocks:
       overdue.length === 0
         ? [paragraph(PLAN_RU.overdueNone)]
@@ -713,6 +957,16 @@ export function buildPlanAnalysis(
   const recommendations: string[] = [];
   if (totals.notDone + totals.partial > 0) recommendations.push(PLAN_RU.recommendNotDone);
   if (totals.overdue > 0) recommendations.push(PLAN_RU.recommendOverdue);
+  if (sectionsWithoutComments.length > 0) {
+    recommendations.push(
+      fillPhrase(
+        sectionsWithoutComments.length === 1
+          ? PLAN_RU.recommendCommentsOne
+          : PLAN_RU.recommendCommentsMany,
+        { sections: sectionsWithoutComments.join(', ') },
+      ),
+    );
+  }
   recommendations.push(PLAN_RU.recommendContinue);
 
   return {

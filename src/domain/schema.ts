@@ -73,6 +73,11 @@ export interface ColumnDef<R> {
   choices?: readonly string[];
   /** Staff may edit this column of a derived tab; a rebuild carries it over by row key. */
   staffEdited?: boolean;
+  /**
+   * A column added to a staff tab after it was in use: a tab without it still reads (the column
+   * is empty) until setupSystem appends it; writers skip it meanwhile.
+   */
+  added?: boolean;
 }
 
 export interface TabSchema<R> {
@@ -311,7 +316,8 @@ export const PLAN_SCHEMA: TabSchema<PlanRow> = {
     col('expectedResult', 'Ожидаемый результат'),
     col('document', 'Документ'),
     col('mark', 'Отметка о выполнении', 'text', { choices: PLAN_MARKS }),
-    col('comment', 'Комментарий'),
+    col('result', 'Результат', 'text', { added: true }),
+    col('comment', 'Комментарий', 'text', { added: true }),
     col('deadlineFrom', 'Срок с', 'date'),
     col('deadlineTo', 'Срок по', 'date'),
     col('deadlineParsed', 'Срок распознан', 'yesno'),
@@ -353,6 +359,8 @@ export interface TabLayout {
   header: string[];
   /** Number format of each column: '@' keeps «5.4» or «12.10» typed by a school as text. */
   formats: string[];
+  /** Staff tabs are read by header: setupSystem only appends missing columns (tabs.ts). */
+  appendColumns?: boolean;
 }
 
 const layout = <R>(schema: TabSchema<R>): TabLayout => ({
@@ -360,6 +368,7 @@ const layout = <R>(schema: TabSchema<R>): TabLayout => ({
   owner: schema.owner,
   header: headers(schema),
   formats: schema.columns.map((c) => COLUMN_FORMAT[c.kind]),
+  ...(schema.owner === 'staff' ? { appendColumns: true } : {}),
 });
 
 /**
@@ -504,7 +513,9 @@ export function checkHeaders<R>(
 ): HeaderCheck<R> {
   const found = headerRow.map((h) => matchKey(h));
   const positions = schema.columns.map((c) => found.indexOf(matchKey(c.header)));
-  const missing = schema.columns.filter((_, i) => positions[i] === -1).map((c) => c.header);
+  const missing = schema.columns
+    .filter((c, i) => positions[i] === -1 && !c.added)
+    .map((c) => c.header);
   if (missing.length) {
     return { ok: false, missing, message: DOMAIN_RU.schema.missingColumns(schema.name, missing) };
   }

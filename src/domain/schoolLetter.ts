@@ -18,12 +18,8 @@ import {
 } from './preparation';
 import { prefilledLink, type PrefillTemplate } from './prefill';
 import { schoolLabel } from './matching';
-import {
-  CERTIFICATE_KINDS,
-  formatEventDate,
-  innerQuotes,
-  type CertificateKind,
-} from './certificates';
+import { CERTIFICATE_KINDS, formatEventDate, type CertificateKind } from './certificates';
+import { innerQuotes } from './text/quotes';
 import { compareRu } from './text/collation';
 import {
   formatDateLong,

@@ -4,6 +4,7 @@
  */
 import { SETTINGS_RU } from '../i18n/ru/settings';
 import { hasUnsafeCharacters } from './text/clean';
+import { parseDateAnswer } from './normalize/date';
 
 export interface Settings {
   districtName: string;
@@ -20,6 +21,17 @@ export interface Settings {
   rootFolderName: string;
   signaturePosition: string;
   signatureName: string;
+  /**
+   * The approval block of the centre's documents («УТВЕРЖДАЮ … Приказ от … № …», «СОГЛАСОВАНО …»):
+   * who approves and by which order, who agrees. Empty fields leave their lines out.
+   */
+  approverPosition: string;
+  approverName: string;
+  approvalOrderNumber: string;
+  /** As typed: «28.06.2021»; the documents write «28 июня 2021 г.». */
+  approvalOrderDate: string;
+  agreedPosition: string;
+  agreedName: string;
   /** Winners may be named in documents only with the separate consent (152-ФЗ ст. 10.1). */
   nameWinners: boolean;
   /** Forms collect respondents' addresses; an answer from an address not listed for its ОУ is flagged. */
@@ -40,6 +52,10 @@ export interface Settings {
   centreContact: string;
   /** After certificates are made, each ОУ gets a letter with the link to its folder. */
   certificatesToSchools: boolean;
+  /** Google Docs templates of the monthly note, the annual note and the plan analysis. */
+  templateMonthlyNote: string;
+  templateAnnualNote: string;
+  templatePlanAnalysis: string;
 }
 
 export type SettingKey = keyof Settings;
@@ -54,6 +70,12 @@ export const DEFAULT_SETTINGS: Settings = {
   rootFolderName: 'Мониторинг чемпионатов',
   signaturePosition: 'Руководитель опорного центра',
   signatureName: '',
+  approverPosition: '',
+  approverName: '',
+  approvalOrderNumber: '',
+  approvalOrderDate: '',
+  agreedPosition: '',
+  agreedName: '',
   nameWinners: false,
   checkSender: false,
   templateWinner: '',
@@ -64,6 +86,9 @@ export const DEFAULT_SETTINGS: Settings = {
   schoolLettersCopy: [],
   centreContact: '',
   certificatesToSchools: false,
+  templateMonthlyNote: '',
+  templateAnnualNote: '',
+  templatePlanAnalysis: '',
 };
 
 /** Order and captions of the settings rows in the tab. */
@@ -77,6 +102,12 @@ export const SETTING_KEYS: SettingKey[] = [
   'rootFolderName',
   'signaturePosition',
   'signatureName',
+  'approverPosition',
+  'approverName',
+  'approvalOrderNumber',
+  'approvalOrderDate',
+  'agreedPosition',
+  'agreedName',
   'nameWinners',
   'checkSender',
   'templateWinner',
@@ -87,6 +118,9 @@ export const SETTING_KEYS: SettingKey[] = [
   'schoolLettersCopy',
   'centreContact',
   'certificatesToSchools',
+  'templateMonthlyNote',
+  'templateAnnualNote',
+  'templatePlanAnalysis',
 ];
 
 /** The settings that hold a template reference. */
@@ -95,6 +129,9 @@ export const TEMPLATE_SETTING_KEYS = [
   'templatePrize',
   'templateParticipant',
   'templateMentor',
+  'templateMonthlyNote',
+  'templateAnnualNote',
+  'templatePlanAnalysis',
 ] as const;
 
 /**
@@ -107,6 +144,17 @@ export function documentIdOf(reference: string): string | null {
   if (inLink) return inLink[1] ?? null;
   return /^[A-Za-z0-9_-]{20,}$/.test(text) ? text : null;
 }
+
+/** Text settings that may stay empty: their lines are left out of the documents. */
+const OPTIONAL_TEXT: ReadonlySet<SettingKey> = new Set([
+  'signatureName',
+  'centreContact',
+  'approverPosition',
+  'approverName',
+  'approvalOrderNumber',
+  'agreedPosition',
+  'agreedName',
+]);
 
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
 
@@ -183,18 +231,31 @@ export function parseSettings(raw: Partial<Record<string, unknown>>): SettingsRe
     'signaturePosition',
     'signatureName',
     'centreContact',
+    'approverPosition',
+    'approverName',
+    'approvalOrderNumber',
+    'agreedPosition',
+    'agreedName',
   ] as const) {
     const value = text(key);
     const label = SETTINGS_RU.labels[key];
     if (value === null) continue;
-    if (value === '' && key !== 'signatureName' && key !== 'centreContact')
-      errors[key] = SETTINGS_RU.required(label);
+    if (value === '' && !OPTIONAL_TEXT.has(key)) errors[key] = SETTINGS_RU.required(label);
     else if (value.length > MAX_TEXT_CHARS)
       errors[key] = SETTINGS_RU.tooLong(label, MAX_TEXT_CHARS);
     else if (hasUnsafeCharacters(value)) errors[key] = SETTINGS_RU.oneLine(label);
     else if (key === 'rootFolderName' && value.includes('/'))
       errors[key] = SETTINGS_RU.folderPath(label, value);
     else settings[key] = value;
+  }
+  const orderDate = text('approvalOrderDate');
+  if (orderDate !== null) {
+    if (orderDate !== '' && !parseDateAnswer(orderDate).ok)
+      errors.approvalOrderDate = SETTINGS_RU.badDate(
+        SETTINGS_RU.labels.approvalOrderDate,
+        orderDate,
+      );
+    else settings.approvalOrderDate = orderDate;
   }
   for (const key of ['recipients', 'staff', 'schoolLettersCopy'] as const) {
     const value = text(key);

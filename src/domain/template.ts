@@ -217,3 +217,14 @@ export function fillText(text: string, filled: readonly FilledToken[]): string {
   const byRaw = new Map(filled.map((f) => [f.raw, f.text]));
   return text.replace(FIELD, (raw) => byRaw.get(raw) ?? raw);
 }
+
+/**
+ * Whether a line of a template vanishes on a page: it holds fields and every one of them is empty
+ * there («Дата проведения: {{Дата мероприятия}}» of an event without a date, «Приказ от {{Дата
+ * приказа}} № {{Номер приказа}}» without an order). `filled` maps a field as written to its text.
+ */
+export function emptiedByFill(text: string, filled: ReadonlyMap<string, string>): boolean {
+  const marks = text.match(/\{\{[^{}]*\}\}/g);
+  if (!marks) return false;
+  return marks.every((raw) => (filled.get(raw) ?? raw).trim() === '');
+}

@@ -125,8 +125,14 @@ export function createMonthlyNote(
   const images = chartImagesFromTab(model, run.charts);
 
   const figures: NoteFigures = { ...noteFigures(run.stats), preliminary: timing === 'current' };
-  const { id, url, replaced } = publishDocument(folder, model, images, noteKey(period), {
-    [noteFiguresKey(period)]: JSON.stringify(figures),
+  const { id, url, replaced, figuresAsTables } = publishDocument({
+    kind: 'monthlyNote',
+    folder,
+    model,
+    charts: images,
+    key: noteKey(period),
+    extra: { [noteFiguresKey(period)]: JSON.stringify(figures) },
+    settings,
   });
 
   // «Статистика» shows the current month; a note for another month borrowed the tab for its
@@ -144,6 +150,16 @@ export function createMonthlyNote(
       link: url,
     },
   ];
+  // A figure that had to be printed as a table is said where staff look, never silently.
+  for (const line of figuresAsTables) {
+    entries.push({
+      at: new Date(),
+      job: OUTPUTS_RU.note.job,
+      outcome: 'warning',
+      details: line,
+      link: url,
+    });
+  }
   // A note without the signatory's name is not ready to sign: say so where staff look.
   if (!settings.signatureName.trim()) {
     entries.push({

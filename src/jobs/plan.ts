@@ -101,6 +101,7 @@ function toPlanRow(item: ParsedPlanItem, period: PlanPeriod): PlanRow {
     expectedResult: item.expectedResult,
     document: item.document,
     mark: item.mark,
+    result: item.result,
     comment: item.comment,
     audience: item.audience,
     deadlineParsed: item.deadline.kind !== 'unparsed',
@@ -141,20 +142,25 @@ function importUnderLock(spreadsheet: Spreadsheet, text: string, now: Date): str
       const old = tab.records[at];
       if (old) {
         record.mark = record.mark || old.mark;
+        record.result = record.result || old.result;
         record.comment = record.comment || old.comment;
       }
       row = next[at]!;
       updated++;
     }
     const values = toRow(PLAN_SCHEMA, record) as Row;
-    tab.positions.forEach((p, c) => (row[p] = values[c]!));
+    // A column setupSystem has not appended yet (position -1) is skipped.
+    tab.positions.forEach((p, c) => {
+      if (p >= 0) row[p] = values[c]!;
+    });
   }
   // Formats go first: in a Russian-locale sheet «5.4» typed into an automatic cell becomes 5 April.
   ensureRows(tab.sheet, next.length + 1);
   const body = tab.sheet.getRange(2, 1, next.length, width);
   const formats = body.getNumberFormats();
   PLAN_SCHEMA.columns.forEach((c, i) => {
-    for (const line of formats) line[tab.positions[i]!] = COLUMN_FORMAT[c.kind];
+    const at = tab.positions[i]!;
+    if (at >= 0) for (const line of formats) line[at] = COLUMN_FORMAT[c.kind];
   });
   body.setNumberFormats(formats);
   syncTableBody(tab.sheet, tab.rows, next, width);
@@ -291,8 +297,15 @@ function createPlanAnalysis(spreadsheet: Spreadsheet, period: PlanPeriod, asOf: 
     }),
   };
   const folder = folderAt([settings.rootFolderName, RU.analysisFolder]);
-  // No chart image exists for the plan: the renderer prints the pie's figures as a table.
-  const { id, url, replaced } = publishDocument(folder, model, new Map(), planAnalysisKey(period));
+  // No «Статистика» chart shows the plan: the renderer draws its figures with the Charts service.
+  const { id, url, replaced, figuresAsTables } = publishDocument({
+    kind: 'planAnalysis',
+    folder,
+    model,
+    charts: new Map(),
+    key: planAnalysisKey(period),
+    settings,
+  });
   writeJournal(spreadsheet, [
     {
       at: new Date(),
@@ -301,6 +314,13 @@ function createPlanAnalysis(spreadsheet: Spreadsheet, period: PlanPeriod, asOf: 
       details: fillPhrase(RU.done, { period: period.label }) + (replaced ? ' ' + RU.replaced : ''),
       link: url,
     },
+    ...figuresAsTables.map((details) => ({
+      at: new Date(),
+      job: RU.analysisJob,
+      outcome: 'warning' as const,
+      details,
+      link: url,
+    })),
   ]);
   return id;
 }

@@ -31,6 +31,7 @@ import { checkSources } from './sources';
 import { SETUP_RU } from '../i18n/ru/setup';
 import { INTAKE_RU } from '../i18n/ru/intake';
 import { ensureCertificateTemplates } from './certificates';
+import { ensureDocumentTemplates } from './templates';
 
 export interface SetupReport {
   changes: number;
@@ -75,6 +76,7 @@ function setUpUnderLock(
   }
   changes += seedReferenceTabs(spreadsheet);
   changes += ensureCertificateTemplates(spreadsheet, settings);
+  changes += ensureDocumentTemplates(spreadsheet, settings);
 
   const { reference, check } = readReferenceChecked(spreadsheet);
   const filled = writeRegistryFills(spreadsheet, check.fills);

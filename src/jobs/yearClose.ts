@@ -467,7 +467,14 @@ function makeAnnualNote(spreadsheet: Spreadsheet, data: CloseData, year: number)
   const archive = openArchive(archiveIdOf(year));
   const images = chartImagesFromTab(model, archive ? archiveCharts(archive) : []);
   const folder = yearFolder(data.settings, year);
-  const { id, url } = publishDocument(folder, model, images, PROPERTY_FAMILIES.annualNoteId(year));
+  const { id, url } = publishDocument({
+    kind: 'annualNote',
+    folder,
+    model,
+    charts: images,
+    key: PROPERTY_FAMILIES.annualNoteId(year),
+    settings: data.settings,
+  });
   if (isFileTrashed(id)) throw new Error(model.title);
   writeJournal(spreadsheet, [
     {

@@ -1,9 +1,12 @@
 /**
  * One certificate document: a copy of the template with one page per person, and its PDF. The
  * template's own elements are copied for every page and filled by replacing text inside them
- * (Body.replaceText), so the fonts, sizes, alignment and images staff chose stay as they are.
+ * (Body.replaceText), so the fonts, sizes, alignment and images staff chose stay as they are. A
+ * paragraph whose fields are all empty on a page is left out of it («Дата проведения:» of an
+ * event without a date).
  */
 import { oneLine } from '../domain/text/clean';
+import { emptiedByFill } from '../domain/template';
 
 type Folder = GoogleAppsScript.Drive.Folder;
 type Body = GoogleAppsScript.Document.Body;
@@ -45,11 +48,12 @@ function fill(section: Body | GoogleAppsScript.Document.HeaderSection, page: Pag
     section.replaceText(literalPattern(raw), literalReplacement(inert(text)));
 }
 
-/** A template element ready to be copied for every page, typed once. */
-type TemplatePart =
+/** A template element ready to be copied for every page, typed once, with its text. */
+type TemplatePart = { text: string } & (
   | { type: 'PARAGRAPH'; element: GoogleAppsScript.Document.Paragraph }
   | { type: 'LIST_ITEM'; element: GoogleAppsScript.Document.ListItem }
-  | { type: 'TABLE'; element: GoogleAppsScript.Document.Table };
+  | { type: 'TABLE'; element: GoogleAppsScript.Document.Table }
+);
 
 /** Detached copies of the body's elements (a template holds only these three kinds). */
 function templateParts(body: Body): TemplatePart[] {
@@ -57,11 +61,24 @@ function templateParts(body: Body): TemplatePart[] {
   for (let i = 0, n = body.getNumChildren(); i < n; i++) {
     const child = body.getChild(i);
     const type = String(child.getType());
-    if (type === 'LIST_ITEM') parts.push({ type, element: child.asListItem().copy() });
-    else if (type === 'TABLE') parts.push({ type, element: child.asTable().copy() });
-    else parts.push({ type: 'PARAGRAPH', element: child.asParagraph().copy() });
+    if (type === 'LIST_ITEM') {
+      const element = child.asListItem().copy();
+      parts.push({ type, element, text: element.getText() });
+    } else if (type === 'TABLE') {
+      // A table stays whole: its lines are cells, not paragraphs of the page.
+      parts.push({ type, element: child.asTable().copy(), text: '' });
+    } else {
+      const element = child.asParagraph().copy();
+      parts.push({ type: 'PARAGRAPH', element, text: element.getText() });
+    }
   }
   return parts;
+}
+
+/** Which parts a page leaves out: paragraphs whose fields are all empty on it. */
+function leftOut(parts: readonly TemplatePart[], page: readonly PageText[]): boolean[] {
+  const filled = new Map(page.map((p) => [p.raw, p.text]));
+  return parts.map((part) => part.type !== 'TABLE' && emptiedByFill(part.text, filled));
 }
 
 /** Appends a fresh copy of a template element; the first of a page starts with a page break. */
@@ -105,7 +122,24 @@ export function makeCertificateDocument(
     const body = doc.getBody();
     const parts = templateParts(body);
     pages.forEach((page, k) => {
-      if (k > 0) parts.forEach((part, i) => appendPart(body, part, i === 0));
+      const out = leftOut(parts, page);
+      if (k === 0) {
+        // The first page is the template itself: its left-out lines are removed (the body's
+        // last paragraph cannot be, and is emptied instead).
+        for (let i = parts.length - 1; i >= 0; i--) {
+          if (!out[i]) continue;
+          const child = body.getChild(i);
+          if (i === body.getNumChildren() - 1) child.asParagraph().setText('');
+          else child.removeFromParent();
+        }
+      } else {
+        let first = true;
+        parts.forEach((part, i) => {
+          if (out[i]) return;
+          appendPart(body, part, first);
+          first = false;
+        });
+      }
       fill(body, page);
     });
     const header = doc.getHeader();

@@ -1,11 +1,13 @@
 /**
- * Draws a DocumentModel (the monthly note, the plan execution analysis) into a Google Doc.
- * The model carries final Russian text; this file only lays it out: centred title, numbered
- * HEADING2 sections with HEADING3 subheadings, justified paragraphs, numbered and bulleted lists,
- * tables with a bold header row, charts as PNG images with a caption below, conclusions and
- * recommendations each numbered from 1, the signature, and the appendices each on a new page.
- * DocumentApp cannot keep paragraphs together or repeat a table's header row: docLayout.ts does
- * that through the Docs advanced service once the document is saved.
+ * Draws a DocumentModel (the monthly note, the plan execution analysis, the annual note) into a
+ * copy of its kind's template (documentTemplates.ts): the template brings the header, the footer,
+ * the approval block and the title; the model's text goes where {{Текст документа}} stands.
+ * This file only lays the text out: numbered HEADING2 sections with HEADING3 subheadings,
+ * paragraphs, numbered and bulleted lists, tables, every figure as a chart image with its caption
+ * below, conclusions and recommendations each numbered from 1, the signature, and the appendices
+ * each on a new page. Fonts, sizes, bold header rows and column widths are not set here:
+ * docLayout.ts sets them through the Docs service in one batch, with what DocumentApp cannot do
+ * (keep with next, repeated header rows).
  */
 import { oneLine } from '../domain/text/clean';
 import type {
@@ -17,44 +19,74 @@ import type {
   TableBlock,
 } from '../domain/document';
 import { signatureLines } from '../domain/document';
+import {
+  DOCUMENT_TEMPLATE_SETTING,
+  documentFieldValues,
+  type DocumentKind,
+} from '../domain/documentTemplate';
+import type { Settings } from '../domain/settings';
+import { DOCUMENTS_RU } from '../i18n/ru/documents';
 import { fillPhrase } from '../i18n/ru/note';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { applyDocumentLayout } from './docLayout';
+import { openFromTemplate } from './documentTemplates';
 import type { TabChart } from './statisticsTab';
 import { readProperty, writeProperties } from './properties';
 
 type Body = GoogleAppsScript.Document.Body;
 type BlobSource = GoogleAppsScript.Base.BlobSource;
 
-/** Widest image that fits an A4 page with default margins, in points. */
+/** Widest image that fits an A4 page with the template's margins, in points. */
 const MAX_IMAGE_WIDTH = 450;
 
+/** Inserts elements into a body one after another from a position. */
+class Cursor {
+  constructor(
+    readonly body: Body,
+    public at: number,
+  ) {}
+
+  paragraph(text: string): GoogleAppsScript.Document.Paragraph {
+    return this.body.insertParagraph(this.at++, text);
+  }
+
+  listItem(text: string): GoogleAppsScript.Document.ListItem {
+    return this.body.insertListItem(this.at++, text);
+  }
+
+  table(cells: string[][]): GoogleAppsScript.Document.Table {
+    return this.body.insertTable(this.at++, cells);
+  }
+
+  pageBreak(): void {
+    this.body.insertPageBreak(this.at++);
+  }
+}
+
+/** What rendering did: how many elements it inserted, and the figures drawn as tables. */
+export interface RenderResult {
+  inserted: number;
+  /** «Журнал» lines of figures that could not be drawn and went in as tables of their data. */
+  figuresAsTables: string[];
+}
+
 /**
- * Renders `model` into the (fresh) document `doc`. `charts` maps a chart block's caption to its
- * PNG; a chart without an image is printed as a small table of its data, so no figure is lost.
+ * Inserts the text of `model` into `body` at `at` (title and subtitle are the template's fields).
+ * `charts` maps a chart block's caption to its PNG (from «Статистика»); any other figure is drawn
+ * with the Charts service, and only if that fails is it printed as a table, which is reported.
  */
-export function renderDocument(
-  doc: GoogleAppsScript.Document.Document,
+export function renderContent(
+  body: Body,
+  at: number,
   model: DocumentModel,
   charts: Map<string, BlobSource>,
-): void {
-  const body = doc.getBody();
-  body.clear();
-  // A cleared body keeps one empty paragraph (Docs needs it): it becomes the title.
-  const title = body.getParagraphs()[0]!;
-  title.setText(model.title);
-  title
-    .setHeading(DocumentApp.ParagraphHeading.TITLE)
-    .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
-  if (model.subtitle) {
-    body
-      .appendParagraph(model.subtitle)
-      .setHeading(DocumentApp.ParagraphHeading.SUBTITLE)
-      .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
-  }
+): RenderResult {
+  const cursor = new Cursor(body, at);
+  const figuresAsTables: string[] = [];
+  const draw = (block: DocumentBlock): void => renderBlock(cursor, block, charts, figuresAsTables);
   for (const section of model.sections) {
-    heading(body, section.heading);
-    for (const block of section.blocks) renderBlock(body, block, charts);
+    heading(cursor, section.heading);
+    for (const block of section.blocks) draw(block);
   }
   // Sections of the note are numbered «1. …»; the closing parts continue that numbering.
   let next = model.sections.every((s) => /^\d+\.\s/.test(s.heading))
@@ -62,104 +94,154 @@ export function renderDocument(
     : 0;
   const closing = (title: string, items: string[]): void => {
     if (items.length === 0) return;
-    heading(body, next > 0 ? `${next++}. ${title}` : title);
-    numberedParagraphs(body, items);
+    heading(cursor, next > 0 ? `${next++}. ${title}` : title);
+    numberedParagraphs(cursor, items);
   };
   closing(OUTPUTS_RU.document.conclusions, model.conclusions);
   closing(OUTPUTS_RU.document.recommendations, model.recommendations);
-  signature(body, model.signature);
+  signature(cursor, model.signature);
   for (const appendix of model.appendices ?? []) {
-    body.appendPageBreak();
-    body.appendParagraph(appendix.label).setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
-    body
-      .appendParagraph(appendix.title)
+    cursor.pageBreak();
+    cursor.paragraph(appendix.label).setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
+    cursor
+      .paragraph(appendix.title)
       .setHeading(DocumentApp.ParagraphHeading.HEADING3)
       .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
-    for (const block of appendix.blocks) renderBlock(body, block, charts);
+    for (const block of appendix.blocks) draw(block);
   }
-  footer(doc, model.title);
+  return { inserted: cursor.at - at, figuresAsTables };
 }
 
-function heading(body: Body, text: string): void {
-  body.appendParagraph(text).setHeading(DocumentApp.ParagraphHeading.HEADING2);
+function heading(cursor: Cursor, text: string): void {
+  cursor.paragraph(text).setHeading(DocumentApp.ParagraphHeading.HEADING2);
 }
 
 /**
  * Conclusions and recommendations: paragraphs numbered «1.», «2.» in their text. Each list starts
  * at 1 whatever list the editor or an export joins list items into.
  */
-function numberedParagraphs(body: Body, items: string[]): void {
+function numberedParagraphs(cursor: Cursor, items: string[]): void {
   items.forEach((item, i) => {
-    body.appendParagraph(fillPhrase(OUTPUTS_RU.document.numbered, { n: i + 1, text: item }));
+    cursor.paragraph(fillPhrase(OUTPUTS_RU.document.numbered, { n: i + 1, text: item }));
   });
 }
 
 /** Past this many items a list is printed as one paragraph: a city has thousands of ОУ. */
 const LONGEST_LIST = 15;
 
-function list(body: Body, items: string[], glyph: GoogleAppsScript.Document.GlyphType): void {
+function list(cursor: Cursor, items: string[], glyph: GoogleAppsScript.Document.GlyphType): void {
   if (items.length > LONGEST_LIST) {
-    body.appendParagraph(`${items.join('; ')}.`);
+    cursor.paragraph(`${items.join('; ')}.`);
     return;
   }
   // Consecutive list items form one list, so numbering runs 1, 2, 3 … without setListId.
   for (const item of items) {
-    const li = body.appendListItem(item);
+    const li = cursor.listItem(item);
     if (glyph !== DocumentApp.GlyphType.BULLET) li.setGlyphType(glyph);
   }
 }
 
 /** «ОУ: https://…» per line; docLayout links the web addresses (anything else stays text). */
-function links(body: Body, block: LinkListBlock): void {
+function links(cursor: Cursor, block: LinkListBlock): void {
   for (const item of block.items) {
-    body.appendListItem(
-      fillPhrase(OUTPUTS_RU.document.linkPrefix, { label: item.label }) + item.url,
-    );
+    cursor.listItem(fillPhrase(OUTPUTS_RU.document.linkPrefix, { label: item.label }) + item.url);
   }
 }
 
-function renderBlock(body: Body, block: DocumentBlock, charts: Map<string, BlobSource>): void {
+function renderBlock(
+  cursor: Cursor,
+  block: DocumentBlock,
+  charts: Map<string, BlobSource>,
+  figuresAsTables: string[],
+): void {
   switch (block.type) {
     case 'paragraph':
       // Justified by docLayout in one request per run of paragraphs.
-      body.appendParagraph(block.text);
+      cursor.paragraph(block.text);
       return;
     case 'subheading':
-      body.appendParagraph(block.text).setHeading(DocumentApp.ParagraphHeading.HEADING3);
+      cursor.paragraph(block.text).setHeading(DocumentApp.ParagraphHeading.HEADING3);
       return;
     case 'links':
-      links(body, block);
+      links(cursor, block);
       return;
     case 'numbered':
-      list(body, block.items, DocumentApp.GlyphType.NUMBER);
+      list(cursor, block.items, DocumentApp.GlyphType.NUMBER);
       return;
     case 'bullets':
-      list(body, block.items, DocumentApp.GlyphType.BULLET);
+      list(cursor, block.items, DocumentApp.GlyphType.BULLET);
       return;
     case 'table':
-      renderTable(body, block);
+      renderTable(cursor, block);
       return;
     case 'chart':
-      renderChart(body, block, charts.get(block.caption));
+      renderChart(cursor, block, charts.get(block.caption), figuresAsTables);
       return;
   }
 }
 
-/** Width of the names column of wide tables, in points (a third of an A4 text line). */
-const FIRST_COLUMN_PT = 160;
-
-function renderTable(body: Body, block: TableBlock): void {
-  // Russian practice: «Таблица N. …» above the table.
-  if (block.caption) body.appendParagraph(block.caption);
-  const table = body.appendTable([block.header, ...block.rows]);
-  table.getRow(0).editAsText().setBold(true);
-  // The first column holds names (ОУ, competency); in a wide table it would wrap letter by letter.
-  if (block.header.length >= 5) table.setColumnWidth(0, FIRST_COLUMN_PT);
+function renderTable(cursor: Cursor, block: TableBlock): void {
+  // Russian practice: «Таблица N. …» above the table. Header row, fonts and widths: docLayout.
+  if (block.caption) cursor.paragraph(block.caption);
+  cursor.table([block.header, ...block.rows]);
 }
 
-function renderChart(body: Body, block: ChartBlock, image: BlobSource | undefined): void {
+/** Pixels of a drawn chart: bars get taller with their categories so labels stay readable. */
+function chartSize(block: ChartBlock): { width: number; height: number } {
+  if (block.kind === 'bar')
+    return { width: 600, height: Math.max(260, 60 + 22 * block.categories.length) };
+  return { width: 600, height: block.kind === 'pie' ? 320 : 371 };
+}
+
+/** A figure drawn by the Charts service from the block's own numbers. */
+function drawChart(block: ChartBlock): BlobSource {
+  let data = Charts.newDataTable().addColumn(Charts.ColumnType.STRING, '');
+  for (const s of block.series) data = data.addColumn(Charts.ColumnType.NUMBER, s.name);
+  block.categories.forEach((category, i) => {
+    data = data.addRow([category, ...block.series.map((s) => s.values[i] ?? 0)]);
+  });
+  const { width, height } = chartSize(block);
+  const colors = block.colors ?? [];
+  // The builders share these methods but not a type: each is finished on its own.
+  switch (block.kind) {
+    case 'pie': {
+      const pie = Charts.newPieChart().setDataTable(data).setDimensions(width, height);
+      return (colors.length ? pie.setColors(colors) : pie).build().getAs('image/png');
+    }
+    case 'line': {
+      const line = Charts.newLineChart().setDataTable(data).setDimensions(width, height);
+      return (colors.length ? line.setColors(colors) : line).build().getAs('image/png');
+    }
+    case 'bar': {
+      let bars = Charts.newBarChart().setDataTable(data).setDimensions(width, height);
+      if (colors.length) bars = bars.setColors(colors);
+      return (block.stacked ? bars.setStacked() : bars).build().getAs('image/png');
+    }
+    case 'column': {
+      let columns = Charts.newColumnChart().setDataTable(data).setDimensions(width, height);
+      if (colors.length) columns = columns.setColors(colors);
+      return (block.stacked ? columns.setStacked() : columns).build().getAs('image/png');
+    }
+  }
+}
+
+function renderChart(
+  cursor: Cursor,
+  block: ChartBlock,
+  tabImage: BlobSource | undefined,
+  figuresAsTables: string[],
+): void {
+  let image = tabImage;
+  let failure = '';
+  if (!image) {
+    try {
+      image = drawChart(block);
+    } catch (error) {
+      failure = error instanceof Error ? error.message : String(error);
+    }
+  }
   if (image) {
-    const paragraph = body.appendParagraph('');
+    const paragraph = cursor.paragraph('');
     paragraph.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
     const picture = paragraph.appendInlineImage(image);
     const width = picture.getWidth();
@@ -168,11 +250,13 @@ function renderChart(body: Body, block: ChartBlock, image: BlobSource | undefine
       picture.setWidth(MAX_IMAGE_WIDTH);
     }
     // «Рисунок N. …» below the figure.
-    body.appendParagraph(block.caption).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    cursor.paragraph(block.caption).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
     return;
   }
-  body.appendParagraph(fillPhrase(OUTPUTS_RU.document.chartAsTable, { caption: block.caption }));
-  body.appendTable([
+  // Never silently: the job writes this line to «Журнал».
+  figuresAsTables.push(DOCUMENTS_RU.figureAsTable(block.caption, failure));
+  cursor.paragraph(fillPhrase(OUTPUTS_RU.document.chartAsTable, { caption: block.caption }));
+  cursor.table([
     ['', ...block.series.map((s) => s.name)],
     ...block.categories.map((category, i) => [
       category,
@@ -181,25 +265,12 @@ function renderChart(body: Body, block: ChartBlock, image: BlobSource | undefine
   ]);
 }
 
-function signature(body: Body, s: DocumentSignature): void {
+function signature(cursor: Cursor, s: DocumentSignature): void {
   const { line, date } = signatureLines(s);
   // The empty paragraph spaces the block from the text; docLayout keeps all three together.
-  body.appendParagraph('');
-  body.appendParagraph(line);
-  body.appendParagraph(date);
-}
-
-/**
- * The footer names the document on every page. Page numbers are not added: DocumentApp has no
- * way to insert a page-number field (only the Docs REST API or Insert → Page numbers by hand can),
- * so an operator who needs them adds them in the open document.
- */
-function footer(doc: GoogleAppsScript.Document.Document, title: string): void {
-  const section = doc.getFooter() ?? doc.addFooter();
-  section.clear();
-  const line = section.getParagraphs()[0]!;
-  line.setText(title);
-  line.editAsText().setFontSize(8);
+  cursor.paragraph('');
+  cursor.paragraph(line);
+  cursor.paragraph(date);
 }
 
 /**
@@ -232,32 +303,65 @@ export interface PublishedDocument {
   id: string;
   url: string;
   replaced: boolean;
+  /** «Журнал» lines of figures printed as tables because they could not be drawn. */
+  figuresAsTables: string[];
+}
+
+/** What a job asks publishDocument to make. */
+export interface PublishRequest {
+  /** Which template: «Настройки» name it by kind (DOCUMENT_TEMPLATE_SETTING). */
+  kind: DocumentKind;
+  folder: GoogleAppsScript.Drive.Folder;
+  model: DocumentModel;
+  /** Images of chart blocks by caption, taken from «Статистика»; other figures are drawn. */
+  charts: Map<string, BlobSource>;
+  /** Document property holding the id of the current document of this kind and period. */
+  key: string;
+  /** Properties set in the same write as `key`. */
+  extra?: Record<string, string>;
+  settings: Settings;
+  /** Values of the kind's own template fields. */
+  fields?: Record<string, string>;
 }
 
 /**
- * Builds a Doc from `model` in `folder` and only when it is complete makes it the current one
- * under the document property `key` (with `extra` properties set in the same write), then trashes
- * the document it replaces and any same-titled leftover. A half-made Doc is trashed and the old
- * one stays current, so a failure never leaves a broken document linked.
+ * Builds a Doc from `model` in a copy of its kind's template and only when it is complete makes
+ * it the current one under the document property `key` (with `extra` properties set in the same
+ * write), then trashes the document it replaces and any same-titled leftover. A half-made Doc is
+ * trashed and the old one stays current, so a failure never leaves a broken document linked; a
+ * template with an unknown field stops before anything is made, with the field's name.
  */
-export function publishDocument(
-  folder: GoogleAppsScript.Drive.Folder,
-  model: DocumentModel,
-  charts: Map<string, BlobSource>,
-  key: string,
-  extra: Record<string, string> = {},
-): PublishedDocument {
+export function publishDocument(request: PublishRequest): PublishedDocument {
+  const { kind, folder, model, charts, key, settings } = request;
   // A title comes from settings and answers: one clean line, whatever was typed.
   const title = oneLine(model.title);
-  const doc = DocumentApp.create(title);
-  const id = doc.getId();
+  const values = documentFieldValues({
+    title,
+    subtitle: model.subtitle,
+    settings,
+    date: new Date(),
+    extra: request.fields,
+  });
+  const reference = String(settings[DOCUMENT_TEMPLATE_SETTING[kind]] ?? '');
+  const made = openFromTemplate(kind, reference, folder, title, values);
+  const { id, doc, body, marker } = made;
   const url = doc.getUrl();
+  let figuresAsTables: string[];
   try {
-    renderDocument(doc, model, charts);
+    const first = body.getChildIndex(marker);
+    const rendered = renderContent(body, first, model, charts);
+    figuresAsTables = rendered.figuresAsTables;
+    // The marker goes; a body must end with a paragraph, so a last one is only emptied.
+    if (marker.getNextSibling()) marker.removeFromParent();
+    else marker.setText('');
     doc.saveAndClose();
-    // The Docs API sees the document as saved: keep-with-next, header rows, unsplit rows.
-    applyDocumentLayout(id, model);
-    DriveApp.getFileById(id).moveTo(folder);
+    // The Docs API sees the document as saved: look, keep-with-next, header rows, unsplit rows.
+    applyDocumentLayout(id, model, {
+      first,
+      count: rendered.inserted,
+      look: made.look,
+      textWidth: made.textWidth,
+    });
   } catch (error) {
     try {
       DriveApp.getFileById(id).setTrashed(true);
@@ -267,8 +371,13 @@ export function publishDocument(
     throw error;
   }
   const previous = readProperty(key);
-  writeProperties({ ...extra, [key]: id });
-  return { id, url, replaced: trashReplaced(folder, title, id, previous) };
+  writeProperties({ ...(request.extra ?? {}), [key]: id });
+  return {
+    id,
+    url,
+    replaced: trashReplaced(folder, title, id, previous),
+    figuresAsTables,
+  };
 }
 
 /** Trashes the previous document and any same-titled leftover in the folder. */

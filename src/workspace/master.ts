@@ -3,6 +3,7 @@
  * tabs, writes the derived tabs. Each tab is one `getValues`; each write is one block. This is the
  * narrow seam a BigQuery adapter would replace at city scale.
  */
+import { formatDateNumeric } from '../domain/text/dates';
 import {
   AGE_CATEGORIES_SCHEMA,
   COMPETENCIES_SCHEMA,
@@ -156,7 +157,17 @@ export function readSettingsChecked(spreadsheet: Spreadsheet): SettingsResult {
   const raw = new Map<string, unknown>();
   for (const row of table.rows) {
     const key = String(row[2] ?? '').trim();
-    if (key) raw.set(key, row[1] instanceof Date ? '' : row[1]);
+    // A date is meaningful only for the approval order; elsewhere a cell Sheets turned into a
+    // date is not what staff meant, and the setting keeps its default.
+    if (key)
+      raw.set(
+        key,
+        row[1] instanceof Date
+          ? key === 'approvalOrderDate'
+            ? formatDateNumeric(row[1])
+            : ''
+          : row[1],
+      );
   }
   return parseSettings(Object.fromEntries(raw));
 }

@@ -20,7 +20,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface PlanTab {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
   header: string[];
-  /** Column of each PLAN_SCHEMA column in the sheet, 0-based. */
+  /** Column of each PLAN_SCHEMA column in the sheet, 0-based; -1 for one not appended yet. */
   positions: number[];
   rows: Row[];
   records: PlanRow[];

@@ -79,6 +79,8 @@ export const PROPERTY_FAMILIES = {
   annualNoteId: (schoolYear: number) => `note.year.${schoolYear}`,
   /** The default certificate template setupSystem made for a kind. */
   certificateTemplate: (kind: string) => `certificates.template.${kind}`,
+  /** The default template of a document kind (monthly note, plan analysis …) setupSystem made. */
+  documentTemplate: (kind: string) => `documents.template.${kind}`,
 } as const;
 
 export type PropertyName = keyof typeof PROPERTY_KEYS;

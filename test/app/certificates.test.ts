@@ -279,6 +279,37 @@ describe('generateCertificates', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  test('an event without a start date: «Дата проведения:» is left out of every page, not printed empty', () => {
+    const { ws, app } = season();
+    generate(app);
+    const dated = pages(
+      certificates(ws).get(NAME('Благодарственные письма', 'ШКОЛА-47'))!.content(),
+    );
+    expect(dated.every((p) => /Дата проведения: 6–10\u00a0декабря 2021\u00a0г\./.test(p))).toBe(
+      true,
+    );
+    // Staff clear the event's dates in «Мероприятия»: the documents are made again.
+    const sheet = ws.spreadsheet().getSheetByName('Мероприятия')!;
+    const row = sheet
+      .getDataRange()
+      .getValues()
+      .findIndex((r) => r[0] === EVENT);
+    sheet.getRange(row + 1, 5, 1, 2).setValues([['', '']]);
+    const again = generate(app);
+    expect(again).toMatchObject({ ok: true, made: 5 });
+    for (const doc of certificates(ws).values()) {
+      const texts = pages(doc.content());
+      expect(texts.length).toBeGreaterThan(0);
+      for (const page of texts) {
+        expect(page).not.toContain('Дата проведения');
+        expect(page).toContain('____________'); // the signature line is still there
+      }
+    }
+    expect(
+      pages(certificates(ws).get(NAME('Благодарственные письма', 'ШКОЛА-47'))!.content()),
+    ).toHaveLength(2);
+  });
+
   test('a misspelled field stops the run before anything is made, naming the field', () => {
     const { ws, app } = season();
     const template = ws.documents().find((d) => d.name === 'Шаблон: Диплом победителя')!;
@@ -322,8 +353,8 @@ describe('generateCertificates', () => {
 
 describe('generateCertificates within limits', () => {
   test('the daily quota of new documents: the rest is made by the next daily run, once', () => {
-    // The templates take 4 of the day's documents; 2 more fit today.
-    const { ws, app } = season({ documentsCreatedPerDay: 6 });
+    // The templates take 7 of the day's documents (4 certificates, 3 notes); 2 more fit today.
+    const { ws, app } = season({ documentsCreatedPerDay: 9 });
     const first = generate(app);
     expect(first).toMatchObject({ ok: true, made: 2, paused: 'quota' });
     expect(first.message).toContain('дневная квота Google на создание документов исчерпана');
@@ -404,8 +435,8 @@ describe('templates and the panel', () => {
     const { ws, app } = setUpDistrict();
     app.call('saveSettings', { staff: 'metodist@center.example, kollega@center.example' });
     const report = app.call('setupSystem') as { changes: number };
-    // Sharing the templates with the new colleague is the only change.
-    expect(report.changes).toBe(4);
+    // Sharing the templates (4 certificates, 3 documents) with the new colleague is the only change.
+    expect(report.changes).toBe(7);
     expect((app.call('setupSystem') as { changes: number }).changes).toBe(0);
     const templates = ws
       .documents()
@@ -415,6 +446,9 @@ describe('templates and the panel', () => {
       'Шаблон: Диплом призёра',
       'Шаблон: Сертификат участника',
       'Шаблон: Благодарственное письмо',
+      'Шаблон: Аналитическая справка за месяц',
+      'Шаблон: Аналитическая справка за учебный год',
+      'Шаблон: Анализ выполнения плана работы',
     ]);
     for (const t of templates) {
       const file = ws.files().find((f) => f.id === t.id)!;

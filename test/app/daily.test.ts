@@ -123,7 +123,8 @@ describe('runDailyJobs', () => {
 
   it('retries a note that failed, and holds the summary until the note exists', () => {
     const { ws } = district();
-    ws.faults.fail('DocumentApp.create', { times: 1, error: 'Service unavailable: Documents' });
+    // The note is a copy of its template: the copy fails.
+    ws.faults.fail('File.makeCopy', { times: 1, error: 'Service unavailable: Documents' });
     ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
     const failed = journal(ws).filter((r) => r[1] === 'runDailyJobs: note' && r[2] === 'ошибка');
     expect(failed).toHaveLength(1);

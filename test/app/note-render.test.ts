@@ -235,6 +235,9 @@ describe('the monthly note read back from the Doc', () => {
       expect(xml).toContain('<w:tblHeader/>');
       expect(xml).toContain('<w:cantSplit/>');
       expect(xml).toContain('<w:hyperlink');
+      // Docs' 1,15 line spacing is a multiple of each line's height, not an exact 13,8 pt.
+      const styles = await zip.file('word/styles.xml')!.async('string');
+      expect(styles).toMatch(/<w:pPrDefault><w:pPr><w:spacing [^>]*w:lineRule="auto"/);
       // The signature and the date are in paragraphs that keep with the next / keep their lines.
       const signature = xml.indexOf(SIGNATORY);
       const paragraphStart = xml.lastIndexOf('<w:p>', signature);

@@ -90,7 +90,10 @@ describe('generateMonthlyNote', () => {
     expect(headings.map((h) => h.text)).toEqual(
       expect.arrayContaining(['5. ' + NOTE_RU.headings.coverage, '14. Выводы', '15. Рекомендации']),
     );
-    expect(note.paragraphs()[0]).toMatchObject({ text: note.name, heading: 'TITLE' });
+    // A single title line of the template (its own look, not Docs' 26-point TITLE style).
+    expect(note.paragraphs().filter((p) => p.text === note.name)).toEqual([
+      { text: note.name, heading: 'NORMAL', type: 'PARAGRAPH' },
+    ]);
     expect(note.footerText()).toContain(note.name);
 
     // The key figures of the tab.
@@ -156,7 +159,7 @@ describe('generateMonthlyNote', () => {
   test('a failure while writing leaves the previous note current and no half-made note live', () => {
     const { ws, app } = season();
     const first = app.call('generateMonthlyNote', '2021-10') as string;
-    ws.faults.fail('Body.appendTable', { times: 1, error: 'Service unavailable' });
+    ws.faults.fail('Body.insertTable', { times: 1, error: 'Service unavailable' });
     expect(() => app.call('generateMonthlyNote', '2021-10')).toThrow('Service unavailable');
     expect(
       notes(ws)

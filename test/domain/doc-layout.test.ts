@@ -167,3 +167,84 @@ describe('layoutRequests', () => {
     ]);
   });
 });
+
+describe('layoutRequests in a document made from a template', () => {
+  // The template's approval line (1), then what was generated: heading, subheading, text, a
+  // table of eleven columns of figures.
+  const approval = para(1, 'УТВЕРЖДАЮ');
+  const heading = para(11, '1. Раздел', { namedStyleType: 'HEADING_2' });
+  const sub = para(21, 'Подраздел', { namedStyleType: 'HEADING_3' });
+  const text = para(31, 'Первый абзац.');
+  const header = [
+    'Компетенция',
+    '1–2 класс',
+    '3–4 класс',
+    '5–7 лет',
+    '6+',
+    '8+',
+    '8–10 лет',
+    '10+',
+    '14+',
+    'Мастерята',
+    'Всего',
+  ];
+  const wide = table(45, [header, ['Нейропилотирование', ...header.slice(1).map(() => '21')]]);
+  const content = [{ endIndex: 1, sectionBreak: {} }, approval, heading, sub, text, wide];
+  const look = {
+    text: { fontFamily: 'Times New Roman', fontSize: 14, indentFirstLine: 35.4, lineSpacing: 100 },
+    table: { fontFamily: 'Times New Roman', fontSize: 12 },
+  };
+  const requests = layoutRequests(
+    content,
+    { ...MODEL, sections: [], appendices: [] },
+    {
+      first: 1,
+      count: 4,
+      look,
+      textWidth: 467.8,
+    },
+  ) as Array<Record<string, Record<string, unknown>>>;
+  const of = (kind: string) => requests.filter((r) => r[kind]).map((r) => r[kind]!);
+
+  test('the text’s font goes over the generated part only; the template’s approval keeps its own', () => {
+    const fonts = of('updateTextStyle').filter((r) => String(r.fields).includes('fontSize'));
+    expect(fonts[0]).toMatchObject({
+      range: { startIndex: 11, endIndex: wide.endIndex },
+      textStyle: { fontSize: { magnitude: 14, unit: 'PT' } },
+    });
+    for (const r of fonts)
+      expect((r.range as { startIndex: number }).startIndex).toBeGreaterThanOrEqual(11);
+  });
+
+  test('headings and subheadings are bold and black, in the one request each that makes them bold', () => {
+    const black = { color: { rgbColor: { red: 0, green: 0, blue: 0 } } };
+    expect(
+      of('updateTextStyle')
+        .filter((r) => String(r.fields) === 'bold,foregroundColor')
+        .map((r) => [r.range, r.textStyle]),
+    ).toEqual([
+      [
+        { startIndex: 11, endIndex: 21 },
+        { bold: true, foregroundColor: black },
+      ],
+      [
+        { startIndex: 21, endIndex: 31 },
+        { bold: true, foregroundColor: black },
+      ],
+    ]);
+  });
+
+  test('a table of eleven columns is set in 10–11 points with a width for every column', () => {
+    const tableFont = of('updateTextStyle').find(
+      (r) => (r.range as { startIndex: number }).startIndex === 45 && r.textStyle,
+    )!;
+    const size = (tableFont.textStyle as { fontSize: { magnitude: number } }).fontSize.magnitude;
+    expect(size).toBeLessThan(12);
+    expect(size).toBeGreaterThanOrEqual(10);
+    const widths = of('updateTableColumnProperties').map(
+      (r) => (r.tableColumnProperties as { width: { magnitude: number } }).width.magnitude,
+    );
+    expect(widths).toHaveLength(11);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(467.8, 0);
+  });
+});

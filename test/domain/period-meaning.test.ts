@@ -221,7 +221,8 @@ describe('figures of a period belong to the events that start in it', () => {
     const note = buildMonthlyNote(october, SETTINGS, msk(2021, 11, 5));
     const sources = note.sections.find((s) => s.heading.endsWith('Источники данных'))!;
     expect(documentText({ ...note, sections: [sources] }).map(plain)).toContain(
-      `У мероприятия «${FEST}» (1 участник) не указана дата начала, поэтому его участники учтены по дате регистрации.`,
+      // Quotes inside «…» nest as „…“: «Фестиваль „Мы – команда“», never «…»».
+      'У мероприятия «Фестиваль „Мы – команда“» (1 участник) не указана дата начала, поэтому его участники учтены по дате регистрации.',
     );
     const issues = undatedEventIssues(EVENTS);
     expect(issues.map((i) => [i.form, i.field, i.value])).toEqual([

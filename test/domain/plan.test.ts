@@ -46,6 +46,18 @@ describe('parseDeadline', () => {
     ['с 01.10.2021 по 31.10.2021', 'range', '01.10.2021–31.10.2021'],
     ['март 2022', 'month', '01.03.2022–31.03.2022'],
     ['февраль 2024', 'month', '01.02.2024–29.02.2024'],
+    // A quarter is a calendar quarter; a half-year and a term are of the school year.
+    ['I квартал 2022', 'range', '01.01.2022–31.03.2022'],
+    ['1 квартал 2022 г.', 'range', '01.01.2022–31.03.2022'],
+    ['четвёртый квартал 2021', 'range', '01.10.2021–31.12.2021'],
+    ['с I по III квартал 2022', 'range', '01.01.2022–30.09.2022'],
+    ['I–II квартал 2022', 'range', '01.01.2022–30.06.2022'],
+    ['первое полугодие 2021/2022 уч. г.', 'range', '01.09.2021–31.12.2021'],
+    ['II полугодие 2021-2022 учебного года', 'range', '01.01.2022–31.05.2022'],
+    ['2 полугодие 2022', 'range', '01.01.2022–31.05.2022'],
+    ['1-2 четверть 2021', 'range', '01.09.2021–31.12.2021'],
+    ['III четверть 2021/2022 уч. года', 'range', '01.01.2022–31.03.2022'],
+    ['I квартал 2022, далее постоянно', 'recurring', '01.01.2022–31.08.2022'],
   ])('%s → %s %s', (text, kind, expected) => {
     const d = parseDeadline(text, SY2021);
     expect(d.kind).toBe(kind);
@@ -61,6 +73,28 @@ describe('parseDeadline', () => {
     expect(range(parseDeadline('январь', calendarYearPlanPeriod(2017)))).toBe(
       '01.01.2017–31.01.2017',
     );
+  });
+
+  it('places a quarter, a half-year or a term without a year in the plan period and says so', () => {
+    const quarter = parseDeadline('IV квартал', SY2021);
+    expect(range(quarter)).toBe('01.10.2021–31.12.2021');
+    expect(quarter.yearAssumed).toBe(true);
+    expect(range(parseDeadline('I квартал', SY2021))).toBe('01.01.2022–31.03.2022');
+    const term = parseDeadline('в течение II четверти', SY2021);
+    expect(range(term)).toBe('01.11.2021–31.12.2021');
+    expect(term.reason).toBe(
+      'Год не указан: принят по периоду плана (2021/2022 учебный год). Четверть учебного года: с 01.11.2021 по 31.12.2021.',
+    );
+    expect(range(parseDeadline('до конца I полугодия', SY2021))).toBe('…–31.12.2021');
+    // A calendar-year plan takes the part that falls in its year.
+    expect(range(parseDeadline('2 полугодие', calendarYearPlanPeriod(2017)))).toBe(
+      '01.01.2017–31.05.2017',
+    );
+    expect(range(parseDeadline('III квартал', calendarYearPlanPeriod(2017)))).toBe(
+      '01.07.2017–30.09.2017',
+    );
+    // Without an ordinal a half-year is not a deadline.
+    expect(parseDeadline('в течение полугодия', SY2021).kind).toBe('unparsed');
   });
 
   it('flags what it cannot read with a Russian reason', () => {
@@ -271,5 +305,92 @@ describe('overdue detection and the plan analysis', () => {
       'Проставить отметки о выполнении по просроченным мероприятиям.',
     );
     expect(documentText(analysis).join(' ')).not.toMatch(/undefined|NaN/);
+  });
+
+  it('writes a paragraph per section like seed 004: marks, items named, results and comments quoted', () => {
+    const marked = plan.items.map((i) => {
+      if (i.number === '1.1')
+        return { ...i, mark: 'Выполнено' as const, comment: 'Обсуждено на рабочей группе.' };
+      if (i.number === '1.2')
+        return {
+          ...i,
+          mark: 'Выполнено частично' as const,
+          result: 'Проект положения',
+          comment: 'Положение «Об опорном центре» согласовано',
+        };
+      if (i.number === '1.3') return { ...i, mark: 'Не выполнено' as const };
+      if (i.number === '1.4') return { ...i, mark: 'Выполнено' as const };
+      if (i.section === plan.sections[1]) return { ...i, mark: 'Выполнено' as const };
+      return i;
+    });
+    const analysis = buildPlanAnalysis(
+      marked,
+      {
+        centreName: 'опорного центра',
+        periodLabel: plan.period.label,
+        signaturePosition: 'Заведующий',
+        signatureName: 'Е.В. Французан',
+      },
+      moscowMidnight(2021, 11, 15),
+    );
+    const [first, second, third] = analysis.sections;
+    expect(first!.heading).toBe(
+      '1. Организационно-управленческие мероприятия по созданию и обеспечению деятельности опорного центра',
+    );
+    const text = (section: typeof first): string => {
+      const block = section!.blocks[0]!;
+      return block.type === 'paragraph' ? block.text : '';
+    };
+    expect(text(first)).toBe(
+      'Выполнено 2 из 4 мероприятий, выполнено частично — 1, не выполнено — 1. ' +
+        'Не выполнено: 1.3 «Согласование документов об организации опорного центра». ' +
+        'Выполнено частично: 1.2 «Создание проекта положения об опорном центре, определение кадрового состава, оформление должностных инструкций, примерного плана работы опорного центра». ' +
+        'Достигнутые результаты: 1.2 — «Проект положения». ' +
+        'Комментарии: 1.1 — «Обсуждено на рабочей группе»; 1.2 — «Положение „Об опорном центре“ согласовано».',
+    );
+    expect(text(second)).toBe(
+      'Все 6 мероприятий раздела выполнены. Комментарии к мероприятиям раздела не внесены.',
+    );
+    // Section 3 on 15.11.2021: 3.1 (September) overdue and named with its deadline.
+    expect(text(third)).toMatch(
+      /^Выполнено 0 из 4 мероприятий, просрочено — 1, срок ещё не истёк — 3\. Срок истёк, отметки о выполнении нет: 3\.1 «Организационное совещание с ОУ Невского района „План работы опорного центра и взаимодействие с ОУ“» \(срок — Сентябрь 2021\)\. Комментарии к мероприятиям раздела не внесены\.$/,
+    );
+    // Then the table of the section, its rows with their marks.
+    const table = first!.blocks[1]!;
+    expect(table.type === 'table' && table.rows.map((r) => r[4])).toEqual([
+      'Выполнено',
+      'Выполнено частично',
+      'Не выполнено',
+      'Выполнено',
+    ]);
+    // The totals: the table, a pie of the marks and a stacked bar per section, in colours.
+    const totals = analysis.sections[plan.sections.length]!;
+    expect(totals.heading).toBe(`${plan.sections.length + 1}. Итоги выполнения`);
+    const [pie, bars] = totals.blocks.slice(1);
+    expect(pie).toMatchObject({
+      type: 'chart',
+      kind: 'pie',
+      caption: 'Рисунок 1. Выполнение плана',
+    });
+    expect(bars).toMatchObject({
+      type: 'chart',
+      kind: 'bar',
+      stacked: true,
+      caption: 'Рисунок 2. Выполнение плана по разделам',
+    });
+    if (bars?.type !== 'chart') throw new Error('no chart');
+    expect(bars.categories).toHaveLength(plan.sections.length);
+    expect(bars.series.map((s) => s.name)).toEqual([
+      'Выполнено',
+      'Выполнено частично',
+      'Не выполнено',
+      'Просрочено',
+      'Срок не истёк',
+    ]);
+    expect(bars.colors).toHaveLength(5);
+    // Sections without comments are named in a recommendation.
+    expect(analysis.recommendations).toContain(
+      'Внести комментарии к мероприятиям разделов 2, 3, 4, 5, 6 (столбец «Комментарий» вкладки «План работы»): что сделано, кем, что вызвало затруднения, что решено.',
+    );
   });
 });

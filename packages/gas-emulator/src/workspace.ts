@@ -75,7 +75,7 @@ import { nextDue, ScriptApp } from './services/script';
 import { Range } from './services/range';
 import { Sheet } from './services/sheet';
 import { CellValue, displayValue, SpreadsheetModel } from './services/sheet-model';
-import { ChartType } from './services/chart';
+import { ChartsService } from './services/charts';
 import {
   createSpreadsheetFile,
   registerSpreadsheetFiles,
@@ -244,7 +244,7 @@ export class Workspace {
       Utilities: new Utilities(ctx),
       Session: new Session(ctx),
       Logger: new Logger(ctx),
-      Charts: { ChartType },
+      Charts: new ChartsService(ctx),
       MimeType,
       UrlFetchApp: new UrlFetchApp(ctx),
       console: makeConsole(ctx),

@@ -276,6 +276,240 @@ describe('Docs.Documents.batchUpdate', () => {
     ]);
   });
 
+  test('updateTextStyle fontSize and weightedFontFamily are DocumentApp’s font size and family (TextStyle: fontSize, weightedFontFamily)', () => {
+    const { docs, id, app } = sample();
+    // The whole of «Итоги: 5 ОУ» (9–21) and the table (21–38) in one request each.
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateTextStyle: {
+              range: { startIndex: 9, endIndex: 38 },
+              textStyle: {
+                fontSize: { magnitude: 14, unit: 'PT' },
+                weightedFontFamily: { fontFamily: 'Times New Roman' },
+              },
+              fields: 'fontSize,weightedFontFamily',
+            },
+          },
+          {
+            updateTextStyle: {
+              range: { startIndex: 21, endIndex: 38 },
+              textStyle: { fontSize: { magnitude: 12, unit: 'PT' } },
+              fields: 'fontSize',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    const body = app.openById(id).getBody();
+    const line = body.getChild(1).asParagraph().editAsText();
+    expect([line.getFontSize(0), line.getFontFamily(0), line.isBold(0)]).toEqual([
+      14,
+      'Times New Roman',
+      true,
+    ]);
+    const cell = body.getTables()[0]!.getCell(1, 1).editAsText();
+    expect([cell.getFontSize(0), cell.getFontFamily(0)]).toEqual([12, 'Times New Roman']);
+    // The title before the range keeps its style.
+    expect(body.getChild(0).asParagraph().editAsText().getFontSize(0)).toBeNull();
+    const run = docs.Documents.get(id).body.content[2].paragraph.elements[0];
+    expect(run.textRun.textStyle).toEqual({
+      bold: true,
+      fontSize: { magnitude: 14, unit: 'PT' },
+      weightedFontFamily: { fontFamily: 'Times New Roman', weight: 400 },
+    });
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            {
+              updateTextStyle: {
+                range: { startIndex: 9, endIndex: 12 },
+                textStyle: { fontSize: { magnitude: 14 } },
+                fields: 'fontSize',
+              },
+            },
+          ],
+        },
+        id,
+      ),
+    ).toThrow(/Invalid value at 'text_style.font_size.unit'/);
+  });
+
+  test('updateTextStyle foregroundColor is DocumentApp’s foreground colour (TextStyle.foregroundColor: OptionalColor → Color → RgbColor, components 0.0–1.0)', () => {
+    // developers.google.com/docs/api/reference/rest/v1/documents#TextStyle: «foregroundColor —
+    // The foreground color of the text»; #OptionalColor: «If set, the color is either an RGB
+    // color or transparent, depending on the color field»; #RgbColor: red, green, blue 0.0–1.0.
+    const { docs, id, app } = sample();
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateTextStyle: {
+              range: { startIndex: 1, endIndex: 8 },
+              textStyle: {
+                foregroundColor: { color: { rgbColor: { red: 0, green: 0, blue: 0 } } },
+              },
+              fields: 'foregroundColor',
+            },
+          },
+          {
+            updateTextStyle: {
+              range: { startIndex: 9, endIndex: 14 },
+              textStyle: { foregroundColor: { color: { rgbColor: { red: 1, blue: 0.2 } } } },
+              fields: 'foregroundColor',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    const body = app.openById(id).getBody();
+    expect(body.getChild(0).asParagraph().editAsText().getForegroundColor(0)).toBe('#000000');
+    const line = body.getChild(1).asParagraph().editAsText();
+    expect([line.getForegroundColor(0), line.getForegroundColor(6)]).toEqual(['#ff0033', null]);
+    const content = docs.Documents.get(id).body.content;
+    expect(content[1].paragraph.elements[0].textRun.textStyle.foregroundColor).toEqual({
+      color: { rgbColor: {} },
+    });
+    expect(content[2].paragraph.elements[0].textRun.textStyle.foregroundColor).toEqual({
+      color: { rgbColor: { red: 1, blue: 0.2 } },
+    });
+    // A component outside 0.0–1.0 is Google's error; nothing of the batch is applied.
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            {
+              updateTextStyle: {
+                range: { startIndex: 1, endIndex: 8 },
+                textStyle: { foregroundColor: { color: { rgbColor: { red: 255 } } } },
+                fields: 'foregroundColor',
+              },
+            },
+          ],
+        },
+        id,
+      ),
+    ).toThrow(/Invalid value at 'text_style.foreground_color.color.rgb_color.red'/);
+    // Transparent text (an OptionalColor without a color) DocumentApp cannot show: not emulated.
+    expect(() =>
+      docs.Documents.batchUpdate(
+        {
+          requests: [
+            {
+              updateTextStyle: {
+                range: { startIndex: 1, endIndex: 8 },
+                textStyle: { foregroundColor: {} },
+                fields: 'foregroundColor',
+              },
+            },
+          ],
+        },
+        id,
+      ),
+    ).toThrow(/not implemented/);
+    expect(body.getChild(0).asParagraph().editAsText().getForegroundColor(0)).toBe('#000000');
+  });
+
+  test('updateParagraphStyle indentFirstLine, lineSpacing, spaceAbove and spaceBelow are DocumentApp’s indent and spacing (ParagraphStyle)', () => {
+    const { docs, id, app } = sample();
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateParagraphStyle: {
+              range: { startIndex: 9, endIndex: 21 },
+              paragraphStyle: {
+                indentFirstLine: { magnitude: 35.4, unit: 'PT' },
+                lineSpacing: 115,
+                spaceAbove: { magnitude: 0, unit: 'PT' },
+                spaceBelow: { magnitude: 6, unit: 'PT' },
+              },
+              fields: 'indentFirstLine,lineSpacing,spaceAbove,spaceBelow',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    const p = app.openById(id).getBody().getChild(1).asParagraph();
+    expect([
+      p.getIndentFirstLine(),
+      p.getLineSpacing(),
+      p.getSpacingBefore(),
+      p.getSpacingAfter(),
+    ]).toEqual([35.4, 1.15, 0, 6]);
+    expect(docs.Documents.get(id).body.content[2].paragraph.paragraphStyle).toEqual({
+      namedStyleType: 'NORMAL_TEXT',
+      direction: 'LEFT_TO_RIGHT',
+      indentFirstLine: { magnitude: 35.4, unit: 'PT' },
+      spaceAbove: { magnitude: 0, unit: 'PT' },
+      spaceBelow: { magnitude: 6, unit: 'PT' },
+      lineSpacing: 115,
+    });
+  });
+
+  test('updateTableColumnProperties: fixed widths on the listed columns are Table.getColumnWidth; under 5 pt is refused', () => {
+    const { docs, id, app } = sample();
+    const at = { index: 21 };
+    docs.Documents.batchUpdate(
+      {
+        requests: [
+          {
+            updateTableColumnProperties: {
+              tableStartLocation: at,
+              columnIndices: [0],
+              tableColumnProperties: {
+                widthType: 'FIXED_WIDTH',
+                width: { magnitude: 40, unit: 'PT' },
+              },
+              fields: 'width,widthType',
+            },
+          },
+          {
+            updateTableColumnProperties: {
+              tableStartLocation: at,
+              columnIndices: [1],
+              tableColumnProperties: {
+                widthType: 'FIXED_WIDTH',
+                width: { magnitude: 300, unit: 'PT' },
+              },
+              fields: 'width,widthType',
+            },
+          },
+        ],
+      },
+      id,
+    );
+    const table = app.openById(id).getBody().getTables()[0]!;
+    expect([table.getColumnWidth(0), table.getColumnWidth(1)]).toEqual([40, 300]);
+    expect(docs.Documents.get(id).body.content[3].table.tableStyle.tableColumnProperties).toEqual([
+      { widthType: 'FIXED_WIDTH', width: { magnitude: 40, unit: 'PT' } },
+      { widthType: 'FIXED_WIDTH', width: { magnitude: 300, unit: 'PT' } },
+    ]);
+    const request = (columnIndices: number[], magnitude: number) => ({
+      requests: [
+        {
+          updateTableColumnProperties: {
+            tableStartLocation: at,
+            columnIndices,
+            tableColumnProperties: { widthType: 'FIXED_WIDTH', width: { magnitude, unit: 'PT' } },
+            fields: 'width,widthType',
+          },
+        },
+      ],
+    });
+    expect(() => docs.Documents.batchUpdate(request([0], 4), id)).toThrow(/at least 5 points/);
+    expect(() => docs.Documents.batchUpdate(request([2], 40), id)).toThrow(
+      /column index 2 is out of bounds for a table with 2 columns/,
+    );
+    // Nothing of a failed batch is applied.
+    expect(table.getColumnWidth(0)).toBe(40);
+  });
+
   test('pinTableHeaderRows marks the header rows; the location must be a table’s start', () => {
     const { docs, id } = sample();
     docs.Documents.batchUpdate(
@@ -374,8 +608,8 @@ describe('Docs.Documents.batchUpdate', () => {
             {
               updateParagraphStyle: {
                 range: { startIndex: 1, endIndex: 9 },
-                paragraphStyle: { lineSpacing: 150 },
-                fields: 'lineSpacing',
+                paragraphStyle: { indentStart: { magnitude: 10, unit: 'PT' } },
+                fields: 'indentStart',
               },
             },
           ],
@@ -383,7 +617,7 @@ describe('Docs.Documents.batchUpdate', () => {
         id,
       ),
     ).toThrow(
-      'emulator: Docs.Documents.batchUpdate updateParagraphStyle field lineSpacing is not implemented',
+      'emulator: Docs.Documents.batchUpdate updateParagraphStyle field indentStart is not implemented',
     );
     expect(() => docs.Documents.batchUpdate({ requests: [{ fooBar: {} }] }, id)).toThrow(
       `Invalid JSON payload received. Unknown name "fooBar" at 'requests[0]': Cannot find field.`,

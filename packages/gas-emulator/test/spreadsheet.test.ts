@@ -356,13 +356,13 @@ describe('Sheet', () => {
     expect(runs.size).toBe(2);
     expect(long! / short!).toBeCloseTo(2, 1);
     // A type the emulator cannot draw throws instead of drawing something else.
-    const pie = sheet
+    const area = sheet
       .newChart()
-      .setChartType(Charts.ChartType.PIE)
+      .setChartType(Charts.ChartType.AREA)
       .addRange(sheet.getRange('A1:B3'))
       .setPosition(1, 4, 0, 0)
       .build();
-    expect(() => pie.getBlob()).toThrow('emulator: drawing a PIE chart is not implemented');
+    expect(() => area.getBlob()).toThrow('emulator: drawing a AREA chart is not implemented');
   });
 
   test(`setName to an existing name throws (${REF}/sheet#setnamename)`, () => {

@@ -4,3 +4,4 @@ export * from './numbers';
 export * from './dates';
 export * from './periods';
 export * from './collation';
+export * from './quotes';

@@ -13,6 +13,12 @@ export const SETTINGS_RU = {
     rootFolderName: 'Папка на Google Диске',
     signaturePosition: 'Должность подписывающего',
     signatureName: 'ФИО подписывающего',
+    approverPosition: 'Утверждает: должность (блок «УТВЕРЖДАЮ» справок и анализа плана)',
+    approverName: 'Утверждает: ФИО',
+    approvalOrderNumber: 'Приказ об утверждении: номер',
+    approvalOrderDate: 'Приказ об утверждении: дата (ДД.ММ.ГГГГ)',
+    agreedPosition: 'Согласует: должность (блок «СОГЛАСОВАНО»)',
+    agreedName: 'Согласует: ФИО',
     nameWinners: 'Называть победителей в документах (есть согласие на распространение)',
     checkSender:
       'Проверять отправителя (формы собирают адреса; ответ с адреса, не указанного для ОУ, отмечается)',
@@ -26,6 +32,9 @@ export const SETTINGS_RU = {
     centreContact: 'Контакты центра для писем ОУ (телефон, адрес электронной почты)',
     certificatesToSchools:
       'Отправлять грамоты в ОУ (письмо со ссылкой на папку ОУ после изготовления)',
+    templateMonthlyNote: 'Шаблон аналитической справки за месяц (ссылка на Google Документ)',
+    templateAnnualNote: 'Шаблон аналитической справки за учебный год (ссылка на Google Документ)',
+    templatePlanAnalysis: 'Шаблон анализа выполнения плана (ссылка на Google Документ)',
   } as Record<SettingKey, string>,
   header: ['Параметр', 'Значение', 'Ключ'],
   required: (label: string) => `«${label}»: заполните это поле.`,
@@ -44,6 +53,8 @@ export const SETTINGS_RU = {
     `«${label}»: ${echo(value)} — укажите число от 1 до 28 одними цифрами.`,
   badTemplate: (label: string, value: string) =>
     `«${label}»: ${echo(value)} — не похоже на ссылку на Google Документ. Откройте шаблон в Google Документах и скопируйте ссылку из адресной строки.`,
+  badDate: (label: string, value: string) =>
+    `«${label}»: ${echo(value)} — не похоже на дату; укажите её как ДД.ММ.ГГГГ, например 28.06.2021.`,
   badYesNo: (label: string, value: string) =>
     `«${label}»: ${echo(value)} — укажите «да» или «нет».`,
   /** A value in the tab that the app does not accept: the default is used until it is fixed. */

@@ -32,6 +32,8 @@ export const COSTS: Record<string, CallCost> = {
   'Sheet.insertChart': { base: 1500 },
   'EmbeddedChart.getAs': { base: 1500 },
   'EmbeddedChart.getBlob': { base: 1500 },
+  'Chart.getAs': { base: 1500 },
+  'Chart.getBlob': { base: 1500 },
   'File.getAs': { base: 1500 },
   'Document.getAs': { base: 1500 },
   'Blob.getAs': { base: 1500 },

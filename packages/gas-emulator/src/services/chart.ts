@@ -241,6 +241,9 @@ export function chartData(
   return {
     title: String(model.options.title ?? ''),
     type: model.chartType,
+    // setOption('isStacked', true), the option EmbeddedBarChartBuilder.setStacked sets.
+    stacked: model.options.isStacked === true,
+    colors: Array.isArray(model.options.colors) ? model.options.colors.map(String) : undefined,
     categories: body(categories).map((v) => String(v)),
     series: series.map((s, i) => ({
       name: headed ? String(s[0]) : `Ряд ${i + 1}`,

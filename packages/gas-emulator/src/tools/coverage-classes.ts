@@ -1,6 +1,15 @@
 /** The emulator's fake classes by the Apps Script class name they stand for (coverage report). */
 import { Blob } from '../services/blob';
 import { EmbeddedChart, EmbeddedChartBuilder } from '../services/chart';
+import {
+  BarChartBuilder,
+  Chart,
+  ChartsService,
+  ColumnChartBuilder,
+  DataTableBuilder,
+  LineChartBuilder,
+  PieChartBuilder,
+} from '../services/charts';
 import { DataValidation, DataValidationBuilder } from '../services/data-validation';
 import * as docs from '../services/documents';
 import { DriveApp, File, Folder, FileIterator, FolderIterator } from '../services/drive';
@@ -28,6 +37,13 @@ export const CLASSES: Record<string, unknown> = {
   Blob,
   EmbeddedChart,
   EmbeddedChartBuilder,
+  Charts: ChartsService,
+  Chart,
+  DataTableBuilder,
+  BarChartBuilder,
+  ColumnChartBuilder,
+  LineChartBuilder,
+  PieChartBuilder,
   DataValidation,
   DataValidationBuilder,
   Body: docs.BodyEl,

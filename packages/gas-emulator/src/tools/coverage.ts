@@ -9,6 +9,7 @@ import * as services from './coverage-classes';
 const EMULATED = new Set([
   'Base',
   'Cache',
+  'Charts',
   'Document',
   'Drive',
   'Forms',

@@ -11,8 +11,11 @@
  *   body starts at 1 after the section break; an inline object, a page break or a horizontal rule
  *   is one unit; a table takes one unit to open, one per row and one per cell before the cell's
  *   content, and one to close. Headers and footers are their own segments, counted from 0.
- * - Documents.batchUpdate applies updateParagraphStyle (keepWithNext, keepLinesTogether),
- *   pinTableHeaderRows and updateTableRowStyle (preventOverflow, minRowHeight) to the model,
+ * - Documents.batchUpdate applies updateParagraphStyle (keepWithNext, keepLinesTogether,
+ *   alignment, indentFirstLine, lineSpacing, spaceAbove, spaceBelow), updateTextStyle (link, bold,
+ *   italic, underline, fontSize, weightedFontFamily, foregroundColor as an RGB colour),
+ *   pinTableHeaderRows, updateTableRowStyle
+ *   (preventOverflow, minRowHeight) and updateTableColumnProperties (width, widthType) to the model,
  *   validating every request before applying any, as Google does
  *   (developers.google.com/docs/api/reference/rest/v1/documents/request). Any other request throws
  *   "emulator: Docs.Documents.batchUpdate request X is not implemented"; a bad range, table location
@@ -127,15 +130,44 @@ const REQUEST_TYPES = new Set([
 ]);
 
 /** Paragraph style fields updateParagraphStyle can set here (the others are not implemented). */
-const PARAGRAPH_FIELDS = ['keepWithNext', 'keepLinesTogether', 'alignment'] as const;
+const PARAGRAPH_FIELDS = [
+  'keepWithNext',
+  'keepLinesTogether',
+  'alignment',
+  'indentFirstLine',
+  'lineSpacing',
+  'spaceAbove',
+  'spaceBelow',
+] as const;
+/**
+ * Paragraph style fields that are DocumentApp attributes too (Paragraph.getIndentFirstLine, …):
+ * a Dimension in points, or lineSpacing as a percentage of single (DocumentApp: a multiplier).
+ */
+const PARAGRAPH_DIMENSION: Record<string, string> = {
+  indentFirstLine: 'INDENT_FIRST_LINE',
+  spaceAbove: 'SPACING_BEFORE',
+  spaceBelow: 'SPACING_AFTER',
+};
 /** Text style fields updateTextStyle can set here, with the DocumentApp attribute each is. */
-const TEXT_FIELDS = ['link', 'bold', 'italic', 'underline'] as const;
+const TEXT_FIELDS = [
+  'link',
+  'bold',
+  'italic',
+  'underline',
+  'fontSize',
+  'weightedFontFamily',
+  'foregroundColor',
+] as const;
 const TEXT_ATTRIBUTE: Record<(typeof TEXT_FIELDS)[number], string> = {
   link: 'LINK_URL',
   bold: 'BOLD',
   italic: 'ITALIC',
   underline: 'UNDERLINE',
+  fontSize: 'FONT_SIZE',
+  weightedFontFamily: 'FONT_FAMILY',
+  foregroundColor: 'FOREGROUND_COLOR',
 };
+const RGB = ['red', 'green', 'blue'] as const;
 /** The API's paragraph alignments and DocumentApp's HORIZONTAL_ALIGNMENT names. */
 const ALIGNMENT_ATTRIBUTE: Record<string, string> = {
   START: 'LEFT',
@@ -145,6 +177,8 @@ const ALIGNMENT_ATTRIBUTE: Record<string, string> = {
 };
 /** Table row style fields updateTableRowStyle can set here. */
 const ROW_FIELDS = ['preventOverflow', 'minRowHeight'] as const;
+/** Table column fields updateTableColumnProperties can set. */
+const COLUMN_FIELDS = ['width', 'widthType'] as const;
 
 /** Apps Script's message for a failed advanced-service call. */
 function apiError(method: string, message: string): Error {
@@ -173,7 +207,42 @@ function textStyle(attrs: Record<string, unknown>): Json {
   if (typeof attrs.LINK_URL === 'string' && attrs.LINK_URL !== '') {
     style.link = { url: attrs.LINK_URL };
   }
+  const colour = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(
+    String(attrs.FOREGROUND_COLOR ?? ''),
+  );
+  if (colour) {
+    // RgbColor: each component 0.0–1.0; a component of 0 is left out, as JSON of the API omits it.
+    const rgbColor: Json = {};
+    RGB.forEach((name, i) => {
+      const value = parseInt(colour[i + 1]!, 16) / 255;
+      if (value > 0) rgbColor[name] = value;
+    });
+    style.foregroundColor = { color: { rgbColor } };
+  }
   return style;
+}
+
+/**
+ * An OptionalColor of a request as DocumentApp's '#rrggbb' (TextStyle.foregroundColor: «If set,
+ * the color is either an RGB color or transparent, depending on the color field»); null when the
+ * field is unset. Transparent text is not something DocumentApp can show.
+ */
+function colourOf(value: unknown, path: string, invalid: Invalid): string | null | 'transparent' {
+  if (value === undefined || value === null) return null;
+  const color = (value as Json).color as Json | undefined;
+  if (!color) return 'transparent';
+  const rgb = (color.rgbColor ?? {}) as Json;
+  return (
+    '#' +
+    RGB.map((name) => {
+      const v = Number(rgb[name] ?? 0);
+      if (!Number.isFinite(v) || v < 0 || v > 1)
+        throw invalid(`Invalid value at '${path}.color.rgb_color.${name}' (${String(rgb[name])}).`);
+      return Math.round(v * 255)
+        .toString(16)
+        .padStart(2, '0');
+    }).join('')
+  );
 }
 
 function sameStyle(a: Json, b: Json): boolean {
@@ -236,6 +305,12 @@ class Indexer {
     };
     const alignment = ALIGNMENTS[String(p.attrs.HORIZONTAL_ALIGNMENT ?? '')];
     if (alignment) style.alignment = alignment;
+    for (const [field, attribute] of Object.entries(PARAGRAPH_DIMENSION)) {
+      const value = p.attrs[attribute];
+      if (typeof value === 'number') style[field] = { magnitude: value, unit: 'PT' };
+    }
+    if (typeof p.attrs.LINE_SPACING === 'number')
+      style.lineSpacing = Math.round(p.attrs.LINE_SPACING * 1e6) / 1e4;
     if (p.apiStyle?.keepWithNext !== undefined) style.keepWithNext = p.apiStyle.keepWithNext;
     if (p.apiStyle?.keepLinesTogether !== undefined)
       style.keepLinesTogether = p.apiStyle.keepLinesTogether;
@@ -503,6 +578,8 @@ function plan(request: Json, i: number, doc: IndexedDocument): () => void {
       return planPinnedRows(body, doc, invalid);
     case 'updateTableRowStyle':
       return planRowStyle(body, doc, invalid);
+    case 'updateTableColumnProperties':
+      return planColumnProperties(body, doc, invalid);
     default:
       return notImplemented('Docs.Documents', `batchUpdate request ${kind}`);
   }
@@ -572,6 +649,20 @@ function planParagraphStyle(body: Json, doc: IndexedDocument, invalid: Invalid):
   if (alignment !== undefined && !ALIGNMENT_ATTRIBUTE[alignment]) {
     throw invalid(`Invalid value at 'paragraph_style.alignment' (${alignment}).`);
   }
+  // Dimensions in points (the only unit of Dimension besides UNIT_UNSPECIFIED).
+  const attributes: Record<string, number | null> = {};
+  for (const field of fields) {
+    const attribute = PARAGRAPH_DIMENSION[field];
+    if (attribute)
+      attributes[attribute] = dimension(style[field], `paragraph_style.${field}`, invalid);
+  }
+  if (fields.includes('lineSpacing')) {
+    const spacing = style.lineSpacing;
+    if (spacing !== undefined && (typeof spacing !== 'number' || !(spacing >= 6))) {
+      throw invalid(`Invalid value at 'paragraph_style.line_spacing' (${String(spacing)}).`);
+    }
+    attributes.LINE_SPACING = spacing === undefined ? null : spacing / 100;
+  }
   // «Any paragraph that overlaps the range is updated.»
   const targets = doc.paragraphs.filter((p) => p.start < end && p.end > start).map((p) => p.node);
   return () => {
@@ -582,14 +673,33 @@ function planParagraphStyle(body: Json, doc: IndexedDocument, invalid: Invalid):
           // DocumentApp's own attribute: getAlignment() sees it.
           if (alignment === undefined) delete node.attrs.HORIZONTAL_ALIGNMENT;
           else node.attrs.HORIZONTAL_ALIGNMENT = ALIGNMENT_ATTRIBUTE[alignment];
-        } else {
+        } else if (field === 'keepWithNext' || field === 'keepLinesTogether') {
           // A field in the mask but not in the style is reset to its default (false).
-          apiStyle[field as 'keepWithNext' | 'keepLinesTogether'] = style[field] === true;
+          apiStyle[field] = style[field] === true;
         }
+      }
+      // DocumentApp's attributes (getIndentFirstLine, getLineSpacing, getSpacingBefore …).
+      for (const [attribute, value] of Object.entries(attributes)) {
+        if (value === null) delete node.attrs[attribute];
+        else node.attrs[attribute] = value;
       }
       node.apiStyle = apiStyle;
     }
   };
+}
+
+/**
+ * A Dimension («magnitude» and «unit»; PT is the unit the API knows), or null when the field is in
+ * the mask but not in the style (reset to the named style's value).
+ */
+function dimension(value: unknown, path: string, invalid: Invalid): number | null {
+  if (value === undefined) return null;
+  const d = (value ?? {}) as Json;
+  if (d.unit !== 'PT') throw invalid(`Invalid value at '${path}.unit' (${String(d.unit)}).`);
+  const magnitude = Number(d.magnitude ?? 0);
+  if (!Number.isFinite(magnitude) || magnitude < 0)
+    throw invalid(`Invalid value at '${path}.magnitude' (${String(d.magnitude)}).`);
+  return magnitude;
 }
 
 function planTextStyle(body: Json, doc: IndexedDocument, invalid: Invalid): () => void {
@@ -608,6 +718,23 @@ function planTextStyle(body: Json, doc: IndexedDocument, invalid: Invalid): () =
       }
       // A field in the mask but not in the style is cleared.
       attrs.LINK_URL = link ? String(link.url) : null;
+    } else if (field === 'fontSize') {
+      const size = dimension(style.fontSize, 'text_style.font_size', invalid);
+      if (size !== null && size <= 0)
+        throw invalid(`Invalid value at 'text_style.font_size.magnitude' (${size}).`);
+      attrs.FONT_SIZE = size;
+    } else if (field === 'weightedFontFamily') {
+      const family = style.weightedFontFamily as Json | undefined;
+      if (family && typeof family.fontFamily !== 'string') {
+        throw invalid("Invalid value at 'text_style.weighted_font_family.font_family'.");
+      }
+      // «If weightedFontFamily is set, then weight … defaults to 400»: only the family is kept.
+      attrs.FONT_FAMILY = family ? String(family.fontFamily) : null;
+    } else if (field === 'foregroundColor') {
+      const colour = colourOf(style.foregroundColor, 'text_style.foreground_color', invalid);
+      if (colour === 'transparent')
+        return notImplemented('Docs.Documents', 'batchUpdate updateTextStyle transparent text');
+      attrs.FOREGROUND_COLOR = colour;
     } else attrs[TEXT_ATTRIBUTE[field]] = style[field] === true;
   }
   const targets = doc.texts.filter((t) => t.start < end && t.start + t.length > start);
@@ -666,6 +793,45 @@ function planRowStyle(body: Json, doc: IndexedDocument, invalid: Invalid): () =>
         const min = (style.minRowHeight ?? {}) as Json;
         row.attrs.MINIMUM_HEIGHT = Number(min.magnitude ?? 0);
       }
+    }
+  };
+}
+
+/**
+ * Reference, UpdateTableColumnPropertiesRequest: «columnIndices — If no indices are specified,
+ * all columns will be updated»; «If the value of table_column_properties#width is less than 5
+ * points (5/72 inch), a 400 bad request error is returned.» A FIXED_WIDTH column is what
+ * DocumentApp's Table.getColumnWidth reports; EVENLY_DISTRIBUTED drops the width.
+ */
+function planColumnProperties(body: Json, doc: IndexedDocument, invalid: Invalid): () => void {
+  const table = tableAt(body, doc, invalid, 'updateTableColumnProperties');
+  const fields = fieldsOf(body.fields, COLUMN_FIELDS, 'updateTableColumnProperties', invalid);
+  const columns = table.rows[0]?.cells.length ?? 0;
+  const indices = Array.isArray(body.columnIndices)
+    ? (body.columnIndices as unknown[]).map(Number)
+    : [];
+  for (const c of indices) {
+    if (!Number.isInteger(c) || c < 0 || c >= columns) {
+      throw invalid(`The column index ${c} is out of bounds for a table with ${columns} columns.`);
+    }
+  }
+  const props = (body.tableColumnProperties ?? {}) as Json;
+  const widthType = fields.includes('widthType') ? String(props.widthType ?? '') : 'FIXED_WIDTH';
+  if (!['FIXED_WIDTH', 'EVENLY_DISTRIBUTED'].includes(widthType)) {
+    throw invalid(`Invalid value at 'table_column_properties.width_type' (${widthType}).`);
+  }
+  let width: number | null = null;
+  if (fields.includes('width') && widthType === 'FIXED_WIDTH') {
+    width = dimension(props.width, 'table_column_properties.width', invalid);
+    if (width === null || width < 5) {
+      throw invalid('The column width must be at least 5 points.');
+    }
+  }
+  const targets = indices.length > 0 ? indices : Array.from({ length: columns }, (_, c) => c);
+  return () => {
+    for (const c of targets) {
+      if (widthType === 'EVENLY_DISTRIBUTED') delete table.columnWidths[c];
+      else if (width !== null) table.columnWidths[c] = width;
     }
   };
 }
