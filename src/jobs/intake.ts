@@ -4,7 +4,6 @@
  * failed service leaves the raw row in place; the next run catches up, and «Журнал» says so.
  */
 import {
-  partitionResolver,
   projectIntake,
   type IntakeOptions,
   type Projection,
@@ -26,7 +25,6 @@ import {
   FORMS,
   ORDER_FILE_QUESTION,
   ORDER_FORM,
-  Q,
   type FormDefinition,
   type FormKind,
 } from '../domain/forms';
@@ -34,24 +32,25 @@ import {
   rawForms,
   readDerived,
   readQualityTab,
-  type QualityTab,
   readRawValues,
   readReferenceChecked,
   readSettings,
   writeRegistryFills,
   confirmationsChanged,
   writeProjection,
-  writeQualityScope,
 } from '../workspace/master';
+import { GROUPED_SCHEMAS, groupedTabIntact } from '../workspace/groupedTabs';
 import {
-  confirmedResults,
-  GROUPED_SCHEMAS,
-  groupedTabIntact,
-  readBlocks,
-  readGroupedIndex,
-  writeBlocks,
-  type GroupedTab,
-} from '../workspace/groupedTabs';
+  indexLines,
+  linesChecksum,
+  type AnswerRows,
+  type Placed,
+  type PlacedState,
+  type TabCounts,
+} from '../domain/responseIndex';
+import { BLOCK_TABS, readIndexTab, writeIndexTab } from '../workspace/responseIndexTab';
+import type { Row } from '../workspace/table';
+import { placeSubmit } from './submit';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import { moveOrderFiles, type FileMoves, type OrderUpload } from '../workspace/orderFiles';
 import { requireStaff } from '../workspace/access';
@@ -73,7 +72,7 @@ import {
   recordMissingSources,
   type MissingSource,
 } from '../workspace/sources';
-import { TIMESTAMP_TITLE } from '../domain/responses';
+import { isBlankRow, schoolAnswerReader, TIMESTAMP_TITLE } from '../domain/responses';
 import { startBudget, type Budget } from './budget';
 import { INTAKE_RU } from '../i18n/ru/intake';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
@@ -101,10 +100,10 @@ export class SourceMissingError extends Error {
 }
 
 /**
- * Projects the responses and writes the derived tabs; the caller holds the lock. With `submitted`
- * (a response id such as `REG-5`) of a new answer only that answer's ОУ — and the ОУ of any row
- * an earlier submit left unplaced — is re-projected and its blocks rewritten; otherwise, or when
- * the response sheets differ from what was placed in any other way, everything is.
+ * Projects every response and writes the derived tabs and the index of answers; the caller holds
+ * the lock. With `submitted` (a response id such as `REG-5`) the family of that answer's form must
+ * have all its sources, or SourceMissingError says what is missing; a submit that can place its
+ * answer alone (jobs/submit.ts) never comes here.
  */
 export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): IntakeRun {
   const settings = readSettings(spreadsheet);
@@ -122,48 +121,59 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
     salt: participantSalt(),
     checkSender: settings.checkSender,
   };
-  const placed = readPlaced();
-  const after: Placed = {};
-  const scope =
-    form && family && !readProperty(PROPERTY_KEYS.intakeBehind)
-      ? unplacedScope(submitted!, family.forms, values, placed, schools, after)
-      : null;
-  const tabs = scope && readGroupedIndex(spreadsheet, family!.tabs);
-  const quality = tabs && readQualityTab(spreadsheet);
-  const scoped = tabs && quality ? { tabs, quality } : null;
-  let stopped: FormKind[] = [];
-  let result: Projected;
-  if (scoped) {
-    result = projectScope(scoped, scope!, submitted!, values, reference, schools, options);
-    const lengths: TabCounts = { [QUALITY_SCHEMA.name]: scoped.quality.length ?? 0 };
-    for (const tab of scoped.tabs) lengths[tab.schema.name] = tab.length ?? tab.keys.length;
-    recordPlaced({ ...placed, ...after }, lengths);
-  } else {
-    readRawValues(spreadsheet, undefined, values);
-    const absent = FORMS.map((f) => f.kind).filter((kind) => !values.has(kind));
-    stopped = FAMILIES.filter((f) => f.forms.some((k) => absent.includes(k))).flatMap(
-      (f) => f.forms,
-    );
-    if (absent.length > 0) noteMissing(spreadsheet, absent);
-    const filled = writeRegistryFills(spreadsheet, check.fills);
-    if (filled.length > 0) {
-      writeJournal(spreadsheet, [
-        {
-          at: new Date(),
-          job: 'ОУ',
-          outcome: 'ok',
-          details: REGISTRY_RU.filled(filled.length, filled.join(', ')),
-        },
-      ]);
-    }
-    const full = { ...options, registryIssues: check.issues };
-    const lengths: TabCounts = {};
-    result = projectAll(spreadsheet, values, reference, schools, full, stopped, lengths);
-    const projected = FORMS.map((f) => f.kind).filter((k) => !stopped.includes(k));
-    recordPlaced({ ...placed, ...placedStates(values, projected) }, lengths);
-    if (stopped.length === 0) recordFullIntake(reference, settings, check.issues);
+  readRawValues(spreadsheet, undefined, values);
+  const absent = FORMS.map((f) => f.kind).filter((kind) => !values.has(kind));
+  const stopped = FAMILIES.filter((f) => f.forms.some((k) => absent.includes(k))).flatMap(
+    (f) => f.forms,
+  );
+  if (absent.length > 0) noteMissing(spreadsheet, absent);
+  const filled = writeRegistryFills(spreadsheet, check.fills);
+  if (filled.length > 0) {
+    writeJournal(spreadsheet, [
+      {
+        at: new Date(),
+        job: 'ОУ',
+        outcome: 'ok',
+        details: REGISTRY_RU.filled(filled.length, filled.join(', ')),
+      },
+    ]);
   }
-  const { projection, written, raw } = result;
+  const full = { ...options, registryIssues: check.issues };
+  const lengths: TabCounts = {};
+  const result = projectAll(spreadsheet, values, reference, schools, full, stopped, lengths);
+  const projected = FORMS.map((f) => f.kind).filter((k) => !stopped.includes(k));
+  const indexTab = readIndexTab(spreadsheet);
+  const before = indexTab?.index?.meta;
+  const placed: Placed = { ...(before?.placed ?? {}), ...placedStates(values, projected) };
+  writeIndexTab(
+    spreadsheet,
+    indexTab,
+    indexLines(
+      {
+        meta: {
+          placed,
+          tabs: { ...(before?.tabs ?? {}), ...lengths },
+          complete: stopped.length === 0,
+        },
+        answers: answersOf(values, projected),
+        blocks: blocksOf(result.projection),
+      },
+      BLOCK_TABS,
+    ) as Row[],
+  );
+  // Where the next submits start reading each response sheet.
+  writeProperty(PROPERTY_KEYS.intakePlaced, JSON.stringify(placed));
+  if (stopped.length === 0) recordFullIntake(reference, settings, check.issues);
+  return runOf(result, settings, reference, stopped);
+}
+
+/** The run's result, with the order uploads it placed. */
+function runOf(
+  { projection, written, raw }: Projected,
+  settings: Settings,
+  reference: ReferenceData,
+  stopped: FormKind[],
+): IntakeRun {
   const placedOrders = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
   const uploads = raw.order
     .filter((r) => placedOrders.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
@@ -175,6 +185,47 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
       uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
     }));
   return { projection, written, settings, reference, uploads, stopped };
+}
+
+/** Each ОУ answer's rows in each form's response sheet (blank rows left out). */
+function answersOf(
+  values: Map<FormKind, unknown[][]>,
+  kinds: readonly FormKind[],
+): Map<string, AnswerRows> {
+  const answers = new Map<string, AnswerRows>();
+  for (const kind of kinds) {
+    const sheet = values.get(kind);
+    if (!sheet) continue;
+    const label = schoolAnswerReader(sheet[0] ?? []);
+    for (let i = 1; i < sheet.length; i++) {
+      const row = sheet[i];
+      if (!row || isBlankRow(row)) continue;
+      const answer = label(row);
+      let rows = answers.get(answer);
+      if (!rows) answers.set(answer, (rows = {}));
+      (rows[kind] ??= []).push(i + 1);
+    }
+  }
+  return answers;
+}
+
+/** Each ОУ's rows in each grouped tab, in the index's column order. */
+function blocksOf(projection: Projection): Map<string, number[]> {
+  const lists = [
+    projection.participants,
+    projection.orders,
+    projection.reports,
+    projection.results,
+  ];
+  const blocks = new Map<string, number[]>();
+  lists.forEach((records, column) => {
+    for (const record of records) {
+      let counts = blocks.get(record.schoolKey);
+      if (!counts) blocks.set(record.schoolKey, (counts = lists.map(() => 0)));
+      counts[column]!++;
+    }
+  });
+  return blocks;
 }
 
 /** Records the forms whose sources are missing and says what is wrong, in Russian. */
@@ -253,71 +304,6 @@ function projectAll(
   return { projection, written, raw };
 }
 
-/** The answers of the scope's ОУ projected; only their blocks read and rewritten. */
-function projectScope(
-  { tabs, quality }: { tabs: GroupedTab[]; quality: QualityTab },
-  scope: Set<string>,
-  submitted: string,
-  values: Map<FormKind, unknown[][]>,
-  reference: ReferenceData,
-  schools: SchoolIndex,
-  options: IntakeOptions,
-): Projected {
-  const partitionOf = partitionResolver(schools);
-  readBlocks(tabs, scope);
-  const raw = rawForms(values, (answer) => scope.has(partitionOf(answer)));
-  const staff = { resultConfirmed: confirmedResults(tabs), qualityStatus: quality.statuses };
-  const projection = projectIntake(raw, reference, options, staff, scope, schools);
-  const written = writeBlocks(tabs, projection, scope);
-  written[QUALITY_SCHEMA.name] = writeQualityScope(
-    quality,
-    projection.quality,
-    new Set([...projection.responseIds, submitted]),
-  );
-  return { projection, written, raw };
-}
-
-/**
- * What was placed of one response sheet: its last row, that row's timestamp and the latest
- * timestamp of all (an edited answer gets a new one). Comparing these with the sheet tells new
- * rows from rows deleted, moved or edited without a delivered trigger.
- */
-interface PlacedState {
-  rows: number;
-  last: number;
-  max: number;
-}
-
-type Placed = Partial<Record<FormKind, PlacedState>>;
-
-/** Body rows of each derived tab after the app last wrote it. */
-type TabCounts = Record<string, number>;
-
-/** Where the tab counts sit in the placed record (no form kind is named so). */
-const TAB_COUNTS = '#tabs';
-
-function readTabCounts(): TabCounts {
-  const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.intakePlaced) ?? {};
-  const counts = stored[TAB_COUNTS];
-  return counts && typeof counts === 'object' ? (counts as TabCounts) : {};
-}
-
-function readPlaced(): Placed {
-  const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.intakePlaced) ?? {};
-  const placed: Placed = {};
-  for (const f of FORMS) {
-    const state = stored[f.kind];
-    // Older versions kept only the row number: unknown timestamps make the next run a full one.
-    if (state && typeof state === 'object') placed[f.kind] = state as PlacedState;
-  }
-  return placed;
-}
-
-function recordPlaced(placed: Placed, lengths: TabCounts): void {
-  const tabs = { ...readTabCounts(), ...lengths };
-  writeProperty(PROPERTY_KEYS.intakePlaced, JSON.stringify({ ...placed, [TAB_COUNTS]: tabs }));
-}
-
 /** The timestamp (ms, 0 if none) of row `i` of a response sheet's values (header first). */
 function timeReader(sheet: unknown[][]): (i: number) => number {
   const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(TIMESTAMP_TITLE);
@@ -348,45 +334,6 @@ function sameState(a: PlacedState, b: PlacedState): boolean {
   return a.rows === b.rows && a.last === b.last && a.max === b.max;
 }
 
-/**
- * The ОУ partitions a submit must re-project: the submitted answer's, and those of rows below
- * what was placed that an earlier submit never placed (a trigger Google did not deliver, a busy
- * table). Null when the sheets differ from what was placed otherwise — a row edited, deleted or
- * moved, the submitted row an edit — and everything must be projected.
- */
-function unplacedScope(
-  submitted: string,
-  kinds: readonly FormKind[],
-  values: Map<FormKind, unknown[][]>,
-  placed: Placed,
-  schools: SchoolIndex,
-  after: Placed,
-): Set<string> | null {
-  const partitionOf = partitionResolver(schools);
-  const scope = new Set<string>();
-  const form = formOfResponse(submitted)!;
-  const row = Number(submitted.split('-')[1]);
-  for (const kind of kinds) {
-    const sheet = values.get(kind)!;
-    const before = placed[kind];
-    // Cheap on purpose (a submit must stay fast): the row count and the last placed row's
-    // timestamp; an edit of an older row whose trigger never came is the daily run's to find.
-    if (!before || sheet.length < before.rows) return null;
-    const time = timeReader(sheet);
-    if ((before.rows > 1 ? time(before.rows - 1) : 0) !== before.last) return null;
-    if (kind === form.kind && (row <= before.rows || row !== sheet.length)) return null;
-    let max = before.max;
-    for (let r = before.rows; r < sheet.length; r++) max = Math.max(max, time(r));
-    after[kind] = { rows: sheet.length, last: sheet.length > 1 ? time(sheet.length - 1) : 0, max };
-    const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(Q.school);
-    for (let r = before.rows; r < sheet.length; r++) {
-      const answer = sheet[r]?.[column];
-      scope.add(partitionOf(answer === undefined || answer === null ? '' : String(answer)));
-    }
-  }
-  return scope;
-}
-
 /** A full projection at least this often, for what no check sees (a derived cell edited by hand). */
 const FULL_EVERY_DAYS = 7;
 
@@ -409,7 +356,13 @@ export function fullIntakeDue(spreadsheet: Spreadsheet): boolean {
   const { reference, check } = readReferenceChecked(spreadsheet);
   const settings = readSettings(spreadsheet);
   if (intakeFingerprint(reference, settings, check.issues) !== last.fingerprint) return true;
-  const placed = readPlaced();
+  const indexTab = readIndexTab(spreadsheet);
+  const index = indexTab?.index;
+  // The index must be whole and as written (a hand edit of it shows in its checksum).
+  if (!index || !index.meta.complete || linesChecksum(indexTab!.lines) !== index.checksum) {
+    return true;
+  }
+  const placed = index.meta.placed;
   for (const definition of FORMS) {
     const before = placed[definition.kind];
     const sheet = responseSheet(spreadsheet, definition, formIdOf(definition.kind));
@@ -419,7 +372,7 @@ export function fullIntakeDue(spreadsheet: Spreadsheet): boolean {
     while (rows > 0 && column[rows - 1]![0] === '') rows--;
     if (!sameState(stateOf(column, Math.max(rows, 1)), before)) return true;
   }
-  const counts = readTabCounts();
+  const counts = index.meta.tabs;
   for (const schema of GROUPED_SCHEMAS) {
     if (!groupedTabIntact(spreadsheet, schema, counts[schema.name] ?? -1)) return true;
   }
@@ -495,7 +448,10 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
       if (!form) return; // a form the app does not own
       const id = `${form.idPrefix}-${row}`;
       try {
-        const run = refreshDerived(spreadsheet, id);
+        const family = FAMILIES.find((f) => f.forms.includes(form.kind))!;
+        // Its own ОУ only, when that can be trusted; else everything, as rebuildAll does.
+        const run =
+          placeSubmit(spreadsheet.getId(), form, row, family) ?? refreshDerived(spreadsheet, id);
         if (form.kind === ORDER_FORM.kind) {
           const uploads = run.uploads.filter((u) => u.responseId === id);
           journalFailedMoves(spreadsheet, moveOrderFiles(run.settings.rootFolderName, uploads));

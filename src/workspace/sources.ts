@@ -29,6 +29,11 @@ function tabIds(): TabIds {
   return readJsonProperty<TabIds>(PROPERTY_KEYS.tabIds) ?? {};
 }
 
+/** The recorded sheet id of a tab (`responsesTabKey(kind)` for a response sheet), if any. */
+export function recordedTabId(name: string): number | undefined {
+  return tabIds()[name];
+}
+
 /** Remembers sheet ids (the caller holds the lock). */
 export function recordTabIds(ids: TabIds): void {
   const current = tabIds();

@@ -1,0 +1,243 @@
+/**
+ * The index of answers by ОУ, kept on the hidden tab «Индекс ответов» so that a form submit reads
+ * only what its ОУ needs: Forms append answers by time, not by ОУ, and a district's response
+ * sheets run to tens of thousands of rows. Three kinds of lines, sorted by key:
+ *
+ * - `#` — what was placed of each response sheet (its last row, that row's timestamp and the
+ *   latest timestamp: a new row below, or a row edited or deleted without a trigger, shows), the
+ *   body rows of each derived tab as written, and a checksum of the other lines (a hand edit of the
+ *   index shows to the daily check);
+ * - `ответ: <ОУ as answered>` — the rows of each form holding that answer. Keyed by the answer,
+ *   not by the ОУ it matched: the registry decides the ОУ when the index is read, so an alias added
+ *   by staff moves answers to their ОУ without rewriting the index;
+ * - `ОУ: <key>` — the rows of that ОУ's block in each grouped tab (the blocks are in key order, so
+ *   the counts of the ОУ before it say where it starts).
+ *
+ * A full projection writes the index whole; a submit rewrites the lines of its ОУ. Pure data here;
+ * workspace/responseIndexTab.ts reads and writes the tab.
+ */
+import { FORMS, type FormKind } from './forms';
+import { comparePartitions } from './intake';
+
+/** What was placed of one response sheet (see the module comment). */
+export interface PlacedState {
+  rows: number;
+  last: number;
+  max: number;
+}
+
+export type Placed = Partial<Record<FormKind, PlacedState>>;
+
+/** Body rows of each derived tab after the app last wrote it, by tab name. */
+export type TabCounts = Record<string, number>;
+
+/** The forms in the index's columns (after the key). */
+export const INDEX_FORMS: readonly FormKind[] = FORMS.map((f) => f.kind);
+
+/** The `#` line. */
+export interface IndexMeta {
+  placed: Placed;
+  tabs: TabCounts;
+  /** False when a form's projection was stopped: then no submit may trust the index. */
+  complete: boolean;
+}
+
+/** Rows of each form holding one answer; null when there were too many to list in a cell. */
+export type AnswerRows = Partial<Record<FormKind, number[] | null>>;
+
+export interface ResponseIndex {
+  meta: IndexMeta;
+  /** ОУ answer as typed → its rows per form. */
+  answers: Map<string, AnswerRows>;
+  /** ОУ key → rows of its block in each grouped tab, in `blockTabs` order. */
+  blocks: Map<string, number[]>;
+  /** The checksum the `#` line records (of the other lines when they were written). */
+  checksum: number;
+}
+
+export const META_KEY = '#';
+const ANSWER_PREFIX = 'ответ: ';
+const BLOCK_PREFIX = 'ОУ: ';
+
+/** Sheets refuses a cell over 50,000 characters: a longer list of rows is not kept. */
+const MAX_LIST_CHARS = 49_000;
+
+/** The index line's width: key, one column per form, one per grouped tab. */
+export function indexWidth(blockTabs: readonly string[]): number {
+  return 1 + INDEX_FORMS.length + blockTabs.length;
+}
+
+/** Rows as text: runs of consecutive rows as «5-7», others by commas. */
+export function encodeRows(rows: readonly number[]): string {
+  const sorted = [...new Set(rows)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j > i ? `${sorted[i]}-${sorted[j]}` : String(sorted[i]));
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** The rows of an encoded list; null when the text is not one (never written by the index). */
+export function decodeRows(text: string): number[] | null {
+  const rows: number[] = [];
+  if (text.trim() === '') return rows;
+  for (const part of text.split(',')) {
+    const m = /^\s*(\d+)(?:-(\d+))?\s*$/.exec(part);
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to < from || to - from > 1_000_000) return null;
+    for (let r = from; r <= to; r++) rows.push(r);
+  }
+  return rows;
+}
+
+/** 32-bit FNV-1a of a text. */
+function fnv(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** One line's share of the checksum: the checksum is their sum, so a line can be swapped in place. */
+export function lineChecksum(line: readonly unknown[]): number {
+  return fnv(line.map((c) => (c === null || c === undefined ? '' : String(c))).join('\u0001'));
+}
+
+/** The checksum of index lines (the `#` line left out). */
+export function linesChecksum(lines: readonly (readonly unknown[])[]): number {
+  let sum = 0;
+  for (const line of lines) {
+    if (String(line[0] ?? '') === META_KEY) continue;
+    if (line.every((c) => c === '' || c === null || c === undefined)) continue;
+    sum = (sum + lineChecksum(line)) >>> 0;
+  }
+  return sum;
+}
+
+/** The key of an answer's line. */
+export function answerKey(answer: string): string {
+  return ANSWER_PREFIX + answer;
+}
+
+/** The key of an ОУ block's line. */
+export function blockKey(partition: string): string {
+  return BLOCK_PREFIX + partition;
+}
+
+/** An answer's line. */
+export function answerLine(answer: string, rows: AnswerRows, width: number): unknown[] {
+  const line: unknown[] = new Array(width).fill('');
+  line[0] = answerKey(answer);
+  INDEX_FORMS.forEach((kind, i) => {
+    const list = rows[kind];
+    if (list === undefined) return;
+    const text = list === null ? '' : encodeRows(list);
+    line[1 + i] = list === null || text.length > MAX_LIST_CHARS ? '*' : text;
+  });
+  return line;
+}
+
+/** An ОУ block's line. */
+export function blockLine(partition: string, counts: readonly number[], width: number): unknown[] {
+  const line: unknown[] = new Array(width).fill('');
+  line[0] = blockKey(partition);
+  counts.forEach((n, i) => (line[1 + INDEX_FORMS.length + i] = n));
+  return line;
+}
+
+/** The `#` line. */
+export function metaLine(meta: IndexMeta, checksum: number, width: number): unknown[] {
+  const line: unknown[] = new Array(width).fill('');
+  line[0] = META_KEY;
+  line[1] = JSON.stringify({ ...meta, checksum });
+  return line;
+}
+
+/** Index lines sorted by key, the `#` line first. */
+export function sortLines(lines: unknown[][]): unknown[][] {
+  return lines
+    .map((line) => ({ line, key: String(line[0] ?? '') }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((x) => x.line);
+}
+
+/** The whole index as lines, sorted, its checksum in the `#` line. */
+export function indexLines(
+  index: Omit<ResponseIndex, 'checksum'>,
+  blockTabs: readonly string[],
+): unknown[][] {
+  const width = indexWidth(blockTabs);
+  const body: unknown[][] = [];
+  for (const [answer, rows] of index.answers) body.push(answerLine(answer, rows, width));
+  for (const [partition, counts] of index.blocks) {
+    if (counts.some((n) => n > 0)) body.push(blockLine(partition, counts, width));
+  }
+  return sortLines([metaLine(index.meta, linesChecksum(body), width), ...body]);
+}
+
+/** The index from the tab's lines (header left out); null without a readable `#` line. */
+export function parseIndex(
+  lines: readonly (readonly unknown[])[],
+  blockTabs: readonly string[],
+): ResponseIndex | null {
+  let meta: (IndexMeta & { checksum?: number }) | null = null;
+  const answers = new Map<string, AnswerRows>();
+  const blocks = new Map<string, number[]>();
+  for (const line of lines) {
+    const key = String(line[0] ?? '');
+    if (key === '') continue;
+    if (key === META_KEY) {
+      try {
+        meta = JSON.parse(String(line[1] ?? '')) as IndexMeta & { checksum?: number };
+      } catch {
+        return null;
+      }
+      continue;
+    }
+    if (key.startsWith(ANSWER_PREFIX)) {
+      const rows: AnswerRows = {};
+      for (let i = 0; i < INDEX_FORMS.length; i++) {
+        const text = String(line[1 + i] ?? '');
+        if (text === '') continue;
+        rows[INDEX_FORMS[i]!] = text === '*' ? null : decodeRows(text);
+        if (text !== '*' && rows[INDEX_FORMS[i]!] === null) return null;
+      }
+      answers.set(key.slice(ANSWER_PREFIX.length), rows);
+    } else if (key.startsWith(BLOCK_PREFIX)) {
+      blocks.set(
+        key.slice(BLOCK_PREFIX.length),
+        blockTabs.map((_, i) => Number(line[1 + INDEX_FORMS.length + i]) || 0),
+      );
+    } else return null;
+  }
+  if (!meta || typeof meta !== 'object' || !meta.placed || !meta.tabs) return null;
+  return {
+    meta: { placed: meta.placed, tabs: meta.tabs, complete: meta.complete !== false },
+    answers,
+    blocks,
+    checksum: Number(meta.checksum) >>> 0,
+  };
+}
+
+/**
+ * Where the block of `partition` starts in a grouped tab (body index from 0): the rows of every
+ * ОУ before it in key order. `column` is the tab's place in the index's block columns.
+ */
+export function blockStart(
+  blocks: ReadonlyMap<string, readonly number[]>,
+  partition: string,
+  column: number,
+): number {
+  let start = 0;
+  for (const [key, counts] of blocks) {
+    if (key !== partition && comparePartitions(key, partition) < 0) start += counts[column] ?? 0;
+  }
+  return start;
+}
