@@ -45,10 +45,20 @@ export interface IndexMeta {
 /** Rows of each form holding one answer; null when there were too many to list in a cell. */
 export type AnswerRows = Partial<Record<FormKind, number[] | null>>;
 
-export interface ResponseIndex {
+/** The index to write: every answer's rows decoded. */
+export interface IndexContent {
   meta: IndexMeta;
   /** ОУ answer as typed → its rows per form. */
   answers: Map<string, AnswerRows>;
+  /** ОУ key → rows of its block in each grouped tab, in `blockTabs` order. */
+  blocks: Map<string, number[]>;
+}
+
+/** The index as read: the answers' rows kept as text until asked for (`answerRows`). */
+export interface ResponseIndex {
+  meta: IndexMeta;
+  /** ОУ answer as typed → the text of its rows, one cell per form of INDEX_FORMS. */
+  answers: Map<string, string[]>;
   /** ОУ key → rows of its block in each grouped tab, in `blockTabs` order. */
   blocks: Map<string, number[]>;
   /** The checksum the `#` line records (of the other lines when they were written). */
@@ -169,10 +179,7 @@ export function sortLines(lines: unknown[][]): unknown[][] {
 }
 
 /** The whole index as lines, sorted, its checksum in the `#` line. */
-export function indexLines(
-  index: Omit<ResponseIndex, 'checksum'>,
-  blockTabs: readonly string[],
-): unknown[][] {
+export function indexLines(index: IndexContent, blockTabs: readonly string[]): unknown[][] {
   const width = indexWidth(blockTabs);
   const body: unknown[][] = [];
   for (const [answer, rows] of index.answers) body.push(answerLine(answer, rows, width));
@@ -188,7 +195,7 @@ export function parseIndex(
   blockTabs: readonly string[],
 ): ResponseIndex | null {
   let meta: (IndexMeta & { checksum?: number }) | null = null;
-  const answers = new Map<string, AnswerRows>();
+  const answers = new Map<string, string[]>();
   const blocks = new Map<string, number[]>();
   for (const line of lines) {
     const key = String(line[0] ?? '');
@@ -202,14 +209,10 @@ export function parseIndex(
       continue;
     }
     if (key.startsWith(ANSWER_PREFIX)) {
-      const rows: AnswerRows = {};
-      for (let i = 0; i < INDEX_FORMS.length; i++) {
-        const text = String(line[1 + i] ?? '');
-        if (text === '') continue;
-        rows[INDEX_FORMS[i]!] = text === '*' ? null : decodeRows(text);
-        if (text !== '*' && rows[INDEX_FORMS[i]!] === null) return null;
-      }
-      answers.set(key.slice(ANSWER_PREFIX.length), rows);
+      answers.set(
+        key.slice(ANSWER_PREFIX.length),
+        INDEX_FORMS.map((_, i) => String(line[1 + i] ?? '')),
+      );
     } else if (key.startsWith(BLOCK_PREFIX)) {
       blocks.set(
         key.slice(BLOCK_PREFIX.length),
@@ -224,6 +227,23 @@ export function parseIndex(
     blocks,
     checksum: Number(meta.checksum) >>> 0,
   };
+}
+
+/** An answer's rows per form from the text of its line; null when a cell is not a list of rows. */
+export function answerRows(cells: readonly string[]): AnswerRows | null {
+  const rows: AnswerRows = {};
+  for (let i = 0; i < INDEX_FORMS.length; i++) {
+    const text = cells[i] ?? '';
+    if (text === '') continue;
+    if (text === '*') {
+      rows[INDEX_FORMS[i]!] = null;
+      continue;
+    }
+    const list = decodeRows(text);
+    if (list === null) return null;
+    rows[INDEX_FORMS[i]!] = list;
+  }
+  return rows;
 }
 
 /**

@@ -12,11 +12,12 @@
  * everything, as rebuildAll does. So what it writes is always what a full projection would.
  */
 import {
+  canonicalPosition,
+  comparePartitions,
   partitionResolver,
   projectIntake,
   type IntakeOptions,
   type Projection,
-  comparePartitions,
 } from '../domain/intake';
 import { buildSchoolIndex } from '../domain/matching';
 import { FORMS, ORDER_FILE_QUESTION, type FormDefinition, type FormKind } from '../domain/forms';
@@ -40,6 +41,7 @@ import {
   blockKey,
   blockLine,
   blockStart,
+  answerRows,
   lineChecksum,
   linesChecksum,
   metaLine,
@@ -51,8 +53,6 @@ import {
 } from '../domain/responseIndex';
 import {
   canonicalHeader,
-  mergeQualityScope,
-  qualityInOrder,
   qualityStatuses,
   rawForms,
   referenceFromValues,
@@ -159,8 +159,13 @@ export function placeSubmit(
   if (needed.some((name) => id(name) === undefined)) return null;
   const hint = placedHint();
   const definitions = family.forms.map((kind) => FORMS.find((f) => f.kind === kind)!);
+  const qualityId = id(QUALITY_SCHEMA.name)!;
+  const idColumn = columnIndex(QUALITY_SCHEMA, 'responseId');
+  const keyColumn = columnIndex(QUALITY_SCHEMA, 'key');
 
-  // First read: everything whose place is known without the index.
+  // First read: everything whose place is known without the index; of «Требует проверки» only
+  // the answer each row is about, and its key (every row has one: the column says how long the
+  // tab is, where lines raised outside the intake have no answer).
   const first: GridRead[] = [
     { sheetId: id(SETTINGS_TAB)!, startRow: 0 },
     { sheetId: id(SCHOOLS_SCHEMA.name)!, startRow: 0 },
@@ -168,13 +173,10 @@ export function placeSubmit(
     { sheetId: id(EVENTS_SCHEMA.name)!, startRow: 0 },
     { sheetId: id(AGE_CATEGORIES_SCHEMA.name)!, startRow: 0 },
     { sheetId: id(INDEX_TAB)!, startRow: 1, endColumn: INDEX_HEADER.length },
-    {
-      sheetId: id(QUALITY_SCHEMA.name)!,
-      startRow: 1,
-      endColumn: QUALITY_SCHEMA.columns.length,
-      dateColumns: dateColumnsOf(QUALITY_SCHEMA),
-    },
+    { sheetId: qualityId, startRow: 1, startColumn: idColumn, endColumn: idColumn + 1 },
+    { sheetId: qualityId, startRow: 1, startColumn: keyColumn, endColumn: keyColumn + 1 },
   ];
+  const FIRST_SHEET = first.length;
   const tailFrom = new Map<FormKind, number>();
   for (const kind of family.forms) {
     const sheetId = id(responsesTabKey(kind))!;
@@ -189,18 +191,16 @@ export function placeSubmit(
   } catch {
     return null; // a tab gone, a service failing: the full projection says what is wrong
   }
-  const [settingsValues, schools, competencies, events, ages, lines, quality] = read as [
-    Row[],
-    Row[],
-    Row[],
-    Row[],
-    Row[],
-    Row[],
-    Row[],
-  ];
+  const [settingsValues, schools, competencies, events, ages, lines, qualityIds, qualityKeys] =
+    read as [Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
   const index = parseIndex(lines, BLOCK_TABS);
   if (!index || !index.meta.complete || linesChecksum(lines) !== index.checksum) return null;
-  if (!qualityInOrder(quality)) return null;
+  const ids = Array.from({ length: Math.max(qualityIds.length, qualityKeys.length) }, (_, i) =>
+    String(qualityIds[i]?.[0] ?? ''),
+  );
+  for (let i = 1; i < ids.length; i++) {
+    if (canonicalPosition(ids[i - 1]!) > canonicalPosition(ids[i]!)) return null; // sorted by hand
+  }
 
   const settings = settingsFromRows(settingsValues.slice(1));
   const { reference } = referenceFromValues(
@@ -219,14 +219,16 @@ export function placeSubmit(
   for (let f = 0; f < family.forms.length; f++) {
     const kind = family.forms[f]!;
     const definition = definitions[f]!;
-    const rawHeader = read[7 + 2 * f]![0] ?? [];
+    const rawHeader = read[FIRST_SHEET + 2 * f]![0] ?? [];
     const header = canonicalHeader(definition, rawHeader);
     if (!header) return null;
     const width = header.length;
     const timestampColumn = rawHeader.map((h) => String(h).trim()).indexOf(TIMESTAMP_TITLE);
     const from = tailFrom.get(kind)!;
-    const tail = read[8 + 2 * f]!.map((r) => withTimestamp(pad(r, width), timestampColumn));
-    const sheet: SheetTail = {
+    const tail = read[FIRST_SHEET + 2 * f + 1]!.map((r) =>
+      withTimestamp(pad(r, width), timestampColumn),
+    );
+    sheets.push({
       definition,
       sheetId: id(responsesTabKey(kind))!,
       header,
@@ -234,8 +236,7 @@ export function placeSubmit(
       timestampColumn,
       from,
       tail,
-    };
-    sheets.push(sheet);
+    });
     const length = from - 1 + tail.length;
     const before = index.meta.placed[kind];
     if (!before || before.rows < from || length < before.rows) return null;
@@ -260,22 +261,31 @@ export function placeSubmit(
     after[kind] = { rows: length, last: length > 1 ? time(length) : 0, max } as PlacedState;
   }
 
-  // The scope's answers already placed, by the index; its blocks, by the index's counts.
+  // The scope's answers already placed, by the index (only their lines are decoded).
+  const placedRows = new Map<string, AnswerRows>();
   const wanted = new Map<FormKind, number[]>(family.forms.map((k) => [k, []]));
-  for (const [answer, rows] of index.answers) {
+  for (const [answer, cells] of index.answers) {
     if (!scope.has(partitionOf(answer))) continue;
+    const rows = answerRows(cells);
+    if (!rows) return null;
+    placedRows.set(answer, rows);
     for (const kind of family.forms) {
       const list = rows[kind];
       if (list === null) return null; // too many rows to list: read them all, the full way
       if (list) wanted.get(kind)!.push(...list);
     }
   }
+  // Second read: those answers, the scope's rows of «Требует проверки», and its blocks (with the
+  // row on each side) by the index's counts.
   const second: GridRead[] = [];
-  const answerReads: { kind: FormKind; from: number; count: number }[] = [];
-  sheets.forEach((sheet) => {
+  const answerReads: { kind: FormKind; from: number; count: number; read: number }[] = [];
+  const scopeIds = new Set<string>();
+  for (const sheet of sheets) {
     const kind = sheet.definition.kind;
+    for (const r of wanted.get(kind)!) scopeIds.add(`${sheet.definition.idPrefix}-${r}`);
+    for (const a of fresh.get(kind)!) scopeIds.add(`${sheet.definition.idPrefix}-${a.row}`);
     for (const [from, to] of runs(wanted.get(kind)!)) {
-      answerReads.push({ kind, from, count: to - from + 1 });
+      answerReads.push({ kind, from, count: to - from + 1, read: second.length });
       second.push({
         sheetId: sheet.sheetId,
         startRow: from - 1,
@@ -284,7 +294,20 @@ export function placeSubmit(
         dateColumns: sheet.timestampColumn >= 0 ? [sheet.timestampColumn] : [],
       });
     }
-  });
+  }
+  scopeIds.add(`${form.idPrefix}-${row}`);
+  const qualityReads: { from: number; count: number; read: number }[] = [];
+  const inScope = ids.flatMap((responseId, i) => (scopeIds.has(responseId) ? [i] : []));
+  for (const [from, to] of runs(inScope)) {
+    qualityReads.push({ from, count: to - from + 1, read: second.length });
+    second.push({
+      sheetId: qualityId,
+      startRow: 1 + from,
+      endRow: 1 + to + 1,
+      endColumn: QUALITY_SCHEMA.columns.length,
+      dateColumns: dateColumnsOf(QUALITY_SCHEMA),
+    });
+  }
   const windows: BlockWindow[] = [];
   for (const tab of family.tabs) {
     const schema = SCHEMA_OF.get(tab)!;
@@ -297,9 +320,8 @@ export function placeSubmit(
       if (partition === '') continue; // answers of no ОУ have no block
       const count = index.blocks.get(partition)?.[column] ?? 0;
       const start = blockStart(index.blocks, partition, column);
-      // From the row before the block (the header's row for the first) to the row after it; the
-      // last block reads to the end, so rows typed below it show.
-      const startRow = start > 0 ? start : 1;
+      // From the row before the block (the first body row for the first block) to the row after
+      // it; the last block reads to the end, so rows typed below it show.
       const last = start + count >= total;
       windows.push({
         schema,
@@ -313,7 +335,7 @@ export function placeSubmit(
       });
       second.push({
         sheetId: id(tab)!,
-        startRow,
+        startRow: start > 0 ? start : 1,
         ...(last ? {} : { endRow: start + count + 2 }),
         endColumn: schema.columns.length,
         dateColumns: dateColumnsOf(schema),
@@ -327,10 +349,16 @@ export function placeSubmit(
     return null;
   }
   for (const window of windows) {
-    const rows = secondRead[window.read]!;
-    const blockRows = checkedBlock(window, rows);
+    const blockRows = checkedBlock(window, secondRead[window.read]!);
     if (!blockRows) return null;
     window.rows = blockRows;
+  }
+  const scopeQuality = new Map<number, Row>();
+  for (const q of qualityReads) {
+    const rows = secondRead[q.read]!;
+    for (let k = 0; k < q.count; k++) {
+      scopeQuality.set(q.from + k, pad(rows[k] ?? [], QUALITY_SCHEMA.columns.length));
+    }
   }
 
   // The scope's responses, at their sheet rows (rows not read are holes).
@@ -340,12 +368,12 @@ export function placeSubmit(
     values.set(sheet.definition.kind, v);
     for (const added of fresh.get(sheet.definition.kind)!) v[added.row - 1] = added.values;
   }
-  answerReads.forEach((a, i) => {
-    const rows = secondRead[i]!;
+  for (const a of answerReads) {
+    const rows = secondRead[a.read]!;
     const sheet = sheets.find((s) => s.definition.kind === a.kind)!;
     const v = values.get(a.kind)!;
     for (let k = 0; k < a.count; k++) v[a.from - 1 + k] = pad(rows[k] ?? [], sheet.width);
-  });
+  }
   const raw = rawForms(values, (answer) => scope.has(partitionOf(answer)));
   const results = windows.filter((w) => w.schema.name === GROUPED_SCHEMAS[3]!.name);
   const options: IntakeOptions = {
@@ -355,7 +383,7 @@ export function placeSubmit(
   };
   const staff = {
     resultConfirmed: resultConfirmations(results.flatMap((w) => w.rows)),
-    qualityStatus: qualityStatuses(quality),
+    qualityStatus: qualityStatuses([...scopeQuality.values()]),
   };
   const projection = projectIntake(raw, reference, options, staff, scope, schoolIndex);
 
@@ -389,25 +417,27 @@ export function placeSubmit(
     written[tab] = plan.written;
     tabs[tab] = (tabs[tab] ?? 0) + plan.delta;
     for (const w of tabWindows) {
-      const counts = (newCounts.get(w.partition) ??
+      const counts =
+        newCounts.get(w.partition) ??
         index.blocks.get(w.partition)?.slice() ??
-        BLOCK_TABS.map(() => 0)) as number[];
+        BLOCK_TABS.map(() => 0);
       counts[column] = (rowsOf.get(w.partition) ?? []).length;
       newCounts.set(w.partition, counts);
     }
   }
   const responseIds = new Set([...projection.responseIds, `${form.idPrefix}-${row}`]);
-  const merged = mergeQualityScope(quality, projection.quality, responseIds);
-  const qualityPlan = planTable(
-    id(QUALITY_SCHEMA.name)!,
-    QUALITY_SCHEMA.columns.length,
-    quality,
-    merged,
+  const quality = planQuality(
+    qualityId,
+    ids,
+    scopeQuality,
+    responseIds,
+    projection.quality.map((issue) => toRow(QUALITY_SCHEMA, issue) as Row),
   );
-  changes.push(...qualityPlan.changes);
-  writes.push(...qualityPlan.writes);
-  written[QUALITY_SCHEMA.name] = qualityPlan.written;
-  tabs[QUALITY_SCHEMA.name] = merged.length;
+  if (!quality) return null;
+  changes.push(...quality.changes);
+  writes.push(...quality.writes);
+  written[QUALITY_SCHEMA.name] = quality.written;
+  tabs[QUALITY_SCHEMA.name] = quality.length;
 
   // The index: the lines of the answers that came and of the scope's blocks, and the `#` line.
   const width = INDEX_HEADER.length;
@@ -416,7 +446,11 @@ export function placeSubmit(
   for (const [kind, added] of fresh) {
     for (const a of added) {
       let rows = answers.get(a.label);
-      if (!rows) answers.set(a.label, (rows = { ...(index.answers.get(a.label) ?? {}) }));
+      if (!rows) {
+        const known = placedRows.get(a.label) ?? answerRows(index.answers.get(a.label) ?? []);
+        if (!known) return null;
+        answers.set(a.label, (rows = { ...known }));
+      }
       rows[kind] = [...(rows[kind] ?? []), a.row];
     }
   }
@@ -431,11 +465,11 @@ export function placeSubmit(
     );
   }
   let checksum = index.checksum;
-  const oldLine = new Map<string, { line: Row; at: number }>();
-  lines.forEach((line, at) => oldLine.set(String(line[0] ?? ''), { line, at }));
+  const oldLine = new Map<string, Row>();
+  for (const line of lines) oldLine.set(String(line[0] ?? ''), line);
   for (const [key, line] of changed) {
     const old = oldLine.get(key);
-    if (old) checksum = (checksum - lineChecksum(old.line) + 0x100000000) >>> 0;
+    if (old) checksum = (checksum - lineChecksum(old) + 0x100000000) >>> 0;
     if (line) checksum = (checksum + lineChecksum(line)) >>> 0;
   }
   const meta = metaLine(
@@ -598,35 +632,90 @@ export function planBlocks(
 }
 
 /**
- * A table whose body becomes `after`: rows added at its end when it grows (so the blank rows
- * below stay), the rows that differ written, rows past its new end blanked.
+ * «Требует проверки» with the scope's issues replaced — the rows `mergeQualityScope` gives — from
+ * the answer of every row and the scope's rows in full: the other rows stay where they are,
+ * never rewritten; between two of them the scope's old rows are overwritten by its new ones, the
+ * surplus inserted or deleted there. Null when the old rows of the scope were not all read.
  */
-function planTable(
+function planQuality(
   sheetId: number,
-  width: number,
-  before: readonly Row[],
-  after: readonly Row[],
-): Plan {
-  const changes: RowChange[] = [];
-  if (after.length > before.length) {
-    changes.push({
-      kind: 'insert',
-      sheetId,
-      at: 1 + before.length,
-      count: after.length - before.length,
-      inheritFromBefore: before.length > 0,
-    });
+  ids: readonly string[],
+  scopeRows: ReadonlyMap<number, Row>,
+  responseIds: ReadonlySet<string>,
+  fresh: readonly Row[],
+): (Plan & { length: number }) | null {
+  const width = QUALITY_SCHEMA.columns.length;
+  const idColumn = columnIndex(QUALITY_SCHEMA, 'responseId');
+  // The rows that stay, and between them (gaps 0…n) the scope's old rows and its new ones.
+  const kept: number[] = [];
+  const oldGaps: number[][] = [[]];
+  for (let i = 0; i < ids.length; i++) {
+    if (responseIds.has(ids[i]!)) {
+      if (!scopeRows.has(i)) return null;
+      oldGaps[kept.length]!.push(i);
+    } else {
+      kept.push(i);
+      oldGaps.push([]);
+    }
   }
-  const span = differing(before, after, width);
-  if (!span) return { changes, writes: [], written: 0 };
-  const [first, last] = span;
-  const rows: Row[] = [];
-  for (let r = first; r <= last; r++) rows.push(after[r] ?? new Array<string>(width).fill(''));
-  return {
-    changes,
-    writes: [{ sheetId, startRow: 1 + first, rows, width }],
-    written: Math.max(0, Math.min(last, after.length - 1) - first + 1),
-  };
+  const newGaps: Row[][] = kept.map(() => []);
+  newGaps.push([]);
+  // Each new row goes after the kept rows at or before its answer's place (binary search).
+  for (const row of fresh) {
+    const position = canonicalPosition(String(row[idColumn] ?? ''));
+    let [low, high] = [0, kept.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (canonicalPosition(ids[kept[middle]!]!) <= position) low = middle + 1;
+      else high = middle;
+    }
+    newGaps[low]!.push(row);
+  }
+  const changes: RowChange[] = [];
+  const writes: GridWrite[] = [];
+  let written = 0;
+  let shift = 0; // new index − old index so far
+  for (let g = 0; g < oldGaps.length; g++) {
+    const before = oldGaps[g]!;
+    const after = newGaps[g]!;
+    // Where the gap starts in the old tab: after the kept row before it.
+    const start = g === 0 ? 0 : kept[g - 1]! + 1;
+    const common = Math.min(before.length, after.length);
+    for (let t = 0; t < common; t++) {
+      if (differing([scopeRows.get(before[t]!)!], [after[t]!], width)) {
+        writes.push({ sheetId, startRow: 1 + start + shift + t, rows: [after[t]!], width });
+        written++;
+      }
+    }
+    if (after.length > before.length) {
+      const at = 1 + start + common;
+      changes.push({
+        kind: 'insert',
+        sheetId,
+        at,
+        count: after.length - before.length,
+        inheritFromBefore: at > 1,
+      });
+      writes.push({
+        sheetId,
+        startRow: 1 + start + shift + common,
+        rows: after.slice(common),
+        width,
+      });
+      written += after.length - common;
+    } else if (before.length > after.length) {
+      changes.push({
+        kind: 'delete',
+        sheetId,
+        at: 1 + start + common,
+        count: before.length - common,
+      });
+    }
+    shift += after.length - before.length;
+  }
+  // Row changes bottom first, so that the places of those above stay as computed.
+  changes.sort((a, b) => b.at - a.at);
+  return { changes, writes, written, length: ids.length + shift };
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The index of answers by ОУ (src/domain/responseIndex.ts): lines, parsing, checksum, blocks. */
 import {
   answerLine,
+  answerRows,
   blockLine,
   blockStart,
   decodeRows,
@@ -63,7 +64,10 @@ describe('the index as lines', () => {
     const lines = indexLines(index, BLOCK_TABS);
     const parsed = parseIndex(lines, BLOCK_TABS)!;
     expect(parsed.meta).toEqual(index.meta);
-    expect(parsed.answers.get('ГБОУ СОШ № 47')).toEqual({ registration: [2, 3, 4], order: [2] });
+    expect(answerRows(parsed.answers.get('ГБОУ СОШ № 47')!)).toEqual({
+      registration: [2, 3, 4],
+      order: [2],
+    });
     expect(parsed.blocks.get('ШКОЛА-47')).toEqual([4, 1, 0, 0]);
     expect(parsed.checksum).toBe(linesChecksum(lines));
     // Cells read back as numbers or text give the same checksum.
@@ -84,13 +88,13 @@ describe('the index as lines', () => {
     expect(linesChecksum(updated)).toBe(sum);
   });
 
-  test('no readable «#» line, an unknown key or a bad list: no index', () => {
+  test('no readable «#» line or an unknown key: no index; a bad list: no rows for that answer', () => {
     const lines = indexLines(index, BLOCK_TABS);
     expect(parseIndex(lines.slice(1), BLOCK_TABS)).toBeNull();
     expect(parseIndex([...lines, ['что-то', '']], BLOCK_TABS)).toBeNull();
     const bad = lines.map((l) => l.slice());
     bad[3]![1] = '2;4';
-    expect(parseIndex(bad, BLOCK_TABS)).toBeNull();
+    expect(answerRows(parseIndex(bad, BLOCK_TABS)!.answers.get('ГБОУ СОШ № 47')!)).toBeNull();
   });
 
   test('a list too long for a cell is kept as «*»: the submit then projects everything', () => {
@@ -98,7 +102,7 @@ describe('the index as lines', () => {
     const line = answerLine('ГБОУ СОШ № 47', { registration: many }, 9);
     expect(line[1]).toBe('*');
     const parsed = parseIndex([indexLines(index, BLOCK_TABS)[0]!, line], BLOCK_TABS)!;
-    expect(parsed.answers.get('ГБОУ СОШ № 47')).toEqual({ registration: null });
+    expect(answerRows(parsed.answers.get('ГБОУ СОШ № 47')!)).toEqual({ registration: null });
   });
 });
 
