@@ -294,14 +294,14 @@ export const SETTINGS_HEADER: readonly string[] = SETTINGS_RU.header;
 export const INDEX_TAB = 'Индекс ответов';
 export const INDEX_HEADER = [
   'Ключ',
-  'Строки: регистрация',
-  'Строки: отчёты',
-  'Строки: приказы',
-  'Строки: результаты',
   'Блок: Участники',
   'Блок: Приказы',
   'Блок: Отчёты ОУ',
   'Блок: Результаты',
+  'Строки: регистрация',
+  'Строки: отчёты',
+  'Строки: приказы',
+  'Строки: результаты',
 ];
 
 /** Marks of the work plan, as in seed 004's execution analysis. */

@@ -48,7 +48,7 @@ import {
   type PlacedState,
   type TabCounts,
 } from '../domain/responseIndex';
-import { BLOCK_TABS, readIndexTab, writeIndexTab } from '../workspace/responseIndexTab';
+import { readIndexTab, writeIndexTab } from '../workspace/responseIndexTab';
 import type { Row } from '../workspace/table';
 import { placeSubmit } from './submit';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
@@ -148,18 +148,15 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
   writeIndexTab(
     spreadsheet,
     indexTab,
-    indexLines(
-      {
-        meta: {
-          placed,
-          tabs: { ...(before?.tabs ?? {}), ...lengths },
-          complete: stopped.length === 0,
-        },
-        answers: answersOf(values, projected),
-        blocks: blocksOf(result.projection),
+    indexLines({
+      meta: {
+        placed,
+        tabs: { ...(before?.tabs ?? {}), ...lengths },
+        complete: stopped.length === 0,
       },
-      BLOCK_TABS,
-    ) as Row[],
+      answers: answersOf(values, projected),
+      blocks: blocksOf(result.projection),
+    }) as Row[],
   );
   // Where the next submits start reading each response sheet.
   writeProperty(PROPERTY_KEYS.intakePlaced, JSON.stringify(placed));

@@ -25,7 +25,6 @@ import {
   AGE_CATEGORIES_SCHEMA,
   COMPETENCIES_SCHEMA,
   EVENTS_SCHEMA,
-  INDEX_HEADER,
   INDEX_TAB,
   QUALITY_SCHEMA,
   SCHOOLS_SCHEMA,
@@ -42,6 +41,8 @@ import {
   blockLine,
   blockStart,
   answerRows,
+  BLOCK_TABS,
+  INDEX_WIDTH,
   lineChecksum,
   linesChecksum,
   metaLine,
@@ -60,7 +61,6 @@ import {
   settingsFromRows,
 } from '../workspace/master';
 import { GROUPED_SCHEMAS, type Grouped } from '../workspace/groupedTabs';
-import { BLOCK_TABS } from '../workspace/responseIndexTab';
 import {
   changeRows,
   fromSerial,
@@ -172,7 +172,7 @@ export function placeSubmit(
     { sheetId: id(COMPETENCIES_SCHEMA.name)!, startRow: 0 },
     { sheetId: id(EVENTS_SCHEMA.name)!, startRow: 0 },
     { sheetId: id(AGE_CATEGORIES_SCHEMA.name)!, startRow: 0 },
-    { sheetId: id(INDEX_TAB)!, startRow: 1, endColumn: INDEX_HEADER.length },
+    { sheetId: id(INDEX_TAB)!, startRow: 1, endColumn: INDEX_WIDTH },
     { sheetId: qualityId, startRow: 1, startColumn: idColumn, endColumn: idColumn + 1 },
     { sheetId: qualityId, startRow: 1, startColumn: keyColumn, endColumn: keyColumn + 1 },
   ];
@@ -193,7 +193,8 @@ export function placeSubmit(
   }
   const [settingsValues, schools, competencies, events, ages, lines, qualityIds, qualityKeys] =
     read as [Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
-  const index = parseIndex(lines, BLOCK_TABS);
+  // The index as it was written: as many lines as the `#` line says, adding up to its checksum.
+  const index = parseIndex(lines);
   if (!index || !index.meta.complete || linesChecksum(lines) !== index.checksum) return null;
   const ids = Array.from({ length: Math.max(qualityIds.length, qualityKeys.length) }, (_, i) =>
     String(qualityIds[i]?.[0] ?? ''),
@@ -264,9 +265,9 @@ export function placeSubmit(
   // The scope's answers already placed, by the index (only their lines are decoded).
   const placedRows = new Map<string, AnswerRows>();
   const wanted = new Map<FormKind, number[]>(family.forms.map((k) => [k, []]));
-  for (const [answer, cells] of index.answers) {
+  for (const [answer, at] of index.answers) {
     if (!scope.has(partitionOf(answer))) continue;
-    const rows = answerRows(cells);
+    const rows = answerRows(lines[at]!);
     if (!rows) return null;
     placedRows.set(answer, rows);
     for (const kind of family.forms) {
@@ -440,14 +441,15 @@ export function placeSubmit(
   tabs[QUALITY_SCHEMA.name] = quality.length;
 
   // The index: the lines of the answers that came and of the scope's blocks, and the `#` line.
-  const width = INDEX_HEADER.length;
+  const width = INDEX_WIDTH;
   const changed = new Map<string, Row | null>();
   const answers = new Map<string, AnswerRows>();
   for (const [kind, added] of fresh) {
     for (const a of added) {
       let rows = answers.get(a.label);
       if (!rows) {
-        const known = placedRows.get(a.label) ?? answerRows(index.answers.get(a.label) ?? []);
+        const at = index.answers.get(a.label);
+        const known = placedRows.get(a.label) ?? (at === undefined ? {} : answerRows(lines[at]!));
         if (!known) return null;
         answers.set(a.label, (rows = { ...known }));
       }
@@ -455,27 +457,27 @@ export function placeSubmit(
     }
   }
   for (const [answer, rows] of answers) {
-    changed.set(answerKey(answer), answerLine(answer, rows, width) as Row);
+    changed.set(answerKey(answer), answerLine(answer, rows) as Row);
   }
   for (const [partition, counts] of newCounts) {
     const key = blockKey(partition);
-    changed.set(
-      key,
-      counts.some((n) => n > 0) ? (blockLine(partition, counts, width) as Row) : null,
-    );
+    changed.set(key, counts.some((n) => n > 0) ? (blockLine(partition, counts) as Row) : null);
   }
+  // The checksum less the old lines plus the new ones; the count of lines likewise.
   let checksum = index.checksum;
+  let count = index.lines;
   const oldLine = new Map<string, Row>();
   for (const line of lines) oldLine.set(String(line[0] ?? ''), line);
   for (const [key, line] of changed) {
     const old = oldLine.get(key);
     if (old) checksum = (checksum - lineChecksum(old) + 0x100000000) >>> 0;
     if (line) checksum = (checksum + lineChecksum(line)) >>> 0;
+    count += (line ? 1 : 0) - (old ? 1 : 0);
   }
   const meta = metaLine(
     { placed: { ...index.meta.placed, ...after }, tabs, complete: true },
+    count,
     checksum,
-    width,
   ) as Row;
   changed.set(META_KEY, meta);
   const indexPlan = planLines(id(INDEX_TAB)!, width, lines, changed);

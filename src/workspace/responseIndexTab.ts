@@ -5,7 +5,6 @@
  */
 import { INDEX_HEADER, INDEX_TAB } from '../domain/schema';
 import { parseIndex, type ResponseIndex } from '../domain/responseIndex';
-import { GROUPED_SCHEMAS } from './groupedTabs';
 import { ensureSheet, readTable, syncTableBody, type Row } from './table';
 import { tabSheet } from './sources';
 import { protectSheet, protectionEditors } from './protections';
@@ -13,9 +12,6 @@ import { savedStaff } from './access';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The grouped tabs in the order of the index's block columns. */
-export const BLOCK_TABS: readonly string[] = GROUPED_SCHEMAS.map((s) => s.name);
 
 /** The index as read: its sheet, its lines (header left out) and what they say (null if unreadable). */
 export interface IndexTab {
@@ -29,7 +25,7 @@ export function readIndexTab(spreadsheet: Spreadsheet): IndexTab | null {
   const sheet = tabSheet(spreadsheet, INDEX_TAB);
   if (!sheet) return null;
   const lines = readTable(sheet).rows;
-  return { sheet, lines, index: parseIndex(lines, BLOCK_TABS) };
+  return { sheet, lines, index: parseIndex(lines) };
 }
 
 /**

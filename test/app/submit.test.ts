@@ -106,7 +106,8 @@ test('the index edited by hand is not trusted: the next submit projects everythi
   const index = ws.spreadsheet().getSheetByName(INDEX)!;
   const lines = index.getDataRange().getValues();
   const at = lines.findIndex((l) => l[0] === 'ответ: ГБОУ СОШ № 47');
-  index.getRange(at + 1, 2).setValue('2'); // row 3 (Соколова) taken out
+  const column = lines[0]!.indexOf('Строки: регистрация');
+  index.getRange(at + 1, column + 1).setValue('2'); // row 3 (Соколова) taken out
   ws.submitForm(REG, child('Лебедева'));
   expect(full(lastSubmit(ws))).toBe(true);
   expect(

@@ -10,9 +10,17 @@ import {
   lineChecksum,
   linesChecksum,
   parseIndex,
+  BLOCK_TABS,
+  INDEX_WIDTH,
+  ROWS_COLUMN,
 } from '../../src/domain/responseIndex';
+import { INDEX_HEADER } from '../../src/domain/schema';
 
-const BLOCK_TABS = ['Участники', 'Приказы', 'Отчёты ОУ', 'Результаты'];
+test('the header names the block columns in BLOCK_TABS order, then the lists of rows', () => {
+  expect(INDEX_HEADER).toHaveLength(INDEX_WIDTH);
+  expect(INDEX_HEADER.slice(1, ROWS_COLUMN)).toEqual(BLOCK_TABS.map((t) => `Блок: ${t}`));
+  expect(INDEX_HEADER[ROWS_COLUMN]).toBe('Строки: регистрация');
+});
 
 describe('rows as text', () => {
   test('runs of consecutive rows are written as ranges, in order, once', () => {
@@ -48,7 +56,7 @@ describe('the index as lines', () => {
   };
 
   test('sorted by key, the «#» line first, ОУ blocks with no rows left out', () => {
-    const lines = indexLines(index, BLOCK_TABS);
+    const lines = indexLines(index);
     expect(lines.map((l) => l[0])).toEqual([
       '#',
       'ОУ: ДОУ-21',
@@ -56,15 +64,16 @@ describe('the index as lines', () => {
       'ответ: ГБОУ СОШ № 47',
       'ответ: школа 47 (опечатка)',
     ]);
-    expect(lines[3]).toEqual(['ответ: ГБОУ СОШ № 47', '2-4', '', '2', '', '', '', '', '']);
-    expect(lines[2]).toEqual(['ОУ: ШКОЛА-47', '', '', '', '', 4, 1, 0, 0]);
+    expect(lines[3]).toEqual(['ответ: ГБОУ СОШ № 47', '', '', '', '', '2-4', '', '2', '']);
+    expect(lines[2]).toEqual(['ОУ: ШКОЛА-47', 4, 1, 0, 0, '', '', '', '']);
   });
 
   test('read back as written; the checksum covers every line but «#»', () => {
-    const lines = indexLines(index, BLOCK_TABS);
-    const parsed = parseIndex(lines, BLOCK_TABS)!;
+    const lines = indexLines(index);
+    const parsed = parseIndex(lines)!;
     expect(parsed.meta).toEqual(index.meta);
-    expect(answerRows(parsed.answers.get('ГБОУ СОШ № 47')!)).toEqual({
+    expect(parsed.lines).toBe(4);
+    expect(answerRows(lines[parsed.answers.get('ГБОУ СОШ № 47')!]!)).toEqual({
       registration: [2, 3, 4],
       order: [2],
     });
@@ -75,34 +84,51 @@ describe('the index as lines', () => {
     expect(linesChecksum(asRead)).toBe(parsed.checksum);
     // A row number removed by hand shows.
     const edited = lines.map((l) => l.slice());
-    edited[3]![1] = '2-3';
+    edited[3]![ROWS_COLUMN] = '2-3';
     expect(linesChecksum(edited)).not.toBe(parsed.checksum);
   });
 
   test('a line swapped in place: the sum less the old line plus the new one', () => {
-    const lines = indexLines(index, BLOCK_TABS);
+    const lines = indexLines(index);
     const old = lines[2]!;
-    const next = blockLine('ШКОЛА-47', [5, 1, 0, 0], 9);
+    const next = blockLine('ШКОЛА-47', [5, 1, 0, 0]);
     const updated = lines.map((l) => (l === old ? next : l));
     const sum = (linesChecksum(lines) - lineChecksum(old) + lineChecksum(next) + 2 ** 32) % 2 ** 32;
     expect(linesChecksum(updated)).toBe(sum);
   });
 
   test('no readable «#» line or an unknown key: no index; a bad list: no rows for that answer', () => {
-    const lines = indexLines(index, BLOCK_TABS);
-    expect(parseIndex(lines.slice(1), BLOCK_TABS)).toBeNull();
-    expect(parseIndex([...lines, ['что-то', '']], BLOCK_TABS)).toBeNull();
+    const lines = indexLines(index);
+    expect(parseIndex(lines.slice(1))).toBeNull();
+    const unknown = ['что-то', ...new Array<string>(INDEX_WIDTH - 1).fill('')];
+    expect(parseIndex([...lines.slice(0, 2), unknown, ...lines.slice(3)])).toBeNull();
     const bad = lines.map((l) => l.slice());
-    bad[3]![1] = '2;4';
-    expect(answerRows(parseIndex(bad, BLOCK_TABS)!.answers.get('ГБОУ СОШ № 47')!)).toBeNull();
+    bad[3]![ROWS_COLUMN] = '2;4';
+    expect(answerRows(bad[parseIndex(bad)!.answers.get('ГБОУ СОШ № 47')!]!)).toBeNull();
+  });
+
+  test('a line added or deleted by hand: not as many lines as the «#» line says, no index', () => {
+    const lines = indexLines(index);
+    expect(parseIndex(lines)).not.toBeNull();
+    expect(parseIndex(lines.filter((_, i) => i !== 2))).toBeNull();
+    expect(parseIndex([...lines, blockLine('ШКОЛА-51', [1, 0, 0, 0])])).toBeNull();
+    // A blank line (what clearing a line by hand leaves) is no line.
+    expect(parseIndex([...lines, new Array<string>(INDEX_WIDTH).fill('')])).not.toBeNull();
   });
 
   test('a list too long for a cell is kept as «*»: the submit then projects everything', () => {
     const many = Array.from({ length: 20000 }, (_, i) => 2 + i * 2);
-    const line = answerLine('ГБОУ СОШ № 47', { registration: many }, 9);
-    expect(line[1]).toBe('*');
-    const parsed = parseIndex([indexLines(index, BLOCK_TABS)[0]!, line], BLOCK_TABS)!;
-    expect(answerRows(parsed.answers.get('ГБОУ СОШ № 47')!)).toEqual({ registration: null });
+    const line = answerLine('ГБОУ СОШ № 47', { registration: many });
+    expect(line[ROWS_COLUMN]).toBe('*');
+    const lines = indexLines({
+      ...index,
+      answers: new Map([['ГБОУ СОШ № 47', { registration: many }]]),
+    });
+    expect(lines).toContainEqual(line);
+    const parsed = parseIndex(lines)!;
+    expect(answerRows(lines[parsed.answers.get('ГБОУ СОШ № 47')!]!)).toEqual({
+      registration: null,
+    });
   });
 });
 
