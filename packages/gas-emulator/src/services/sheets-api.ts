@@ -246,19 +246,17 @@ function rendered(
 ): unknown {
   const value: CellValue = sheet.get(row + 1, column + 1);
   if (value === '') return '';
-  const format =
-    sheet.formats.size > 0 ? sheet.format(row + 1, column + 1)?.numberFormat : undefined;
   if (options.render === 'FORMULA') {
     const formula = sheet.formulas.size > 0 ? sheet.formulas.get(keyOf(row, column)) : undefined;
     if (formula !== undefined) return formula;
   }
-  if (options.render === 'FORMATTED_VALUE') return displayValue(value, format, ss);
-  if (isDate(value)) {
-    return options.dates === 'SERIAL_NUMBER'
-      ? toSerial(value, ss.timeZone)
-      : displayValue(value, format, ss);
-  }
-  return value;
+  // Unformatted, a value that is not a date is given as stored: its format is not looked up.
+  const formatted = options.render === 'FORMATTED_VALUE';
+  if (!formatted && !isDate(value)) return value;
+  if (!formatted && options.dates === 'SERIAL_NUMBER') return toSerial(value as Date, ss.timeZone);
+  const format =
+    sheet.formats.size > 0 ? sheet.format(row + 1, column + 1)?.numberFormat : undefined;
+  return displayValue(value, format, ss);
 }
 
 function keyOf(row: number, column: number): number {
@@ -279,7 +277,11 @@ function readRect(ss: SpreadsheetModel, rect: Rect, options: ReadOptions): Json 
   for (let i = 0; i < lastOuter; i++) {
     const line: unknown[] = [];
     let lastCell = -1;
-    for (let j = 0; j < inner; j++) {
+    // A row holds no value past its stored cells (a formula's cell is stored too).
+    const width = options.columns
+      ? inner
+      : Math.min(inner, (rect.sheet.rows[rect.row + i]?.length ?? 0) - rect.column);
+    for (let j = 0; j < width; j++) {
       const [r, c] = options.columns
         ? [rect.row + j, rect.column + i]
         : [rect.row + i, rect.column + j];
