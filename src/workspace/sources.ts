@@ -5,7 +5,7 @@
  * missing — never read as empty, which would clear the derived tabs.
  */
 import { FORMS, type FormDefinition, type FormKind } from '../domain/forms';
-import { holdsLock } from './lock';
+import { holdsLock, lockHold } from './lock';
 import {
   PROPERTY_FAMILIES,
   PROPERTY_KEYS,
@@ -44,13 +44,34 @@ export function recordTabIds(ids: TabIds): void {
 }
 
 /**
+ * Sheets found by id while the lock is held: a job asks for the same tab in many of its steps
+ * (read, check, protect, write), and nobody but this execution adds or removes the app's tabs
+ * meanwhile (the app never deletes a sheet). Forgotten when the lock is released.
+ */
+let found: { hold: number; spreadsheet: Spreadsheet; sheets: Map<number, Sheet> } | null = null;
+
+/** The sheet with id `id`, asked of the spreadsheet once per hold of the lock. */
+function sheetById(spreadsheet: Spreadsheet, id: number): Sheet | null {
+  const hold = lockHold();
+  if (hold === null) return spreadsheet.getSheetById(id);
+  if (!found || found.hold !== hold || found.spreadsheet !== spreadsheet) {
+    found = { hold, spreadsheet, sheets: new Map() };
+  }
+  const known = found.sheets.get(id);
+  if (known) return known;
+  const sheet = spreadsheet.getSheetById(id);
+  if (sheet) found.sheets.set(id, sheet);
+  return sheet;
+}
+
+/**
  * The tab of `name`: the sheet with the recorded id (whatever staff renamed it to), else the
  * sheet of that name — whose id is then recorded when the lock is held.
  */
 export function tabSheet(spreadsheet: Spreadsheet, name: string): Sheet | null {
   const id = tabIds()[name];
   if (id !== undefined) {
-    const sheet = spreadsheet.getSheetById(id);
+    const sheet = sheetById(spreadsheet, id);
     if (sheet) return sheet;
   }
   const sheet = spreadsheet.getSheetByName(name);
@@ -85,7 +106,7 @@ export function responseSheet(
   const key = responsesTabKey(definition.kind);
   const id = tabIds()[key];
   if (id !== undefined) {
-    const sheet = spreadsheet.getSheetById(id);
+    const sheet = sheetById(spreadsheet, id);
     if (sheet) return sheet;
   }
   const linked = formId
