@@ -162,3 +162,45 @@ export function changeRows(spreadsheetId: string, changes: readonly RowChange[])
     spreadsheetId,
   );
 }
+
+/** A tab's whole-sheet protection as the API lists it (editors lower-cased). */
+export interface SheetProtection {
+  editors: string[];
+  domainEdit: boolean;
+  warningOnly: boolean;
+}
+
+/**
+ * The whole-sheet protection of every tab by sheet id, in one call (null: none on that tab). A
+ * protection listed without its editors (the API leaves them out for one who cannot edit it)
+ * comes back with none, so it never looks as wanted.
+ */
+export function sheetProtections(spreadsheetId: string): Map<number, SheetProtection | null> {
+  const response = service().Spreadsheets!.get(spreadsheetId, {
+    fields: 'sheets(properties(sheetId),protectedRanges(range,editors,warningOnly))',
+  });
+  const out = new Map<number, SheetProtection | null>();
+  for (const sheet of response.sheets ?? []) {
+    const id = sheet.properties?.sheetId;
+    if (id === undefined || id === null) continue;
+    // A whole-sheet protection's range names the sheet only.
+    const whole = (sheet.protectedRanges ?? []).find(
+      (p) =>
+        p.range?.startRowIndex === undefined &&
+        p.range?.endRowIndex === undefined &&
+        p.range?.startColumnIndex === undefined &&
+        p.range?.endColumnIndex === undefined,
+    );
+    out.set(
+      id,
+      whole
+        ? {
+            editors: (whole.editors?.users ?? []).map((u) => u.toLowerCase()),
+            domainEdit: whole.editors?.domainUsersCanEdit === true,
+            warningOnly: whole.warningOnly === true,
+          }
+        : null,
+    );
+  }
+  return out;
+}
