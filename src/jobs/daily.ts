@@ -257,7 +257,7 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
     case 'intake': {
       // Whatever the submits did: rows whose trigger never fired, rows a busy table left, tabs
       // sorted or cut by hand — found by comparing the sheets with what was placed.
-      if (!fullIntakeDue(state.spreadsheet))
+      if (!fullIntakeDue(state.spreadsheet, (reference) => (state.reference = reference)))
         return { outcome: 'ok', details: DAILY_RU.intakeUpToDate };
       const run = refreshDerived(state.spreadsheet);
       catchUpOrderFiles(state.spreadsheet, run, false, state.budget);

@@ -340,9 +340,13 @@ const FULL_EVERY_DAYS = 7;
  * a reference tab or the deadline; a response sheet has rows (or timestamps) that were not placed;
  * a derived tab lost a row, got a blank one or was sorted; staff ticked or unticked a result; a
  * week passed. Cheap: one column of each response sheet, two of each grouped tab, «Требует
- * проверки», and the confirmation columns of «Результаты».
+ * проверки», and the confirmation columns of «Результаты». The reference tabs it read go to
+ * `onReference`.
  */
-export function fullIntakeDue(spreadsheet: Spreadsheet): boolean {
+export function fullIntakeDue(
+  spreadsheet: Spreadsheet,
+  onReference: (reference: ReferenceData) => void = () => undefined,
+): boolean {
   if (readProperty(PROPERTY_KEYS.intakeBehind)) return true;
   const last = readJsonProperty<{ at?: string; fingerprint?: string }>(
     PROPERTY_KEYS.intakeLastFull,
@@ -351,6 +355,7 @@ export function fullIntakeDue(spreadsheet: Spreadsheet): boolean {
   const age = Date.now() - new Date(last.at ?? 0).getTime();
   if (!(age < FULL_EVERY_DAYS * 24 * 3600 * 1000)) return true;
   const { reference, check } = readReferenceChecked(spreadsheet);
+  onReference(reference); // the daily run's later jobs need not read it again
   const settings = readSettings(spreadsheet);
   if (intakeFingerprint(reference, settings, check.issues) !== last.fingerprint) return true;
   const indexTab = readIndexTab(spreadsheet);
