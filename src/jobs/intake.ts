@@ -13,11 +13,18 @@ import {
 import { buildSchoolIndex, type SchoolIndex } from '../domain/matching';
 import { sha256, toHex } from '../domain/hash';
 import {
+  AGE_CATEGORIES_SCHEMA,
+  COMPETENCIES_SCHEMA,
+  EVENTS_SCHEMA,
+  INDEX_TAB,
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
   QUALITY_SCHEMA,
   REPORTS_SCHEMA,
   RESULTS_SCHEMA,
+  SCHOOLS_SCHEMA,
+  SETTINGS_TAB,
+  columnIndex,
 } from '../domain/schema';
 import type { Settings } from '../domain/settings';
 import type { QualityIssue } from '../domain/model';
@@ -37,12 +44,26 @@ import {
   readSettings,
   writeRegistryFills,
   confirmationsChanged,
+  confirmationsChangedIn,
+  CONFIRMATION_COLUMNS,
+  qualityInOrder,
+  referenceFromValues,
+  settingsFromRows,
   writeProjection,
+  type ReferenceValues,
 } from '../workspace/master';
-import { GROUPED_SCHEMAS, groupedTabIntact } from '../workspace/groupedTabs';
+import {
+  GROUPED_SCHEMAS,
+  columnTexts,
+  groupedColumnsIntact,
+  groupedTabIntact,
+} from '../workspace/groupedTabs';
+import { readRanges, sheetsApiAvailable, type GridRead } from '../workspace/sheetsApi';
 import {
   indexLines,
+  INDEX_WIDTH,
   linesChecksum,
+  parseIndex,
   type AnswerRows,
   type Placed,
   type PlacedState,
@@ -67,6 +88,8 @@ import {
   formIdOf,
   formIds,
   formOfSheet,
+  recordedTabId,
+  responsesTabKey,
   responseSheet,
   missingSources,
   recordMissingSources,
@@ -354,6 +377,9 @@ export function fullIntakeDue(
   if (!last) return true;
   const age = Date.now() - new Date(last.at ?? 0).getTime();
   if (!(age < FULL_EVERY_DAYS * 24 * 3600 * 1000)) return true;
+  // With the Sheets service, everything below is read in one call.
+  const read = readDueSources(spreadsheet);
+  if (read) return dueBySources(read, last.fingerprint, onReference);
   const { reference, check } = readReferenceChecked(spreadsheet);
   onReference(reference); // the daily run's later jobs need not read it again
   const settings = readSettings(spreadsheet);
@@ -381,6 +407,149 @@ export function fullIntakeDue(
   const quality = readQualityTab(spreadsheet);
   const filled = quality ? quality.rows.filter((row) => row.some((c) => c !== '')).length : -1;
   return filled !== counts[QUALITY_SCHEMA.name] || confirmationsChanged(spreadsheet);
+}
+
+/** What fullIntakeDue looks at, as one Sheets API call reads it. */
+interface DueSources {
+  reference: ReferenceValues;
+  settingsRows: Row[];
+  indexLines: Row[];
+  /** Column A of each response sheet, header first, Dates as Dates. */
+  responses: Map<FormKind, Row[]>;
+  /** The ОУ keys and the answers of each grouped tab's body, as text. */
+  grouped: Map<string, { keys: string[]; sources: string[] }>;
+  qualityRows: Row[];
+  confirmations: Row[];
+}
+
+/**
+ * The sources of fullIntakeDue in one call of the Sheets API, by recorded sheet ids; null without
+ * the service, with a tab whose id is not recorded or when the read fails (a tab gone): then
+ * fullIntakeDue reads them one by one, as before, and finds what is wrong.
+ */
+function readDueSources(spreadsheet: Spreadsheet): DueSources | null {
+  if (!sheetsApiAvailable()) return null;
+  const tabs = [
+    SETTINGS_TAB,
+    SCHOOLS_SCHEMA.name,
+    COMPETENCIES_SCHEMA.name,
+    EVENTS_SCHEMA.name,
+    AGE_CATEGORIES_SCHEMA.name,
+    INDEX_TAB,
+    QUALITY_SCHEMA.name,
+    RESULTS_SCHEMA.name,
+    ...GROUPED_SCHEMAS.map((g) => g.name),
+    ...FORMS.map((f) => responsesTabKey(f.kind)),
+  ];
+  const ids = new Map(tabs.map((t) => [t, recordedTabId(t)]));
+  if ([...ids.values()].some((id) => id === undefined)) return null;
+  const id = (tab: string): number => ids.get(tab)!;
+  const ranges: GridRead[] = [
+    { sheetId: id(SETTINGS_TAB), startRow: 1 },
+    { sheetId: id(SCHOOLS_SCHEMA.name), startRow: 0 },
+    { sheetId: id(COMPETENCIES_SCHEMA.name), startRow: 0 },
+    { sheetId: id(EVENTS_SCHEMA.name), startRow: 0 },
+    { sheetId: id(AGE_CATEGORIES_SCHEMA.name), startRow: 0 },
+    { sheetId: id(INDEX_TAB), startRow: 1, endColumn: INDEX_WIDTH },
+    { sheetId: id(QUALITY_SCHEMA.name), startRow: 1 },
+    {
+      sheetId: id(RESULTS_SCHEMA.name),
+      startRow: 1,
+      startColumn: CONFIRMATION_COLUMNS.first,
+      endColumn: CONFIRMATION_COLUMNS.end,
+    },
+  ];
+  for (const schema of GROUPED_SCHEMAS) {
+    for (const field of ['schoolKey', 'sourceResponseId'] as const) {
+      const column = columnIndex(schema, field);
+      ranges.push({
+        sheetId: id(schema.name),
+        startRow: 1,
+        startColumn: column,
+        endColumn: column + 1,
+      });
+    }
+  }
+  for (const form of FORMS) {
+    ranges.push({
+      sheetId: id(responsesTabKey(form.kind)),
+      startRow: 0,
+      endColumn: 1,
+      dateColumns: [0],
+    });
+  }
+  let values: Row[][];
+  try {
+    values = readRanges(spreadsheet.getId(), ranges);
+  } catch {
+    return null;
+  }
+  const [
+    settingsRows,
+    schools,
+    competencies,
+    events,
+    ageCategories,
+    lines,
+    quality,
+    confirmations,
+  ] = values as [Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
+  const grouped = new Map<string, { keys: string[]; sources: string[] }>();
+  GROUPED_SCHEMAS.forEach((schema, g) => {
+    grouped.set(schema.name, {
+      keys: columnTexts(values[8 + 2 * g]!),
+      sources: columnTexts(values[9 + 2 * g]!),
+    });
+  });
+  const responses = new Map<FormKind, Row[]>();
+  FORMS.forEach((form, f) => responses.set(form.kind, values[8 + 2 * GROUPED_SCHEMAS.length + f]!));
+  const width = QUALITY_SCHEMA.columns.length;
+  return {
+    reference: { schools, competencies, events, ageCategories },
+    settingsRows,
+    indexLines: lines,
+    responses,
+    grouped,
+    // As getValues gives them: every row at least as wide as the tab's columns.
+    qualityRows: quality.map((row) =>
+      row.length >= width ? row : [...row, ...new Array<string>(width - row.length).fill('')],
+    ),
+    confirmations,
+  };
+}
+
+/** fullIntakeDue's checks on what readDueSources read. */
+function dueBySources(
+  read: DueSources,
+  fingerprint: string | undefined,
+  onReference: (reference: ReferenceData) => void,
+): boolean {
+  const { reference, check } = referenceFromValues(read.reference, true);
+  onReference(reference);
+  const settings = settingsFromRows(read.settingsRows);
+  if (intakeFingerprint(reference, settings, check.issues) !== fingerprint) return true;
+  const index = parseIndex(read.indexLines);
+  if (!index || !index.meta.complete || linesChecksum(read.indexLines) !== index.checksum) {
+    return true;
+  }
+  for (const definition of FORMS) {
+    const before = index.meta.placed[definition.kind];
+    const column = read.responses.get(definition.kind)!;
+    if (!before) return true;
+    let rows = column.length;
+    while (rows > 0 && (column[rows - 1]![0] ?? '') === '') rows--;
+    if (!sameState(stateOf(column, Math.max(rows, 1)), before)) return true;
+  }
+  const counts = index.meta.tabs;
+  for (const schema of GROUPED_SCHEMAS) {
+    const { keys, sources } = read.grouped.get(schema.name)!;
+    if (!groupedColumnsIntact(keys, sources, counts[schema.name] ?? -1)) return true;
+  }
+  const quality = read.qualityRows;
+  const filled = qualityInOrder(quality)
+    ? quality.filter((row) => row.some((c) => c !== '')).length
+    : -1;
+  return filled !== counts[QUALITY_SCHEMA.name] || confirmationsChangedIn(read.confirmations);
 }
 
 /** What a full projection depends on besides the answers: the reference tabs and the deadline. */

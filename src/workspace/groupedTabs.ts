@@ -44,7 +44,11 @@ function columnLetter(column: number): string {
 /** One column of the body as text, from row 2 down to the last non-empty cell (one read). */
 function readColumn(sheet: Sheet, column: number): string[] {
   const letter = columnLetter(column);
-  const values = sheet.getRange(`${letter}2:${letter}`).getValues();
+  return columnTexts(sheet.getRange(`${letter}2:${letter}`).getValues());
+}
+
+/** One column's cells (rows of one cell) as text, trailing blanks left out. */
+export function columnTexts(values: readonly (readonly unknown[])[]): string[] {
   let length = values.length;
   while (length > 0 && values[length - 1]![0] === '') length--;
   const texts: string[] = new Array(length);
@@ -84,7 +88,20 @@ export function groupedTabIntact(
   if (!sheet) return false;
   const keys = readColumn(sheet, columnIndex(schema, 'schoolKey') + 1);
   if (keys.length !== expected || !isGrouped(keys)) return false;
-  const sources = readColumn(sheet, columnIndex(schema, 'sourceResponseId') + 1);
+  return groupedColumnsIntact(
+    keys,
+    readColumn(sheet, columnIndex(schema, 'sourceResponseId') + 1),
+    expected,
+  );
+}
+
+/** The check of groupedTabIntact on the two columns' body cells as text, trailing blanks left out. */
+export function groupedColumnsIntact(
+  keys: readonly string[],
+  sources: readonly string[],
+  expected: number,
+): boolean {
+  if (keys.length !== expected || !isGrouped(keys)) return false;
   for (let i = 1; i < keys.length; i++) {
     if (keys[i] !== keys[i - 1]) continue;
     if (canonicalPosition(sources[i - 1] ?? '') > canonicalPosition(sources[i] ?? '')) return false;

@@ -614,11 +614,21 @@ export function confirmationsChanged(spreadsheet: Spreadsheet): boolean {
   if (!sheet) return false;
   const last = sheet.getLastRow();
   if (last < 2) return false;
-  const at = (field: keyof ParticipantResult & string): number =>
-    columnIndex(RESULTS_SCHEMA, field);
-  const first = Math.min(at('result'), at('score'), at('confirmed'), at('confirmedAs'));
-  const end = Math.max(at('result'), at('score'), at('confirmed'), at('confirmedAs'));
-  const rows = sheet.getRange(2, first + 1, last - 1, end - first + 1).getValues();
+  const { first, end } = CONFIRMATION_COLUMNS;
+  return confirmationsChangedIn(sheet.getRange(2, first + 1, last - 1, end - first).getValues());
+}
+
+const at = (field: keyof ParticipantResult & string): number => columnIndex(RESULTS_SCHEMA, field);
+
+/** The columns confirmationsChanged reads: from «Результат» to «Подтверждено как» (0-based, end exclusive). */
+export const CONFIRMATION_COLUMNS = {
+  first: Math.min(at('result'), at('score'), at('confirmed'), at('confirmedAs')),
+  end: Math.max(at('result'), at('score'), at('confirmed'), at('confirmedAs')) + 1,
+};
+
+/** confirmationsChanged on the body rows of CONFIRMATION_COLUMNS. */
+export function confirmationsChangedIn(rows: readonly (readonly unknown[])[]): boolean {
+  const first = CONFIRMATION_COLUMNS.first;
   for (const row of rows) {
     const cell = (field: keyof ParticipantResult & string): unknown => row[at(field) - first];
     const points = cell('score');

@@ -320,7 +320,7 @@ describe('Why: nobody let in', () => {
     expect(() => app.call('getSettings')).toThrow(/доступ/);
   });
 
-  test('the daily run reads every protection in one call and visits only a tab changed by hand', () => {
+  test('the daily run reads every protection and what its catch-up check compares in one call each, and visits only a tab changed by hand', () => {
     const { ws, app } = district();
     app.call('saveSettings', { staff: OWNER });
     ws.clock.advanceTo('2021-10-05T07:00:00+03:00'); // the first run makes the index of answers
@@ -332,6 +332,8 @@ describe('Why: nobody let in', () => {
         .pop()!.calls;
     expect(daily()['Sheets.Spreadsheets.get']).toBe(1);
     expect(daily()['Sheet.getProtections']).toBeUndefined();
+    // The catch-up check too reads what it compares in one call.
+    expect(daily()['Sheets.Spreadsheets.Values.batchGetByDataFilter']).toBe(1);
     // The owner lets a stranger into «ОУ» by mistake: the next run takes them off, that tab only.
     ws.spreadsheet()
       .getSheetByName('ОУ')!
