@@ -8,7 +8,13 @@ import { SETTINGS_TAB, TABS } from '../domain/schema';
 import { FORMS } from '../domain/forms';
 import { savedStaff, saveStaff } from '../workspace/access';
 import { readTable, safeRows } from '../workspace/table';
-import { responseSheet, formIdOf, responsesTabKey, tabSheet } from '../workspace/sources';
+import {
+  responseSheet,
+  formIdOf,
+  responsesTabKey,
+  spreadsheetIdOf,
+  tabSheet,
+} from '../workspace/sources';
 import { syncProtections, type ProtectedTab } from '../workspace/protections';
 import type { JournalEntry } from '../workspace/journal';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
@@ -38,7 +44,7 @@ export function enforceAccess(
       details: RELIABILITY_RU.access.reverted(settings.staff.join(', '), staff.join(', ')),
     });
   }
-  syncProtections(protectedSheets(spreadsheet), staff, onlyIfChanged, spreadsheet.getId());
+  syncProtections(protectedSheets(spreadsheet), staff, onlyIfChanged, spreadsheetIdOf(spreadsheet));
   return entries;
 }
 

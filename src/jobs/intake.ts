@@ -91,6 +91,7 @@ import {
   recordedTabId,
   responsesTabKey,
   responseSheet,
+  spreadsheetIdOf,
   missingSources,
   recordMissingSources,
   type MissingSource,
@@ -480,7 +481,7 @@ function readDueSources(spreadsheet: Spreadsheet): DueSources | null {
   }
   let values: Row[][];
   try {
-    values = readRanges(spreadsheet.getId(), ranges);
+    values = readRanges(spreadsheetIdOf(spreadsheet), ranges);
   } catch {
     return null;
   }

@@ -48,20 +48,40 @@ export function recordTabIds(ids: TabIds): void {
  * (read, check, protect, write), and nobody but this execution adds or removes the app's tabs
  * meanwhile (the app never deletes a sheet). Forgotten when the lock is released.
  */
-let found: { hold: number; spreadsheet: Spreadsheet; sheets: Map<number, Sheet> } | null = null;
+let found: {
+  hold: number;
+  spreadsheet: Spreadsheet;
+  sheets: Map<number, Sheet>;
+  id?: string;
+} | null = null;
 
-/** The sheet with id `id`, asked of the spreadsheet once per hold of the lock. */
-function sheetById(spreadsheet: Spreadsheet, id: number): Sheet | null {
+/** What was found of `spreadsheet` in this hold of the lock (null without the lock). */
+function foundIn(spreadsheet: Spreadsheet): NonNullable<typeof found> | null {
   const hold = lockHold();
-  if (hold === null) return spreadsheet.getSheetById(id);
+  if (hold === null) return null;
   if (!found || found.hold !== hold || found.spreadsheet !== spreadsheet) {
     found = { hold, spreadsheet, sheets: new Map() };
   }
-  const known = found.sheets.get(id);
-  if (known) return known;
-  const sheet = spreadsheet.getSheetById(id);
-  if (sheet) found.sheets.set(id, sheet);
-  return sheet;
+  return found;
+}
+
+/** The spreadsheet's id, asked once per hold of the lock. */
+export function spreadsheetIdOf(spreadsheet: Spreadsheet): string {
+  const known = foundIn(spreadsheet);
+  if (!known) return spreadsheet.getId();
+  if (known.id === undefined) known.id = spreadsheet.getId();
+  return known.id;
+}
+
+/** The sheet with id `id`, asked of the spreadsheet once per hold of the lock. */
+function sheetById(spreadsheet: Spreadsheet, id: number): Sheet | null {
+  const known = foundIn(spreadsheet);
+  if (!known) return spreadsheet.getSheetById(id);
+  const sheet = known.sheets.get(id);
+  if (sheet) return sheet;
+  const asked = spreadsheet.getSheetById(id);
+  if (asked) known.sheets.set(id, asked);
+  return asked;
 }
 
 /**
