@@ -282,9 +282,8 @@ function readRect(ss: SpreadsheetModel, rect: Rect, options: ReadOptions): Json 
       ? inner
       : Math.min(inner, (rect.sheet.rows[rect.row + i]?.length ?? 0) - rect.column);
     for (let j = 0; j < width; j++) {
-      const [r, c] = options.columns
-        ? [rect.row + j, rect.column + i]
-        : [rect.row + i, rect.column + j];
+      const r = options.columns ? rect.row + j : rect.row + i;
+      const c = options.columns ? rect.column + i : rect.column + j;
       const v = r < storedRows ? rendered(ss, rect.sheet, r, c, options) : '';
       line.push(v);
       if (v !== '') lastCell = j;
