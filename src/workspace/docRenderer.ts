@@ -150,8 +150,8 @@ const FIRST_COLUMN_PT = 160;
 function renderTable(body: Body, block: TableBlock): void {
   // Russian practice: «Таблица N. …» above the table.
   if (block.caption) body.appendParagraph(block.caption);
+  // Its header row is made bold by docLayout, in the one batch of the whole document.
   const table = body.appendTable([block.header, ...block.rows]);
-  table.getRow(0).editAsText().setBold(true);
   // The first column holds names (ОУ, competency); in a wide table it would wrap letter by letter.
   if (block.header.length >= 5) table.setColumnWidth(0, FIRST_COLUMN_PT);
 }

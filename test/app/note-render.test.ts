@@ -210,6 +210,24 @@ describe('the monthly note read back from the Doc', () => {
     }
   });
 
+  test('the header row of every table of the note is bold, its other rows are not', () => {
+    const tables = blocks.filter((b): b is TableNode => b.type === 'TABLE');
+    const runs = (row: TableNode['rows'][number]) =>
+      row.cells.flatMap((c) =>
+        c.children.flatMap((x) =>
+          isParagraph(x)
+            ? x.children.flatMap((t) => (t.type === 'TEXT' ? t.runs.filter((r) => r.text) : []))
+            : [],
+        ),
+      );
+    expect(tables.length).toBeGreaterThan(4);
+    for (const t of tables) {
+      expect(runs(t.rows[0]!).length).toBeGreaterThan(0);
+      expect(runs(t.rows[0]!).every((r) => r.attrs.BOLD === true)).toBe(true);
+      expect(runs(t.rows[1]!).some((r) => r.attrs.BOLD === true)).toBe(false);
+    }
+  });
+
   test('no abbreviated words; only web addresses are links; bad figures are counted out', () => {
     expect(all).not.toMatch(/победит\.|призёр\./);
     const links = paragraphs.flatMap((p) =>

@@ -4,7 +4,7 @@
  * web addresses become links (in «ОУ: адрес» lines and in a table's link column), every table
  * pins its header row and keeps its rows whole, the signature block stays together.
  */
-import { layoutRequests } from '../../src/workspace/docLayout';
+import { headerRowRequests, layoutRequests } from '../../src/workspace/docLayout';
 import type { DocumentModel } from '../../src/domain/document';
 
 type El = Record<string, unknown>;
@@ -152,6 +152,27 @@ describe('layoutRequests', () => {
         range: { startIndex: cellStart, endIndex: cellStart + URL.length },
         textStyle: { link: { url: URL } },
         fields: 'link',
+      },
+    ]);
+  });
+
+  test('the header row of a table of the model is bold, cell by cell; other tables are left alone', () => {
+    const bold = headerRowRequests(content, MODEL) as Array<
+      Record<string, Record<string, unknown>>
+    >;
+    const header = ((appendix.table as El).tableRows as El[])[0]!.tableCells as El[];
+    const cellAt = (i: number) => ((header[i]!.content as El[])[0] as El).startIndex as number;
+    // «ОУ | Итого» is no table of MODEL (a chart printed as a table, say): no request for it.
+    expect(bold.map((r) => r.updateTextStyle)).toEqual([
+      {
+        range: { startIndex: cellAt(0), endIndex: cellAt(0) + 'ОУ'.length },
+        textStyle: { bold: true },
+        fields: 'bold',
+      },
+      {
+        range: { startIndex: cellAt(1), endIndex: cellAt(1) + 'Пост-релиз'.length },
+        textStyle: { bold: true },
+        fields: 'bold',
       },
     ]);
   });
