@@ -41,15 +41,11 @@ export function renderDocument(
   body.clear();
   // A cleared body keeps one empty paragraph (Docs needs it): it becomes the title.
   const title = body.getParagraphs()[0]!;
+  // Centred, as pictures, captions and appendix labels are aligned, by docLayout in one batch.
   title.setText(model.title);
-  title
-    .setHeading(DocumentApp.ParagraphHeading.TITLE)
-    .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+  title.setHeading(DocumentApp.ParagraphHeading.TITLE);
   if (model.subtitle) {
-    body
-      .appendParagraph(model.subtitle)
-      .setHeading(DocumentApp.ParagraphHeading.SUBTITLE)
-      .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    body.appendParagraph(model.subtitle).setHeading(DocumentApp.ParagraphHeading.SUBTITLE);
   }
   for (const section of model.sections) {
     heading(body, section.heading);
@@ -69,11 +65,8 @@ export function renderDocument(
   signature(body, model.signature);
   for (const appendix of model.appendices ?? []) {
     body.appendPageBreak();
-    body.appendParagraph(appendix.label).setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
-    body
-      .appendParagraph(appendix.title)
-      .setHeading(DocumentApp.ParagraphHeading.HEADING3)
-      .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    body.appendParagraph(appendix.label);
+    body.appendParagraph(appendix.title).setHeading(DocumentApp.ParagraphHeading.HEADING3);
     for (const block of appendix.blocks) renderBlock(body, block, charts);
   }
   footer(doc, model.title);
@@ -159,7 +152,6 @@ function renderTable(body: Body, block: TableBlock): void {
 function renderChart(body: Body, block: ChartBlock, image: BlobSource | undefined): void {
   if (image) {
     const paragraph = body.appendParagraph('');
-    paragraph.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
     const picture = paragraph.appendInlineImage(image);
     const width = picture.getWidth();
     if (width > MAX_IMAGE_WIDTH) {
@@ -167,7 +159,7 @@ function renderChart(body: Body, block: ChartBlock, image: BlobSource | undefine
       picture.setWidth(MAX_IMAGE_WIDTH);
     }
     // «Рисунок N. …» below the figure.
-    body.appendParagraph(block.caption).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    body.appendParagraph(block.caption);
     return;
   }
   body.appendParagraph(fillPhrase(OUTPUTS_RU.document.chartAsTable, { caption: block.caption }));

@@ -210,6 +210,26 @@ describe('the monthly note read back from the Doc', () => {
     }
   });
 
+  test('the title, every picture and its caption, every appendix title are centred', () => {
+    expect(paragraphs[0]!.attrs.HEADING).toBe('TITLE');
+    expect(paragraphs[0]!.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
+    const pictures = paragraphs.filter((p) => p.children.some((c) => c.type === 'INLINE_IMAGE'));
+    expect(pictures.length).toBeGreaterThan(0);
+    for (const picture of pictures) {
+      expect(picture.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
+      const caption = paragraphs[paragraphs.indexOf(picture) + 1]!;
+      expect(text(caption)).toMatch(/^Рисунок \d+\./);
+      expect(caption.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
+    }
+    const labels = paragraphs.filter((p) => /^Приложение \d+$/.test(text(p)));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) {
+      const title = paragraphs[paragraphs.indexOf(label) + 1]!;
+      expect(title.attrs.HEADING).toBe('HEADING3');
+      expect(title.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
+    }
+  });
+
   test('the header row of every table of the note is bold, its other rows are not', () => {
     const tables = blocks.filter((b): b is TableNode => b.type === 'TABLE');
     const runs = (row: TableNode['rows'][number]) =>

@@ -4,7 +4,11 @@
  * web addresses become links (in «ОУ: адрес» lines and in a table's link column), every table
  * pins its header row and keeps its rows whole, the signature block stays together.
  */
-import { headerRowRequests, layoutRequests } from '../../src/workspace/docLayout';
+import {
+  alignmentRequests,
+  headerRowRequests,
+  layoutRequests,
+} from '../../src/workspace/docLayout';
 import type { DocumentModel } from '../../src/domain/document';
 
 type El = Record<string, unknown>;
@@ -187,4 +191,55 @@ describe('layoutRequests', () => {
       { preventOverflow: true },
     ]);
   });
+});
+
+test('alignment: title and subtitle, a picture and its caption centred; an appendix label right, its title centred', () => {
+  const model: Pick<DocumentModel, 'sections' | 'appendices'> = {
+    sections: [
+      {
+        heading: '1. Раздел',
+        blocks: [
+          {
+            type: 'chart',
+            caption: 'Рисунок 1. Участники',
+            categories: ['ДОУ'],
+            series: [{ name: 'Участники', values: [3] }],
+          } as never,
+          { type: 'paragraph', text: 'Рисунок 1. Участники' },
+        ],
+      },
+    ],
+    appendices: [{ label: 'Приложение 1', title: 'Рейтинг', blocks: [] }],
+  };
+  const title = para(1, 'Справка', { namedStyleType: 'TITLE' });
+  const subtitle = para(9, 'за октябрь', { namedStyleType: 'SUBTITLE' });
+  const picture = {
+    startIndex: 20,
+    endIndex: 22,
+    paragraph: {
+      elements: [
+        { inlineObjectElement: { inlineObjectId: 'kix.1' } },
+        { textRun: { content: '\n' } },
+      ],
+      paragraphStyle: { namedStyleType: 'NORMAL_TEXT' },
+    },
+  };
+  const caption = para(22, 'Рисунок 1. Участники');
+  const text = para(43, 'Рисунок 1. Участники'); // the same words, no picture above: left alone
+  const label = para(64, 'Приложение 1');
+  const appendixTitle = para(77, 'Рейтинг', { namedStyleType: 'HEADING_3' });
+  const content = [title, subtitle, picture, caption, text, label, appendixTitle];
+  const aligned = alignmentRequests(content, model).map((r) =>
+    'updateParagraphStyle' in r
+      ? [r.updateParagraphStyle.range.startIndex, r.updateParagraphStyle.paragraphStyle.alignment]
+      : null,
+  );
+  expect(aligned).toEqual([
+    [1, 'CENTER'],
+    [9, 'CENTER'],
+    [20, 'CENTER'],
+    [22, 'CENTER'],
+    [64, 'END'],
+    [77, 'CENTER'],
+  ]);
 });
