@@ -35,6 +35,11 @@ export interface Scenario {
   to: string;
   /** The month the note and the summary are for. */
   period: string;
+  /** The goal for one form submit's modelled time (issue 19: 1 s in a district, the default; 2 s in a city). */
+  submitGoalMs?: number;
+  /** Deadline day: this many submits from as many ОУ within `deadlineMinutes` (ws.burst). */
+  deadlineSubmits?: number;
+  deadlineMinutes?: number;
 }
 
 /** The season ends on 2 December: the next morning's daily run is an ordinary one (before noteDay). */
@@ -49,6 +54,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     districts: 1,
     seed: 2021,
     ...SEASON,
+    submitGoalMs: 1000,
   },
   large: {
     name: 'large',
@@ -58,6 +64,9 @@ export const SCENARIOS: Record<string, Scenario> = {
     districts: 1,
     seed: 2022,
     ...SEASON,
+    submitGoalMs: 1000,
+    deadlineSubmits: 200,
+    deadlineMinutes: 10,
   },
   city: {
     name: 'city',
@@ -67,6 +76,7 @@ export const SCENARIOS: Record<string, Scenario> = {
     districts: 10,
     seed: 2023,
     ...SEASON,
+    submitGoalMs: 2000,
   },
 };
 

@@ -29,20 +29,16 @@ export function toResponses(
   values: unknown[][],
   keepSchool?: (schoolAnswer: string) => boolean,
 ): RawResponse[] {
-  const [header = [], ...rows] = values;
+  const header = values[0] ?? [];
   const titles = header.map((h) => String(h).trim());
-  const schoolColumns = titles.flatMap((t, i) => (t === Q.school ? [i] : []));
-  const schoolOf = (row: unknown[]): string => {
-    for (const c of schoolColumns) {
-      const text = cellText(row[c]);
-      if (text !== '') return text;
-    }
-    return '';
-  };
+  const schoolOf = schoolAnswerReader(header);
   const responses: RawResponse[] = [];
-  rows.forEach((row, index) => {
+  // Rows a submit did not read are holes in `values`: forEach passes over them.
+  values.forEach((row, sheetIndex) => {
+    if (sheetIndex === 0) return;
+    const index = sheetIndex - 1;
     if (keepSchool && !keepSchool(schoolOf(row))) return;
-    if (row.every((cell) => cell === '' || cell === null || cell === undefined)) return;
+    if (isBlankRow(row)) return;
     // Keyed by column titles, which staff may type: no prototype for «__proto__» to reach.
     const answers = Object.create(null) as Record<string, string>;
     let timestamp: Date | null = null;
@@ -72,6 +68,25 @@ export function toResponses(
     });
   });
   return responses;
+}
+
+/** Reads the ОУ answer of a response row (the first non-empty ОУ column), given the header. */
+export function schoolAnswerReader(
+  header: readonly unknown[],
+): (row: readonly unknown[]) => string {
+  const schoolColumns = header.flatMap((h, i) => (String(h).trim() === Q.school ? [i] : []));
+  return (row) => {
+    for (const c of schoolColumns) {
+      const text = cellText(row[c]);
+      if (text !== '') return text;
+    }
+    return '';
+  };
+}
+
+/** A row with no answer at all (a response sheet row cleared by hand). */
+export function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((cell) => cell === '' || cell === null || cell === undefined);
 }
 
 /** A response cell as the text the school typed (numbers and dates as Sheets shows them). */

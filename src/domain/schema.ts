@@ -291,6 +291,24 @@ export const MAIL_HEADER = [
 ];
 export const SETTINGS_HEADER: readonly string[] = SETTINGS_RU.header;
 
+/**
+ * The index of answers by ОУ, hidden, written only by the intake (domain/responseIndex.ts): where
+ * each ОУ's answers are in the response sheets and how many rows its block has in each grouped
+ * tab, so a submit reads its ОУ's rows instead of whole sheets. Not in TABS: the intake makes it.
+ */
+export const INDEX_TAB = 'Индекс ответов';
+export const INDEX_HEADER = [
+  'Ключ',
+  'Блок: Участники',
+  'Блок: Приказы',
+  'Блок: Отчёты ОУ',
+  'Блок: Результаты',
+  'Строки: регистрация',
+  'Строки: отчёты',
+  'Строки: приказы',
+  'Строки: результаты',
+];
+
 /** Marks of the work plan, as in seed 004's execution analysis. */
 export const PLAN_MARKS = ['Выполнено', 'Выполнено частично', 'Не выполнено'] as const;
 

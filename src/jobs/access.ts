@@ -8,8 +8,14 @@ import { SETTINGS_TAB, TABS } from '../domain/schema';
 import { FORMS } from '../domain/forms';
 import { savedStaff, saveStaff } from '../workspace/access';
 import { readTable, safeRows } from '../workspace/table';
-import { responseSheet, formIdOf, tabSheet } from '../workspace/sources';
-import { syncProtections } from '../workspace/protections';
+import {
+  responseSheet,
+  formIdOf,
+  responsesTabKey,
+  spreadsheetIdOf,
+  tabSheet,
+} from '../workspace/sources';
+import { syncProtections, type ProtectedTab } from '../workspace/protections';
 import type { JournalEntry } from '../workspace/journal';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
 
@@ -53,24 +59,25 @@ export function enforceAccess(
       });
     }
   }
-  syncProtections(protectedSheets(spreadsheet), staff, onlyIfChanged);
+  syncProtections(protectedSheets(spreadsheet), staff, onlyIfChanged, spreadsheetIdOf(spreadsheet));
   return entries;
 }
 
 /** Every tab the app protects: its own tabs and the forms' response sheets. */
-export function protectedSheets(
-  spreadsheet: Spreadsheet,
-): { sheet: GoogleAppsScript.Spreadsheet.Sheet; owner: 'staff' | 'derived' }[] {
-  const sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; owner: 'staff' | 'derived' }[] = [];
-  for (const tab of TABS) {
-    const sheet = tabSheet(spreadsheet, tab.name);
-    if (sheet) sheets.push({ sheet, owner: tab.owner === 'staff' ? 'staff' : 'derived' });
-  }
+export function protectedSheets(spreadsheet: Spreadsheet): ProtectedTab[] {
+  const tabs: ProtectedTab[] = TABS.map((tab) => ({
+    key: tab.name,
+    owner: tab.owner === 'staff' ? 'staff' : 'derived',
+    sheet: () => tabSheet(spreadsheet, tab.name),
+  }));
   for (const form of FORMS) {
-    const sheet = responseSheet(spreadsheet, form, formIdOf(form.kind));
-    if (sheet) sheets.push({ sheet, owner: 'derived' });
+    tabs.push({
+      key: responsesTabKey(form.kind),
+      owner: 'derived',
+      sheet: () => responseSheet(spreadsheet, form, formIdOf(form.kind)),
+    });
   }
-  return sheets;
+  return tabs;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

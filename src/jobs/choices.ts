@@ -67,3 +67,11 @@ export function syncAllChoices(
   writeProperty(PROPERTY_KEYS.choicesFingerprint, fingerprint);
   return changed;
 }
+
+/** Records that every form's dropdowns hold `choices` (set-up synced them itself). */
+export function recordChoicesSynced(choices: (q: QuestionDefinition) => string[] | null): void {
+  const fingerprint = choicesFingerprint(choices);
+  if (readProperty(PROPERTY_KEYS.choicesFingerprint) !== fingerprint) {
+    writeProperty(PROPERTY_KEYS.choicesFingerprint, fingerprint);
+  }
+}

@@ -396,7 +396,10 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
       // sorted or cut by hand — found by comparing the sheets with what was placed.
       // A trashed or deleted folder is repaired first; then every placed upload is put back.
       const repaired = checkFolders(state.settings.rootFolderName);
-      if (!repaired && !fullIntakeDue(state.spreadsheet))
+      if (
+        !repaired &&
+        !fullIntakeDue(state.spreadsheet, (reference) => (state.reference = reference))
+      )
         return { outcome: 'ok', details: DAILY_RU.intakeUpToDate };
       const run = refreshDerived(state.spreadsheet);
       catchUpOrderFiles(state.spreadsheet, run, false, state.budget);

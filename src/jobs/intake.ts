@@ -4,7 +4,6 @@
  * failed service leaves the raw row in place; the next run catches up, and «Журнал» says so.
  */
 import {
-  partitionResolver,
   projectIntake,
   uploadPrint,
   type IntakeOptions,
@@ -15,11 +14,18 @@ import {
 import { buildSchoolIndex, type SchoolIndex } from '../domain/matching';
 import { sha256, toHex } from '../domain/hash';
 import {
+  AGE_CATEGORIES_SCHEMA,
+  COMPETENCIES_SCHEMA,
+  EVENTS_SCHEMA,
+  INDEX_TAB,
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
   QUALITY_SCHEMA,
   REPORTS_SCHEMA,
   RESULTS_SCHEMA,
+  SCHOOLS_SCHEMA,
+  SETTINGS_TAB,
+  columnIndex,
 } from '../domain/schema';
 import type { Settings } from '../domain/settings';
 import type { QualityIssue } from '../domain/model';
@@ -27,7 +33,6 @@ import {
   FORMS,
   ORDER_FILE_QUESTION,
   ORDER_FORM,
-  Q,
   type FormDefinition,
   type FormKind,
 } from '../domain/forms';
@@ -35,24 +40,39 @@ import {
   rawForms,
   readDerived,
   readQualityTab,
-  type QualityTab,
   readRawValues,
   readReferenceChecked,
   readSettings,
   writeRegistryFills,
   confirmationsChanged,
+  confirmationsChangedIn,
+  CONFIRMATION_COLUMNS,
+  qualityInOrder,
+  referenceFromValues,
+  settingsFromRows,
   writeProjection,
-  writeQualityScope,
+  type ReferenceValues,
 } from '../workspace/master';
 import {
-  confirmedResults,
   GROUPED_SCHEMAS,
+  columnTexts,
+  groupedColumnsIntact,
   groupedTabIntact,
-  readBlocks,
-  readGroupedIndex,
-  writeBlocks,
-  type GroupedTab,
 } from '../workspace/groupedTabs';
+import { readRanges, sheetsApiAvailable, type GridRead } from '../workspace/sheetsApi';
+import {
+  indexLines,
+  INDEX_WIDTH,
+  linesChecksum,
+  parseIndex,
+  type AnswerRows,
+  type Placed,
+  type PlacedState,
+  type TabCounts,
+} from '../domain/responseIndex';
+import { readIndexTab, writeIndexTab } from '../workspace/responseIndexTab';
+import type { Row } from '../workspace/table';
+import { placeSubmit } from './submit';
 import { writeJournal, errorText, type JournalEntry } from '../workspace/journal';
 import { moveOrderFiles, type FileMoves, type OrderUpload } from '../workspace/orderFiles';
 import { checkFolders, journalFolderRepairs } from './driveHealth';
@@ -60,7 +80,6 @@ import { requireStaff } from '../workspace/access';
 import { activeSpreadsheet } from '../workspace/session';
 import {
   deleteProperty,
-  participantSalt,
   PROPERTY_KEYS,
   readJsonProperty,
   readProperty,
@@ -71,13 +90,16 @@ import {
   formIdOf,
   formIds,
   formOfSheet,
+  recordedTabId,
+  responsesTabKey,
   responseSheet,
+  spreadsheetIdOf,
   missingSources,
   recordMissingSources,
   type MissingSource,
 } from '../workspace/sources';
-import { TIMESTAMP_TITLE } from '../domain/responses';
-import { closedYears } from '../workspace/archive';
+import { isBlankRow, schoolAnswerReader, TIMESTAMP_TITLE } from '../domain/responses';
+import { intakeOptions, refusedUploads } from './intakeOptions';
 import { startBudget, type Budget } from './budget';
 import { INTAKE_RU } from '../i18n/ru/intake';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
@@ -105,10 +127,10 @@ export class SourceMissingError extends Error {
 }
 
 /**
- * Projects the responses and writes the derived tabs; the caller holds the lock. With `submitted`
- * (a response id such as `REG-5`) of a new answer only that answer's ОУ — and the ОУ of any row
- * an earlier submit left unplaced — is re-projected and its blocks rewritten; otherwise, or when
- * the response sheets differ from what was placed in any other way, everything is.
+ * Projects every response and writes the derived tabs and the index of answers; the caller holds
+ * the lock. With `submitted` (a response id such as `REG-5`) the family of that answer's form must
+ * have all its sources, or SourceMissingError says what is missing; a submit that can place its
+ * answer alone (jobs/submit.ts) never comes here.
  */
 export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): IntakeRun {
   const settings = readSettings(spreadsheet);
@@ -121,56 +143,57 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
   }
   const { reference, check } = readReferenceChecked(spreadsheet);
   const schools = buildSchoolIndex(reference.schools);
-  const options: IntakeOptions = {
-    reportDeadlineDay: settings.reportDeadlineDay,
-    salt: participantSalt(),
-    checkSender: settings.checkSender,
-    closedYears: closedYears(),
-    refusedUploads: refusedUploads(),
-    idYearFrom: installedSchoolYear(),
-  };
-  const placed = readPlaced();
-  const after: Placed = {};
-  const scope =
-    form && family && !readProperty(PROPERTY_KEYS.intakeBehind)
-      ? unplacedScope(submitted!, family.forms, values, placed, schools, after)
-      : null;
-  const tabs = scope && readGroupedIndex(spreadsheet, family!.tabs);
-  const quality = tabs && readQualityTab(spreadsheet);
-  const scoped = tabs && quality ? { tabs, quality } : null;
-  let stopped: FormKind[] = [];
-  let result: Projected;
-  if (scoped) {
-    result = projectScope(scoped, scope!, submitted!, values, reference, schools, options);
-    const lengths: TabCounts = { [QUALITY_SCHEMA.name]: scoped.quality.length ?? 0 };
-    for (const tab of scoped.tabs) lengths[tab.schema.name] = tab.length ?? tab.keys.length;
-    recordPlaced({ ...placed, ...after }, lengths);
-  } else {
-    readRawValues(spreadsheet, undefined, values);
-    const absent = FORMS.map((f) => f.kind).filter((kind) => !values.has(kind));
-    stopped = FAMILIES.filter((f) => f.forms.some((k) => absent.includes(k))).flatMap(
-      (f) => f.forms,
-    );
-    if (absent.length > 0) noteMissing(spreadsheet, absent);
-    const filled = writeRegistryFills(spreadsheet, check.fills);
-    if (filled.length > 0) {
-      writeJournal(spreadsheet, [
-        {
-          at: new Date(),
-          job: 'ОУ',
-          outcome: 'ok',
-          details: REGISTRY_RU.filled(filled.length, filled.join(', ')),
-        },
-      ]);
-    }
-    const full = { ...options, registryIssues: check.issues };
-    const lengths: TabCounts = {};
-    result = projectAll(spreadsheet, values, reference, schools, full, stopped, lengths);
-    const projected = FORMS.map((f) => f.kind).filter((k) => !stopped.includes(k));
-    recordPlaced({ ...placed, ...placedStates(values, projected) }, lengths);
-    if (stopped.length === 0) recordFullIntake(reference, settings, check.issues);
+  const options = intakeOptions(settings);
+  readRawValues(spreadsheet, undefined, values);
+  const absent = FORMS.map((f) => f.kind).filter((kind) => !values.has(kind));
+  const stopped = FAMILIES.filter((f) => f.forms.some((k) => absent.includes(k))).flatMap(
+    (f) => f.forms,
+  );
+  if (absent.length > 0) noteMissing(spreadsheet, absent);
+  const filled = writeRegistryFills(spreadsheet, check.fills);
+  if (filled.length > 0) {
+    writeJournal(spreadsheet, [
+      {
+        at: new Date(),
+        job: 'ОУ',
+        outcome: 'ok',
+        details: REGISTRY_RU.filled(filled.length, filled.join(', ')),
+      },
+    ]);
   }
-  const { projection, written, raw } = result;
+  const full = { ...options, registryIssues: check.issues };
+  const lengths: TabCounts = {};
+  const result = projectAll(spreadsheet, values, reference, schools, full, stopped, lengths);
+  const projected = FORMS.map((f) => f.kind).filter((k) => !stopped.includes(k));
+  const indexTab = readIndexTab(spreadsheet);
+  const before = indexTab?.index?.meta;
+  const placed: Placed = { ...(before?.placed ?? {}), ...placedStates(values, projected) };
+  writeIndexTab(
+    spreadsheet,
+    indexTab,
+    indexLines({
+      meta: {
+        placed,
+        tabs: { ...(before?.tabs ?? {}), ...lengths },
+        complete: stopped.length === 0,
+      },
+      answers: answersOf(values, projected),
+      blocks: blocksOf(result.projection),
+    }) as Row[],
+  );
+  // Where the next submits start reading each response sheet.
+  writeProperty(PROPERTY_KEYS.intakePlaced, JSON.stringify(placed));
+  if (stopped.length === 0) recordFullIntake(reference, settings, check.issues);
+  return runOf(result, settings, reference, stopped);
+}
+
+/** The run's result, with the order uploads it placed. */
+function runOf(
+  { projection, written, raw }: Projected,
+  settings: Settings,
+  reference: ReferenceData,
+  stopped: FormKind[],
+): IntakeRun {
   const placedOrders = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
   const uploads = raw.order
     .filter((r) => placedOrders.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
@@ -182,6 +205,47 @@ export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): In
       uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
     }));
   return { projection, written, settings, reference, uploads, stopped };
+}
+
+/** Each ОУ answer's rows in each form's response sheet (blank rows left out). */
+function answersOf(
+  values: Map<FormKind, unknown[][]>,
+  kinds: readonly FormKind[],
+): Map<string, AnswerRows> {
+  const answers = new Map<string, AnswerRows>();
+  for (const kind of kinds) {
+    const sheet = values.get(kind);
+    if (!sheet) continue;
+    const label = schoolAnswerReader(sheet[0] ?? []);
+    for (let i = 1; i < sheet.length; i++) {
+      const row = sheet[i];
+      if (!row || isBlankRow(row)) continue;
+      const answer = label(row);
+      let rows = answers.get(answer);
+      if (!rows) answers.set(answer, (rows = {}));
+      (rows[kind] ??= []).push(i + 1);
+    }
+  }
+  return answers;
+}
+
+/** Each ОУ's rows in each grouped tab, in the index's column order. */
+function blocksOf(projection: Projection): Map<string, number[]> {
+  const lists = [
+    projection.participants,
+    projection.orders,
+    projection.reports,
+    projection.results,
+  ];
+  const blocks = new Map<string, number[]>();
+  lists.forEach((records, column) => {
+    for (const record of records) {
+      let counts = blocks.get(record.schoolKey);
+      if (!counts) blocks.set(record.schoolKey, (counts = lists.map(() => 0)));
+      counts[column]!++;
+    }
+  });
+  return blocks;
 }
 
 /** Records the forms whose sources are missing and says what is wrong, in Russian. */
@@ -260,71 +324,6 @@ function projectAll(
   return { projection, written, raw };
 }
 
-/** The answers of the scope's ОУ projected; only their blocks read and rewritten. */
-function projectScope(
-  { tabs, quality }: { tabs: GroupedTab[]; quality: QualityTab },
-  scope: Set<string>,
-  submitted: string,
-  values: Map<FormKind, unknown[][]>,
-  reference: ReferenceData,
-  schools: SchoolIndex,
-  options: IntakeOptions,
-): Projected {
-  const partitionOf = partitionResolver(schools);
-  readBlocks(tabs, scope);
-  const raw = rawForms(values, (answer) => scope.has(partitionOf(answer)));
-  const staff = { resultConfirmed: confirmedResults(tabs), qualityStatus: quality.statuses };
-  const projection = projectIntake(raw, reference, options, staff, scope, schools);
-  const written = writeBlocks(tabs, projection, scope);
-  written[QUALITY_SCHEMA.name] = writeQualityScope(
-    quality,
-    projection.quality,
-    new Set([...projection.responseIds, submitted]),
-  );
-  return { projection, written, raw };
-}
-
-/**
- * What was placed of one response sheet: its last row, that row's timestamp and the latest
- * timestamp of all (an edited answer gets a new one). Comparing these with the sheet tells new
- * rows from rows deleted, moved or edited without a delivered trigger.
- */
-interface PlacedState {
-  rows: number;
-  last: number;
-  max: number;
-}
-
-type Placed = Partial<Record<FormKind, PlacedState>>;
-
-/** Body rows of each derived tab after the app last wrote it. */
-type TabCounts = Record<string, number>;
-
-/** Where the tab counts sit in the placed record (no form kind is named so). */
-const TAB_COUNTS = '#tabs';
-
-function readTabCounts(): TabCounts {
-  const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.intakePlaced) ?? {};
-  const counts = stored[TAB_COUNTS];
-  return counts && typeof counts === 'object' ? (counts as TabCounts) : {};
-}
-
-function readPlaced(): Placed {
-  const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.intakePlaced) ?? {};
-  const placed: Placed = {};
-  for (const f of FORMS) {
-    const state = stored[f.kind];
-    // Older versions kept only the row number: unknown timestamps make the next run a full one.
-    if (state && typeof state === 'object') placed[f.kind] = state as PlacedState;
-  }
-  return placed;
-}
-
-function recordPlaced(placed: Placed, lengths: TabCounts): void {
-  const tabs = { ...readTabCounts(), ...lengths };
-  writeProperty(PROPERTY_KEYS.intakePlaced, JSON.stringify({ ...placed, [TAB_COUNTS]: tabs }));
-}
-
 /** The timestamp (ms, 0 if none) of row `i` of a response sheet's values (header first). */
 function timeReader(sheet: unknown[][]): (i: number) => number {
   const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(TIMESTAMP_TITLE);
@@ -355,45 +354,6 @@ function sameState(a: PlacedState, b: PlacedState): boolean {
   return a.rows === b.rows && a.last === b.last && a.max === b.max;
 }
 
-/**
- * The ОУ partitions a submit must re-project: the submitted answer's, and those of rows below
- * what was placed that an earlier submit never placed (a trigger Google did not deliver, a busy
- * table). Null when the sheets differ from what was placed otherwise — a row edited, deleted or
- * moved, the submitted row an edit — and everything must be projected.
- */
-function unplacedScope(
-  submitted: string,
-  kinds: readonly FormKind[],
-  values: Map<FormKind, unknown[][]>,
-  placed: Placed,
-  schools: SchoolIndex,
-  after: Placed,
-): Set<string> | null {
-  const partitionOf = partitionResolver(schools);
-  const scope = new Set<string>();
-  const form = formOfResponse(submitted)!;
-  const row = Number(submitted.split('-')[1]);
-  for (const kind of kinds) {
-    const sheet = values.get(kind)!;
-    const before = placed[kind];
-    // Cheap on purpose (a submit must stay fast): the row count and the last placed row's
-    // timestamp; an edit of an older row whose trigger never came is the daily run's to find.
-    if (!before || sheet.length < before.rows) return null;
-    const time = timeReader(sheet);
-    if ((before.rows > 1 ? time(before.rows - 1) : 0) !== before.last) return null;
-    if (kind === form.kind && (row <= before.rows || row !== sheet.length)) return null;
-    let max = before.max;
-    for (let r = before.rows; r < sheet.length; r++) max = Math.max(max, time(r));
-    after[kind] = { rows: sheet.length, last: sheet.length > 1 ? time(sheet.length - 1) : 0, max };
-    const column = (sheet[0] ?? []).map((h) => String(h).trim()).indexOf(Q.school);
-    for (let r = before.rows; r < sheet.length; r++) {
-      const answer = sheet[r]?.[column];
-      scope.add(partitionOf(answer === undefined || answer === null ? '' : String(answer)));
-    }
-  }
-  return scope;
-}
-
 /** A full projection at least this often, for what no check sees (a derived cell edited by hand). */
 const FULL_EVERY_DAYS = 7;
 
@@ -403,9 +363,13 @@ const FULL_EVERY_DAYS = 7;
  * a reference tab or the deadline; a response sheet has rows (or timestamps) that were not placed;
  * a derived tab lost a row, got a blank one or was sorted; staff ticked or unticked a result; a
  * week passed. Cheap: one column of each response sheet, two of each grouped tab, «Требует
- * проверки», and the confirmation columns of «Результаты».
+ * проверки», and the confirmation columns of «Результаты». The reference tabs it read go to
+ * `onReference`.
  */
-export function fullIntakeDue(spreadsheet: Spreadsheet): boolean {
+export function fullIntakeDue(
+  spreadsheet: Spreadsheet,
+  onReference: (reference: ReferenceData) => void = () => undefined,
+): boolean {
   if (readProperty(PROPERTY_KEYS.intakeBehind)) return true;
   const last = readJsonProperty<{ at?: string; fingerprint?: string }>(
     PROPERTY_KEYS.intakeLastFull,
@@ -413,10 +377,20 @@ export function fullIntakeDue(spreadsheet: Spreadsheet): boolean {
   if (!last) return true;
   const age = Date.now() - new Date(last.at ?? 0).getTime();
   if (!(age < FULL_EVERY_DAYS * 24 * 3600 * 1000)) return true;
+  // With the Sheets service, everything below is read in one call.
+  const read = readDueSources(spreadsheet);
+  if (read) return dueBySources(read, last.fingerprint, onReference);
   const { reference, check } = readReferenceChecked(spreadsheet);
+  onReference(reference); // the daily run's later jobs need not read it again
   const settings = readSettings(spreadsheet);
   if (intakeFingerprint(reference, settings, check.issues) !== last.fingerprint) return true;
-  const placed = readPlaced();
+  const indexTab = readIndexTab(spreadsheet);
+  const index = indexTab?.index;
+  // The index must be whole and as written (a hand edit of it shows in its checksum).
+  if (!index || !index.meta.complete || linesChecksum(indexTab!.lines) !== index.checksum) {
+    return true;
+  }
+  const placed = index.meta.placed;
   for (const definition of FORMS) {
     const before = placed[definition.kind];
     const sheet = responseSheet(spreadsheet, definition, formIdOf(definition.kind));
@@ -426,13 +400,156 @@ export function fullIntakeDue(spreadsheet: Spreadsheet): boolean {
     while (rows > 0 && column[rows - 1]![0] === '') rows--;
     if (!sameState(stateOf(column, Math.max(rows, 1)), before)) return true;
   }
-  const counts = readTabCounts();
+  const counts = index.meta.tabs;
   for (const schema of GROUPED_SCHEMAS) {
     if (!groupedTabIntact(spreadsheet, schema, counts[schema.name] ?? -1)) return true;
   }
   const quality = readQualityTab(spreadsheet);
   const filled = quality ? quality.rows.filter((row) => row.some((c) => c !== '')).length : -1;
   return filled !== counts[QUALITY_SCHEMA.name] || confirmationsChanged(spreadsheet);
+}
+
+/** What fullIntakeDue looks at, as one Sheets API call reads it. */
+interface DueSources {
+  reference: ReferenceValues;
+  settingsRows: Row[];
+  indexLines: Row[];
+  /** Column A of each response sheet, header first, Dates as Dates. */
+  responses: Map<FormKind, Row[]>;
+  /** The ОУ keys and the answers of each grouped tab's body, as text. */
+  grouped: Map<string, { keys: string[]; sources: string[] }>;
+  qualityRows: Row[];
+  confirmations: Row[];
+}
+
+/**
+ * The sources of fullIntakeDue in one call of the Sheets API, by recorded sheet ids; null without
+ * the service, with a tab whose id is not recorded or when the read fails (a tab gone): then
+ * fullIntakeDue reads them one by one, as before, and finds what is wrong.
+ */
+function readDueSources(spreadsheet: Spreadsheet): DueSources | null {
+  if (!sheetsApiAvailable()) return null;
+  const tabs = [
+    SETTINGS_TAB,
+    SCHOOLS_SCHEMA.name,
+    COMPETENCIES_SCHEMA.name,
+    EVENTS_SCHEMA.name,
+    AGE_CATEGORIES_SCHEMA.name,
+    INDEX_TAB,
+    QUALITY_SCHEMA.name,
+    RESULTS_SCHEMA.name,
+    ...GROUPED_SCHEMAS.map((g) => g.name),
+    ...FORMS.map((f) => responsesTabKey(f.kind)),
+  ];
+  const ids = new Map(tabs.map((t) => [t, recordedTabId(t)]));
+  if ([...ids.values()].some((id) => id === undefined)) return null;
+  const id = (tab: string): number => ids.get(tab)!;
+  const ranges: GridRead[] = [
+    { sheetId: id(SETTINGS_TAB), startRow: 1 },
+    { sheetId: id(SCHOOLS_SCHEMA.name), startRow: 0 },
+    { sheetId: id(COMPETENCIES_SCHEMA.name), startRow: 0 },
+    { sheetId: id(EVENTS_SCHEMA.name), startRow: 0 },
+    { sheetId: id(AGE_CATEGORIES_SCHEMA.name), startRow: 0 },
+    { sheetId: id(INDEX_TAB), startRow: 1, endColumn: INDEX_WIDTH },
+    { sheetId: id(QUALITY_SCHEMA.name), startRow: 1 },
+    {
+      sheetId: id(RESULTS_SCHEMA.name),
+      startRow: 1,
+      startColumn: CONFIRMATION_COLUMNS.first,
+      endColumn: CONFIRMATION_COLUMNS.end,
+    },
+  ];
+  for (const schema of GROUPED_SCHEMAS) {
+    for (const field of ['schoolKey', 'sourceResponseId'] as const) {
+      const column = columnIndex(schema, field);
+      ranges.push({
+        sheetId: id(schema.name),
+        startRow: 1,
+        startColumn: column,
+        endColumn: column + 1,
+      });
+    }
+  }
+  for (const form of FORMS) {
+    ranges.push({
+      sheetId: id(responsesTabKey(form.kind)),
+      startRow: 0,
+      endColumn: 1,
+      dateColumns: [0],
+    });
+  }
+  let values: Row[][];
+  try {
+    values = readRanges(spreadsheetIdOf(spreadsheet), ranges);
+  } catch {
+    return null;
+  }
+  const [
+    settingsRows,
+    schools,
+    competencies,
+    events,
+    ageCategories,
+    lines,
+    quality,
+    confirmations,
+  ] = values as [Row[], Row[], Row[], Row[], Row[], Row[], Row[], Row[]];
+  const grouped = new Map<string, { keys: string[]; sources: string[] }>();
+  GROUPED_SCHEMAS.forEach((schema, g) => {
+    grouped.set(schema.name, {
+      keys: columnTexts(values[8 + 2 * g]!),
+      sources: columnTexts(values[9 + 2 * g]!),
+    });
+  });
+  const responses = new Map<FormKind, Row[]>();
+  FORMS.forEach((form, f) => responses.set(form.kind, values[8 + 2 * GROUPED_SCHEMAS.length + f]!));
+  const width = QUALITY_SCHEMA.columns.length;
+  return {
+    reference: { schools, competencies, events, ageCategories },
+    settingsRows,
+    indexLines: lines,
+    responses,
+    grouped,
+    // As getValues gives them: every row at least as wide as the tab's columns.
+    qualityRows: quality.map((row) =>
+      row.length >= width ? row : [...row, ...new Array<string>(width - row.length).fill('')],
+    ),
+    confirmations,
+  };
+}
+
+/** fullIntakeDue's checks on what readDueSources read. */
+function dueBySources(
+  read: DueSources,
+  fingerprint: string | undefined,
+  onReference: (reference: ReferenceData) => void,
+): boolean {
+  const { reference, check } = referenceFromValues(read.reference, true);
+  onReference(reference);
+  const settings = settingsFromRows(read.settingsRows);
+  if (intakeFingerprint(reference, settings, check.issues) !== fingerprint) return true;
+  const index = parseIndex(read.indexLines);
+  if (!index || !index.meta.complete || linesChecksum(read.indexLines) !== index.checksum) {
+    return true;
+  }
+  for (const definition of FORMS) {
+    const before = index.meta.placed[definition.kind];
+    const column = read.responses.get(definition.kind)!;
+    if (!before) return true;
+    let rows = column.length;
+    while (rows > 0 && (column[rows - 1]![0] ?? '') === '') rows--;
+    if (!sameState(stateOf(column, Math.max(rows, 1)), before)) return true;
+  }
+  const counts = index.meta.tabs;
+  for (const schema of GROUPED_SCHEMAS) {
+    const { keys, sources } = read.grouped.get(schema.name)!;
+    if (!groupedColumnsIntact(keys, sources, counts[schema.name] ?? -1)) return true;
+  }
+  const quality = read.qualityRows;
+  const filled = qualityInOrder(quality)
+    ? quality.filter((row) => row.some((c) => c !== '')).length
+    : -1;
+  return filled !== counts[QUALITY_SCHEMA.name] || confirmationsChangedIn(read.confirmations);
 }
 
 /** What a full projection depends on besides the answers: the reference tabs and the deadline. */
@@ -502,7 +619,10 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
       if (!form) return; // a form the app does not own
       const id = `${form.idPrefix}-${row}`;
       try {
-        const run = refreshDerived(spreadsheet, id);
+        const family = FAMILIES.find((f) => f.forms.includes(form.kind))!;
+        // Its own ОУ only, when that can be trusted; else everything, as rebuildAll does.
+        const run =
+          placeSubmit(spreadsheet.getId(), form, row, family) ?? refreshDerived(spreadsheet, id);
         if (form.kind === ORDER_FORM.kind) {
           const uploads = run.uploads.filter((u) => u.responseId === id);
           const moves = moveOrderFiles(
@@ -632,20 +752,6 @@ export function catchUpOrderFiles(
     ]);
   }
   return moves;
-}
-
-/** The school year the system was set up in (from its first period), or undefined. */
-function installedSchoolYear(): number | undefined {
-  const first = /^(\d{4})-\d{2}$/.exec(readProperty(PROPERTY_KEYS.firstPeriod) ?? '');
-  return first ? Number(first[1]) : undefined;
-}
-
-/** Order responses whose «Файл приказа» the form never filled (response id → the cell). */
-function refusedUploads(): Map<string, string> {
-  const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.refusedUploads) ?? {};
-  const map = new Map<string, string>();
-  for (const [id, cell] of Object.entries(stored)) if (typeof cell === 'string') map.set(id, cell);
-  return map;
 }
 
 /** At most this many refused rows are remembered (a property holds 9 KB); the oldest go first. */

@@ -26,7 +26,7 @@ import { PROPERTY_KEYS, readProperty, writeProperty } from '../workspace/propert
 import { recordTabIds, tabSheet } from '../workspace/sources';
 import { MAIL_TAB } from '../domain/schema';
 import { enforceAccess } from './access';
-import { choiceLists } from './choices';
+import { choiceLists, recordChoicesSynced } from './choices';
 import { checkSources } from './sources';
 import { SETUP_RU } from '../i18n/ru/setup';
 import { INTAKE_RU } from '../i18n/ru/intake';
@@ -86,6 +86,8 @@ function setUpUnderLock(
     if (changed) changes++;
     changes += syncChoices(form, definition, choices);
   }
+  // The daily run visits the forms' dropdowns only when the lists differ from these.
+  recordChoicesSynced(choices);
   const triggers = installTriggers(spreadsheet, settings.staff);
   changes += triggers.created + triggers.removed;
   const entries = enforceAccess(spreadsheet, settings, false, !ownerOnly);

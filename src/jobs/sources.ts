@@ -11,6 +11,7 @@ import {
   recordMissingSources,
   recordQuestionIds,
   responseSheet,
+  spreadsheetIdOf,
   type MissingSource,
 } from '../workspace/sources';
 import type { JournalEntry } from '../workspace/journal';
@@ -33,8 +34,9 @@ export interface SourceCheck {
 /** Checks every form's sources and records the result; the caller holds the lock. */
 export function checkSources(spreadsheet: Spreadsheet): SourceCheck {
   const now: Omit<MissingSource, 'since'>[] = [];
+  const spreadsheetId = spreadsheetIdOf(spreadsheet);
   for (const definition of FORMS) {
-    const { missing, renamed } = checkFormSources(spreadsheet, definition);
+    const { missing, renamed } = checkFormSources(spreadsheetId, definition);
     now.push(...missing);
     if (Object.keys(renamed).length > 0) recordQuestionIds({ [definition.kind]: renamed });
     if (

@@ -199,7 +199,7 @@ function formatStamp(date: Date): string {
  * does it, not a submit.
  */
 export function checkFormSources(
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  spreadsheetId: string,
   definition: FormDefinition,
 ): {
   missing: Omit<MissingSource, 'since'>[];
@@ -207,10 +207,11 @@ export function checkFormSources(
 } {
   const kind = definition.kind;
   const form = openForm(kind);
-  if (!form || isTrashed(form.getId())) {
+  // The form opened by its recorded id: that id is the form's.
+  if (!form || isTrashed(readProperty(PROPERTY_FAMILIES.formId(kind))!)) {
     return { missing: [{ kind, what: 'form', detail: definition.title }], renamed: {} };
   }
-  if (destinationId(form) !== spreadsheet.getId()) {
+  if (destinationId(form) !== spreadsheetId) {
     return { missing: [{ kind, what: 'unlinked', detail: definition.title }], renamed: {} };
   }
   const titles = new Map<number, Item>();

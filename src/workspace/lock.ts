@@ -23,6 +23,9 @@ export class LockBusyError extends Error {
 /** The lock this execution holds, and how many nested jobs share it. */
 let held: { lock: GoogleAppsScript.Lock.Lock; depth: number } | null = null;
 
+/** How many times the lock was taken: what was found under one hold is not kept past it. */
+let holds = 0;
+
 /**
  * Runs `job` holding the script lock; inside another `withLock` it joins the outer one. When the
  * lock cannot be had within `waitMs`, runs `onBusy` instead (or throws LockBusyError).
@@ -45,6 +48,7 @@ export function withLock<T>(
     throw new LockBusyError(options.busyMessage ?? 'Lock busy');
   }
   held = { lock, depth: 1 };
+  holds++;
   beginPropertySnapshot();
   try {
     return job();
@@ -58,6 +62,11 @@ export function withLock<T>(
 /** True while this execution runs inside `withLock`. */
 export function holdsLock(): boolean {
   return held !== null && held.depth > 0;
+}
+
+/** Which hold of the lock this is (a new number each time it is taken), or null without it. */
+export function lockHold(): number | null {
+  return holdsLock() ? holds : null;
 }
 
 /**

@@ -56,52 +56,105 @@ import {
 } from '../domain/registry';
 import { badAddresses } from './mailQueue';
 import { formIdOf, renamedQuestions, responseSheet, tabSheet } from './sources';
+import { fromSerial } from './sheetsApi';
 import { refreshQuestionTitles } from './forms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const MASTER_TABS: readonly TabLayout[] = TABS;
 
-/** Reads a staff tab by its headers (staff may reorder columns); a missing column is an error. */
-function readStaffRows<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): SheetRow<R>[] {
-  const table = readTable(tabSheet(spreadsheet, schema.name));
-  if (table.header.length === 0) return [];
-  const check = checkHeaders(schema, table.header);
+/**
+ * Records of a staff tab from its values (header first), by its headers (staff may reorder
+ * columns); a missing column is an error. `serialDates`: the values came from the Sheets API, so a
+ * number in a date column is a serial number (sheetsApi.ts).
+ */
+export function staffRowsFromValues<R>(
+  schema: TabSchema<R>,
+  values: readonly unknown[][],
+  serialDates = false,
+): SheetRow<R>[] {
+  const [header = [], ...body] = values;
+  if (header.length === 0 || (body.length === 0 && header.every((c) => c === ''))) return [];
+  const check = checkHeaders(schema, header);
   if (!check.ok) throw new Error(check.message);
+  const dates = serialDates
+    ? schema.columns.flatMap((c, i) =>
+        c.kind === 'date' || c.kind === 'datetime' ? [check.positions[i]!] : [],
+      )
+    : [];
   const rows: SheetRow<R>[] = [];
-  table.rows.forEach((row, i) => {
-    if (row.some((c) => c !== '')) rows.push({ row: i + 2, record: check.fromRow(row) });
+  body.forEach((row, i) => {
+    if (!row.some((c) => c !== '' && c !== null && c !== undefined)) return;
+    let cells = row as Row;
+    if (dates.length > 0) {
+      cells = row.slice() as Row;
+      for (const c of dates) if (typeof cells[c] === 'number') cells[c] = fromSerial(cells[c]);
+    }
+    rows.push({ row: i + 2, record: check.fromRow(cells) });
   });
   return rows;
 }
 
-function readStaffTab<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
-  return readStaffRows(spreadsheet, schema).map((r) => r.record);
+/** The four reference tabs' values (header first), as read together. */
+export interface ReferenceValues {
+  schools: unknown[][];
+  competencies: unknown[][];
+  events: unknown[][];
+  ageCategories: unknown[][];
 }
+
+/** The reference tabs, in the order a batch read lists them. */
+export const REFERENCE_SCHEMAS = {
+  schools: SCHOOLS_SCHEMA,
+  competencies: COMPETENCIES_SCHEMA,
+  events: EVENTS_SCHEMA,
+  ageCategories: AGE_CATEGORIES_SCHEMA,
+} as const;
 
 /**
  * The reference data and what the registry check found: rows of «ОУ» completed from their names
  * (in memory), duplicates left out, and the lines for «Требует проверки».
  */
-export function readReferenceChecked(spreadsheet: Spreadsheet): {
-  reference: ReferenceData;
-  check: RegistryCheck;
-} {
-  const competencies = readStaffRows(spreadsheet, COMPETENCIES_SCHEMA);
+export function referenceFromValues(
+  values: ReferenceValues,
+  serialDates = false,
+): { reference: ReferenceData; check: RegistryCheck } {
+  const competencies = staffRowsFromValues(COMPETENCIES_SCHEMA, values.competencies, serialDates);
   const check = checkRegistry(
-    readStaffRows(spreadsheet, SCHOOLS_SCHEMA),
+    staffRowsFromValues(SCHOOLS_SCHEMA, values.schools, serialDates),
     competencies,
     badAddresses(),
   );
+  const records = <R>(schema: TabSchema<R>, v: unknown[][]): R[] =>
+    staffRowsFromValues(schema, v, serialDates).map((r) => r.record);
   return {
     reference: {
       schools: check.schools,
       competencies: competencies.map((c) => c.record).filter((c) => c.name !== ''),
-      events: readStaffTab(spreadsheet, EVENTS_SCHEMA).filter((e) => e.name !== ''),
-      ageCategories: readStaffTab(spreadsheet, AGE_CATEGORIES_SCHEMA).filter((a) => a.name !== ''),
+      events: records(EVENTS_SCHEMA, values.events).filter((e) => e.name !== ''),
+      ageCategories: records(AGE_CATEGORIES_SCHEMA, values.ageCategories).filter(
+        (a) => a.name !== '',
+      ),
     },
     check,
   };
+}
+
+/** The reference data and the registry check, each tab read once. */
+export function readReferenceChecked(spreadsheet: Spreadsheet): {
+  reference: ReferenceData;
+  check: RegistryCheck;
+} {
+  const read = (name: string): unknown[][] => {
+    const table = readTable(tabSheet(spreadsheet, name));
+    return table.header.length === 0 ? [] : [table.header, ...table.rows];
+  };
+  return referenceFromValues({
+    schools: read(SCHOOLS_SCHEMA.name),
+    competencies: read(COMPETENCIES_SCHEMA.name),
+    events: read(EVENTS_SCHEMA.name),
+    ageCategories: read(AGE_CATEGORIES_SCHEMA.name),
+  });
 }
 
 /** The reference data: registry of ОУ, competencies, events, age categories. */
@@ -153,9 +206,18 @@ export function readSettings(spreadsheet: Spreadsheet): Settings {
 
 /** The settings with a message for each value of the tab that was not accepted. */
 export function readSettingsChecked(spreadsheet: Spreadsheet): SettingsResult {
-  const table = readTable(tabSheet(spreadsheet, SETTINGS_TAB));
+  return settingsCheckedFromRows(readTable(tabSheet(spreadsheet, SETTINGS_TAB)).rows);
+}
+
+/** The settings from the body rows of «Настройки». */
+export function settingsFromRows(rows: readonly unknown[][]): Settings {
+  return settingsCheckedFromRows(rows).settings;
+}
+
+/** The settings from the body rows of «Настройки», with what was not accepted. */
+function settingsCheckedFromRows(rows: readonly unknown[][]): SettingsResult {
   const raw = new Map<string, unknown>();
-  for (const row of table.rows) {
+  for (const row of rows) {
     const key = String(row[2] ?? '').trim();
     // A date is meaningful only for the approval order; elsewhere a cell Sheets turned into a
     // date is not what staff meant, and the setting keeps its default.
@@ -252,7 +314,7 @@ export function readRawValues(
  * The header with canonical question titles, or null when a required question has no column
  * even after asking the form for the current titles of the recorded items.
  */
-function canonicalHeader(definition: FormDefinition, header: unknown[]): unknown[] | null {
+export function canonicalHeader(definition: FormDefinition, header: unknown[]): unknown[] | null {
   const translate = (renamed: Map<string, string>): unknown[] =>
     header.map((h) => {
       const title = String(h).trim();
@@ -357,7 +419,7 @@ export function resultConfirmations(rows: readonly Row[]): Map<string, Confirmat
 }
 
 /** Statuses staff set in «Требует проверки» (other than «Новая»), by issue key. */
-function qualityStatuses(rows: readonly Row[]): Map<string, string> {
+export function qualityStatuses(rows: readonly Row[]): Map<string, string> {
   const statuses = new Map<string, string>();
   const [key, status] = [columnIndex(QUALITY_SCHEMA, 'key'), columnIndex(QUALITY_SCHEMA, 'status')];
   for (const row of rows) {
@@ -471,12 +533,18 @@ export function readQualityTab(spreadsheet: Spreadsheet): QualityTab | null {
   const sheet = tabSheet(spreadsheet, QUALITY_SCHEMA.name);
   if (!sheet) throw new Error(DOMAIN_RU.schema.missingTab(QUALITY_SCHEMA.name));
   const rows = readTable(sheet).rows;
+  if (!qualityInOrder(rows)) return null;
+  return { sheet, rows, statuses: qualityStatuses(rows) };
+}
+
+/** Whether the rows of «Требует проверки» are in answer order (as the app writes them). */
+export function qualityInOrder(rows: readonly Row[]): boolean {
   const response = columnIndex(QUALITY_SCHEMA, 'responseId');
   for (let i = 1; i < rows.length; i++) {
     const [before, after] = [rows[i - 1]![response], rows[i]![response]];
-    if (canonicalPosition(String(before)) > canonicalPosition(String(after))) return null;
+    if (canonicalPosition(String(before)) > canonicalPosition(String(after))) return false;
   }
-  return { sheet, rows, statuses: qualityStatuses(rows) };
+  return true;
 }
 
 /**
@@ -488,8 +556,22 @@ export function writeQualityScope(
   fresh: readonly QualityIssue[],
   responseIds: ReadonlySet<string>,
 ): number {
+  const merged = mergeQualityScope(tab.rows, fresh, responseIds);
+  tab.length = merged.length;
+  return syncTableBody(tab.sheet, tab.rows, merged, QUALITY_SCHEMA.columns.length);
+}
+
+/**
+ * The rows of «Требует проверки» with the issues of `responseIds` replaced by `fresh`, in
+ * canonical order (the rows are in that order already).
+ */
+export function mergeQualityScope(
+  rows: readonly Row[],
+  fresh: readonly QualityIssue[],
+  responseIds: ReadonlySet<string>,
+): Row[] {
   const response = columnIndex(QUALITY_SCHEMA, 'responseId');
-  const kept = tab.rows.filter((row) => !responseIds.has(String(row[response] ?? '')));
+  const kept = rows.filter((row) => !responseIds.has(String(row[response] ?? '')));
   // Both lists are already in canonical order (the tab was written so): each fresh row goes in
   // after the kept rows at or before its position, found by binary search.
   const at = (row: Row): number => canonicalPosition(String(row[response] ?? ''));
@@ -508,8 +590,7 @@ export function writeQualityScope(
     merged.push(row);
   }
   for (; k < kept.length; k++) merged.push(kept[k]!);
-  tab.length = merged.length;
-  return syncTableBody(tab.sheet, tab.rows, merged, QUALITY_SCHEMA.columns.length);
+  return merged;
 }
 
 /** Pre-fills empty reference tabs and the settings tab; returns how many tabs were filled. */
@@ -547,11 +628,21 @@ export function confirmationsChanged(spreadsheet: Spreadsheet): boolean {
   if (!sheet) return false;
   const last = sheet.getLastRow();
   if (last < 2) return false;
-  const at = (field: keyof ParticipantResult & string): number =>
-    columnIndex(RESULTS_SCHEMA, field);
-  const first = Math.min(at('result'), at('score'), at('confirmed'), at('confirmedAs'));
-  const end = Math.max(at('result'), at('score'), at('confirmed'), at('confirmedAs'));
-  const rows = sheet.getRange(2, first + 1, last - 1, end - first + 1).getValues();
+  const { first, end } = CONFIRMATION_COLUMNS;
+  return confirmationsChangedIn(sheet.getRange(2, first + 1, last - 1, end - first).getValues());
+}
+
+const at = (field: keyof ParticipantResult & string): number => columnIndex(RESULTS_SCHEMA, field);
+
+/** The columns confirmationsChanged reads: from «Результат» to «Подтверждено как» (0-based, end exclusive). */
+export const CONFIRMATION_COLUMNS = {
+  first: Math.min(at('result'), at('score'), at('confirmed'), at('confirmedAs')),
+  end: Math.max(at('result'), at('score'), at('confirmed'), at('confirmedAs')) + 1,
+};
+
+/** confirmationsChanged on the body rows of CONFIRMATION_COLUMNS. */
+export function confirmationsChangedIn(rows: readonly (readonly unknown[])[]): boolean {
+  const first = CONFIRMATION_COLUMNS.first;
   for (const row of rows) {
     const cell = (field: keyof ParticipantResult & string): unknown => row[at(field) - first];
     const points = cell('score');

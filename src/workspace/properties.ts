@@ -18,7 +18,11 @@ export const PROPERTY_KEYS = {
   dailyLate: 'daily.late',
   /** Fingerprint of the dropdown lists the forms were last synced to. */
   choicesFingerprint: 'choices.fingerprint',
-  /** What was placed of each response sheet (JSON PlacedState by form kind). */
+  /**
+   * What the last full projection placed of each response sheet (JSON PlacedState by form kind):
+   * a submit reads each sheet from there down. The index of answers (responseIndex.ts) holds
+   * what is placed now; this only says where to start reading (a submit does not rewrite it).
+   */
   intakePlaced: 'intake.rows',
   /** Set when a submit could not place its answer: the next run projects everything. */
   intakeBehind: 'intake.behind',

@@ -10,6 +10,8 @@ import { sha256, toHex } from '../domain/hash';
 import { SETUP_RU } from '../i18n/ru/setup';
 import { PROPERTY_KEYS, readProperty, writeProperty } from './properties';
 import { effectiveUserEmail } from './session';
+import { sheetProtections, sheetsApiAvailable, type SheetProtection } from './sheetsApi';
+import { recordedTabId } from './sources';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -60,21 +62,52 @@ function staffFingerprint(editors: readonly string[]): string {
   return toHex(sha256(JSON.stringify([...editors].sort()))).slice(0, 16);
 }
 
+/** A tab the app protects, found only when its protection needs a look. */
+export interface ProtectedTab {
+  /** Its key among the recorded sheet ids: a tab's name, a response sheet's `responses.<kind>`. */
+  key: string;
+  owner: 'staff' | 'derived';
+  sheet: () => Sheet | null;
+}
+
+/** Whether a protection the API listed is exactly what protectSheet would leave. */
+function asWanted(listed: SheetProtection | null | undefined, editors: readonly string[]): boolean {
+  if (!listed || listed.warningOnly || listed.domainEdit) return false;
+  const have = new Set(listed.editors);
+  return have.size === new Set(editors).size && editors.every((e) => have.has(e));
+}
+
 /**
- * Syncs the protections of `sheets` to the staff list; with `onlyIfChanged`, not when the list
- * equals the one last synced (the daily run). Returns how many protections changed. The caller
- * holds the lock.
+ * Syncs the protections of `tabs` to the staff list; with `onlyIfChanged`, not when the list
+ * equals the one last synced (saving the settings). With the Sheets service and the
+ * spreadsheet's id, every protection is read in one call and only a tab whose protection is not
+ * as wanted is visited (three calls or more each). Returns how many protections changed. The
+ * caller holds the lock.
  */
 export function syncProtections(
-  sheets: readonly { sheet: Sheet; owner: 'staff' | 'derived' }[],
+  tabs: readonly ProtectedTab[],
   staff: readonly string[],
   onlyIfChanged = false,
+  spreadsheetId?: string,
 ): number {
   const editors = protectionEditors(staff);
   const fingerprint = staffFingerprint(editors);
   if (onlyIfChanged && readProperty(PROPERTY_KEYS.protectionsSynced) === fingerprint) return 0;
+  let listed: Map<number, SheetProtection | null> | null = null;
+  if (spreadsheetId !== undefined && sheetsApiAvailable()) {
+    try {
+      listed = sheetProtections(spreadsheetId);
+    } catch {
+      listed = null; // each tab is looked at instead
+    }
+  }
   let changed = 0;
-  for (const { sheet, owner } of sheets) if (protectSheet(sheet, editors, owner)) changed++;
+  for (const tab of tabs) {
+    const id = recordedTabId(tab.key);
+    if (listed && id !== undefined && asWanted(listed.get(id), editors)) continue;
+    const sheet = tab.sheet();
+    if (sheet && protectSheet(sheet, editors, tab.owner)) changed++;
+  }
   if (readProperty(PROPERTY_KEYS.protectionsSynced) !== fingerprint) {
     writeProperty(PROPERTY_KEYS.protectionsSynced, fingerprint);
   }

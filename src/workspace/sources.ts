@@ -5,7 +5,7 @@
  * missing — never read as empty, which would clear the derived tabs.
  */
 import { FORMS, type FormDefinition, type FormKind } from '../domain/forms';
-import { holdsLock } from './lock';
+import { holdsLock, lockHold } from './lock';
 import {
   PROPERTY_FAMILIES,
   PROPERTY_KEYS,
@@ -29,6 +29,11 @@ function tabIds(): TabIds {
   return readJsonProperty<TabIds>(PROPERTY_KEYS.tabIds) ?? {};
 }
 
+/** The recorded sheet id of a tab (`responsesTabKey(kind)` for a response sheet), if any. */
+export function recordedTabId(name: string): number | undefined {
+  return tabIds()[name];
+}
+
 /** Remembers sheet ids (the caller holds the lock). */
 export function recordTabIds(ids: TabIds): void {
   const current = tabIds();
@@ -39,13 +44,54 @@ export function recordTabIds(ids: TabIds): void {
 }
 
 /**
+ * Sheets found by id while the lock is held: a job asks for the same tab in many of its steps
+ * (read, check, protect, write), and nobody but this execution adds or removes the app's tabs
+ * meanwhile (the app never deletes a sheet). Forgotten when the lock is released.
+ */
+let found: {
+  hold: number;
+  spreadsheet: Spreadsheet;
+  sheets: Map<number, Sheet>;
+  id?: string;
+} | null = null;
+
+/** What was found of `spreadsheet` in this hold of the lock (null without the lock). */
+function foundIn(spreadsheet: Spreadsheet): NonNullable<typeof found> | null {
+  const hold = lockHold();
+  if (hold === null) return null;
+  if (!found || found.hold !== hold || found.spreadsheet !== spreadsheet) {
+    found = { hold, spreadsheet, sheets: new Map() };
+  }
+  return found;
+}
+
+/** The spreadsheet's id, asked once per hold of the lock. */
+export function spreadsheetIdOf(spreadsheet: Spreadsheet): string {
+  const known = foundIn(spreadsheet);
+  if (!known) return spreadsheet.getId();
+  if (known.id === undefined) known.id = spreadsheet.getId();
+  return known.id;
+}
+
+/** The sheet with id `id`, asked of the spreadsheet once per hold of the lock. */
+function sheetById(spreadsheet: Spreadsheet, id: number): Sheet | null {
+  const known = foundIn(spreadsheet);
+  if (!known) return spreadsheet.getSheetById(id);
+  const sheet = known.sheets.get(id);
+  if (sheet) return sheet;
+  const asked = spreadsheet.getSheetById(id);
+  if (asked) known.sheets.set(id, asked);
+  return asked;
+}
+
+/**
  * The tab of `name`: the sheet with the recorded id (whatever staff renamed it to), else the
  * sheet of that name — whose id is then recorded when the lock is held.
  */
 export function tabSheet(spreadsheet: Spreadsheet, name: string): Sheet | null {
   const id = tabIds()[name];
   if (id !== undefined) {
-    const sheet = spreadsheet.getSheetById(id);
+    const sheet = sheetById(spreadsheet, id);
     if (sheet) return sheet;
   }
   const sheet = spreadsheet.getSheetByName(name);
@@ -80,7 +126,7 @@ export function responseSheet(
   const key = responsesTabKey(definition.kind);
   const id = tabIds()[key];
   if (id !== undefined) {
-    const sheet = spreadsheet.getSheetById(id);
+    const sheet = sheetById(spreadsheet, id);
     if (sheet) return sheet;
   }
   const linked = formId

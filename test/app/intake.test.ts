@@ -258,8 +258,11 @@ describe('handleFormSubmit', () => {
     ws.submitForm(REG, child('Орлова', 'ГБОУ СОШ № 51'));
     ws.submitForm(REG, child('Соколова', 'ГБОУ СОШ № 47')); // a new block before the first
     ws.submitForm(REG, child('Лебедева', 'ГБДОУ № 106')); // and another one at the top
-    // Rows inserted right under the header get the column formats again ('@' for a class).
-    expect(lastExecution(ws, 'handleFormSubmit').calls['Range.setNumberFormats']).toBe(1);
+    // Rows inserted right under the header take the column formats of the rows below ('@' for a
+    // class), not the header's.
+    const participants = ws.spreadsheet().getSheetByName('Участники')!;
+    const classColumn = ws.sheetValues('Участники')[0]!.indexOf('Класс / группа') + 1;
+    expect(participants.getRange(2, classColumn).getNumberFormat()).toBe('@');
     ws.submitForm(REG, child('Волкова', 'ГБОУ СОШ № 51')); // the last block grows
     const last = ws.submitForm(REG, child('Зайцева', 'ГБОУ СОШ № 47')); // a middle block grows
     expect(column(ws, 'Участники', 'ОУ')).toEqual([
@@ -269,16 +272,20 @@ describe('handleFormSubmit', () => {
       'ШКОЛА-51',
       'ШКОЛА-51',
     ]);
-    // Read whole: the 3 response sheets a registration depends on (not the monthly reports),
-    // 4 reference tabs, settings and «Требует проверки» — of the grouped tabs only the ОУ column
-    // and the answering ОУ's block; the block grew by one row.
+    // Two reads of the Sheets API (what every submit needs, then the ОУ's own answers and block,
+    // found by the index of answers) — no tab read whole — one call inserting the block's new row,
+    // one writing the values.
     const calls = lastExecution(ws, 'handleFormSubmit').calls;
-    expect(calls['Sheet.getDataRange']).toBe(3 + 4 + 1 + 1);
-    expect(calls['Sheet.insertRowsBefore']).toBe(1);
-    expect(calls['Range.setNumberFormats']).toBeUndefined(); // not under the header
+    expect(calls['Sheet.getDataRange']).toBeUndefined();
+    expect(calls['Sheets.Spreadsheets.Values.batchGetByDataFilter']).toBe(2);
+    expect(calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+    expect(calls['Sheets.Spreadsheets.Values.batchUpdateByDataFilter']).toBe(1);
     ws.submitForm(REG, child('Зайцева', 'ГБДОУ № 106'), { editOf: last.getId() }); // 47 → 106
-    // The edited row was placed before: everything is read and projected, as rebuildAll does.
-    expect(lastExecution(ws, 'handleFormSubmit').calls['Sheet.getDataRange']).toBe(4 + 4 + 1 + 5);
+    // The edited row was placed before: everything is read and projected, as rebuildAll does
+    // (4 response sheets, 4 reference tabs, settings, 5 derived tabs, the index).
+    expect(lastExecution(ws, 'handleFormSubmit').calls['Sheet.getDataRange']).toBe(
+      4 + 4 + 1 + 5 + 1,
+    );
     expect(column(ws, 'Участники', 'ОУ')).toEqual([
       'ДОУ-106',
       'ДОУ-106',

@@ -210,6 +210,46 @@ describe('the monthly note read back from the Doc', () => {
     }
   });
 
+  test('the title, every picture and its caption, every appendix title are centred', () => {
+    // The built-in template's title: one paragraph, the note's title, centred.
+    const title = paragraphs.find((p) => text(p).startsWith('Аналитическая справка'));
+    expect(title).toBeDefined();
+    expect(title!.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
+    const pictures = paragraphs.filter((p) => p.children.some((c) => c.type === 'INLINE_IMAGE'));
+    expect(pictures.length).toBeGreaterThan(0);
+    for (const picture of pictures) {
+      expect(picture.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
+      const caption = paragraphs[paragraphs.indexOf(picture) + 1]!;
+      expect(text(caption)).toMatch(/^Рисунок \d+\./);
+      expect(caption.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
+    }
+    const labels = paragraphs.filter((p) => /^Приложение \d+$/.test(text(p)));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) {
+      const title = paragraphs[paragraphs.indexOf(label) + 1]!;
+      expect(title.attrs.HEADING).toBe('HEADING3');
+      expect(title.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
+    }
+  });
+
+  test('the header row of every table of the note is bold, its other rows are not', () => {
+    const tables = blocks.filter((b): b is TableNode => b.type === 'TABLE');
+    const runs = (row: TableNode['rows'][number]) =>
+      row.cells.flatMap((c) =>
+        c.children.flatMap((x) =>
+          isParagraph(x)
+            ? x.children.flatMap((t) => (t.type === 'TEXT' ? t.runs.filter((r) => r.text) : []))
+            : [],
+        ),
+      );
+    expect(tables.length).toBeGreaterThan(4);
+    for (const t of tables) {
+      expect(runs(t.rows[0]!).length).toBeGreaterThan(0);
+      expect(runs(t.rows[0]!).every((r) => r.attrs.BOLD === true)).toBe(true);
+      expect(runs(t.rows[1]!).some((r) => r.attrs.BOLD === true)).toBe(false);
+    }
+  });
+
   test('no abbreviated words; only web addresses are links; bad figures are counted out', () => {
     expect(all).not.toMatch(/победит\.|призёр\./);
     const links = paragraphs.flatMap((p) =>

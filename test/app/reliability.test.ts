@@ -320,6 +320,36 @@ describe('Why: nobody let in', () => {
     expect(() => app.call('getSettings')).toThrow(/доступ/);
   });
 
+  test('the daily run reads every protection and what its catch-up check compares in one call each, and visits only a tab changed by hand', () => {
+    const { ws, app } = district();
+    app.call('saveSettings', { staff: OWNER });
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00'); // the first run makes the index of answers
+    ws.clock.advanceTo('2021-10-06T07:00:00+03:00');
+    const daily = () =>
+      ws
+        .costs()
+        .executions.filter((e) => e.functionName === 'runDailyJobs')
+        .pop()!.calls;
+    expect(daily()['Sheets.Spreadsheets.get']).toBe(1);
+    expect(daily()['Sheet.getProtections']).toBeUndefined();
+    // The catch-up check too reads what it compares in one call.
+    expect(daily()['Sheets.Spreadsheets.Values.batchGetByDataFilter']).toBe(1);
+    // The owner lets a stranger into «ОУ» by mistake: the next run takes them off, that tab only.
+    ws.spreadsheet()
+      .getSheetByName('ОУ')!
+      .getProtections(SpreadsheetProtectionSheet())[0]!
+      .addEditor(STRANGER);
+    ws.clock.advanceTo('2021-10-07T07:00:00+03:00');
+    expect(daily()['Sheet.getProtections']).toBe(1);
+    const editors = ws
+      .spreadsheet()
+      .getSheetByName('ОУ')!
+      .getProtections(SpreadsheetProtectionSheet())[0]!
+      .getEditors()
+      .map((u) => u.getEmail());
+    expect(editors).toEqual([OWNER]);
+  });
+
   test('every protection lists every staff member, and follows the staff list', () => {
     const { ws, app } = district();
     const second = 'second@center.example';
@@ -551,6 +581,34 @@ describe('Why: staff tabs forgive and speak', () => {
     const form = ws.forms().find((f) => f.title === REG)!;
     expect(form.items.find((i) => i.title === 'Образовательное учреждение')!.choices).not.toContain(
       'Лицей 47',
+    );
+  });
+
+  test('after set-up the daily run leaves the dropdowns alone until the lists change, then syncs them', () => {
+    const { ws } = district();
+    const daily = () =>
+      ws
+        .costs()
+        .executions.filter((e) => e.functionName === 'runDailyJobs')
+        .pop()!.calls;
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
+    expect(daily()['ListItem.getChoices']).toBeUndefined();
+    setRegistry(ws, [
+      ...SCHOOLS,
+      {
+        ...SCHOOLS[0]!,
+        key: 'ШКОЛА-48',
+        number: '48',
+        officialName: 'ГБОУ СОШ № 48',
+        shortName: 'ГБОУ СОШ № 48',
+        aliases: [],
+      },
+    ]);
+    ws.clock.advanceTo('2021-10-06T07:00:00+03:00');
+    expect(daily()['ListItem.getChoices']).toBeGreaterThan(0);
+    const form = ws.forms().find((f) => f.title === REG)!;
+    expect(form.items.find((i) => i.title === 'Образовательное учреждение')!.choices).toContain(
+      'ГБОУ СОШ № 48',
     );
   });
 

@@ -5,6 +5,7 @@ import {
   foldLookalikes,
   matchKey,
   normalizeQuotes,
+  isBlank,
 } from '../../src/domain/normalize/text';
 import {
   isPlausibleNamePart,
@@ -209,4 +210,12 @@ describe('reporting month', () => {
     const parsed = parsePeriodAnswer(typed);
     expect(parsed.ok).toBe(false);
   });
+});
+
+test('isBlank: nothing but spaces is blank; a number, a boolean or a date never is', () => {
+  for (const blank of [null, undefined, '', '   ', '\t\n']) expect(isBlank(blank)).toBe(true);
+  for (const value of [0, NaN, false, 'x', ' x ', new Date(0), new Date(NaN)]) {
+    expect(isBlank(value)).toBe(false);
+  }
+  expect(isBlank([''])).toBe(true); // its text is empty, as before
 });

@@ -249,7 +249,7 @@ export class Workspace {
       UrlFetchApp: new UrlFetchApp(ctx),
       console: makeConsole(ctx),
       // Only what the folder's appsscript.json enables (e.g. `Docs`); absent otherwise.
-      ...advancedServiceGlobals(dir, this.world),
+      ...advancedServiceGlobals(dir, ctx),
     };
     const context = createBundleContext(appsScriptGlobals(globals), () =>
       this.world.clock.now().getTime(),

@@ -639,12 +639,12 @@ describe('the service exists only where the manifest enables it', () => {
   test('appsscript.json enables Docs: a script keeps its signature line with the next', () => {
     const ws = createWorkspace();
     const app = ws.loadBundle(FIXTURE);
-    expect(app.call('which')).toEqual({ docs: 'object', sheets: 'object' });
+    expect(app.call('which')).toEqual({ docs: 'object', calendar: 'object' });
     const result = app.call('keepSignatureTogether') as { styles: boolean[] };
     expect(result.styles).toEqual([false, true, false]);
     // Another enabled advanced service the emulator does not have throws its message.
-    expect(() => app.call('sheetsCall')).toThrow(
-      'emulator: Sheets (sheets v4).Spreadsheets is not implemented',
+    expect(() => app.call('calendarCall')).toThrow(
+      'emulator: Calendar (calendar v3).Events is not implemented',
     );
   });
 

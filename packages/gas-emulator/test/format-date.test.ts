@@ -52,3 +52,44 @@ test('week fields follow the US week (Sunday first, week 1 holds 1 January), not
 test('X with more than three letters is an illegal pattern, as in Java', () => {
   expect(() => formatDate(JAVADOC_INSTANT, LA, 'XXXX')).toThrow(/ISO 8601/);
 });
+
+test('wall-clock fields around a change of summer time agree with Intl minute by minute', () => {
+  // New York left summer time at 06:00 UTC on 7 November 2021 (02:00 EDT → 01:00 EST).
+  const from = Date.UTC(2021, 10, 7, 4, 0);
+  const intl = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/New_York',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  for (let m = 0; m < 4 * 60; m += 7) {
+    const at = new Date(from + m * 60000);
+    const parts = Object.fromEntries(intl.formatToParts(at).map((p) => [p.type, p.value]));
+    const expected = `${parts.month}/${parts.day}/${parts.year} ${parts.hour}:${parts.minute}`;
+    expect(formatDate(at, 'America/New_York', 'MM/dd/yyyy HH:mm')).toBe(expected);
+  }
+});
+
+test('a change of offset off the quarter hour (Monrovia, January 1972) agrees with Intl by the second', () => {
+  // Liberia moved from UTC−0:44:30 to UTC at 00:44:30 UTC on 7 January 1972.
+  const change = Date.UTC(1972, 0, 7, 0, 44, 30);
+  const intl = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Africa/Monrovia',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+  for (const s of [-900, -61, -1, 0, 1, 60, 899]) {
+    const at = new Date(change + s * 1000);
+    const parts = Object.fromEntries(intl.formatToParts(at).map((p) => [p.type, p.value]));
+    const expected = `${parts.month}/${parts.day}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+    expect(formatDate(at, 'Africa/Monrovia', 'MM/dd/yyyy HH:mm:ss')).toBe(expected);
+  }
+});

@@ -3,6 +3,7 @@
  * (developers.google.com/apps-script/reference): what the emulator implements works, what it
  * does not throws "emulator: X.y is not implemented" — never a ReferenceError or TypeError.
  */
+import * as vm from 'vm';
 import { createWorkspace } from '../src';
 import { appsScriptGlobalNames } from '../src/core/globals';
 
@@ -91,4 +92,17 @@ test('an upload keeps the MIME type of its extension (photo.jpg is image/jpeg)',
       ['notes - respondent.unknownext', 'application/octet-stream'],
     ]),
   );
+});
+
+test('the built-ins are also constants of the global scope (found fast): the same objects, Date the clock’s', () => {
+  const { ws, app } = load();
+  const context = app.context as vm.Context;
+  const seen = vm.runInContext(
+    '[Math === globalThis.Math, String === globalThis.String, Date === globalThis.Date, Date.now()]',
+    context,
+  ) as [boolean, boolean, boolean, number];
+  expect(seen).toEqual([true, true, true, ws.clock.now().getTime()]);
+  // A lexical binding, not only the global object's property: a second declaration is refused.
+  expect(() => vm.runInContext('let Math = 1;', context)).toThrow(/already been declared/);
+  expect(() => vm.runInContext('let SpreadsheetApp = 1;', context)).not.toThrow();
 });

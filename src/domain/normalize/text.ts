@@ -36,9 +36,16 @@ const WORD = /[A-Za-z\u0400-\u04FF]+/g;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
-/** Whether a string is empty after trimming (null and undefined count as blank). */
+/**
+ * Whether a string is empty after trimming (null and undefined count as blank). A number, a
+ * boolean or a Date never is: answered without making its text (a Date's is slow to make).
+ */
 export function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || String(value).trim() === '';
+  if (value === null || value === undefined) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (typeof value === 'number' || typeof value === 'boolean') return false;
+  if (Object.prototype.toString.call(value) === '[object Date]') return false;
+  return String(value).trim() === '';
 }
 
 /** A character cleanText would change: whitespace other than the plain space, invisible marks. */

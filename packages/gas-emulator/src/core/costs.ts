@@ -51,6 +51,17 @@ export const COSTS: Record<string, CallCost> = {
   // Advanced services are REST round trips: unmeasured estimates, like DocumentApp's.
   'Docs.Documents.get': { base: 400 },
   'Docs.Documents.batchUpdate': { base: 600 },
+  // The Sheets API (v4) reads and writes many ranges in one round trip. Assumed: a little more than
+  // one getValues / setValues for the trip, the same per cell, whatever the number of ranges —
+  // tanaikech.github.io 2023-05-01 («Best Practices for Discontinuous Cells») finds one Sheets API
+  // call over scattered ranges costs about one call, not one per range. Structural changes and the
+  // spreadsheet's metadata: one trip each. Unmeasured estimates.
+  'Sheets.Spreadsheets.Values.batchGet': { base: 60, perCell: 0.01 },
+  'Sheets.Spreadsheets.Values.batchGetByDataFilter': { base: 60, perCell: 0.01 },
+  'Sheets.Spreadsheets.Values.batchUpdate': { base: 80, perCell: 0.03 },
+  'Sheets.Spreadsheets.Values.batchUpdateByDataFilter': { base: 80, perCell: 0.03 },
+  'Sheets.Spreadsheets.batchUpdate': { base: 100 },
+  'Sheets.Spreadsheets.get': { base: 60 },
   'Lock.waitLock': { base: 20 },
   'Lock.tryLock': { base: 20 },
 };

@@ -36,7 +36,37 @@ export function createBundleContext(
 ): vm.Context {
   const context = vm.createContext({ ...globals, __emulatorNow: nowMs });
   vm.runInContext(SETUP_SOURCE, context, { filename: 'emulator-realm-setup.js' });
+  vm.runInContext(builtinBindings(context), context, { filename: 'emulator-realm-builtins.js' });
   return context;
+}
+
+/** The names ECMAScript puts on a global object (those of a fresh context). */
+const BUILTIN_NAMES: ReadonlySet<string> = new Set(
+  vm.runInNewContext('Object.getOwnPropertyNames(globalThis)') as string[],
+);
+
+/**
+ * A contextified global answers every lookup of a global name through Node's interceptor, tens of
+ * times slower than a lookup in Apps Script's V8 (a loop calling `Math.imul` or `String` ran 40
+ * times slower than in Node's own realm), and the script's CPU time counts as modelled time. So
+ * the built-ins (`Math`, `String`, `Date` — the clock's — …) are also bound as constants of the
+ * context's global scope, which every script of the bundle sees first: the same objects, found
+ * at the speed of an ordinary global. `eval` and `globalThis` stay as they are; a bundle must not
+ * declare a built-in's name at its top level (esbuild's output declares only its own).
+ */
+function builtinBindings(context: vm.Context): string {
+  const names = vm.runInContext(
+    `Object.getOwnPropertyNames(globalThis).filter(function (n) {
+      var d = Object.getOwnPropertyDescriptor(globalThis, n);
+      return d !== undefined && d.configurable && 'value' in d;
+    })`,
+    context,
+  ) as string[];
+  return names
+    .filter((n) => BUILTIN_NAMES.has(n) && n !== 'eval' && n !== 'globalThis')
+    .filter((n) => /^[A-Za-z_$][\w$]*$/.test(n))
+    .map((n) => `const ${n} = globalThis.${n};`)
+    .join('\n');
 }
 
 // Runs inside the context, so the Date wrapper is a real constructor of the bundle's realm.

@@ -1,14 +1,16 @@
 /**
  * Advanced Google services: present in a project's context only when its manifest enables them
  * (appsscript.json `dependencies.enabledAdvancedServices`, each with `userSymbol`, `serviceId`,
- * `version`), as on Google. The Docs API v1 is implemented (documents/docs-api.ts); any other
- * enabled service is a global whose every member throws the emulator's «not implemented».
+ * `version`), as on Google. The Docs API v1 (documents/docs-api.ts) and the Sheets API v4
+ * (sheets-api.ts) are implemented; any other enabled service is a global whose every member
+ * throws the emulator's «not implemented».
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { notImplemented } from '../core/errors';
-import type { WorkspaceState } from '../core/state';
+import type { Ctx } from '../core/world';
 import { createDocsService } from './documents/docs-api';
+import { createSheetsService } from './sheets-api';
 
 /** One entry of `dependencies.enabledAdvancedServices`. */
 export interface AdvancedServiceEntry {
@@ -43,13 +45,15 @@ function unimplementedService(entry: AdvancedServiceEntry): object {
 }
 
 /** Globals for the advanced services `dir`'s manifest enables, by their user symbol. */
-export function advancedServiceGlobals(dir: string, ws: WorkspaceState): Record<string, unknown> {
+export function advancedServiceGlobals(dir: string, ctx: Ctx): Record<string, unknown> {
   const globals: Record<string, unknown> = {};
   for (const entry of enabledAdvancedServices(dir)) {
     globals[entry.userSymbol] =
       entry.serviceId === 'docs' && entry.version === 'v1'
-        ? createDocsService(ws)
-        : unimplementedService(entry);
+        ? createDocsService(ctx.world)
+        : entry.serviceId === 'sheets' && entry.version === 'v4'
+          ? createSheetsService(ctx)
+          : unimplementedService(entry);
   }
   return globals;
 }

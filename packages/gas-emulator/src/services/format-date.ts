@@ -58,6 +58,30 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * A zone's offset from UTC (ms) for each quarter hour since 1970 already asked for — asking Intl
+ * for the parts of a date costs far more than a Map lookup. Zones change their offset at a whole
+ * quarter hour almost always; a quarter hour whose two ends differ (a change at another minute,
+ * as Monrovia's in 1972) is marked null and each instant in it asked of Intl.
+ */
+const QUARTER_HOUR_MS = 900_000;
+const offsetCache = new Map<string, Map<number, number | null>>();
+
+function cachedOffset(ms: number, timeZone: string): number | null {
+  let zone = offsetCache.get(timeZone);
+  if (!zone) offsetCache.set(timeZone, (zone = new Map()));
+  const bucket = Math.floor(ms / QUARTER_HOUR_MS);
+  let offset = zone.get(bucket);
+  if (offset === undefined) {
+    const start = partsOf(bucket * QUARTER_HOUR_MS, timeZone).offsetMs;
+    const end = partsOf((bucket + 1) * QUARTER_HOUR_MS - 1, timeZone).offsetMs;
+    offset = start === end ? start : null;
+    if (zone.size > 100_000) zone.clear();
+    zone.set(bucket, offset);
+  }
+  return offset;
+}
+
 /** The wall-clock fields of `date` in `timeZone` (IANA name, or 'GMT+3' style). */
 export function zonedFields(date: Date, timeZone: string): ZonedFields {
   const fixed = fixedOffsetMinutes(timeZone);
@@ -67,6 +91,24 @@ export function zonedFields(date: Date, timeZone: string): ZonedFields {
     return { ...fields, offsetMinutes: fixed };
   }
   const ms = date.getTime();
+  const offsetMs = ms >= 0 ? cachedOffset(ms, timeZone) : null;
+  if (offsetMs === null) return partsOf(ms, timeZone).fields;
+  const shifted = new Date(ms + offsetMs);
+  return {
+    year: shifted.getUTCFullYear(),
+    month: shifted.getUTCMonth() + 1,
+    day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(),
+    minute: shifted.getUTCMinutes(),
+    second: shifted.getUTCSeconds(),
+    millisecond: shifted.getUTCMilliseconds(),
+    weekday: shifted.getUTCDay(),
+    offsetMinutes: Math.round(offsetMs / 60000),
+  };
+}
+
+/** The fields of an instant as Intl gives them, and the zone's exact offset then. */
+function partsOf(ms: number, timeZone: string): { fields: ZonedFields; offsetMs: number } {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) parts[p.type] = p.value;
   const year = Number(parts.year);
@@ -78,15 +120,18 @@ export function zonedFields(date: Date, timeZone: string): ZonedFields {
   const millisecond = ((ms % 1000) + 1000) % 1000;
   const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   return {
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    millisecond,
-    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
-    offsetMinutes: Math.round((asUtc - ms) / 60000),
+    fields: {
+      year,
+      month,
+      day,
+      hour,
+      minute,
+      second,
+      millisecond,
+      weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
+      offsetMinutes: Math.round((asUtc - ms) / 60000),
+    },
+    offsetMs: asUtc - ms,
   };
 }
 

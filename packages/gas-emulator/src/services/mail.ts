@@ -15,15 +15,23 @@ type Options = GoogleAppsScript.Mail.MailAdvancedParameters;
 /** Google's message once the day's recipients are used up (EMULATOR.md). */
 export const MAIL_QUOTA_ERROR = 'Service invoked too many times for one day: email.';
 
+/** One formatter per time zone: making an Intl.DateTimeFormat costs far more than using one. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** `yyyy-MM-dd` of an instant in a time zone: the key of ws.mailSentPerDay. */
 export function dayKey(at: Date, timeZone: string): string {
-  // en-CA formats dates as ISO yyyy-MM-dd.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  let format = dayFormatters.get(timeZone);
+  if (!format) {
+    // en-CA formats dates as ISO yyyy-MM-dd.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormatters.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
 const ADDRESS = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;

@@ -1,0 +1,38 @@
+/**
+ * The options every projection of the answers uses — the full one (jobs/intake.ts) and a submit's
+ * own ОУ (jobs/submit.ts) — in one place, so that both place an answer the same way.
+ */
+import type { IntakeOptions } from '../domain/intake';
+import type { Settings } from '../domain/settings';
+import { closedYears } from '../workspace/archive';
+import {
+  participantSalt,
+  PROPERTY_KEYS,
+  readJsonProperty,
+  readProperty,
+} from '../workspace/properties';
+
+export function intakeOptions(settings: Settings): IntakeOptions {
+  return {
+    reportDeadlineDay: settings.reportDeadlineDay,
+    salt: participantSalt(),
+    checkSender: settings.checkSender,
+    closedYears: closedYears(),
+    refusedUploads: refusedUploads(),
+    idYearFrom: installedSchoolYear(),
+  };
+}
+
+/** The school year the system was set up in (from its first period), or undefined. */
+function installedSchoolYear(): number | undefined {
+  const first = /^(\d{4})-\d{2}$/.exec(readProperty(PROPERTY_KEYS.firstPeriod) ?? '');
+  return first ? Number(first[1]) : undefined;
+}
+
+/** Order responses whose «Файл приказа» the form never filled (response id → the cell). */
+export function refusedUploads(): Map<string, string> {
+  const stored = readJsonProperty<Record<string, unknown>>(PROPERTY_KEYS.refusedUploads) ?? {};
+  const map = new Map<string, string>();
+  for (const [id, cell] of Object.entries(stored)) if (typeof cell === 'string') map.set(id, cell);
+  return map;
+}
