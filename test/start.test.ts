@@ -7,6 +7,7 @@ import { pdfPages } from '@opc/gas-emulator';
 import { DEFAULT_OPTIONS, progressBar, runSeason, RunResult } from '../scripts/start';
 import { toEml } from '../scripts/export/eml';
 import { esc } from '../scripts/export/html';
+import { safeName } from '../scripts/export/index';
 import { generateRegistry, generateSeason, type Choices } from '../scripts/district/generate';
 import {
   categoryGradeRange,
@@ -199,6 +200,14 @@ test('an email with html and an attachment is multipart with UTF-8 encoded words
   expect(eml).toContain('Content-Type: text/html; charset=UTF-8');
   expect(eml).toContain('JVBERg=='); // %PDF in base64
   expect(esc('<img src=x onerror=alert(1)>')).not.toContain('<');
+});
+
+test('file names keep a school year as «2021-2022» and lose what a disk cannot hold', () => {
+  expect(safeName('Аналитическая справка за 2021/2022 учебный год')).toBe(
+    'Аналитическая справка за 2021-2022 учебный год',
+  );
+  expect(safeName('Архив 2021/2022')).toBe('Архив 2021-2022');
+  expect(safeName('a/b:c*d?.')).toBe('a b c d');
 });
 
 test('the terminal progress bar fills with the share of answers sent', () => {

@@ -45,7 +45,14 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f]+/g;
  */
 export function safeName(name: string, max = 80): string {
   // A trailing dot («2021 г.») would read as an empty extension on Windows.
-  const s = name.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().replace(/\.+$/, '');
+  // A school year «2021/2022» keeps its pair of years: «2021-2022».
+  const s = name
+    .replace(/(\d{4})\/(\d{4})/g, '$1-$2')
+    .replace(UNSAFE, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\.+$/, '')
+    .trimEnd();
   if (s === '') return 'без названия';
   if (s.length <= max) return s;
   const half = Math.floor((max - 1) / 2);
