@@ -27,6 +27,7 @@ import {
   type SchoolIndex,
 } from './matching';
 import { parsePeriodAnswer } from './normalize/date';
+import { editionAt, editionBegunBy, editionsNamed, EventCalendar } from './eventCalendar';
 import {
   fullNameText,
   isPlausibleNamePart,
@@ -49,24 +50,41 @@ import {
 /** The school year a response belongs to, or null when nothing dates it. */
 export type ResponseYear = (kind: FormKind, response: RawResponse) => number | null;
 
-/** Resolves responses to school years by their event's start (or month, or timestamp). */
+/**
+ * Resolves responses to school years by their event's start (or month, or timestamp). Names repeat
+ * from year to year: of several rows of one name, the edition is the one the intake places the
+ * answer in (eventCalendar.ts: editionAt for registrations and orders, editionBegunBy for results).
+ */
 export function responseYearResolver(events: readonly ChampionshipEvent[]): ResponseYear {
-  const byEvent = new Map<string, number | null>();
-  const eventYear = (typed: string): number | null => {
-    let year = byEvent.get(typed);
-    if (year === undefined) {
-      const start = matchEvent(typed, events)?.start;
-      year = start instanceof Date && !isNaN(start.getTime()) ? schoolYearOf(start) : null;
-      byEvent.set(typed, year);
+  const rowsByName = new Map<string, ChampionshipEvent[]>();
+  const rowsOf = (typed: string): ChampionshipEvent[] => {
+    let rows = rowsByName.get(typed);
+    if (rows === undefined) {
+      const found = matchEvent(typed, events);
+      rows = found ? editionsNamed(found.name, events) : [];
+      if (found && rows.length === 0) rows = [found];
+      rowsByName.set(typed, rows);
     }
-    return year;
+    return rows;
+  };
+  const startYear = (event: ChampionshipEvent | null | undefined): number | null => {
+    const start = event?.start;
+    return start instanceof Date && !isNaN(start.getTime()) ? schoolYearOf(start) : null;
   };
   return (kind, response) => {
     if (kind === 'report') {
       const parsed = parsePeriodAnswer(response.answers[Q.month] ?? '');
       if (parsed.ok) return schoolYearOfPeriod(parsed.period);
     } else {
-      const year = eventYear(response.answers[Q.event] ?? '');
+      const rows = rowsOf(response.answers[Q.event] ?? '');
+      const at = response.timestamp;
+      const edition =
+        rows.length > 1 && at
+          ? kind === 'results'
+            ? editionBegunBy(rows, at)
+            : editionAt(rows, at).event
+          : rows[0];
+      const year = startYear(edition);
       if (year !== null) return year;
     }
     return response.timestamp ? schoolYearOf(response.timestamp) : null;
@@ -182,8 +200,10 @@ export function planPseudonymisation(
   salt: string,
   schoolYear: number,
   schools: SchoolIndex = buildSchoolIndex(reference.schools),
+  idYearFrom?: number,
 ): PseudonymisationPlan {
   const yearOf = responseYearResolver(reference.events);
+  const calendar = new EventCalendar(reference.events);
   const inYear = (kind: FormKind, list: RawResponse[]): RawResponse[] =>
     list.filter((r) => yearOf(kind, r) === schoolYear);
   const contextAt = (response: RawResponse): IntakeContext => ({
@@ -219,6 +239,7 @@ export function planPseudonymisation(
       checked.draft,
       { responseId: response.id, submittedAt: response.timestamp ?? new Date(0) },
       salt,
+      idYearFrom,
     );
     registered.push(...children);
     idsByResponse.set(
@@ -266,12 +287,14 @@ export function planPseudonymisation(
     const matchedIds = new Map<FullName, string[]>();
     if (checked.ok && school) {
       const event = checked.draft.event ? checked.draft.event.name : checked.draft.eventTyped;
-      const named = matchNamedParticipants(
-        checked.draft.participants,
+      // As the intake matches: among the registrations of the edition the order speaks of.
+      const pool = calendar.sameEdition(
         participants,
-        school.key,
         event,
+        response.timestamp ?? new Date(0),
+        'registration',
       );
+      const named = matchNamedParticipants(checked.draft.participants, pool, school.key, event);
       for (const m of named.matched) {
         matchedIds.set(m.named, [...(matchedIds.get(m.named) ?? []), m.person.id]);
       }
@@ -308,7 +331,12 @@ export function planPseudonymisation(
     if (checked.ok && school && participant && result) {
       const event = checked.draft.event ? checked.draft.event.name : checked.draft.eventTyped;
       const competencyName = competency ? competency.name : checked.draft.competencyTyped;
-      const pool = participants.filter((p) => p.competency === competencyName);
+      const pool = calendar.sameEdition(
+        participants.filter((p) => p.competency === competencyName),
+        event,
+        response.timestamp ?? new Date(0),
+        'result',
+      );
       id =
         matchNamedParticipants([participant], pool, school.key, event).matched[0]?.person.id ?? '';
     }

@@ -4,7 +4,7 @@
  * protection lists exactly the staff and the app's account.
  */
 import { settingToCell, type Settings } from '../domain/settings';
-import { SETTINGS_TAB, TABS } from '../domain/schema';
+import { INDEX_TAB, SETTINGS_TAB, TABS } from '../domain/schema';
 import { FORMS } from '../domain/forms';
 import { savedStaff, saveStaff } from '../workspace/access';
 import { readTable, safeRows } from '../workspace/table';
@@ -70,6 +70,8 @@ export function protectedSheets(spreadsheet: Spreadsheet): ProtectedTab[] {
     owner: tab.owner === 'staff' ? 'staff' : 'derived',
     sheet: () => tabSheet(spreadsheet, tab.name),
   }));
+  // The hidden index of answers (written by the projection, checked by every submit).
+  tabs.push({ key: INDEX_TAB, owner: 'derived', sheet: () => tabSheet(spreadsheet, INDEX_TAB) });
   for (const form of FORMS) {
     tabs.push({
       key: responsesTabKey(form.kind),

@@ -51,7 +51,15 @@ import {
   templateAlive,
   type TemplateContent,
 } from '../workspace/certificateTemplates';
-import { driveIds, fileUrl, folderAt, isFileTrashed, subfolder } from '../workspace/drive';
+import {
+  driveIds,
+  fileUrl,
+  folderAt,
+  folderUrl,
+  isFileTrashed,
+  shareFolderForViewing,
+  subfolder,
+} from '../workspace/drive';
 import { errorText, writeJournal, type JobOutcome } from '../workspace/journal';
 import { addOutsideIssues, completeSettings, readReference } from '../workspace/master';
 import { withDocumentLock, withLock } from '../workspace/lock';
@@ -330,7 +338,7 @@ function run(
     `${plan.schoolYear}-${plan.schoolYear + 1}`,
     plan.event.name,
   ]);
-  answer.folderUrl = eventFolder.getUrl();
+  answer.folderUrl = folderUrl(eventFolder);
   const review: QualityIssue[] = [];
   let madePages = 0;
   let spentMs = 0;
@@ -449,7 +457,7 @@ function queueCertificateLetters(
     if (split({ kind: 'notice', subject: '', body: '' }).every((l) => known.has(l.id))) continue;
     const folder = subfolder(eventFolder, school.key);
     try {
-      folder.addViewers(school.emails);
+      shareFolderForViewing(folder, school.emails);
     } catch (error) {
       notes.push(
         LETTERS_JOB_RU.shareFailed(schoolLabel(school), school.emails.join(', '), errorText(error)),
@@ -459,7 +467,7 @@ function queueCertificateLetters(
       event: plan.event,
       schoolName: schoolLabel(school),
       kinds: made,
-      folderUrl: folder.getUrl(),
+      folderUrl: folderUrl(folder),
       centre: {
         name: settings.centreName,
         contact: settings.centreContact,

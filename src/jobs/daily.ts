@@ -72,6 +72,8 @@ interface JobOutcome {
   link?: string;
   /** The job wrote its own journal row (the note and the summary do), so no second one. */
   journaled?: boolean;
+  /** A month of a closed year: marked done, never listed as late (nothing was owed). */
+  closedYear?: boolean;
 }
 
 interface RunState {
@@ -221,7 +223,8 @@ function runUnderLock(spreadsheet: Spreadsheet, budget: Budget): void {
       if (result.outcome === 'ok' && isMonthlyJob(job.job)) {
         writeProperty(PROPERTY_FAMILIES.dailyDone(jobId(job)), new Date().toISOString());
         const deadline = dueDate(job.job, job.period, settings);
-        if (isAfterDay(today, deadline)) late.push({ ...job, due: dayKey(deadline) });
+        if (isAfterDay(today, deadline) && !result.closedYear)
+          late.push({ ...job, due: dayKey(deadline) });
       } else if (result.outcome === 'queued') {
         left.push(job);
       }
@@ -388,7 +391,11 @@ function ledgerOf(state: RunState): Ledger {
 function runJob(state: RunState, job: DueJob): JobOutcome {
   // A closed year's months have their figures in the archive and the annual note.
   if (isMonthlyJob(job.job) && inClosedYear(job.period)) {
-    return { outcome: 'ok', details: YEAR_CLOSE_RU.closedYearSkipped(formatMonthYear(job.period)) };
+    return {
+      outcome: 'ok',
+      details: YEAR_CLOSE_RU.closedYearSkipped(formatMonthYear(job.period)),
+      closedYear: true,
+    };
   }
   switch (job.job) {
     case 'intake': {

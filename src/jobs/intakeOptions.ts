@@ -24,7 +24,7 @@ export function intakeOptions(settings: Settings): IntakeOptions {
 }
 
 /** The school year the system was set up in (from its first period), or undefined. */
-function installedSchoolYear(): number | undefined {
+export function installedSchoolYear(): number | undefined {
   const first = /^(\d{4})-\d{2}$/.exec(readProperty(PROPERTY_KEYS.firstPeriod) ?? '');
   return first ? Number(first[1]) : undefined;
 }

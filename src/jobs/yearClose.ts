@@ -10,6 +10,7 @@
  * the note replace their own leftovers). Nothing is removed before the archive and the note are
  * made and checked.
  */
+import { installedSchoolYear } from './intakeOptions';
 import { computeYearFigures, archiveTables, type YearFigures } from '../domain/annual';
 import { buildAnnualNote } from '../domain/annualNote';
 import {
@@ -184,7 +185,14 @@ function readCloseData(spreadsheet: Spreadsheet, year: number): CloseData {
   const settings = readSettings(spreadsheet);
   const reference = readReference(spreadsheet);
   const values = readRawValues(spreadsheet);
-  const plan = planPseudonymisation(rawForms(values), reference, participantSalt(), year);
+  const plan = planPseudonymisation(
+    rawForms(values),
+    reference,
+    participantSalt(),
+    year,
+    undefined,
+    installedSchoolYear(),
+  );
   let figures: YearFigures | null = null;
   const yearFigures = (): YearFigures => {
     if (figures) return figures;

@@ -146,6 +146,19 @@ export function subfolder(parent: Folder, name: string): Folder {
   return liveChild_(parent, clean) ?? parent.createFolder(clean);
 }
 
+/**
+ * Opens `folder` for viewing to `emails` (an editor or the owner stays what they are) and returns
+ * a refused address throws, as Drive does.
+ */
+export function shareFolderForViewing(folder: Folder, emails: readonly string[]): void {
+  folder.addViewers([...emails]);
+}
+
+/** The link of a Drive folder. */
+export function folderUrl(folder: Folder): string {
+  return folder.getUrl();
+}
+
 /** Whether the Drive file `id` is in the trash; throws (as Drive does) when it is gone or not shared. */
 export function isFileTrashed(id: string): boolean {
   return DriveApp.getFileById(id).isTrashed();

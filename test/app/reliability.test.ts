@@ -372,6 +372,14 @@ describe('Why: nobody let in', () => {
     confirm(ws, 'Иванова Мария');
     ws.actAs(OWNER);
     app.call('saveSettings', { staff: OWNER });
+    // The hidden index of answers follows the list too.
+    const indexEditors = ws
+      .spreadsheet()
+      .getSheetByName('Индекс ответов')!
+      .getProtections(SpreadsheetProtectionSheet())[0]!
+      .getEditors()
+      .map((u) => u.getEmail());
+    expect(indexEditors).toEqual([OWNER]);
     ws.actAs(second);
     expect(() => quality.getRange(2, statusColumn).setValue('Новая')).toThrow(/protected/);
   });

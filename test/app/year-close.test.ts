@@ -436,6 +436,8 @@ describe('closeSchoolYear on a small district', () => {
     ws.clock.advanceTo('2022-07-06T07:00:00+03:00');
     const july = ws.sheetValues('Журнал').map((r) => r.join(' '));
     expect(july.some((l) => l.includes('июнь 2022: учебный год закрыт'))).toBe(true);
+    // A month of the closed year owed nothing: skipped, never listed as done late.
+    expect(july.filter((l) => l.includes('с опозданием'))).toEqual([]);
     expect(madeDocuments(ws).filter((d) => !d.trashed && d.name.includes('за июнь 2022'))).toEqual(
       [],
     );
