@@ -18,6 +18,7 @@ import type {
 } from './model';
 import type { FormKind } from './forms';
 import type { RawResponse } from './responses';
+import { FORM_REGISTRY, mapForms, RESPONSE_ORDER, type RawForms } from './formRegistry';
 import { Q } from './forms';
 import {
   registrationParticipants,
@@ -55,12 +56,7 @@ export interface ReferenceData {
   ageCategories: AgeCategory[];
 }
 
-export interface RawForms {
-  registration: RawResponse[];
-  report: RawResponse[];
-  order: RawResponse[];
-  results: RawResponse[];
-}
+export type { RawForms } from './formRegistry';
 
 export interface IntakeOptions {
   reportDeadlineDay: number;
@@ -151,8 +147,8 @@ export function partitionResolver(schools: SchoolIndex): (schoolAnswer: string) 
   };
 }
 
-/** Forms first, then the reference tabs' lines (domain/registry.ts). */
-const FORM_ORDER = ['REG', 'ORD', 'REP', 'RES', 'ОУ', 'КОМП'];
+/** Forms first (formRegistry.ts), then the reference tabs' lines (domain/registry.ts). */
+const FORM_ORDER = [...RESPONSE_ORDER, 'ОУ', 'КОМП'];
 
 /**
  * The canonical position of a derived row: the response that produced it (form, then sheet row).
@@ -223,8 +219,8 @@ export function projectIntake(
   }
   if (scope) raw = inScope(raw, schools, scope);
   const responseIds = new Set<string>();
-  for (const list of [raw.registration, raw.order, raw.report, raw.results]) {
-    for (const response of list) responseIds.add(response.id);
+  for (const { definition } of FORM_REGISTRY) {
+    for (const response of raw[definition.kind]) responseIds.add(response.id);
   }
   const quality: QualityIssue[] = [];
   const contextAt = (response: RawResponse): IntakeContext => ({
@@ -355,12 +351,7 @@ function inScope(raw: RawForms, schools: SchoolIndex, scope: ReadonlySet<string>
   const partitionOf = partitionResolver(schools);
   const keep = (list: RawResponse[]): RawResponse[] =>
     list.filter((r) => scope.has(partitionOf(r.answers[Q.school] ?? '')));
-  return {
-    registration: keep(raw.registration),
-    report: keep(raw.report),
-    order: keep(raw.order),
-    results: keep(raw.results),
-  };
+  return mapForms((kind) => keep(raw[kind]));
 }
 
 type Flag = (

@@ -12,6 +12,7 @@ import type { ChampionshipEvent, Participant } from './model';
 import type { RawForms, ReferenceData } from './intake';
 import type { RawResponse } from './responses';
 import { FORMS, Q, type FormKind } from './forms';
+import { mapForms } from './formRegistry';
 import {
   registrationParticipants,
   validateOrder,
@@ -85,12 +86,7 @@ export function withoutClosedYears(
     const year = yearOf(kind, r);
     return year === null || !closedYears.includes(year);
   };
-  return {
-    registration: raw.registration.filter(open('registration')),
-    report: raw.report.filter(open('report')),
-    order: raw.order.filter(open('order')),
-    results: raw.results.filter(open('results')),
-  };
+  return mapForms((kind) => raw[kind].filter(open(kind)));
 }
 
 /** «2021/2022», «2021-2022», «2021/22» or «2021» → 2021; null when it is none of these. */

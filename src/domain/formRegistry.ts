@@ -1,0 +1,138 @@
+/**
+ * The form registry: what each form is (its definition — title, questions, response-id prefix),
+ * which family it projects with and which grouped tabs its answers fill. The generic code — the
+ * projection (domain/intake.ts), the index of answers, the master's reads and writes, a submit and
+ * the full intake — iterates over this table instead of naming forms. Each form's own rules stay
+ * in its modules (forms.ts, validation.ts, the projectors of domain/intake.ts).
+ */
+import { FORMS, type FormDefinition, type FormKind } from './forms';
+import type { Projection } from './intake';
+import type { RawResponse } from './responses';
+import {
+  ORDERS_SCHEMA,
+  PARTICIPANTS_SCHEMA,
+  REPORTS_SCHEMA,
+  RESULTS_SCHEMA,
+  type TabSchema,
+} from './schema';
+
+/** A record of a grouped tab: one block of rows per ОУ (workspace/groupedTabs.ts). */
+export interface Grouped {
+  schoolKey: string;
+  sourceResponseId: string;
+}
+
+/** A grouped derived tab and the list of the projection that fills it. */
+export interface GroupedTab {
+  schema: TabSchema<Grouped>;
+  records: (projection: Projection) => Grouped[];
+}
+
+const grouped = <R extends Grouped>(
+  schema: TabSchema<R>,
+  records: (projection: Projection) => R[],
+): GroupedTab => ({ schema: schema as unknown as TabSchema<Grouped>, records });
+
+/**
+ * The grouped tabs, in the order of the index's block columns (domain/responseIndex.ts): the
+ * order is part of the index's layout, so a new tab goes at the end.
+ */
+export const GROUPED_TABS: readonly GroupedTab[] = [
+  grouped(PARTICIPANTS_SCHEMA, (p) => p.participants),
+  grouped(ORDERS_SCHEMA, (p) => p.orders),
+  grouped(REPORTS_SCHEMA, (p) => p.reports),
+  grouped(RESULTS_SCHEMA, (p) => p.results),
+];
+
+export const GROUPED_SCHEMAS: readonly TabSchema<Grouped>[] = GROUPED_TABS.map((t) => t.schema);
+
+/**
+ * Forms whose answers depend on each other project together: participants carry their order
+ * status and best result, orders and results are matched to participants; monthly reports stand
+ * alone. A submit reads and rewrites only its family's sheets and tabs.
+ */
+export type FamilyName = 'participants' | 'reports';
+
+export interface FormEntry {
+  definition: FormDefinition;
+  family: FamilyName;
+  /**
+   * Where its answers' rows stand in the derived tabs and «Требует проверки» (domain/intake.ts
+   * `canonicalPosition`): lower first.
+   */
+  position: number;
+  /** The grouped tabs this form's answers fill, by name. */
+  tabs: readonly string[];
+}
+
+const entry = (
+  kind: FormKind,
+  family: FamilyName,
+  position: number,
+  tabs: string[],
+): FormEntry => ({
+  definition: FORMS.find((f) => f.kind === kind)!,
+  family,
+  position,
+  tabs,
+});
+
+/** Every form, in the order of FORMS (the index's columns of rows, setup's order). */
+export const FORM_REGISTRY: readonly FormEntry[] = [
+  entry('registration', 'participants', 0, [PARTICIPANTS_SCHEMA.name]),
+  entry('report', 'reports', 2, [REPORTS_SCHEMA.name]),
+  entry('order', 'participants', 1, [ORDERS_SCHEMA.name]),
+  entry('results', 'participants', 3, [RESULTS_SCHEMA.name]),
+];
+
+/** Response-id prefixes in the order of their rows (`position`). */
+export const RESPONSE_ORDER: readonly string[] = [...FORM_REGISTRY]
+  .sort((a, b) => a.position - b.position)
+  .map((e) => e.definition.idPrefix);
+
+/** The entry of a form. */
+export function formEntry(kind: FormKind): FormEntry {
+  return FORM_REGISTRY.find((e) => e.definition.kind === kind)!;
+}
+
+/** The form a response id (`REG-5`) belongs to. */
+export function formOfResponseId(responseId: string): FormDefinition | undefined {
+  const prefix = responseId.split('-')[0];
+  return FORM_REGISTRY.find((e) => e.definition.idPrefix === prefix)?.definition;
+}
+
+/** A family: its forms (registry order) and the grouped tabs they fill (index order). */
+export interface Family {
+  forms: FormKind[];
+  tabs: string[];
+}
+
+/** The families, in the order of their first form. */
+export const FAMILIES: readonly Family[] = FORM_REGISTRY.map((e) => e.family)
+  .filter((name, i, all) => all.indexOf(name) === i)
+  .map((name) => {
+    const members = FORM_REGISTRY.filter((e) => e.family === name);
+    const tabs = new Set(members.flatMap((e) => e.tabs));
+    return {
+      forms: members.map((e) => e.definition.kind),
+      tabs: GROUPED_SCHEMAS.map((s) => s.name).filter((t) => tabs.has(t)),
+    };
+  });
+
+/** The family of a form. */
+export function familyOf(kind: FormKind): Family {
+  return FAMILIES.find((f) => f.forms.includes(kind))!;
+}
+
+/** The raw responses of every form, by kind. */
+export type RawForms = Record<FormKind, RawResponse[]>;
+
+/** A RawForms with each form's responses mapped (in registry order). */
+export function mapForms(
+  map: (kind: FormKind, definition: FormDefinition) => RawResponse[],
+): RawForms {
+  const out = {} as RawForms;
+  for (const { definition } of FORM_REGISTRY)
+    out[definition.kind] = map(definition.kind, definition);
+  return out;
+}
