@@ -8,6 +8,11 @@
 import { FORMS, type FormDefinition, type FormKind } from './forms';
 import type { Projection } from './intake';
 import type { RawResponse } from './responses';
+import type { Projector } from './projection';
+import { projectRegistrations } from './projectors/registration';
+import { projectOrderForm } from './projectors/order';
+import { projectReportForm } from './projectors/report';
+import { projectResultForm } from './projectors/results';
 import {
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
@@ -61,6 +66,8 @@ export interface FormEntry {
    * `canonicalPosition`): lower first.
    */
   position: number;
+  /** Its answers into the run's records (domain/projectors/*.ts). */
+  project: Projector;
   /** The grouped tabs this form's answers fill, by name. */
   tabs: readonly string[];
 }
@@ -69,20 +76,26 @@ const entry = (
   kind: FormKind,
   family: FamilyName,
   position: number,
+  project: Projector,
   tabs: string[],
 ): FormEntry => ({
   definition: FORMS.find((f) => f.kind === kind)!,
   family,
   position,
+  project,
   tabs,
 });
 
-/** Every form, in the order of FORMS (the index's columns of rows, setup's order). */
+/**
+ * Every form, in the order of FORMS (the index's columns of rows, setup's order); the projection
+ * runs the projectors in this order, so the registration, whose participants the others match,
+ * comes first.
+ */
 export const FORM_REGISTRY: readonly FormEntry[] = [
-  entry('registration', 'participants', 0, [PARTICIPANTS_SCHEMA.name]),
-  entry('report', 'reports', 2, [REPORTS_SCHEMA.name]),
-  entry('order', 'participants', 1, [ORDERS_SCHEMA.name]),
-  entry('results', 'participants', 3, [RESULTS_SCHEMA.name]),
+  entry('registration', 'participants', 0, projectRegistrations, [PARTICIPANTS_SCHEMA.name]),
+  entry('report', 'reports', 2, projectReportForm, [REPORTS_SCHEMA.name]),
+  entry('order', 'participants', 1, projectOrderForm, [ORDERS_SCHEMA.name]),
+  entry('results', 'participants', 3, projectResultForm, [RESULTS_SCHEMA.name]),
 ];
 
 /** Response-id prefixes in the order of their rows (`position`). */
