@@ -18,6 +18,9 @@ import {
   PARTICIPANTS_SCHEMA,
   REPORTS_SCHEMA,
   RESULTS_SCHEMA,
+  TABS,
+  layout,
+  type TabLayout,
   type TabSchema,
 } from './schema';
 
@@ -50,6 +53,23 @@ export const GROUPED_TABS: readonly GroupedTab[] = [
 ];
 
 export const GROUPED_SCHEMAS: readonly TabSchema<Grouped>[] = GROUPED_TABS.map((t) => t.schema);
+
+/**
+ * The grouped tab of a form that brings its own (a line of GROUPED_TABS): its projector adds its
+ * records to `run.grouped` under the tab's name.
+ */
+export function ownTab<R extends Grouped>(schema: TabSchema<R>): GroupedTab {
+  return grouped(schema, (p) => (p.grouped.get(schema.name) ?? []) as R[]);
+}
+
+/**
+ * Every tab setupSystem() lays out and access protects: schema.ts's TABS, then the grouped tabs
+ * that are not among them (those of forms that bring their own tab).
+ */
+export const APP_TABS: readonly TabLayout[] = [
+  ...TABS,
+  ...GROUPED_SCHEMAS.filter((s) => !TABS.some((t) => t.name === s.name)).map((s) => layout(s)),
+];
 
 /**
  * Forms whose answers depend on each other project together: participants carry their order

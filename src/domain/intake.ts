@@ -18,7 +18,13 @@ import type {
 } from './model';
 import type { FormKind } from './forms';
 import type { RawResponse } from './responses';
-import { FORM_REGISTRY, mapForms, RESPONSE_ORDER, type RawForms } from './formRegistry';
+import {
+  FORM_REGISTRY,
+  mapForms,
+  RESPONSE_ORDER,
+  type Grouped,
+  type RawForms,
+} from './formRegistry';
 import { submittedAt, type OrderWithIds, type ProjectionRun } from './projection';
 import { Q } from './forms';
 import { toQualityIssues, type FieldIssue, type IntakeContext } from './validation';
@@ -89,6 +95,8 @@ export interface Projection {
   reports: MonthlyReport[];
   results: ParticipantResult[];
   quality: QualityIssue[];
+  /** Records of the grouped tabs other forms bring (formRegistry.ts `ownTab`), by tab name. */
+  grouped: ReadonlyMap<string, Grouped[]>;
   /** Ids of the responses projected (all of them, or those of the scope's schools). */
   responseIds: Set<string>;
 }
@@ -222,6 +230,7 @@ export function projectIntake(
     reports: [],
     results: [],
     quality,
+    grouped: new Map(),
   };
   // Each form's projector (formRegistry.ts), in the registry's order: registration first.
   for (const entry of FORM_REGISTRY) entry.project(raw[entry.definition.kind], run);
@@ -247,6 +256,7 @@ export function projectIntake(
     orders: inGroupedOrder(orders.map(stripIds)),
     reports: inGroupedOrder(reports),
     results: inGroupedOrder(results),
+    grouped: new Map([...run.grouped].map(([tab, records]) => [tab, inGroupedOrder(records)])),
     quality: inCanonicalOrder(
       uniqueBy(quality, (q) => q.key ?? ''),
       (q) => q.responseId,

@@ -17,6 +17,7 @@ import type { RawResponse } from './responses';
 import type { FieldIssue, IntakeContext } from './validation';
 import type { IntakeOptions, StaffColumns } from './intake';
 import type { EventCalendar } from './eventCalendar';
+import type { Grouped } from './formRegistry';
 import { sha256, toHex } from './hash';
 import { matchKey } from './normalize/text';
 
@@ -46,6 +47,11 @@ export interface ProjectionRun {
   reports: MonthlyReport[];
   results: ParticipantResult[];
   quality: QualityIssue[];
+  /**
+   * Records of grouped tabs other than the four above, by tab name: a form that brings its own
+   * tab adds its records here (formRegistry.ts `ownTab`).
+   */
+  grouped: Map<string, Grouped[]>;
 }
 
 /** A form's projector: its responses (of the run's scope) into the run's records. */

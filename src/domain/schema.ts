@@ -381,7 +381,8 @@ export interface TabLayout {
   appendColumns?: boolean;
 }
 
-const layout = <R>(schema: TabSchema<R>): TabLayout => ({
+/** The layout setupSystem() gives a tab of records. */
+export const layout = <R>(schema: TabSchema<R>): TabLayout => ({
   name: schema.name,
   owner: schema.owner,
   header: headers(schema),

@@ -12,7 +12,7 @@ import type { ChampionshipEvent, Participant } from './model';
 import type { RawForms, ReferenceData } from './intake';
 import type { RawResponse } from './responses';
 import { FORMS, Q, type FormKind } from './forms';
-import { mapForms } from './formRegistry';
+import { FORM_REGISTRY, mapForms } from './formRegistry';
 import {
   registrationParticipants,
   validateOrder,
@@ -189,12 +189,8 @@ export function planPseudonymisation(
     ageCategories: reference.ageCategories,
     now: response.timestamp ?? new Date(0),
   });
-  const changes: Record<FormKind, CellChange[]> = {
-    registration: [],
-    report: [],
-    order: [],
-    results: [],
-  };
+  const changes = {} as Record<FormKind, CellChange[]>;
+  for (const { definition } of FORM_REGISTRY) changes[definition.kind] = [];
   const names: NameIndex = new Map();
   const kept = new Set<string>();
   const remember = (surname: string, name: string, id: string): void => {
@@ -333,18 +329,14 @@ export function planPseudonymisation(
     }
   }
 
-  const responses = {
-    registration: yearRegistrations.length,
-    report: yearReports.length,
-    order: yearOrders.length,
-    results: yearResults.length,
-  };
-  const rows = {
-    registration: yearRegistrations.map((r) => r.row),
-    report: yearReports.map((r) => r.row),
-    order: yearOrders.map((r) => r.row),
-    results: yearResults.map((r) => r.row),
-  };
+  // Every form's answers of the year, names or not (the archive takes them all).
+  const responses = {} as Record<FormKind, number>;
+  const rows = {} as Record<FormKind, number[]>;
+  for (const { definition } of FORM_REGISTRY) {
+    const year = inYear(definition.kind, raw[definition.kind]);
+    responses[definition.kind] = year.length;
+    rows[definition.kind] = year.map((r) => r.row);
+  }
   return { schoolYear, changes, responses, rows, names };
 }
 

@@ -4,7 +4,8 @@
  * protection lists exactly the staff and the app's account.
  */
 import { settingToCell, type Settings } from '../domain/settings';
-import { SETTINGS_TAB, TABS } from '../domain/schema';
+import { SETTINGS_TAB } from '../domain/schema';
+import { APP_TABS } from '../domain/formRegistry';
 import { FORMS } from '../domain/forms';
 import { savedStaff, saveStaff } from '../workspace/access';
 import { readTable, safeRows } from '../workspace/table';
@@ -65,7 +66,7 @@ export function enforceAccess(
 
 /** Every tab the app protects: its own tabs and the forms' response sheets. */
 export function protectedSheets(spreadsheet: Spreadsheet): ProtectedTab[] {
-  const tabs: ProtectedTab[] = TABS.map((tab) => ({
+  const tabs: ProtectedTab[] = APP_TABS.map((tab) => ({
     key: tab.name,
     owner: tab.owner === 'staff' ? 'staff' : 'derived',
     sheet: () => tabSheet(spreadsheet, tab.name),
