@@ -2,8 +2,9 @@
  * The form registry: what each form is (its definition — title, questions, response-id prefix),
  * which family it projects with and which grouped tabs its answers fill. The generic code — the
  * projection (domain/intake.ts), the index of answers, the master's reads and writes, a submit and
- * the full intake — iterates over this table instead of naming forms. Each form's own rules stay
- * in its modules (forms.ts, validation.ts, the projectors of domain/intake.ts).
+ * the full intake — iterates over this table instead of naming forms. Each form's own logic stays
+ * in its modules: its definition in forms.ts, its rules in validation.ts (or its projector's
+ * module), its projector in domain/projectors/. How to add a form: README, «Как добавить форму».
  */
 import { FORMS, type FormDefinition, type FormKind } from './forms';
 import type { Projection } from './intake';
@@ -18,9 +19,6 @@ import {
   PARTICIPANTS_SCHEMA,
   REPORTS_SCHEMA,
   RESULTS_SCHEMA,
-  TABS,
-  layout,
-  type TabLayout,
   type TabSchema,
 } from './schema';
 
@@ -55,21 +53,13 @@ export const GROUPED_TABS: readonly GroupedTab[] = [
 export const GROUPED_SCHEMAS: readonly TabSchema<Grouped>[] = GROUPED_TABS.map((t) => t.schema);
 
 /**
- * The grouped tab of a form that brings its own (a line of GROUPED_TABS): its projector adds its
- * records to `run.grouped` under the tab's name.
+ * The grouped tab of a form that brings its own (a line of GROUPED_TABS; its schema in schema.ts,
+ * with TABS and INDEX_HEADER): its projector adds its records to `run.grouped` under the tab's
+ * name, so neither the projection nor its writers change.
  */
 export function ownTab<R extends Grouped>(schema: TabSchema<R>): GroupedTab {
   return grouped(schema, (p) => (p.grouped.get(schema.name) ?? []) as R[]);
 }
-
-/**
- * Every tab setupSystem() lays out and access protects: schema.ts's TABS, then the grouped tabs
- * that are not among them (those of forms that bring their own tab).
- */
-export const APP_TABS: readonly TabLayout[] = [
-  ...TABS,
-  ...GROUPED_SCHEMAS.filter((s) => !TABS.some((t) => t.name === s.name)).map((s) => layout(s)),
-];
 
 /**
  * Forms whose answers depend on each other project together: participants carry their order
@@ -122,11 +112,6 @@ export const FORM_REGISTRY: readonly FormEntry[] = [
 export const RESPONSE_ORDER: readonly string[] = [...FORM_REGISTRY]
   .sort((a, b) => a.position - b.position)
   .map((e) => e.definition.idPrefix);
-
-/** The entry of a form. */
-export function formEntry(kind: FormKind): FormEntry {
-  return FORM_REGISTRY.find((e) => e.definition.kind === kind)!;
-}
 
 /** The form a response id (`REG-5`) belongs to. */
 export function formOfResponseId(responseId: string): FormDefinition | undefined {

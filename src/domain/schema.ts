@@ -381,8 +381,7 @@ export interface TabLayout {
   appendColumns?: boolean;
 }
 
-/** The layout setupSystem() gives a tab of records. */
-export const layout = <R>(schema: TabSchema<R>): TabLayout => ({
+const layout = <R>(schema: TabSchema<R>): TabLayout => ({
   name: schema.name,
   owner: schema.owner,
   header: headers(schema),

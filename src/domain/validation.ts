@@ -84,7 +84,7 @@ export interface IntakeContext {
 }
 
 /** One answer as text: arrays (namedValues, checkboxes) joined, Dates kept for date rules. */
-function answer(answers: FormAnswers, title: string): string {
+export function answer(answers: FormAnswers, title: string): string {
   const value = answers[title];
   if (Array.isArray(value)) return cleanText(value.filter((v) => !isBlank(v)).join(', '));
   if (value instanceof Date) return value.toISOString();
@@ -96,7 +96,8 @@ function rawAnswer(answers: FormAnswers, title: string): unknown {
   return Array.isArray(value) ? value[0] : value;
 }
 
-class IssueList {
+/** The issues of one answer as its rules find them; `result` pairs them with the draft. */
+export class IssueList {
   readonly items: FieldIssue[] = [];
 
   add(
@@ -126,7 +127,12 @@ class IssueList {
   }
 }
 
-function requireSchool(answers: FormAnswers, ctx: IntakeContext, issues: IssueList): School | null {
+/** The ОУ of an answer (the rules every form shares: a new form's validator uses them too). */
+export function requireSchool(
+  answers: FormAnswers,
+  ctx: IntakeContext,
+  issues: IssueList,
+): School | null {
   const typed = answer(answers, Q.school);
   if (!typed) {
     issues.add(Q.school, typed, 'required', DOMAIN_RU.intake.required);
@@ -171,7 +177,7 @@ function requireReference<T extends { name: string }>(
   return found;
 }
 
-function requireEvent(
+export function requireEvent(
   answers: FormAnswers,
   ctx: IntakeContext,
   issues: IssueList,
@@ -188,7 +194,7 @@ function requireEvent(
   );
 }
 
-function requireCompetency(
+export function requireCompetency(
   answers: FormAnswers,
   ctx: IntakeContext,
   issues: IssueList,

@@ -4,8 +4,7 @@
  * protection lists exactly the staff and the app's account.
  */
 import { settingToCell, type Settings } from '../domain/settings';
-import { SETTINGS_TAB } from '../domain/schema';
-import { APP_TABS } from '../domain/formRegistry';
+import { SETTINGS_TAB, TABS } from '../domain/schema';
 import { FORMS } from '../domain/forms';
 import { savedStaff, saveStaff } from '../workspace/access';
 import { readTable, safeRows } from '../workspace/table';
@@ -66,7 +65,7 @@ export function enforceAccess(
 
 /** Every tab the app protects: its own tabs and the forms' response sheets. */
 export function protectedSheets(spreadsheet: Spreadsheet): ProtectedTab[] {
-  const tabs: ProtectedTab[] = APP_TABS.map((tab) => ({
+  const tabs: ProtectedTab[] = TABS.map((tab) => ({
     key: tab.name,
     owner: tab.owner === 'staff' ? 'staff' : 'derived',
     sheet: () => tabSheet(spreadsheet, tab.name),

@@ -12,6 +12,7 @@ import {
   RESULTS_SCHEMA,
   SCHOOLS_SCHEMA,
   SETTINGS_TAB,
+  TABS,
   checkHeaders,
   columnIndex,
   toRow,
@@ -20,7 +21,7 @@ import {
 } from '../domain/schema';
 import { FORMS, type FormDefinition, type FormKind } from '../domain/forms';
 import { toResponses } from '../domain/responses';
-import { APP_TABS, GROUPED_SCHEMAS, GROUPED_TABS, mapForms } from '../domain/formRegistry';
+import { GROUPED_SCHEMAS, GROUPED_TABS, mapForms } from '../domain/formRegistry';
 import { canonicalPosition } from '../domain/intake';
 import type {
   Confirmation,
@@ -58,7 +59,7 @@ import { refreshQuestionTitles } from './forms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const MASTER_TABS: readonly TabLayout[] = APP_TABS;
+export const MASTER_TABS: readonly TabLayout[] = TABS;
 
 /**
  * Records of a staff tab from its values (header first), by its headers (staff may reorder
