@@ -44,7 +44,13 @@ import {
   writeProjection,
   type ReferenceValues,
 } from '../workspace/master';
-import { FAMILIES, familyOf, formOfResponseId, GROUPED_SCHEMAS } from '../domain/formRegistry';
+import {
+  FAMILIES,
+  familyOf,
+  formOfResponseId,
+  GROUPED_SCHEMAS,
+  GROUPED_TABS,
+} from '../domain/formRegistry';
 import { columnTexts, groupedColumnsIntact, groupedTabIntact } from '../workspace/groupedTabs';
 import { readRanges, sheetsApiAvailable, type GridRead } from '../workspace/sheetsApi';
 import {
@@ -218,12 +224,7 @@ function answersOf(
 
 /** Each ОУ's rows in each grouped tab, in the index's column order. */
 function blocksOf(projection: Projection): Map<string, number[]> {
-  const lists = [
-    projection.participants,
-    projection.orders,
-    projection.reports,
-    projection.results,
-  ];
+  const lists = GROUPED_TABS.map((tab) => tab.records(projection));
   const blocks = new Map<string, number[]>();
   lists.forEach((records, column) => {
     for (const record of records) {
