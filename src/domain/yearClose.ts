@@ -13,8 +13,8 @@ import type { RawForms, ReferenceData } from './intake';
 import type { RawResponse } from './responses';
 import { FORMS, Q, type FormKind } from './forms';
 import { FORM_REGISTRY, mapForms } from './formRegistry';
+import { registrationParticipants } from './projectors/registration';
 import {
-  registrationParticipants,
   validateOrder,
   validateRegistration,
   validateResult,
