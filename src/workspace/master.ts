@@ -15,6 +15,7 @@ import {
   TABS,
   checkHeaders,
   columnIndex,
+  fromRow,
   toRow,
   type TabLayout,
   type TabSchema,
@@ -365,6 +366,19 @@ export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
   const resultConfirmed = resultConfirmations(rows.get(RESULTS_SCHEMA.name) ?? []);
   const qualityStatus = qualityStatuses(rows.get(QUALITY_SCHEMA.name) ?? []);
   return { sheets, rows, staff: { resultConfirmed, qualityStatus } };
+}
+
+/**
+ * Records of a derived tab's rows (the app wrote them in the schema's column order), blank rows
+ * skipped: the one way the jobs and the sidebar turn derived rows into records.
+ */
+export function derivedRecords<R>(rows: readonly Row[], schema: TabSchema<R>): R[] {
+  return rows.filter((row) => row.some((c) => c !== '')).map((row) => fromRow(schema, row));
+}
+
+/** Records of one derived tab, read in one call. */
+export function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
+  return derivedRecords(readTable(tabSheet(spreadsheet, schema.name)).rows, schema);
 }
 
 /** Staff confirmations in «Результаты» rows, by what they confirm (`resultKey`). */
