@@ -18,25 +18,17 @@ import type {
 } from './model';
 import type { FormKind } from './forms';
 import type { RawResponse } from './responses';
+import {
+  FORM_REGISTRY,
+  mapForms,
+  RESPONSE_ORDER,
+  type Grouped,
+  type RawForms,
+} from './formRegistry';
+import { submittedAt, type OrderWithIds, type ProjectionRun } from './projection';
 import { Q } from './forms';
-import {
-  registrationParticipants,
-  toMonthlyReport,
-  toQualityIssues,
-  validateMonthlyReport,
-  validateOrder,
-  validateRegistration,
-  validateResult,
-  type FieldIssue,
-  type IntakeContext,
-} from './validation';
-import {
-  buildSchoolIndex,
-  matchNamedParticipants,
-  matchSchool,
-  mergeRegistrations,
-  type SchoolIndex,
-} from './matching';
+import { toQualityIssues, type FieldIssue, type IntakeContext } from './validation';
+import { buildSchoolIndex, matchSchool, type SchoolIndex } from './matching';
 import { RESULT_RANK } from './reference';
 import { compareRu } from './text/collation';
 import { memoText } from './normalize/memo';
@@ -45,7 +37,6 @@ import { EventCalendar, undatedEvents } from './eventCalendar';
 import { EVENTS_SCHEMA, EVENTS_TAB } from './schema';
 import { sha256, toHex } from './hash';
 import { matchKey } from './normalize/text';
-import { fullNameText } from './normalize/person';
 import { withoutClosedYears } from './yearClose';
 
 export interface ReferenceData {
@@ -55,12 +46,8 @@ export interface ReferenceData {
   ageCategories: AgeCategory[];
 }
 
-export interface RawForms {
-  registration: RawResponse[];
-  report: RawResponse[];
-  order: RawResponse[];
-  results: RawResponse[];
-}
+export type { RawForms } from './formRegistry';
+export { confirmationText, resultKey, uploadPrint } from './projection';
 
 export interface IntakeOptions {
   reportDeadlineDay: number;
@@ -102,32 +89,14 @@ export interface StaffColumns {
   qualityStatus: Map<string, string>;
 }
 
-/**
- * What a confirmation is tied to: the participant (by pseudonymous id, or by ОУ and typed name when
- * unmatched), the event and the competency. Response ids are sheet rows and shift when a raw row is
- * deleted, so they never key a confirmation.
- */
-export function resultKey(
-  r: Pick<
-    ParticipantResult,
-    'participantId' | 'schoolKey' | 'participantName' | 'event' | 'competency'
-  >,
-): string {
-  const who = r.participantId || `${r.schoolKey}|${matchKey(r.participantName)}`;
-  return [who, matchKey(r.event), matchKey(r.competency)].join('\u0001');
-}
-
-/** The fingerprint of a confirmed result: its place and score, as the tab shows it. */
-export function confirmationText(result: string, score: number | null | ''): string {
-  return score === null || score === '' ? result : `${result}; ${score}`;
-}
-
 export interface Projection {
   participants: Participant[];
   orders: SchoolOrder[];
   reports: MonthlyReport[];
   results: ParticipantResult[];
   quality: QualityIssue[];
+  /** Records of the grouped tabs other forms bring (formRegistry.ts `ownTab`), by tab name. */
+  grouped: ReadonlyMap<string, Grouped[]>;
   /** Ids of the responses projected (all of them, or those of the scope's schools). */
   responseIds: Set<string>;
 }
@@ -151,8 +120,8 @@ export function partitionResolver(schools: SchoolIndex): (schoolAnswer: string) 
   };
 }
 
-/** Forms first, then the reference tabs' lines (domain/registry.ts). */
-const FORM_ORDER = ['REG', 'ORD', 'REP', 'RES', 'ОУ', 'КОМП'];
+/** Forms first (formRegistry.ts), then the reference tabs' lines (domain/registry.ts). */
+const FORM_ORDER = [...RESPONSE_ORDER, 'ОУ', 'КОМП'];
 
 /**
  * The canonical position of a derived row: the response that produced it (form, then sheet row).
@@ -204,11 +173,6 @@ export function inGroupedOrder<T extends { schoolKey: string; sourceResponseId: 
     .map((x) => x.record);
 }
 
-/** A short fingerprint of a «Файл приказа» cell, to remember a refused one without its text. */
-export function uploadPrint(cell: string): string {
-  return toHex(sha256(cell)).slice(0, 16);
-}
-
 /** Builds every derived record from the raw responses; nothing the schools typed is lost. */
 export function projectIntake(
   raw: RawForms,
@@ -223,8 +187,8 @@ export function projectIntake(
   }
   if (scope) raw = inScope(raw, schools, scope);
   const responseIds = new Set<string>();
-  for (const list of [raw.registration, raw.order, raw.report, raw.results]) {
-    for (const response of list) responseIds.add(response.id);
+  for (const { definition } of FORM_REGISTRY) {
+    for (const response of raw[definition.kind]) responseIds.add(response.id);
   }
   const quality: QualityIssue[] = [];
   const contextAt = (response: RawResponse): IntakeContext => ({
@@ -255,53 +219,22 @@ export function projectIntake(
     );
   };
 
-  const registered: Participant[] = [];
-  for (const response of byRow(raw.registration)) {
-    const checked = validateRegistration(response.answers, contextAt(response));
-    flag(response, 'registration', checked.issues, checked.draft.school);
-    if (!checked.ok) continue;
-    registered.push(
-      ...registrationParticipants(
-        checked.draft,
-        { responseId: response.id, submittedAt: submittedAt(response) },
-        options.salt,
-        options.idYearFrom,
-      ),
-    );
-  }
-  const participants = mergeRegistrations(registered).participants;
-  // Orders and results name children of one edition: last year's of the same name are not them.
-  const calendar = new EventCalendar(reference.events);
-
-  const orders = latestBy(
-    projectOrders(raw.order, participants, contextAt, flag, options.refusedUploads, calendar),
-    (o) => `${o.schoolKey}|${o.number}|${o.date ? o.date.getTime() : ''}`,
-  );
-  const reports = projectReports(raw.report, options, contextAt, flag);
-  const results = projectResults(
-    raw.results,
-    participants,
+  const run: ProjectionRun = {
+    options,
+    staff,
+    calendar: new EventCalendar(reference.events),
     contextAt,
     flag,
-    staff,
-    calendar,
-    (r, was, now) =>
-      quality.push(
-        ...toQualityIssues(
-          [
-            {
-              field: Q.result,
-              value: now,
-              severity: 'warning',
-              rule: 'result-changed-after-confirmation',
-              message: DOMAIN_RU.quality.changedAfterConfirmation(was, now),
-              suggestion: DOMAIN_RU.quality.changedAfterConfirmationSuggestion,
-            },
-          ],
-          { responseId: r.sourceResponseId, form: 'results', detectedAt: r.submittedAt },
-        ),
-      ),
-  );
+    participants: [],
+    orders: [],
+    reports: [],
+    results: [],
+    quality,
+    grouped: new Map(),
+  };
+  // Each form's projector (formRegistry.ts), in the registry's order: registration first.
+  for (const entry of FORM_REGISTRY) entry.project(raw[entry.definition.kind], run);
+  const { participants, orders, reports, results } = run;
 
   const ordered = new Set<string>();
   for (const order of orders) for (const id of order.matchedIds ?? []) ordered.add(id);
@@ -323,6 +256,7 @@ export function projectIntake(
     orders: inGroupedOrder(orders.map(stripIds)),
     reports: inGroupedOrder(reports),
     results: inGroupedOrder(results),
+    grouped: new Map([...run.grouped].map(([tab, records]) => [tab, inGroupedOrder(records)])),
     quality: inCanonicalOrder(
       uniqueBy(quality, (q) => q.key ?? ''),
       (q) => q.responseId,
@@ -355,20 +289,8 @@ function inScope(raw: RawForms, schools: SchoolIndex, scope: ReadonlySet<string>
   const partitionOf = partitionResolver(schools);
   const keep = (list: RawResponse[]): RawResponse[] =>
     list.filter((r) => scope.has(partitionOf(r.answers[Q.school] ?? '')));
-  return {
-    registration: keep(raw.registration),
-    report: keep(raw.report),
-    order: keep(raw.order),
-    results: keep(raw.results),
-  };
+  return mapForms((kind) => keep(raw[kind]));
 }
-
-type Flag = (
-  response: RawResponse,
-  form: FormKind,
-  issues: readonly FieldIssue[],
-  school?: School | null,
-) => void;
 
 /** The warning of an answer sent from an address the registry does not list for its ОУ. */
 function senderIssue(respondent: string): FieldIssue {
@@ -380,180 +302,6 @@ function senderIssue(respondent: string): FieldIssue {
     message: DOMAIN_RU.quality.senderNotListed,
     suggestion: DOMAIN_RU.quality.senderSuggestion(respondent),
   };
-}
-type ContextAt = (response: RawResponse) => IntakeContext;
-type OrderWithIds = SchoolOrder & { matchedIds?: string[] };
-
-function projectOrders(
-  responses: RawResponse[],
-  participants: Participant[],
-  contextAt: ContextAt,
-  flag: Flag,
-  refusedUploads?: ReadonlyMap<string, string>,
-  calendar?: EventCalendar,
-): OrderWithIds[] {
-  const orders: OrderWithIds[] = [];
-  for (const response of byRow(responses)) {
-    const checked = validateOrder(response.answers, contextAt(response));
-    const issues: FieldIssue[] = [...checked.issues];
-    // A «Файл приказа» cell the form never filled (typed into the response sheet): flagged, and
-    // its links are not the order's file.
-    const uploadCell = String(response.answers[Q.orderFile] ?? '');
-    const refused = refusedUploads?.get(response.id);
-    if (refused !== undefined && refused === uploadPrint(uploadCell)) {
-      issues.push({
-        field: Q.orderFile,
-        value: uploadCell,
-        severity: 'warning',
-        rule: 'order-file-not-uploaded',
-        message: DOMAIN_RU.quality.fileNotUploaded,
-        suggestion: DOMAIN_RU.quality.fileNotUploadedSuggestion,
-      });
-      checked.draft.fileLinks = checked.draft.fileLinks.filter((l) => !uploadCell.includes(l));
-    }
-    const { school, event } = checked.draft;
-    if (!checked.ok || !school) {
-      flag(response, 'order', issues, school);
-      continue;
-    }
-    const eventName = event ? event.name : checked.draft.eventTyped;
-    const named = matchNamedParticipants(
-      checked.draft.participants,
-      calendar
-        ? calendar.sameEdition(participants, eventName, submittedAt(response), 'registration')
-        : participants,
-      school.key,
-      eventName,
-    );
-    for (const miss of named.unmatched) {
-      const typed = fullNameText(miss.named);
-      issues.push({
-        field: Q.orderParticipants,
-        value: typed,
-        severity: 'warning',
-        rule: 'order-person-unmatched',
-        message: DOMAIN_RU.quality.personUnmatched(typed),
-        suggestion: DOMAIN_RU.quality.personSuggestion(miss.candidates.map(fullNameText)),
-      });
-    }
-    flag(response, 'order', issues, school);
-    const matchedIds = unique(named.matched.map((m) => m.person.id));
-    orders.push({
-      schoolKey: school.key,
-      number: checked.draft.number,
-      date: checked.draft.date,
-      event: eventName,
-      fileLink: checked.draft.fileLinks.join(' '),
-      participantsNamed: checked.draft.participants.map(fullNameText),
-      matched: matchedIds.length,
-      unmatched: named.unmatched.map((m) => fullNameText(m.named)),
-      submittedAt: submittedAt(response),
-      sourceResponseId: response.id,
-      matchedIds,
-    });
-  }
-  return orders;
-}
-
-function projectReports(
-  responses: RawResponse[],
-  options: IntakeOptions,
-  contextAt: ContextAt,
-  flag: Flag,
-): MonthlyReport[] {
-  const byKey = new Map<string, MonthlyReport>();
-  for (const response of byRow(responses)) {
-    const checked = validateMonthlyReport(response.answers, contextAt(response));
-    flag(response, 'report', checked.issues, checked.draft.school);
-    if (!checked.ok || !checked.draft.school) continue;
-    const report = toMonthlyReport(
-      checked.draft,
-      { responseId: response.id, submittedAt: submittedAt(response) },
-      options.reportDeadlineDay,
-    );
-    const key = `${report.schoolKey}|${report.period}`;
-    const earlier = byKey.get(key);
-    // A corrected report replaces the content; it stays on time if the first one was.
-    if (earlier) report.onTime = report.onTime || earlier.onTime;
-    byKey.set(key, report);
-  }
-  return [...byKey.values()];
-}
-
-function projectResults(
-  responses: RawResponse[],
-  participants: Participant[],
-  contextAt: ContextAt,
-  flag: Flag,
-  staff: StaffColumns,
-  calendar: EventCalendar,
-  changed: (result: ParticipantResult, confirmedAs: string, now: string) => void,
-): ParticipantResult[] {
-  const results: ParticipantResult[] = [];
-  for (const response of byRow(responses)) {
-    const checked = validateResult(response.answers, contextAt(response));
-    const issues: FieldIssue[] = [...checked.issues];
-    const { school, event, competency, participant, result } = checked.draft;
-    if (!checked.ok || !school || !participant || !result) {
-      flag(response, 'results', issues, school);
-      continue;
-    }
-    const eventName = event ? event.name : checked.draft.eventTyped;
-    const competencyName = competency ? competency.name : checked.draft.competencyTyped;
-    const pool = calendar.sameEdition(
-      participants.filter((p) => p.competency === competencyName),
-      eventName,
-      submittedAt(response),
-      'result',
-    );
-    const named = matchNamedParticipants([participant], pool, school.key, eventName);
-    const typed = fullNameText(participant);
-    const match = named.matched[0];
-    if (!match) {
-      const candidates = named.unmatched[0]?.candidates ?? [];
-      issues.push({
-        field: Q.resultParticipant,
-        value: typed,
-        severity: 'warning',
-        rule: 'result-person-unmatched',
-        message: DOMAIN_RU.quality.personUnmatched(typed),
-        suggestion: DOMAIN_RU.quality.personSuggestion(candidates.map(fullNameText)),
-      });
-    }
-    flag(response, 'results', issues, school);
-    const record: ParticipantResult = {
-      participantId: match ? match.person.id : '',
-      schoolKey: school.key,
-      event: eventName,
-      competency: competencyName,
-      participantName: typed,
-      result,
-      score: checked.draft.score,
-      confirmed: false,
-      confirmedAs: '',
-      submittedAt: submittedAt(response),
-      sourceResponseId: response.id,
-    };
-    results.push(record);
-  }
-  const latest = latestBy(
-    results,
-    (r) => `${r.participantId || r.participantName}|${r.event}|${r.competency}|${r.schoolKey}`,
-  );
-  for (const r of latest) {
-    const staffMark = staff.resultConfirmed.get(resultKey(r));
-    if (!staffMark) continue;
-    // Ticked: staff confirm what the row showed. Unticked while it still shows what was
-    // confirmed: staff took the confirmation back. Otherwise the confirmation stands as it was.
-    let as = staffMark.confirmed ? staffMark.shown : staffMark.as;
-    if (!staffMark.confirmed && staffMark.as === staffMark.shown) as = '';
-    if (as === '') continue;
-    r.confirmedAs = as;
-    const now = confirmationText(r.result, r.score);
-    r.confirmed = as === now;
-    if (!r.confirmed) changed(r, as, now);
-  }
-  return latest;
 }
 
 /** Best result per participant, by the order of RESULT_KINDS (winner first). */
@@ -569,29 +317,6 @@ function bestResults(results: ParticipantResult[]): Map<string, ResultKind> {
   return best;
 }
 
-function submittedAt(response: RawResponse): Date {
-  return response.timestamp ?? new Date(0);
-}
-
-function byRow(responses: RawResponse[]): RawResponse[] {
-  return [...responses].sort((a, b) => a.row - b.row);
-}
-
-/** One record per key, the later one winning, in order of the key's first appearance. */
-function latestBy<T>(items: T[], key: (item: T) => string): T[] {
-  const position = new Map<string, number>();
-  const out: T[] = [];
-  for (const item of items) {
-    const k = key(item);
-    const at = position.get(k);
-    if (at === undefined) {
-      position.set(k, out.length);
-      out.push(item);
-    } else out[at] = item;
-  }
-  return out;
-}
-
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
@@ -600,10 +325,6 @@ function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
     seen.add(k);
     return true;
   });
-}
-
-function unique(values: string[]): string[] {
-  return values.filter((v, i) => values.indexOf(v) === i);
 }
 
 function stripIds(order: OrderWithIds): SchoolOrder {

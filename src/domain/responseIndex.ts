@@ -20,9 +20,9 @@
  * whole; a submit rewrites the lines of its ОУ. Pure data here; workspace/responseIndexTab.ts
  * reads and writes the tab.
  */
-import { FORMS, type FormKind } from './forms';
+import type { FormKind } from './forms';
 import { comparePartitions } from './intake';
-import { ORDERS_SCHEMA, PARTICIPANTS_SCHEMA, REPORTS_SCHEMA, RESULTS_SCHEMA } from './schema';
+import { FORM_REGISTRY, GROUPED_SCHEMAS } from './formRegistry';
 
 /** What was placed of one response sheet (see the module comment). */
 export interface PlacedState {
@@ -37,15 +37,10 @@ export type Placed = Partial<Record<FormKind, PlacedState>>;
 export type TabCounts = Record<string, number>;
 
 /** The grouped tabs in the order of the index's block columns. */
-export const BLOCK_TABS: readonly string[] = [
-  PARTICIPANTS_SCHEMA.name,
-  ORDERS_SCHEMA.name,
-  REPORTS_SCHEMA.name,
-  RESULTS_SCHEMA.name,
-];
+export const BLOCK_TABS: readonly string[] = GROUPED_SCHEMAS.map((s) => s.name);
 
 /** The forms in the order of the index's columns of rows. */
-export const INDEX_FORMS: readonly FormKind[] = FORMS.map((f) => f.kind);
+export const INDEX_FORMS: readonly FormKind[] = FORM_REGISTRY.map((e) => e.definition.kind);
 
 /** Column of the first block count and of the first list of rows. */
 export const BLOCK_COLUMN = 1;

@@ -10,7 +10,6 @@ import type {
   ChampionshipEvent,
   Competency,
   MonthlyReport,
-  Participant,
   QualityIssue,
   ResultKind,
   School,
@@ -23,9 +22,7 @@ import {
   matchCompetency,
   matchEvent,
   matchSchool,
-  participantKey,
   schoolLabel,
-  teamKey,
   type SchoolIndex,
 } from './matching';
 import { daysBetween, parseDateAnswer, parsePeriodAnswer } from './normalize/date';
@@ -84,7 +81,7 @@ export interface IntakeContext {
 }
 
 /** One answer as text: arrays (namedValues, checkboxes) joined, Dates kept for date rules. */
-function answer(answers: FormAnswers, title: string): string {
+export function answer(answers: FormAnswers, title: string): string {
   const value = answers[title];
   if (Array.isArray(value)) return cleanText(value.filter((v) => !isBlank(v)).join(', '));
   if (value instanceof Date) return value.toISOString();
@@ -96,7 +93,8 @@ function rawAnswer(answers: FormAnswers, title: string): unknown {
   return Array.isArray(value) ? value[0] : value;
 }
 
-class IssueList {
+/** The issues of one answer as its rules find them; `result` pairs them with the draft. */
+export class IssueList {
   readonly items: FieldIssue[] = [];
 
   add(
@@ -126,7 +124,12 @@ class IssueList {
   }
 }
 
-function requireSchool(answers: FormAnswers, ctx: IntakeContext, issues: IssueList): School | null {
+/** The ОУ of an answer (the rules every form shares: a new form's validator uses them too). */
+export function requireSchool(
+  answers: FormAnswers,
+  ctx: IntakeContext,
+  issues: IssueList,
+): School | null {
   const typed = answer(answers, Q.school);
   if (!typed) {
     issues.add(Q.school, typed, 'required', DOMAIN_RU.intake.required);
@@ -171,7 +174,7 @@ function requireReference<T extends { name: string }>(
   return found;
 }
 
-function requireEvent(
+export function requireEvent(
   answers: FormAnswers,
   ctx: IntakeContext,
   issues: IssueList,
@@ -188,7 +191,7 @@ function requireEvent(
   );
 }
 
-function requireCompetency(
+export function requireCompetency(
   answers: FormAnswers,
   ctx: IntakeContext,
   issues: IssueList,
@@ -444,58 +447,8 @@ function checkClass(
   }
 }
 
-/** The participants a valid registration creates, with pseudonymous ids and one team id. */
-export function registrationParticipants(
-  draft: RegistrationDraft,
-  source: { responseId: string; submittedAt: Date },
-  salt = '',
-  idYearFrom?: number,
-): Participant[] {
-  const schoolKeyValue = draft.school ? draft.school.key : '';
-  const event = draft.event ? draft.event.name : draft.eventTyped;
-  const competency = draft.competency ? draft.competency.name : draft.competencyTyped;
-  // Names repeat from year to year: after the first school year the edition's year is part of the
-  // id (the first year's ids stay as they were).
-  const start = draft.event?.start;
-  const year = schoolYearOf(
-    start instanceof Date && !isNaN(start.getTime()) ? start : source.submittedAt,
-  );
-  const idEvent =
-    idYearFrom !== undefined && year > idYearFrom ? `${event} ${year}/${year + 1}` : event;
-  const ids = draft.children.map(
-    (child) =>
-      // A closed year's P-id standing in a name cell is read back as that participant.
-      child.id ??
-      participantKey(
-        {
-          schoolKey: schoolKeyValue || draft.schoolTyped,
-          surname: child.surname,
-          name: child.name,
-          event: idEvent,
-          competency,
-        },
-        salt,
-      ),
-  );
-  const team = ids.length > 1 ? teamKey(ids) : '';
-  return draft.children.map((child, i) => ({
-    id: ids[i] ?? '',
-    surname: child.surname,
-    name: child.name,
-    schoolKey: schoolKeyValue,
-    classOrGroup: child.classOrGroup,
-    ageCategory: draft.ageCategory ? draft.ageCategory.name : draft.ageCategoryTyped,
-    competency,
-    event,
-    team,
-    mentor: draft.mentor,
-    consent: draft.consent,
-    registeredAt: source.submittedAt,
-    orderStatus: 'нет',
-    result: '',
-    sourceResponseId: source.responseId,
-  }));
-}
+/** Built by the registration's projector (projectors/registration.ts); here for older callers. */
+export { registrationParticipants } from './projectors/registration';
 
 /** The upper bound a number question declares (the form's own validation uses the same). */
 function questionMax(form: FormDefinition, title: string): number {

@@ -12,8 +12,9 @@ import type { ChampionshipEvent, Participant } from './model';
 import type { RawForms, ReferenceData } from './intake';
 import type { RawResponse } from './responses';
 import { FORMS, Q, type FormKind } from './forms';
+import { FORM_REGISTRY, mapForms } from './formRegistry';
+import { registrationParticipants } from './projectors/registration';
 import {
-  registrationParticipants,
   validateOrder,
   validateRegistration,
   validateResult,
@@ -103,12 +104,7 @@ export function withoutClosedYears(
     const year = yearOf(kind, r);
     return year === null || !closedYears.includes(year);
   };
-  return {
-    registration: raw.registration.filter(open('registration')),
-    report: raw.report.filter(open('report')),
-    order: raw.order.filter(open('order')),
-    results: raw.results.filter(open('results')),
-  };
+  return mapForms((kind) => raw[kind].filter(open(kind)));
 }
 
 /** «2021/2022», «2021-2022», «2021/22» or «2021» → 2021; null when it is none of these. */
@@ -213,12 +209,8 @@ export function planPseudonymisation(
     ageCategories: reference.ageCategories,
     now: response.timestamp ?? new Date(0),
   });
-  const changes: Record<FormKind, CellChange[]> = {
-    registration: [],
-    report: [],
-    order: [],
-    results: [],
-  };
+  const changes = {} as Record<FormKind, CellChange[]>;
+  for (const { definition } of FORM_REGISTRY) changes[definition.kind] = [];
   const names: NameIndex = new Map();
   const kept = new Set<string>();
   const remember = (surname: string, name: string, id: string): void => {
@@ -365,18 +357,14 @@ export function planPseudonymisation(
     }
   }
 
-  const responses = {
-    registration: yearRegistrations.length,
-    report: yearReports.length,
-    order: yearOrders.length,
-    results: yearResults.length,
-  };
-  const rows = {
-    registration: yearRegistrations.map((r) => r.row),
-    report: yearReports.map((r) => r.row),
-    order: yearOrders.map((r) => r.row),
-    results: yearResults.map((r) => r.row),
-  };
+  // Every form's answers of the year, names or not (the archive takes them all).
+  const responses = {} as Record<FormKind, number>;
+  const rows = {} as Record<FormKind, number[]>;
+  for (const { definition } of FORM_REGISTRY) {
+    const year = inYear(definition.kind, raw[definition.kind]);
+    responses[definition.kind] = year.length;
+    rows[definition.kind] = year.map((r) => r.row);
+  }
   return { schoolYear, changes, responses, rows, names };
 }
 

@@ -71,7 +71,7 @@ import {
   readProperty,
   writeProperty,
 } from '../workspace/properties';
-import { readDerivedRecords } from './statistics';
+import { readDerivedRecords } from '../workspace/master';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Folder = GoogleAppsScript.Drive.Folder;

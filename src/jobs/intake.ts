@@ -18,10 +18,7 @@ import {
   COMPETENCIES_SCHEMA,
   EVENTS_SCHEMA,
   INDEX_TAB,
-  ORDERS_SCHEMA,
-  PARTICIPANTS_SCHEMA,
   QUALITY_SCHEMA,
-  REPORTS_SCHEMA,
   RESULTS_SCHEMA,
   SCHOOLS_SCHEMA,
   SETTINGS_TAB,
@@ -29,13 +26,7 @@ import {
 } from '../domain/schema';
 import type { Settings } from '../domain/settings';
 import type { QualityIssue } from '../domain/model';
-import {
-  FORMS,
-  ORDER_FILE_QUESTION,
-  ORDER_FORM,
-  type FormDefinition,
-  type FormKind,
-} from '../domain/forms';
+import { FORMS, ORDER_FILE_QUESTION, ORDER_FORM, type FormKind } from '../domain/forms';
 import {
   rawForms,
   readDerived,
@@ -54,11 +45,13 @@ import {
   type ReferenceValues,
 } from '../workspace/master';
 import {
+  FAMILIES,
+  familyOf,
+  formOfResponseId,
   GROUPED_SCHEMAS,
-  columnTexts,
-  groupedColumnsIntact,
-  groupedTabIntact,
-} from '../workspace/groupedTabs';
+  GROUPED_TABS,
+} from '../domain/formRegistry';
+import { columnTexts, groupedColumnsIntact, groupedTabIntact } from '../workspace/groupedTabs';
 import { readRanges, sheetsApiAvailable, type GridRead } from '../workspace/sheetsApi';
 import {
   indexLines,
@@ -135,7 +128,7 @@ export class SourceMissingError extends Error {
 export function refreshDerived(spreadsheet: Spreadsheet, submitted?: string): IntakeRun {
   const settings = readSettings(spreadsheet);
   const form = submitted ? formOfResponse(submitted) : undefined;
-  const family = form && FAMILIES.find((f) => f.forms.includes(form.kind));
+  const family = form && familyOf(form.kind);
   const values = readRawValues(spreadsheet, family?.forms);
   if (family) {
     const absent = family.forms.filter((kind) => !values.has(kind));
@@ -231,12 +224,7 @@ function answersOf(
 
 /** Each ОУ's rows in each grouped tab, in the index's column order. */
 function blocksOf(projection: Projection): Map<string, number[]> {
-  const lists = [
-    projection.participants,
-    projection.orders,
-    projection.reports,
-    projection.results,
-  ];
+  const lists = GROUPED_TABS.map((tab) => tab.records(projection));
   const blocks = new Map<string, number[]>();
   lists.forEach((records, column) => {
     for (const record of records) {
@@ -271,19 +259,6 @@ export function describeMissing(missing: readonly Omit<MissingSource, 'since'>[]
     )
     .join('; ');
 }
-
-/**
- * Forms whose answers depend on each other, and the grouped tabs they fill. Participants carry
- * their order status and best result, orders and results are matched to participants; monthly
- * reports stand alone. A submit reads and rewrites only its family.
- */
-export const FAMILIES: { forms: FormKind[]; tabs: string[] }[] = [
-  {
-    forms: ['registration', 'order', 'results'],
-    tabs: [PARTICIPANTS_SCHEMA.name, ORDERS_SCHEMA.name, RESULTS_SCHEMA.name],
-  },
-  { forms: ['report'], tabs: [REPORTS_SCHEMA.name] },
-];
 
 interface Projected {
   projection: Projection;
@@ -593,10 +568,7 @@ function recordFullIntake(
 }
 
 /** The form a response id (`REG-5`) belongs to. */
-function formOfResponse(responseId: string): FormDefinition | undefined {
-  const prefix = responseId.split('-')[0];
-  return FORMS.find((f) => f.idPrefix === prefix);
-}
+const formOfResponse = formOfResponseId;
 
 /** Journal rows that must not be lost with a failing journal write: tried, never thrown. */
 function journalQuietly(spreadsheet: Spreadsheet, entries: JournalEntry[]): void {
@@ -619,7 +591,7 @@ export function handleFormSubmit(e: GoogleAppsScript.Events.SheetsOnFormSubmit):
       if (!form) return; // a form the app does not own
       const id = `${form.idPrefix}-${row}`;
       try {
-        const family = FAMILIES.find((f) => f.forms.includes(form.kind))!;
+        const family = familyOf(form.kind);
         // Its own ОУ only, when that can be trusted; else everything, as rebuildAll does.
         const run =
           placeSubmit(spreadsheet.getId(), form, row, family) ?? refreshDerived(spreadsheet, id);

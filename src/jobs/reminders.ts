@@ -19,9 +19,9 @@ import { schoolLetterId } from './schoolLetters';
 import { PROPERTY_FAMILIES, readProperty, writeProperty } from '../workspace/properties';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
 import type { MonthlyReport, Participant } from '../domain/model';
-import { PARTICIPANTS_SCHEMA, REPORTS_SCHEMA, fromRow } from '../domain/schema';
+import { PARTICIPANTS_SCHEMA, REPORTS_SCHEMA } from '../domain/schema';
 import { formatForMonth } from '../domain/text/periods';
-import { readDerived, readReference, readSettings } from '../workspace/master';
+import { derivedRecords, readDerived, readReference, readSettings } from '../workspace/master';
 import { DAILY_RU } from '../i18n/ru/daily';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -127,9 +127,7 @@ function lettersWaiting(ledger: Ledger, period: string): Set<string> {
 function readReminderData(spreadsheet: Spreadsheet): ReminderData {
   const { rows } = readDerived(spreadsheet);
   return {
-    reports: (rows.get(REPORTS_SCHEMA.name) ?? []).map((r) => fromRow(REPORTS_SCHEMA, r)),
-    participants: (rows.get(PARTICIPANTS_SCHEMA.name) ?? []).map((r) =>
-      fromRow(PARTICIPANTS_SCHEMA, r),
-    ),
+    reports: derivedRecords(rows.get(REPORTS_SCHEMA.name) ?? [], REPORTS_SCHEMA),
+    participants: derivedRecords(rows.get(PARTICIPANTS_SCHEMA.name) ?? [], PARTICIPANTS_SCHEMA),
   };
 }

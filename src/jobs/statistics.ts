@@ -8,8 +8,6 @@ import {
   PARTICIPANTS_SCHEMA,
   REPORTS_SCHEMA,
   RESULTS_SCHEMA,
-  fromRow,
-  type TabSchema,
 } from '../domain/schema';
 import { computeStatistics, type Statistics, type StatisticsInput } from '../domain/statistics';
 import {
@@ -21,22 +19,13 @@ import {
 } from '../domain/text/periods';
 import { closedYears, lastArchivedYear } from '../workspace/archive';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
-import { readReference } from '../workspace/master';
+import { readDerivedRecords, readReference } from '../workspace/master';
 import { requireStaff } from '../workspace/access';
 import { withLock } from '../workspace/lock';
 import type { Projection, ReferenceData } from '../domain/intake';
-import { readTable } from '../workspace/table';
 import { writeStatisticsTab, type TabChart } from '../workspace/statisticsTab';
-import { tabSheet } from '../workspace/sources';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** Records of a derived tab (the app wrote it in canonical column order); blank rows skipped. */
-export function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
-  return readTable(tabSheet(spreadsheet, schema.name))
-    .rows.filter((row) => row.some((c) => c !== ''))
-    .map((row) => fromRow(schema, row));
-}
 
 /** The rows statistics are computed from: derived tabs plus the registry and events. */
 export function loadStatisticsInput(

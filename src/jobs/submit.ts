@@ -17,7 +17,6 @@ import {
   comparePartitions,
   partitionResolver,
   projectIntake,
-  type Projection,
 } from '../domain/intake';
 import { buildSchoolIndex } from '../domain/matching';
 import { FORMS, ORDER_FILE_QUESTION, type FormDefinition, type FormKind } from '../domain/forms';
@@ -27,6 +26,7 @@ import {
   EVENTS_SCHEMA,
   INDEX_TAB,
   QUALITY_SCHEMA,
+  RESULTS_SCHEMA,
   SCHOOLS_SCHEMA,
   SETTINGS_TAB,
   columnIndex,
@@ -60,7 +60,7 @@ import {
   resultConfirmations,
   settingsFromRows,
 } from '../workspace/master';
-import { GROUPED_SCHEMAS, type Grouped } from '../workspace/groupedTabs';
+import { GROUPED_SCHEMAS, GROUPED_TABS, type Family, type Grouped } from '../domain/formRegistry';
 import {
   changeRows,
   fromSerial,
@@ -76,19 +76,11 @@ import { recordedTabId, responsesTabKey } from '../workspace/sources';
 import { sameCell, type Row } from '../workspace/table';
 import type { IntakeRun } from './intake';
 
-/** The forms of a submit's family and the grouped tabs they fill (jobs/intake.ts FAMILIES). */
-export interface Family {
-  forms: FormKind[];
-  tabs: string[];
-}
+/** The forms of a submit's family and the grouped tabs they fill (domain/formRegistry.ts). */
+export type { Family } from '../domain/formRegistry';
 
 /** Which projection list fills which grouped tab. */
-const PROJECTED: Record<string, (p: Projection) => Grouped[]> = {
-  [GROUPED_SCHEMAS[0]!.name]: (p) => p.participants,
-  [GROUPED_SCHEMAS[1]!.name]: (p) => p.orders,
-  [GROUPED_SCHEMAS[2]!.name]: (p) => p.reports,
-  [GROUPED_SCHEMAS[3]!.name]: (p) => p.results,
-};
+const PROJECTED = new Map(GROUPED_TABS.map((t) => [t.schema.name, t.records]));
 
 /** A response sheet of the family as the first read found it. */
 interface SheetTail {
@@ -371,7 +363,7 @@ export function placeSubmit(
     for (let k = 0; k < a.count; k++) v[a.from - 1 + k] = pad(rows[k] ?? [], sheet.width);
   }
   const raw = rawForms(values, (answer) => scope.has(partitionOf(answer)));
-  const results = windows.filter((w) => w.schema.name === GROUPED_SCHEMAS[3]!.name);
+  const results = windows.filter((w) => w.schema.name === RESULTS_SCHEMA.name);
   const options = intakeOptions(settings);
   const staff = {
     resultConfirmed: resultConfirmations(results.flatMap((w) => w.rows)),
@@ -389,7 +381,7 @@ export function placeSubmit(
     const column = BLOCK_TABS.indexOf(tab);
     const tabWindows = windows.filter((w) => w.schema.name === tab);
     const rowsOf = new Map<string, Row[]>();
-    for (const record of PROJECTED[tab]!(projection)) {
+    for (const record of PROJECTED.get(tab)!(projection)) {
       const list = rowsOf.get(record.schoolKey) ?? [];
       list.push(toRow(SCHEMA_OF.get(tab)!, record) as Row);
       rowsOf.set(record.schoolKey, list);

@@ -11,7 +11,6 @@ import {
   REPORTS_SCHEMA,
   RESULTS_SCHEMA,
   SETTINGS_TAB,
-  fromRow,
   type TabSchema,
 } from '../domain/schema';
 import { ORDER_FORM, ORDER_FILE_QUESTION } from '../domain/forms';
@@ -43,7 +42,7 @@ import { syncAllChoices } from '../jobs/choices';
 import { sendMonthlySummary, type SummaryStatus } from '../jobs/summary';
 import { hasFileUpload, openForm } from '../workspace/forms';
 import { JOURNAL_TAB } from '../workspace/journal';
-import { readDerived, readReference, settingsRows } from '../workspace/master';
+import { derivedRecords, readDerived, readReference, settingsRows } from '../workspace/master';
 import { ensureSheet, readTable, safeRows, type Row } from '../workspace/table';
 import { withLock } from '../workspace/lock';
 import { saveStaff } from '../workspace/access';
@@ -158,9 +157,7 @@ export function getDashboard(): DashboardData {
   const reference = readReference(spreadsheet);
   const derived = readDerived(spreadsheet);
   const records = <R>(schema: TabSchema<R>): R[] =>
-    (derived.rows.get(schema.name) ?? [])
-      .filter((row) => row.some((cell) => cell !== ''))
-      .map((row) => fromRow(schema, row));
+    derivedRecords(derived.rows.get(schema.name) ?? [], schema);
   const period = periodOf(new Date());
   const stats = computeStatistics(
     {

@@ -6,29 +6,13 @@
  * submit.ts). The daily run checks here that every tab is still in that shape.
  */
 import { canonicalPosition, comparePartitions } from '../domain/intake';
-import {
-  columnIndex,
-  ORDERS_SCHEMA,
-  PARTICIPANTS_SCHEMA,
-  REPORTS_SCHEMA,
-  RESULTS_SCHEMA,
-  type TabSchema,
-} from '../domain/schema';
+import { columnIndex, type TabSchema } from '../domain/schema';
+import type { Grouped } from '../domain/formRegistry';
 import { tabSheet } from './sources';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-export interface Grouped {
-  schoolKey: string;
-  sourceResponseId: string;
-}
-
-export const GROUPED_SCHEMAS: readonly TabSchema<Grouped>[] = [
-  PARTICIPANTS_SCHEMA,
-  ORDERS_SCHEMA,
-  REPORTS_SCHEMA,
-  RESULTS_SCHEMA,
-] as unknown as TabSchema<Grouped>[];
+export { GROUPED_SCHEMAS, type Grouped } from '../domain/formRegistry';
 
 function columnLetter(column: number): string {
   let n = column;

@@ -8,22 +8,21 @@ import {
   AGE_CATEGORIES_SCHEMA,
   COMPETENCIES_SCHEMA,
   EVENTS_SCHEMA,
-  ORDERS_SCHEMA,
-  PARTICIPANTS_SCHEMA,
   QUALITY_SCHEMA,
-  REPORTS_SCHEMA,
   RESULTS_SCHEMA,
   SCHOOLS_SCHEMA,
   SETTINGS_TAB,
   TABS,
   checkHeaders,
   columnIndex,
+  fromRow,
   toRow,
   type TabLayout,
   type TabSchema,
 } from '../domain/schema';
 import { FORMS, type FormDefinition, type FormKind } from '../domain/forms';
-import { toResponses, type RawResponse } from '../domain/responses';
+import { toResponses } from '../domain/responses';
+import { GROUPED_SCHEMAS, GROUPED_TABS, mapForms } from '../domain/formRegistry';
 import { canonicalPosition } from '../domain/intake';
 import type {
   Confirmation,
@@ -336,18 +335,9 @@ export function rawForms(
   values: Map<FormKind, unknown[][]>,
   keepSchool?: (schoolAnswer: string) => boolean,
 ): RawForms {
-  const read = (kind: FormKind): RawResponse[] =>
-    toResponses(
-      FORMS.find((f) => f.kind === kind)!,
-      values.get(kind) ?? [],
-      keepSchool,
-    );
-  return {
-    registration: read('registration'),
-    report: read('report'),
-    order: read('order'),
-    results: read('results'),
-  };
+  return mapForms((kind, definition) =>
+    toResponses(definition, values.get(kind) ?? [], keepSchool),
+  );
 }
 
 /** The derived tabs as they are now: raw rows (for diff writes) and the staff-edited columns. */
@@ -357,13 +347,10 @@ export interface DerivedTabs {
   staff: StaffColumns;
 }
 
-const DERIVED: TabSchema<never>[] = [
-  PARTICIPANTS_SCHEMA,
-  ORDERS_SCHEMA,
-  REPORTS_SCHEMA,
-  RESULTS_SCHEMA,
+const DERIVED: readonly TabSchema<unknown>[] = [
+  ...GROUPED_SCHEMAS,
   QUALITY_SCHEMA,
-] as unknown as TabSchema<never>[];
+] as unknown as TabSchema<unknown>[];
 
 /** Reads the derived tabs in one call each. */
 export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
@@ -379,6 +366,19 @@ export function readDerived(spreadsheet: Spreadsheet): DerivedTabs {
   const resultConfirmed = resultConfirmations(rows.get(RESULTS_SCHEMA.name) ?? []);
   const qualityStatus = qualityStatuses(rows.get(QUALITY_SCHEMA.name) ?? []);
   return { sheets, rows, staff: { resultConfirmed, qualityStatus } };
+}
+
+/**
+ * Records of a derived tab's rows (the app wrote them in the schema's column order), blank rows
+ * skipped: the one way the jobs and the sidebar turn derived rows into records.
+ */
+export function derivedRecords<R>(rows: readonly Row[], schema: TabSchema<R>): R[] {
+  return rows.filter((row) => row.some((c) => c !== '')).map((row) => fromRow(schema, row));
+}
+
+/** Records of one derived tab, read in one call. */
+export function readDerivedRecords<R>(spreadsheet: Spreadsheet, schema: TabSchema<R>): R[] {
+  return derivedRecords(readTable(tabSheet(spreadsheet, schema.name)).rows, schema);
 }
 
 /** Staff confirmations in «Результаты» rows, by what they confirm (`resultKey`). */
@@ -455,10 +455,7 @@ export function writeProjection(
   };
   const rowsOf = <R>(schema: TabSchema<R>, records: R[]): Row[] =>
     records.map((r) => toRow(schema, r) as Row);
-  put(PARTICIPANTS_SCHEMA, rowsOf(PARTICIPANTS_SCHEMA, projection.participants));
-  put(ORDERS_SCHEMA, rowsOf(ORDERS_SCHEMA, projection.orders));
-  put(REPORTS_SCHEMA, rowsOf(REPORTS_SCHEMA, projection.reports));
-  put(RESULTS_SCHEMA, rowsOf(RESULTS_SCHEMA, projection.results));
+  for (const tab of GROUPED_TABS) put(tab.schema, rowsOf(tab.schema, tab.records(projection)));
   let quality = rowsOf(QUALITY_SCHEMA, projection.quality);
   if (keepPrefixes.length > 0) {
     const response = columnIndex(QUALITY_SCHEMA, 'responseId');
