@@ -26,7 +26,7 @@ import {
 } from '../domain/schema';
 import type { Settings } from '../domain/settings';
 import type { QualityIssue } from '../domain/model';
-import { FORMS, ORDER_FILE_QUESTION, ORDER_FORM, type FormKind } from '../domain/forms';
+import { FORMS, ORDER_FORM, type FormKind } from '../domain/forms';
 import {
   rawForms,
   readDerived,
@@ -92,7 +92,7 @@ import {
   type MissingSource,
 } from '../workspace/sources';
 import { isBlankRow, schoolAnswerReader, TIMESTAMP_TITLE } from '../domain/responses';
-import { intakeOptions, refusedUploads } from './intakeOptions';
+import { intakeOptions, placedUploads, refusedUploads } from './intakeOptions';
 import { startBudget, type Budget } from './budget';
 import { INTAKE_RU } from '../i18n/ru/intake';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
@@ -187,16 +187,7 @@ function runOf(
   reference: ReferenceData,
   stopped: FormKind[],
 ): IntakeRun {
-  const placedOrders = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
-  const uploads = raw.order
-    .filter((r) => placedOrders.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
-    .map((r) => ({
-      responseId: r.id,
-      row: r.row,
-      submittedAt: r.timestamp,
-      schoolKey: placedOrders.get(r.id) ?? '',
-      uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
-    }));
+  const uploads = placedUploads(raw.order, projection);
   return { projection, written, settings, reference, uploads, stopped };
 }
 

@@ -1,8 +1,11 @@
 /**
- * The options every projection of the answers uses — the full one (jobs/intake.ts) and a submit's
- * own ОУ (jobs/submit.ts) — in one place, so that both place an answer the same way.
+ * What every projection of the answers shares — the full one (jobs/intake.ts) and a submit's own
+ * ОУ (jobs/submit.ts): its options and the uploads it places, so both place an answer the same way.
  */
-import type { IntakeOptions } from '../domain/intake';
+import { ORDER_FILE_QUESTION } from '../domain/forms';
+import type { IntakeOptions, Projection } from '../domain/intake';
+import type { RawResponse } from '../domain/responses';
+import type { OrderUpload } from '../workspace/orderFiles';
 import type { Settings } from '../domain/settings';
 import { closedYears } from '../workspace/archive';
 import {
@@ -35,4 +38,21 @@ export function refusedUploads(): Map<string, string> {
   const map = new Map<string, string>();
   for (const [id, cell] of Object.entries(stored)) if (typeof cell === 'string') map.set(id, cell);
   return map;
+}
+
+/** The order files of placed orders, with the ОУ each was placed under (for «Банк приказов»). */
+export function placedUploads(
+  orders: readonly RawResponse[],
+  projection: Projection,
+): OrderUpload[] {
+  const placed = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
+  return orders
+    .filter((r) => placed.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
+    .map((r) => ({
+      responseId: r.id,
+      row: r.row,
+      submittedAt: r.timestamp,
+      schoolKey: placed.get(r.id) ?? '',
+      uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
+    }));
 }

@@ -11,7 +11,7 @@
  * source missing, the Sheets service not enabled — it returns null and the caller projects
  * everything, as rebuildAll does. So what it writes is always what a full projection would.
  */
-import { intakeOptions } from './intakeOptions';
+import { intakeOptions, placedUploads } from './intakeOptions';
 import {
   canonicalPosition,
   comparePartitions,
@@ -19,7 +19,7 @@ import {
   projectIntake,
 } from '../domain/intake';
 import { buildSchoolIndex } from '../domain/matching';
-import { FORMS, ORDER_FILE_QUESTION, type FormDefinition, type FormKind } from '../domain/forms';
+import { FORMS, type FormDefinition, type FormKind } from '../domain/forms';
 import {
   AGE_CATEGORIES_SCHEMA,
   COMPETENCIES_SCHEMA,
@@ -470,16 +470,7 @@ export function placeSubmit(
   changeRows(spreadsheetId, changes);
   writeRanges(spreadsheetId, writes);
 
-  const placedOrders = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
-  const uploads = raw.order
-    .filter((r) => placedOrders.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
-    .map((r) => ({
-      responseId: r.id,
-      row: r.row,
-      submittedAt: r.timestamp,
-      schoolKey: placedOrders.get(r.id) ?? '',
-      uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
-    }));
+  const uploads = placedUploads(raw.order, projection);
   return { projection, written, settings, reference, uploads, stopped: [] };
 }
 
