@@ -25,7 +25,7 @@ import {
   periodStart,
 } from './text/periods';
 import { compareRu } from './text/collation';
-import { BODY_TOP, type NoteSettings } from './note';
+import { basisParagraph, BODY_TOP, type NoteSettings } from './note';
 
 const RU = ANNUAL_RU;
 
@@ -66,15 +66,7 @@ export function buildAnnualNote(
   const first = y.periods[0]!;
   const last = y.periods[y.periods.length - 1]!;
   const sections: Array<[string, DocumentBlock[]]> = [
-    [
-      RU.headings.basis,
-      [
-        paragraph(
-          settings.basis ??
-            fillPhrase(NOTE_RU.basisDefault, { centre: settings.centreName, schoolYear }),
-        ),
-      ],
-    ],
+    [RU.headings.basis, [basisParagraph(settings, schoolYear)]],
     [RU.headings.goal, [paragraph(RU.goal)]],
     [
       RU.headings.period,

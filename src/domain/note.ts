@@ -105,6 +105,16 @@ class Counters {
   }
 }
 
+/** «1. Основание» of a note (monthly or annual): the staff's own text, else the plan's item. */
+export function basisParagraph(
+  settings: Pick<NoteSettings, 'basis' | 'centreName'>,
+  schoolYear: string,
+): DocumentBlock {
+  return paragraph(
+    settings.basis ?? fillPhrase(RU.basisDefault, { centre: settings.centreName, schoolYear }),
+  );
+}
+
 /** Build the monthly note for `stats.period`; `generatedAt` dates the signature. */
 export function buildMonthlyNote(
   stats: Statistics,
@@ -114,15 +124,7 @@ export function buildMonthlyNote(
   const counter = new Counters();
   const schoolYear = formatSchoolYear(stats.schoolYear);
   const sections: Array<[string, DocumentBlock[]]> = [
-    [
-      RU.headings.basis,
-      [
-        paragraph(
-          settings.basis ??
-            fillPhrase(RU.basisDefault, { centre: settings.centreName, schoolYear }),
-        ),
-      ],
-    ],
+    [RU.headings.basis, [basisParagraph(settings, schoolYear)]],
     [RU.headings.goal, [paragraph(RU.goal)]],
     [
       RU.headings.period,
