@@ -4,7 +4,8 @@
  * projection (domain/intake.ts), the index of answers, the master's reads and writes, a submit and
  * the full intake — iterates over this table instead of naming forms. Each form's own logic stays
  * in its modules: its definition in forms.ts, its rules in validation.ts (or its projector's
- * module), its projector in domain/projectors/. How to add a form: README, «Как добавить форму».
+ * module), its projector (and a new form's tab schema) in domain/projectors/. How to add a form:
+ * README, «Как добавить форму».
  */
 import { FORMS, type FormDefinition, type FormKind } from './forms';
 import type { Projection } from './intake';
@@ -15,10 +16,13 @@ import { projectOrderForm } from './projectors/order';
 import { projectReportForm } from './projectors/report';
 import { projectResultForm } from './projectors/results';
 import {
+  FIXED_TABS,
+  layout,
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
   REPORTS_SCHEMA,
   RESULTS_SCHEMA,
+  type TabLayout,
   type TabSchema,
 } from './schema';
 
@@ -53,9 +57,16 @@ export const GROUPED_TABS: readonly GroupedTab[] = [
 export const GROUPED_SCHEMAS: readonly TabSchema<Grouped>[] = GROUPED_TABS.map((t) => t.schema);
 
 /**
- * The grouped tab of a form that brings its own (a line of GROUPED_TABS; its schema in schema.ts,
- * with TABS and INDEX_HEADER): its projector adds its records to `run.grouped` under the tab's
- * name, so neither the projection nor its writers change.
+ * Every tab with a fixed header, in the order `setupSystem()` lays them out: the forms' tabs
+ * (GROUPED_TABS), then the rest (schema.ts FIXED_TABS). Setup, protections and the source check
+ * walk this list, so a form's own tab needs no other line.
+ */
+export const TABS: readonly TabLayout[] = [...GROUPED_SCHEMAS.map((s) => layout(s)), ...FIXED_TABS];
+
+/**
+ * The grouped tab of a form that brings its own (a line at the end of GROUPED_TABS; its record
+ * type and schema beside its projector): its projector adds its records to `run.grouped` under
+ * the tab's name, so neither the projection, its writers, setup nor the index change.
  */
 export function ownTab<R extends Grouped>(schema: TabSchema<R>): GroupedTab {
   return grouped(schema, (p) => (p.grouped.get(schema.name) ?? []) as R[]);

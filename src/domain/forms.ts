@@ -33,6 +33,8 @@ export interface FormDefinition {
   responseSheet: string;
   /** Prefix of response ids: `REG-5` is row 5 of the registration response sheet. */
   idPrefix: string;
+  /** Its column of rows in «Индекс ответов»: «Строки: <indexLabel>» (a contract, like headers). */
+  indexLabel: string;
   questions: QuestionDefinition[];
 }
 
@@ -45,6 +47,7 @@ export const REGISTRATION_FORM: FormDefinition = {
   confirmation: T.confirmation,
   responseSheet: `${RESPONSES_TAB_PREFIX}${T.titles.registration}`,
   idPrefix: 'REG',
+  indexLabel: 'регистрация',
   questions: [
     { title: Q.school, kind: 'list', required: true, choicesFrom: 'schools' },
     { title: Q.event, kind: 'list', required: true, choicesFrom: 'events' },
@@ -75,6 +78,7 @@ export const REPORT_FORM: FormDefinition = {
   confirmation: T.confirmation,
   responseSheet: `${RESPONSES_TAB_PREFIX}${T.titles.report}`,
   idPrefix: 'REP',
+  indexLabel: 'отчёты',
   questions: [
     { title: Q.school, kind: 'list', required: true, choicesFrom: 'schools' },
     { title: Q.month, kind: 'list', required: true, choicesFrom: 'months' },
@@ -96,6 +100,7 @@ export const ORDER_FORM: FormDefinition = {
   confirmation: T.confirmation,
   responseSheet: `${RESPONSES_TAB_PREFIX}${T.titles.order}`,
   idPrefix: 'ORD',
+  indexLabel: 'приказы',
   questions: [
     { title: Q.school, kind: 'list', required: true, choicesFrom: 'schools' },
     { title: Q.orderNumber, kind: 'text', required: true },
@@ -121,6 +126,7 @@ export const RESULTS_FORM: FormDefinition = {
   confirmation: T.confirmation,
   responseSheet: `${RESPONSES_TAB_PREFIX}${T.titles.results}`,
   idPrefix: 'RES',
+  indexLabel: 'результаты',
   questions: [
     { title: Q.school, kind: 'list', required: true, choicesFrom: 'schools' },
     { title: Q.event, kind: 'list', required: true, choicesFrom: 'events' },

@@ -48,6 +48,13 @@ export const ROWS_COLUMN = BLOCK_COLUMN + BLOCK_TABS.length;
 /** The width of an index line. */
 export const INDEX_WIDTH = ROWS_COLUMN + INDEX_FORMS.length;
 
+/** The tab's header: «Ключ», «Блок: <вкладка>» per grouped tab, «Строки: <форма>» per form. */
+export const INDEX_HEADER: readonly string[] = [
+  'Ключ',
+  ...BLOCK_TABS.map((tab) => `Блок: ${tab}`),
+  ...FORM_REGISTRY.map((e) => `Строки: ${e.definition.indexLabel}`),
+];
+
 /** The `#` line. */
 export interface IndexMeta {
   placed: Placed;

@@ -90,7 +90,7 @@ export interface TabSchema<R> {
   defaults: Partial<R>;
 }
 
-const col = <R>(
+export const col = <R>(
   field: keyof R & string,
   header: string,
   kind: ColumnKind = 'text',
@@ -292,22 +292,10 @@ export const MAIL_HEADER = [
 export const SETTINGS_HEADER: readonly string[] = SETTINGS_RU.header;
 
 /**
- * The index of answers by ОУ, hidden, written only by the intake (domain/responseIndex.ts): where
- * each ОУ's answers are in the response sheets and how many rows its block has in each grouped
- * tab, so a submit reads its ОУ's rows instead of whole sheets. Not in TABS: the intake makes it.
+ * The index of answers by ОУ, hidden, written only by the intake (domain/responseIndex.ts, which
+ * lays out its columns from the form registry): not in TABS, the intake makes it.
  */
 export const INDEX_TAB = 'Индекс ответов';
-export const INDEX_HEADER = [
-  'Ключ',
-  'Блок: Участники',
-  'Блок: Приказы',
-  'Блок: Отчёты ОУ',
-  'Блок: Результаты',
-  'Строки: регистрация',
-  'Строки: отчёты',
-  'Строки: приказы',
-  'Строки: результаты',
-];
 
 /** Marks of the work plan, as in seed 004's execution analysis. */
 export const PLAN_MARKS = ['Выполнено', 'Выполнено частично', 'Не выполнено'] as const;
@@ -381,7 +369,7 @@ export interface TabLayout {
   appendColumns?: boolean;
 }
 
-const layout = <R>(schema: TabSchema<R>): TabLayout => ({
+export const layout = <R>(schema: TabSchema<R>): TabLayout => ({
   name: schema.name,
   owner: schema.owner,
   header: headers(schema),
@@ -390,14 +378,11 @@ const layout = <R>(schema: TabSchema<R>): TabLayout => ({
 });
 
 /**
- * Every tab with a fixed header, in the order `setupSystem()` lays them out. «Статистика» is not
- * here: it is a report laid out by statistics.ts, rewritten whole, not a table of records.
+ * The tabs with a fixed header that no form fills, in the order `setupSystem()` lays them out
+ * after the forms' tabs (TABS in formRegistry.ts). «Статистика» is not here: it is a report laid
+ * out by statistics.ts, rewritten whole, not a table of records.
  */
-export const TABS: readonly TabLayout[] = [
-  layout(PARTICIPANTS_SCHEMA),
-  layout(ORDERS_SCHEMA),
-  layout(REPORTS_SCHEMA),
-  layout(RESULTS_SCHEMA),
+export const FIXED_TABS: readonly TabLayout[] = [
   layout(QUALITY_SCHEMA),
   layout(SCHOOLS_SCHEMA),
   layout(EVENTS_SCHEMA),

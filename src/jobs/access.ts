@@ -4,7 +4,8 @@
  * protection lists exactly the staff and the app's account.
  */
 import { settingToCell, type Settings } from '../domain/settings';
-import { INDEX_TAB, SETTINGS_TAB, TABS } from '../domain/schema';
+import { INDEX_TAB, SETTINGS_TAB } from '../domain/schema';
+import { TABS } from '../domain/formRegistry';
 import { FORMS } from '../domain/forms';
 import { savedStaff, saveStaff } from '../workspace/access';
 import { readTable, safeRows } from '../workspace/table';

@@ -14,12 +14,8 @@ import { requireStaff } from '../workspace/access';
 import { effectiveUserEmail } from '../workspace/session';
 import { formatPeriodKey, periodOf, schoolYearOf } from '../domain/text/periods';
 import { writeJournal } from '../workspace/journal';
-import {
-  MASTER_TABS,
-  readReferenceChecked,
-  seedReferenceTabs,
-  writeRegistryFills,
-} from '../workspace/master';
+import { readReferenceChecked, seedReferenceTabs, writeRegistryFills } from '../workspace/master';
+import { TABS } from '../domain/formRegistry';
 import { REGISTRY_RU } from '../i18n/ru/registry';
 import { withLock } from '../workspace/lock';
 import { PROPERTY_KEYS, readProperty, writeProperty } from '../workspace/properties';
@@ -63,7 +59,7 @@ function setUpUnderLock(
   }
   const existing = new Set(spreadsheet.getSheets().map((s) => s.getName()));
   const ids: Record<string, number> = {};
-  for (const tab of MASTER_TABS) {
+  for (const tab of TABS) {
     const { changed, sheet } = ensureTab(spreadsheet, tab, existing);
     if (changed) changes++;
     ids[tab.name] = sheet.getSheetId();

@@ -12,12 +12,10 @@ import {
   RESULTS_SCHEMA,
   SCHOOLS_SCHEMA,
   SETTINGS_TAB,
-  TABS,
   checkHeaders,
   columnIndex,
   fromRow,
   toRow,
-  type TabLayout,
   type TabSchema,
 } from '../domain/schema';
 import { FORMS, type FormDefinition, type FormKind } from '../domain/forms';
@@ -59,8 +57,6 @@ import { fromSerial } from './sheetsApi';
 import { refreshQuestionTitles } from './forms';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export const MASTER_TABS: readonly TabLayout[] = TABS;
 
 /**
  * Records of a staff tab from its values (header first), by its headers (staff may reorder

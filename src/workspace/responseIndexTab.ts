@@ -3,8 +3,8 @@
  * recorded id, made by the first full projection, protected like the other derived tabs, written
  * whole by a full projection (only the lines that differ) and line by line by a submit.
  */
-import { INDEX_HEADER, INDEX_TAB } from '../domain/schema';
-import { parseIndex, type ResponseIndex } from '../domain/responseIndex';
+import { INDEX_TAB } from '../domain/schema';
+import { INDEX_HEADER, parseIndex, type ResponseIndex } from '../domain/responseIndex';
 import { ensureSheet, readTable, syncTableBody, type Row } from './table';
 import { tabSheet } from './sources';
 import { protectSheet, protectionEditors } from './protections';

@@ -4,7 +4,7 @@
  * rebuildAll reproducing the incremental result exactly.
  */
 import { setUpDistrict, registration } from './harness';
-import { TABS } from '../../src/domain/schema';
+import { TABS } from '../../src/domain/formRegistry';
 
 const DERIVED = ['Участники', 'Приказы', 'Отчёты ОУ', 'Результаты', 'Требует проверки'];
 const REG = 'Регистрация участников';

@@ -12,14 +12,28 @@ import {
   parseIndex,
   BLOCK_TABS,
   INDEX_WIDTH,
+  INDEX_HEADER,
   ROWS_COLUMN,
 } from '../../src/domain/responseIndex';
-import { INDEX_HEADER } from '../../src/domain/schema';
 
 test('the header names the block columns in BLOCK_TABS order, then the lists of rows', () => {
   expect(INDEX_HEADER).toHaveLength(INDEX_WIDTH);
   expect(INDEX_HEADER.slice(1, ROWS_COLUMN)).toEqual(BLOCK_TABS.map((t) => `Блок: ${t}`));
   expect(INDEX_HEADER[ROWS_COLUMN]).toBe('Строки: регистрация');
+});
+
+test('the header is the layout installed tabs already have (a contract: derived from the registry)', () => {
+  expect(INDEX_HEADER).toEqual([
+    'Ключ',
+    'Блок: Участники',
+    'Блок: Приказы',
+    'Блок: Отчёты ОУ',
+    'Блок: Результаты',
+    'Строки: регистрация',
+    'Строки: отчёты',
+    'Строки: приказы',
+    'Строки: результаты',
+  ]);
 });
 
 describe('rows as text', () => {

@@ -12,9 +12,9 @@ import {
   RESULTS_SCHEMA,
   rowKey,
   SCHOOLS_SCHEMA,
-  TABS,
   toRow,
 } from '../../src/domain/schema';
+import { TABS } from '../../src/domain/formRegistry';
 import {
   categoryGradeRange,
   DEFAULT_AGE_CATEGORIES,
