@@ -12,7 +12,7 @@
  */
 import type { School } from '../../src/domain/model';
 import { categoryGradeRange } from '../../src/domain/reference';
-import { parsePeriodAnswer } from '../../src/domain/normalize/date';
+import { parsePeriodAnswer } from '../../src/domain/text/dateAnswers';
 import { addMonths } from '../../src/domain/text/periods';
 
 /** How often each deliberate mistake happens. */

@@ -14,13 +14,12 @@ import type {
 } from './model';
 import { closestNames } from './matching';
 import { comparePartitions } from './intake';
-import { matchKey } from './normalize/text';
+import { matchKey } from './text/clean';
 import { base32, sha256 } from './hash';
 import { genderOf, formatPersonName, parsePersonName, type PersonName } from './text/names';
 import { compareRu } from './text/collation';
 import { formatDateLong, formatDateNumeric, toMoscowDate } from './text/dates';
 import { innerQuotes, monthName, NBSP } from './text';
-
 import { schoolYearOf } from './text/periods';
 import {
   fillTokens,

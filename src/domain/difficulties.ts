@@ -6,8 +6,8 @@
  * (or that something is in place) is set aside; the rest are matched against word stems of each
  * theme, allowing one slip per stem; a clause about a need that matches no theme is «другое».
  */
-import { foldLookalikes, foldYo } from './normalize/text';
-import { memoText } from './normalize/memo';
+import { foldLookalikes, foldYo } from './text/clean';
+import { memoText } from './text/memo';
 
 /** Themes of difficulties, in the order the note lists them. */
 export const DIFFICULTY_THEMES = [

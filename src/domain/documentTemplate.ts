@@ -20,14 +20,14 @@ import {
   type FilledToken,
   type TemplateField,
 } from './template';
-import { parseDateAnswer } from './normalize/date';
+import { parseDateAnswer } from './text/dateAnswers';
 import { formatDateLong } from './text/dates';
 import { DOCUMENTS_RU } from '../i18n/ru/documents';
 import { TEMPLATE_RU } from '../i18n/ru/templates';
+import type { DocumentKind } from './document';
 
 /** The kinds of document made from a template (one DocumentModel.kind). */
 export type { DocumentKind } from './document';
-import type { DocumentKind } from './document';
 
 /** The kinds in the order setupSystem makes their templates. */
 export const DOCUMENT_KINDS: readonly DocumentKind[] = [

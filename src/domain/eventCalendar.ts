@@ -13,9 +13,8 @@
  *   ORDER_LEAD_DAYS days; for an undated event, from the registration on.
  */
 import type { ChampionshipEvent, Participant } from './model';
-import { daysBetween } from './normalize/date';
-import { matchKey } from './normalize/text';
-import { DAY_MS, startOfMoscowDay } from './text/dates';
+import { daysBetween, DAY_MS, startOfMoscowDay } from './text/dates';
+import { matchKey } from './text/clean';
 import { periodOf, schoolYearOf } from './text/periods';
 
 /** Orders are owed this many days before an event starts. */

@@ -31,12 +31,12 @@ import { toQualityIssues, type FieldIssue, type IntakeContext } from './validati
 import { buildSchoolIndex, matchSchool, type SchoolIndex } from './matching';
 import { RESULT_RANK } from './reference';
 import { compareRu } from './text/collation';
-import { memoText } from './normalize/memo';
+import { memoText } from './text/memo';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 import { EventCalendar, undatedEvents } from './eventCalendar';
 import { EVENTS_SCHEMA, EVENTS_TAB } from './schema';
 import { sha256, toHex } from './hash';
-import { matchKey } from './normalize/text';
+import { matchKey } from './text/clean';
 import { withoutClosedYears } from './yearClose';
 
 export interface ReferenceData {

@@ -5,10 +5,10 @@
  */
 import type { AgeCategory, ChampionshipEvent, Competency, Participant, School } from './model';
 import { base32, sha256 } from './hash';
-import { personMatchKey, type FullName } from './normalize/person';
-import { schoolKey, type KeyConfidence } from './normalize/school';
-import { matchKey } from './normalize/text';
-import { memoText } from './normalize/memo';
+import { personMatchKey, type PersonName } from './text/names';
+import { schoolKey, type KeyConfidence } from './text/schools';
+import { matchKey } from './text/clean';
+import { memoText } from './text/memo';
 import { pseudonymIn } from './pseudonym';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 
@@ -275,7 +275,7 @@ export type PersonMatch<T extends PersonRef> =
  * (and event) first; «Имя Фамилия» typed the other way round is accepted.
  */
 export function matchPerson<T extends PersonRef>(
-  named: FullName,
+  named: PersonName,
   people: readonly T[],
   limit = 3,
 ): PersonMatch<T> {
@@ -384,8 +384,8 @@ export function mergeRegistrations(participants: readonly Participant[]): {
 
 /** The outcome of matching the names of an order or results answer to registered participants. */
 export interface NamedParticipants<T extends PersonRef> {
-  matched: Array<{ named: FullName; person: T }>;
-  unmatched: Array<{ named: FullName; candidates: T[] }>;
+  matched: Array<{ named: PersonName; person: T }>;
+  unmatched: Array<{ named: PersonName; candidates: T[] }>;
 }
 
 /**
@@ -393,7 +393,7 @@ export interface NamedParticipants<T extends PersonRef> {
  * registered child is claimed once: two lines «Иванов Пётр» need two registrations.
  */
 export function matchNamedParticipants<T extends PersonRef & { schoolKey: string; event: string }>(
-  named: readonly FullName[],
+  named: readonly PersonName[],
   registered: readonly T[],
   schoolKeyValue: string,
   event: string,

@@ -16,7 +16,7 @@ import {
 } from './difficulties';
 import { compareRu } from './text/collation';
 import { previousPeriod } from './text/periods';
-import { matchKey } from './normalize/text';
+import { matchKey } from './text/clean';
 import { isWebLink } from './document';
 
 /** An ОУ as documents name it (the same shape as statistics' SchoolRef). */

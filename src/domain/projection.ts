@@ -19,7 +19,7 @@ import type { IntakeOptions, StaffColumns } from './intake';
 import type { EventCalendar } from './eventCalendar';
 import type { Grouped } from './formRegistry';
 import { sha256, toHex } from './hash';
-import { matchKey } from './normalize/text';
+import { matchKey } from './text/clean';
 
 export type Flag = (
   response: RawResponse,

@@ -5,8 +5,8 @@
  * projection of the pseudonymised response sheets gives the same participant ids.
  */
 import { base32, sha256 } from './hash';
-import { matchKey } from './normalize/text';
-import { memoText } from './normalize/memo';
+import { matchKey } from './text/clean';
+import { memoText } from './text/memo';
 
 /** One id: «P-» or «N-» and ten Crockford base32 characters (case as typed does not matter). */
 const ID = /^[PN]-[0-9A-HJKMNP-TV-Z]{10}$/;

@@ -12,7 +12,7 @@ import type {
   ResultKind,
 } from './model';
 import { moscowMidnight } from './text/dates';
-import { matchKey } from './normalize/text';
+import { matchKey } from './text/clean';
 
 export const EVENT_LEVELS: readonly EventLevel[] = [
   'ОУ',

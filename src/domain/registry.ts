@@ -8,8 +8,8 @@
  * Pure: the adapter reads the rows and writes the fills.
  */
 import type { Competency, QualityIssue, School } from './model';
-import { parseSchoolKey, schoolKey } from './normalize/school';
-import { matchKey } from './normalize/text';
+import { parseSchoolKey, schoolKey } from './text/schools';
+import { matchKey } from './text/clean';
 import { sha256, toHex } from './hash';
 import { REGISTRY_RU } from '../i18n/ru/registry';
 

@@ -15,7 +15,7 @@ import type {
   SchoolType,
 } from './model';
 import type { EventCalendar } from './eventCalendar';
-import { matchKey } from './normalize/text';
+import { matchKey } from './text/clean';
 import { compareRu } from './text/collation';
 import { percentOf } from './text/numbers';
 import { periodOf, previousPeriod } from './text/periods';

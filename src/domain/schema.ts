@@ -18,8 +18,8 @@ import type {
   SchoolOrder,
 } from './model';
 import { DOMAIN_RU } from '../i18n/ru/domain';
-import { parseDateAnswer, parsePeriodAnswer, parseTimestamp } from './normalize/date';
-import { cleanText, fromSheetText, isBlank, matchKey } from './normalize/text';
+import { parseDateAnswer, parsePeriodAnswer, parseTimestamp } from './text/dateAnswers';
+import { cleanText, fromSheetText, isBlank, matchKey } from './text/clean';
 import { EVENT_FORMATS, EVENT_LEVELS, RESULT_KINDS } from './reference';
 import { SETTINGS_RU } from '../i18n/ru/settings';
 

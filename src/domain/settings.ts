@@ -4,7 +4,7 @@
  */
 import { SETTINGS_RU } from '../i18n/ru/settings';
 import { hasUnsafeCharacters } from './text/clean';
-import { parseDateAnswer } from './normalize/date';
+import { parseDateAnswer } from './text/dateAnswers';
 
 export interface Settings {
   districtName: string;

@@ -43,7 +43,7 @@ import { EventCalendar } from './eventCalendar';
 import type { ArchivedYear } from './annual';
 import { computePreparation, reportsOfPeriod, type PreparationFigures } from './preparation';
 import { analyseResults, type ResultGroup, type ResultsAnalysis } from './resultsAnalysis';
-import { matchKey } from './normalize/text';
+import { matchKey } from './text/clean';
 import { EVENT_LEVELS, RESULT_RANK } from './reference';
 import { compareRu } from './text/collation';
 import { percentOf, roundTo } from './text/numbers';

@@ -7,7 +7,7 @@
  * template's fonts); which fields a kind of document offers is the caller's catalogue.
  */
 import { closestNames } from './matching';
-import { matchKey } from './normalize/text';
+import { matchKey } from './text/clean';
 import {
   declineName,
   formatPersonName,

@@ -25,8 +25,8 @@ import {
   schoolLabel,
   type SchoolIndex,
 } from './matching';
-import { daysBetween, parseDateAnswer, parsePeriodAnswer } from './normalize/date';
-import { formatDateNumeric, moscowMidnight, startOfMoscowDay } from './text/dates';
+import { daysBetween, formatDateNumeric, moscowMidnight, startOfMoscowDay } from './text/dates';
+import { parseDateAnswer, parsePeriodAnswer } from './text/dateAnswers';
 import {
   formatMonthYear,
   formatSchoolYearShort,
@@ -39,9 +39,9 @@ import {
   normalizePersonName,
   splitFullName,
   splitNameLines,
-  type FullName,
-} from './normalize/person';
-import { cleanLine, cleanText, hasMixedScriptWord, isBlank } from './normalize/text';
+  type PersonName,
+} from './text/names';
+import { cleanLine, cleanText, hasMixedScriptWord, isBlank } from './text/clean';
 import { sha256, toHex } from './hash';
 import { isParticipantId, pseudonymIn, pseudonymsIn } from './pseudonym';
 import { categoryGradeRange, parseResultKind } from './reference';
@@ -648,7 +648,7 @@ export interface OrderDraft {
   date: Date | null;
   event: ChampionshipEvent | null;
   eventTyped: string;
-  participants: FullName[];
+  participants: PersonName[];
   fileLinks: string[];
 }
 
@@ -686,7 +686,7 @@ export function validateOrder(answers: FormAnswers, ctx: IntakeContext): Validat
 
   const event = requireEvent(answers, ctx, issues);
 
-  const participants: FullName[] = [];
+  const participants: PersonName[] = [];
   const lines = splitNameLines(rawAnswer(answers, Q.orderParticipants));
   for (const line of lines) {
     const ids = pseudonymsIn(line);
@@ -732,7 +732,7 @@ export interface ResultDraft {
   eventTyped: string;
   competency: Competency | null;
   competencyTyped: string;
-  participant: FullName | null;
+  participant: PersonName | null;
   result: ResultKind | null;
   score: number | null;
 }
@@ -746,7 +746,7 @@ export function validateResult(answers: FormAnswers, ctx: IntakeContext): Valida
   const competency = requireCompetency(answers, ctx, issues);
 
   const personTyped = answer(answers, Q.resultParticipant);
-  let participant: FullName | null = null;
+  let participant: PersonName | null = null;
   if (!personTyped) issues.add(Q.resultParticipant, '', 'required', t.required);
   else if (pseudonymIn(personTyped)) participant = pseudonymousName(pseudonymIn(personTyped)!);
   else {
@@ -825,6 +825,6 @@ export function toQualityIssues(
 }
 
 /** An id standing for a name in an order or results line: matched by id, never by letters. */
-function pseudonymousName(id: string): FullName {
+function pseudonymousName(id: string): PersonName {
   return { surname: id, name: '', patronymic: '' };
 }

@@ -27,7 +27,7 @@ import {
   mergeRegistrations,
   type SchoolIndex,
 } from './matching';
-import { parsePeriodAnswer } from './normalize/date';
+import { parsePeriodAnswer } from './text/dateAnswers';
 import { editionAt, editionBegunBy, editionsNamed, EventCalendar } from './eventCalendar';
 import {
   fullNameText,
@@ -36,8 +36,8 @@ import {
   personMatchKey,
   splitFullName,
   splitNameLines,
-  type FullName,
-} from './normalize/person';
+  type PersonName,
+} from './text/names';
 import { placeholderId, pseudonymIn, pseudonymsIn } from './pseudonym';
 import {
   addMonths,
@@ -276,7 +276,7 @@ export function planPseudonymisation(
     if (lines.every((line) => pseudonymsIn(line))) continue;
     const checked = validateOrder(response.answers, contextAt(response));
     const school = checked.draft.school;
-    const matchedIds = new Map<FullName, string[]>();
+    const matchedIds = new Map<PersonName, string[]>();
     if (checked.ok && school) {
       const event = checked.draft.event ? checked.draft.event.name : checked.draft.eventTyped;
       // As the intake matches: among the registrations of the edition the order speaks of.

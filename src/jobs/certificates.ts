@@ -31,7 +31,7 @@ import { enqueueLetters, readLedger, type Ledger } from '../workspace/mailQueue'
 import { PARTICIPANTS_SCHEMA, RESULTS_SCHEMA } from '../domain/schema';
 import { documentIdOf, type SettingKey, type Settings } from '../domain/settings';
 import { fillTokens, parseTemplate, type TemplateToken } from '../domain/template';
-import { matchKey } from '../domain/normalize/text';
+import { matchKey } from '../domain/text/clean';
 import { formatDateNumeric } from '../domain/text/dates';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 import { CERTIFICATES_RU as T } from '../i18n/ru/certificates';
@@ -61,7 +61,12 @@ import {
   subfolder,
 } from '../workspace/drive';
 import { errorText, writeJournal, type JobOutcome } from '../workspace/journal';
-import { addOutsideIssues, completeSettings, readReference } from '../workspace/master';
+import {
+  addOutsideIssues,
+  completeSettings,
+  readReference,
+  readDerivedRecords,
+} from '../workspace/master';
 import { withDocumentLock, withLock } from '../workspace/lock';
 import {
   deleteProperty,
@@ -71,7 +76,6 @@ import {
   readProperty,
   writeProperty,
 } from '../workspace/properties';
-import { readDerivedRecords } from '../workspace/master';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Folder = GoogleAppsScript.Drive.Folder;

@@ -4,7 +4,7 @@
  * the public jobs previewCertificates / generateCertificates (jobs/certificates.ts).
  */
 import { chooseEdition } from '../domain/certificates';
-import { matchKey } from '../domain/normalize/text';
+import { matchKey } from '../domain/text/clean';
 import { formatDateNumeric } from '../domain/text/dates';
 import { pendingCertificates } from '../jobs/certificates';
 import { SIDEBAR_RU } from '../i18n/ru/sidebar';

@@ -3,7 +3,7 @@
  * block to write it. Every string written passes the formula guard, so nothing typed into a
  * form can become a formula (PRODUCT.md, intake rules).
  */
-import { asText } from '../domain/normalize/text';
+import { asText } from '../domain/text/clean';
 import { recordTabIds, tabSheet } from './sources';
 
 export type Cell = string | number | boolean | Date;

@@ -3,7 +3,7 @@
  * tab is protected (protections.ts): staff and the owner edit the staff-owned tabs and the staff
  * columns of derived ones; nobody else edits any.
  */
-import { matchKey } from '../domain/normalize/text';
+import { matchKey } from '../domain/text/clean';
 import { ensureRows, ensureSheet } from './table';
 
 export type TabOwner = 'staff' | 'derived' | 'derived+staff';

@@ -11,7 +11,7 @@ import { generateRegistry, generateSeason, prng } from '../../scripts/district/g
 import { readChoices } from '../../scripts/district/choices';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import { FORMS_RU } from '../../src/i18n/ru/forms';
-import { matchKey } from '../../src/domain/normalize/text';
+import { matchKey } from '../../src/domain/text/clean';
 
 const DERIVED = ['Участники', 'Приказы', 'Отчёты ОУ', 'Результаты', 'Требует проверки'];
 /** Service calls a submit or a daily run makes; one of them fails now and then. */

@@ -5,11 +5,7 @@
  * second close change nothing, and a close cut in the middle completes on the next call.
  */
 import { simulateSeason, type SimulatedSeason } from '../../scripts/start';
-import {
-  normalizePersonName,
-  splitFullName,
-  splitNameLines,
-} from '../../src/domain/normalize/person';
+import { normalizePersonName, splitFullName, splitNameLines } from '../../src/domain/text/names';
 import { FORMS_RU } from '../../src/i18n/ru/forms';
 import { EVENTS_SCHEMA, PARTICIPANTS_SCHEMA, columnIndex, toRow } from '../../src/domain/schema';
 import {

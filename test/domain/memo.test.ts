@@ -1,4 +1,4 @@
-import { memoText } from '../../src/domain/normalize/memo';
+import { memoText } from '../../src/domain/text/memo';
 
 describe('memoText', () => {
   test('computes each text once and reads null and undefined as the empty text', () => {

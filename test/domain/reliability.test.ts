@@ -9,8 +9,8 @@ import {
   type LedgerEntry,
 } from '../../src/domain/mail';
 import { checkRegistry } from '../../src/domain/registry';
-import { foldToDominantScript, hasMixedScriptWord, asText } from '../../src/domain/normalize/text';
-import { normalizePersonName } from '../../src/domain/normalize/person';
+import { foldToDominantScript, hasMixedScriptWord, asText } from '../../src/domain/text/clean';
+import { normalizePersonName } from '../../src/domain/text/names';
 import type { School } from '../../src/domain/model';
 
 function entry(

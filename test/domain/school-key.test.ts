@@ -1,4 +1,4 @@
-import { schoolKey } from '../../src/domain/normalize/school';
+import { schoolKey } from '../../src/domain/text/schools';
 
 /** Real-world spellings of institutions → the registry key (null: no key, goes to candidates). */
 const SPELLINGS: Array<[string, string | null]> = [

@@ -18,7 +18,6 @@ import {
   toMoscowDate,
   monthName,
   monthFromWord,
-  parseRussianDate,
   parsePeriod,
   periodOf,
   periodStart,
@@ -36,6 +35,7 @@ import {
   formatInMonth,
   compareRu,
 } from '../../src/domain/text';
+import { parseDateAnswer } from '../../src/domain/text/dateAnswers';
 
 const PARTICIPANT = ['участник', 'участника', 'участников'] as const;
 
@@ -153,13 +153,17 @@ describe('dates (Europe/Moscow, host-independent)', () => {
     expect(monthFromWord('понедельник')).toBeNull();
   });
 
-  it('parses typed dates', () => {
-    expect(parseRussianDate('05.06.2016')).toEqual(moscowMidnight(2016, 6, 5));
-    expect(parseRussianDate('5.6.16')).toEqual(moscowMidnight(2016, 6, 5));
-    expect(parseRussianDate('2016-06-05')).toEqual(moscowMidnight(2016, 6, 5));
-    expect(parseRussianDate('5 июня 2016 г.')).toEqual(moscowMidnight(2016, 6, 5));
-    expect(parseRussianDate('31.02.2021')).toBeNull();
-    expect(parseRussianDate('вчера')).toBeNull();
+  it('parses typed dates (one parser: parseDateAnswer)', () => {
+    const day = (typed: string) => {
+      const parsed = parseDateAnswer(typed);
+      return parsed.ok ? parsed.date : null;
+    };
+    expect(day('05.06.2016')).toEqual(moscowMidnight(2016, 6, 5));
+    expect(day('5.6.16')).toEqual(moscowMidnight(2016, 6, 5));
+    expect(day('2016-06-05')).toEqual(moscowMidnight(2016, 6, 5));
+    expect(day('5 июня 2016 г.')).toEqual(moscowMidnight(2016, 6, 5));
+    expect(day('31.02.2021')).toBeNull();
+    expect(day('вчера')).toBeNull();
   });
 });
 

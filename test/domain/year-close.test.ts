@@ -25,7 +25,7 @@ import {
 } from '../../src/domain/yearClose';
 import { placeholderId, pseudonymIn, pseudonymsIn } from '../../src/domain/pseudonym';
 import { validateRegistration } from '../../src/domain/validation';
-import { personMatchKey } from '../../src/domain/normalize/person';
+import { personMatchKey } from '../../src/domain/text/names';
 import { archiveTables, computeYearFigures, readArchivedYear } from '../../src/domain/annual';
 import { buildAnnualNote } from '../../src/domain/annualNote';
 import { computeStatistics, type StatisticsInput } from '../../src/domain/statistics';

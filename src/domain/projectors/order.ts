@@ -8,7 +8,7 @@ import type { RawResponse } from '../responses';
 import { Q } from '../forms';
 import { validateOrder, type FieldIssue } from '../validation';
 import { matchNamedParticipants } from '../matching';
-import { fullNameText } from '../normalize/person';
+import { fullNameText } from '../text/names';
 import { DOMAIN_RU } from '../../i18n/ru/domain';
 import type { EventCalendar } from '../eventCalendar';
 import {

@@ -9,7 +9,7 @@ import type { StaffColumns } from '../intake';
 import { Q } from '../forms';
 import { toQualityIssues, validateResult, type FieldIssue } from '../validation';
 import { matchNamedParticipants } from '../matching';
-import { fullNameText } from '../normalize/person';
+import { fullNameText } from '../text/names';
 import { DOMAIN_RU } from '../../i18n/ru/domain';
 import type { EventCalendar } from '../eventCalendar';
 import {

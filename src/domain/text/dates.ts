@@ -137,30 +137,21 @@ export function formatDateRange(from: Date, toInclusive: Date): string {
   return 'с ' + formatDateNumeric(from) + ' по ' + formatDateNumeric(toInclusive);
 }
 
-/**
- * Parses a typed Russian date: «05.06.2016», «5.6.16», «2016-06-05», «5 июня 2016 (г.)».
- * Returns Moscow midnight of that day, or null when the text is not a valid date.
- */
-export function parseRussianDate(text: string): Date | null {
-  const s = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  let m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})(?:\s*г\.?)?$/.exec(s);
-  if (m) {
-    let year = Number(m[3]);
-    if (m[3]!.length === 2) year += 2000;
-    return validDate(year, Number(m[2]), Number(m[1]));
-  }
-  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m) return validDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s*г(?:ода|\.)?)?$/.exec(s);
-  if (m) {
-    const month = monthFromWord(m[2]!);
-    if (month !== null) return validDate(Number(m[3]), month, Number(m[1]));
-  }
-  return null;
+/** The instant of a Moscow wall-clock time (month 1–12). */
+export function moscowDateTime(
+  year: number,
+  month: number,
+  day: number,
+  hours: number,
+  minutes: number,
+  seconds = 0,
+): Date {
+  return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds) - MSK_OFFSET_MS);
 }
 
-function validDate(year: number, month: number, day: number): Date | null {
-  return isValidCalendarDate(year, month, day) ? moscowMidnight(year, month, day) : null;
+/** Whole calendar days from one date to another in Moscow (negative when `to` is earlier). */
+export function daysBetween(from: Date, to: Date): number {
+  return Math.round((startOfMoscowDay(to).getTime() - startOfMoscowDay(from).getTime()) / DAY_MS);
 }
 
 /**

@@ -1,14 +1,18 @@
 /**
- * People's names in the six Russian cases and their gender, for documents that address a person
- * («выражает благодарность Орловой Ирине Петровне»). The rules are lvovich's (MIT, bundled): it
- * was chosen over petrovich by the tests in test/domain/names.test.ts — both decline the same real
- * names equally well, but petrovich tells gender only from a patronymic (children have none here)
- * and loses «ё» (Королёва → «Королёве»). What lvovich lacks is patched here, in one small table.
+ * People's names: read as schools type them, and written in the six Russian cases.
  *
- * Gender comes from the patronymic, then the first name, then an unambiguous surname
- * («Саша Иванова»); when none tells, `genderOf` answers null and callers keep the nominative.
- */
-import {
+ * Reading: one parser (`parsePersonName`; `splitFullName` is the same parser for a line of a list,
+ * with the list's numbering and class dropped and a line that is not a name refused) makes the
+ * proper-case parts we store (ё kept as typed); `personMatchKey` is the comparison form.
+ *
+ * Writing («выражает благодарность Орловой Ирине Петровне»): the rules are lvovich's (MIT,
+ * bundled): it was chosen over petrovich by the tests in test/domain/names.test.ts — both decline
+ * the same real names equally well, but petrovich tells gender only from a patronymic (children
+ * have none here) and loses «ё» (Королёва → «Королёве»). What lvovich lacks is patched here, in
+ * one small table. Gender comes from the patronymic, then the first name, then an unambiguous
+ * surname («Саша Иванова»); when none tells, `genderOf` answers null and callers keep the
+ * nominative.
+ */ import {
   getFirstnameGender,
   getLastnameGender,
   getMiddlenameGender,
@@ -16,8 +20,8 @@ import {
   inclineLastname,
   inclineMiddlename,
 } from 'lvovich/esm/index.js';
-import { normalizePersonName } from '../normalize/person';
-import { cleanLine, matchKey } from '../normalize/text';
+import { cleanLine, foldToDominantScript, matchKey } from './clean';
+import { memoText } from './memo';
 
 /** The six cases, by their English names (lvovich's and the template engine's). */
 export type GrammaticalCase =
@@ -41,15 +45,41 @@ export interface PersonName {
   patronymic: string;
 }
 
-/** First names lvovich does not know, common in Russian schools (checked by the tests). */
-const FIRST_NAME_GENDER: Readonly<Record<string, Gender>> = {
-  любовь: 'female',
-  нинель: 'female',
-  иоганн: 'male',
-  мишель: 'male',
-};
+/** Parts of Turkic patronymics and particles that stay lowercase inside a full name. */
+const LOWERCASE_PARTS = new Set(['оглы', 'кызы', 'улы', 'уулу', 'ибн', 'фон', 'де', 'ван', 'ди']);
 
-/** «Петров Пётр Петрович» (typed in any case, with extra spaces) as its parts, in proper case. */
+function capitalise(part: string): string {
+  if (!part) return part;
+  const lower = part.toLowerCase();
+  if (LOWERCASE_PARTS.has(lower)) return lower;
+  return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+/** A name part in proper case: «иванова» → «Иванова», «ПЕТРОВА-водкина» → «Петрова-Водкина». */
+export const normalizePersonName = memoText((typed) => {
+  const text = foldToDominantScript(cleanLine(typed))
+    .replace(/[‐‑‒–—]/g, '-')
+    .replace(/\s*-\s*/g, '-')
+    .replace(/[’`ʼ]/g, "'")
+    .replace(/[.,;]+$/, '');
+  return text
+    .split(' ')
+    .map((word) =>
+      word
+        .split('-')
+        .map((part) => part.split("'").map(capitalise).join("'"))
+        .join('-'),
+    )
+    .join(' ');
+});
+
+/** Whether a name part looks like a name: letters (Cyrillic or Latin), hyphen, apostrophe, space. */
+export function isPlausibleNamePart(value: string): boolean {
+  return /^[A-Za-zА-Яа-яЁё][A-Za-zА-Яа-яЁё' -]{0,49}$/.test(value) && !/--|''/.test(value);
+}
+
+/** «Петров Пётр Петрович» (typed in any case, with extra spaces) as its parts, in proper case: the
+ * one name parser, for the names we store, match and decline. */
 export function parsePersonName(typed: unknown): PersonName {
   const words = normalizePersonName(cleanLine(typed)).split(' ').filter(Boolean);
   return {
@@ -58,6 +88,52 @@ export function parsePersonName(typed: unknown): PersonName {
     patronymic: words.slice(2).join(' '),
   };
 }
+
+/**
+ * A «Фамилия Имя» line of an order or a results answer, or null when it holds fewer than two
+ * words or an abbreviation. Leading numbering («1.», «2)», «–»), a trailing class in brackets («(5А)») and trailing
+ * punctuation are dropped.
+ */
+export function splitFullName(line: unknown): PersonName | null {
+  const text = cleanLine(line)
+    .replace(/^\s*(\d{1,3}\s*[.)]|[-–—•*·])\s*/, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/,?\s*\d{1,2}\s*[-–]?\s*[а-яА-Я]?\s*(класс|кл\.?)?\s*$/, '')
+    .replace(/[.,;:]+$/, '')
+    .trim();
+  const words = text.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return null;
+  // An abbreviation («см. приложение», «Иванов П. С.») is not a surname or a first name.
+  if (/\.$/.test(words[0] ?? '') || /\.$/.test(words[1] ?? '')) return null;
+  return parsePersonName(text);
+}
+
+/** The lines of a multi-line «по одному в строке» answer; commas and semicolons also split. */
+export function splitNameLines(value: unknown): string[] {
+  const text = String(value ?? '');
+  return text
+    .split(/\r?\n|;|,(?!\s*\d)/)
+    .map((line) => cleanLine(line))
+    .filter((line) => line !== '');
+}
+
+/** The comparison form of a person: «Семёнова Анна» and «семенова анна» are the same child. */
+export function personMatchKey(surname: string, name: string): string {
+  return `${matchKey(surname)}|${matchKey(name)}`;
+}
+
+/** «Фамилия Имя» as one string; an id standing for a name (its name part empty) stays alone. */
+export function fullNameText(person: { surname: string; name: string }): string {
+  return person.name ? `${person.surname} ${person.name}` : person.surname;
+}
+
+/** First names lvovich does not know, common in Russian schools (checked by the tests). */
+const FIRST_NAME_GENDER: Readonly<Record<string, Gender>> = {
+  любовь: 'female',
+  нинель: 'female',
+  иоганн: 'male',
+  мишель: 'male',
+};
 
 /** The name in proper case, parts joined by single spaces: «ОРЛОВА  ирина» → «Орлова Ирина». */
 export function formatPersonName(person: PersonName): string {

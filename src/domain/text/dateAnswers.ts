@@ -2,38 +2,20 @@
  * Dates and reporting periods as people type them into forms: «05.03.2021», «5.3.21»,
  * «5 марта 2021 г.», «2021-03-05», «05/03/2021», Google's «05.03.2021 14:22:01», a Date.
  * Parsing says in Russian why a value is rejected; the calendar itself (Moscow midnight as the
- * instant of a day, periods `YYYY-MM`, school years) is ../text/dates.ts and ../text/periods.ts.
+ * instant of a day, periods `YYYY-MM`, school years) is dates.ts and periods.ts beside it.
  */
 import { DOMAIN_RU } from '../../i18n/ru/domain';
 import {
-  DAY_MS,
   isValidCalendarDate,
   monthFromWord,
+  moscowDateTime,
   moscowMidnight,
-  MSK_OFFSET_MS,
   startOfMoscowDay,
-} from '../text/dates';
-import { formatPeriodKey, periodOf } from '../text/periods';
-import { cleanLine, foldYo } from './text';
+} from './dates';
+import { formatPeriodKey, periodOf } from './periods';
+import { cleanLine, foldYo } from './clean';
 
 export type DateParse = { ok: true; date: Date } | { ok: false; message: string };
-
-/** The instant of a Moscow wall-clock time (month 1–12). */
-export function moscowDateTime(
-  year: number,
-  month: number,
-  day: number,
-  hours: number,
-  minutes: number,
-  seconds = 0,
-): Date {
-  return new Date(Date.UTC(year, month - 1, day, hours, minutes, seconds) - MSK_OFFSET_MS);
-}
-
-/** Whole calendar days from one date to another in Moscow (negative when `to` is earlier). */
-export function daysBetween(from: Date, to: Date): number {
-  return Math.round((startOfMoscowDay(to).getTime() - startOfMoscowDay(from).getTime()) / DAY_MS);
-}
 
 function fullYear(text: string): number {
   const n = parseInt(text, 10);

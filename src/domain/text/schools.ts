@@ -4,7 +4,7 @@
  */
 import type { SchoolType } from '../model';
 import { DOMAIN_RU } from '../../i18n/ru/domain';
-import { cleanLine, foldLookalikes, foldYo } from './text';
+import { cleanLine, foldLookalikes, foldYo } from './clean';
 
 /** How sure the key is: `high` — type word and «№ N»; `medium` — a guess on one of the two. */
 export type KeyConfidence = 'high' | 'medium' | 'low';
