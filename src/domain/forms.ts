@@ -36,6 +36,12 @@ export interface FormDefinition {
   /** Its column of rows in «Индекс ответов»: «Строки: <indexLabel>» (a contract, like headers). */
   indexLabel: string;
   questions: QuestionDefinition[];
+  /**
+   * A file-upload question the operator adds by hand (FormApp cannot create one): its title and
+   * the question schools answer instead while it is missing. Setup and the sidebar's health check
+   * say whether it is there.
+   */
+  upload?: { question: string; fallback: string };
 }
 
 export const Q = T.questions;
@@ -114,10 +120,8 @@ export const ORDER_FORM: FormDefinition = {
     },
     { title: Q.orderFileLink, kind: 'url', required: false, help: T.help.orderFileLink },
   ],
+  upload: { question: Q.orderFile, fallback: Q.orderFileLink },
 };
-
-/** The file-upload question the operator adds by hand (FormApp cannot create it). */
-export const ORDER_FILE_QUESTION = Q.orderFile;
 
 export const RESULTS_FORM: FormDefinition = {
   kind: 'results',

@@ -2,7 +2,7 @@
  * What every projection of the answers shares — the full one (jobs/intake.ts) and a submit's own
  * ОУ (jobs/submit.ts): its options and the uploads it places, so both place an answer the same way.
  */
-import { ORDER_FILE_QUESTION } from '../domain/forms';
+import { ORDER_FORM } from '../domain/forms';
 import type { IntakeOptions, Projection } from '../domain/intake';
 import type { RawResponse } from '../domain/responses';
 import type { OrderUpload } from '../workspace/orderFiles';
@@ -46,13 +46,14 @@ export function placedUploads(
   projection: Projection,
 ): OrderUpload[] {
   const placed = new Map(projection.orders.map((o) => [o.sourceResponseId, o.schoolKey]));
+  const question = ORDER_FORM.upload?.question ?? '';
   return orders
-    .filter((r) => placed.has(r.id) && (r.answers[ORDER_FILE_QUESTION] ?? '') !== '')
+    .filter((r) => placed.has(r.id) && (r.answers[question] ?? '') !== '')
     .map((r) => ({
       responseId: r.id,
       row: r.row,
       submittedAt: r.timestamp,
       schoolKey: placed.get(r.id) ?? '',
-      uploadAnswer: r.answers[ORDER_FILE_QUESTION] ?? '',
+      uploadAnswer: r.answers[question] ?? '',
     }));
 }

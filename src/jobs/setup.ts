@@ -6,9 +6,9 @@
  * of one renamed), a deleted form still in Drive's trash is taken back; tabs and questions are
  * known by their recorded ids.
  */
-import { FORMS, ORDER_FORM, ORDER_FILE_QUESTION } from '../domain/forms';
+import { FORMS } from '../domain/forms';
 import { ensureTab } from '../workspace/tabs';
-import { ensureForm, hasFileUpload, openForm, syncChoices } from '../workspace/forms';
+import { ensureForm, syncChoices, uploadQuestions } from '../workspace/forms';
 import { installTriggers } from '../workspace/triggers';
 import { requireStaff } from '../workspace/access';
 import { effectiveUserEmail } from '../workspace/session';
@@ -89,15 +89,15 @@ function setUpUnderLock(
   const entries = enforceAccess(spreadsheet, settings, false, !ownerOnly);
   checkSources(spreadsheet);
 
-  const orderForm = openForm(ORDER_FORM.kind);
-  const fileUploadPresent = orderForm !== null && hasFileUpload(orderForm, ORDER_FILE_QUESTION);
+  const upload = uploadState();
+  const fileUploadPresent = upload.present;
   const message =
     SETUP_RU.done(changes) +
     (triggers.owner !== effectiveUserEmail()
       ? ' ' + SETUP_RU.triggersOwnedBy(triggers.owner)
       : '') +
     ' ' +
-    (fileUploadPresent ? SETUP_RU.uploadPresent : SETUP_RU.uploadMissing);
+    upload.instructions;
   if (filled.length > 0) {
     entries.push({
       at: new Date(),
@@ -111,4 +111,23 @@ function setUpUnderLock(
   }
   writeJournal(spreadsheet, entries);
   return { changes, message, fileUploadPresent };
+}
+
+/**
+ * Whether the file-upload questions the operator adds by hand are there (forms with `upload`),
+ * and what to tell the operator: setup's message and the sidebar's health check.
+ */
+export function uploadState(): { present: boolean; instructions: string } {
+  const states = uploadQuestions();
+  return {
+    present: states.every((s) => s.present),
+    instructions: states
+      .map(({ definition, present }) => {
+        const { question, fallback } = definition.upload ?? { question: '', fallback: '' };
+        return present
+          ? SETUP_RU.uploadPresent(definition.title, question)
+          : SETUP_RU.uploadMissing(definition.title, question, fallback);
+      })
+      .join(' '),
+  };
 }

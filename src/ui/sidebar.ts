@@ -13,7 +13,6 @@ import {
   SETTINGS_TAB,
   type TabSchema,
 } from '../domain/schema';
-import { ORDER_FORM, ORDER_FILE_QUESTION } from '../domain/forms';
 import {
   parseSettings,
   SETTING_KEYS,
@@ -34,13 +33,12 @@ import {
 } from '../domain/text/periods';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 import { SETTINGS_RU } from '../i18n/ru/settings';
-import { SETUP_RU } from '../i18n/ru/setup';
 import { SIDEBAR_RU } from '../i18n/ru/sidebar';
 import { generateMonthlyNote } from '../jobs/monthlyNote';
 import { requireStaff } from '../workspace/access';
 import { syncAllChoices } from '../jobs/choices';
 import { sendMonthlySummary, type SummaryStatus } from '../jobs/summary';
-import { hasFileUpload, openForm } from '../workspace/forms';
+import { uploadState } from '../jobs/setup';
 import { JOURNAL_TAB } from '../workspace/journal';
 import { derivedRecords, readDerived, readReference, settingsRows } from '../workspace/master';
 import { ensureSheet, readTable, safeRows, type Row } from '../workspace/table';
@@ -237,8 +235,7 @@ export function getHealth(): HealthData {
       link: String(row[4] ?? ''),
       error: String(row[5] ?? ''),
     }));
-  const form = openForm(ORDER_FORM.kind);
-  const present = form !== null && hasFileUpload(form, ORDER_FILE_QUESTION);
+  const upload = uploadState();
   const ledger = readLedger(spreadsheet);
   const problems = missingSources().map((m) =>
     RELIABILITY_RU.sources.healthLine(describeMissing([m]), formatDateNumeric(new Date(m.since))),
@@ -261,8 +258,8 @@ export function getHealth(): HealthData {
     mailQueued: ledger.entries.filter((e) => e.status === 'queued').length,
     schoolLetters: schoolLettersStatus(ledger),
     fileUpload: {
-      present,
-      instructions: present ? SETUP_RU.uploadPresent : SETUP_RU.uploadMissing,
+      present: upload.present,
+      instructions: upload.instructions,
     },
     problems,
     senderCheck: settings.checkSender ? RELIABILITY_RU.senderCheck.instructions : '',

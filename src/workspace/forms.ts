@@ -285,8 +285,17 @@ export function syncChoices(
 }
 
 /** True once the operator has added the file-upload question by hand. */
-export function hasFileUpload(form: Form, title: string): boolean {
+function hasFileUpload(form: Form, title: string): boolean {
   return form.getItems(FormApp.ItemType.FILE_UPLOAD).some((item) => item.getTitle() === title);
+}
+
+/** The forms with a hand-added file-upload question (FormDefinition.upload): is it there yet. */
+export function uploadQuestions(): Array<{ definition: FormDefinition; present: boolean }> {
+  return FORMS.filter((f) => f.upload).map((definition) => {
+    const form = openForm(definition.kind);
+    const question = definition.upload?.question ?? '';
+    return { definition, present: form !== null && hasFileUpload(form, question) };
+  });
 }
 
 /**

@@ -102,12 +102,20 @@ describe('sidebar (server side)', () => {
     expect(health.mailQuota).toBe(100);
     expect(health.fileUpload.present).toBe(false);
     expect(health.fileUpload.instructions).toContain('Загрузка файлов');
+    // The form, the question and the question schools answer meanwhile, named from the definition.
+    expect(health.fileUpload.instructions).toContain('В форму «Приказы о направлении участников»');
+    expect(health.fileUpload.instructions).toContain('назовите вопрос «Файл приказа»');
+    expect(health.fileUpload.instructions).toContain('на вопрос «Ссылка на файл приказа»');
   });
 
   test('getHealth sees the upload question once the operator adds it', () => {
     const { ws, app } = setUp();
     ws.uploadFileItem('Приказы о направлении участников', 'Файл приказа');
-    expect(app.call('getHealth').fileUpload.present).toBe(true);
+    const health = app.call('getHealth');
+    expect(health.fileUpload.present).toBe(true);
+    expect(health.fileUpload.instructions).toBe(
+      'Вопрос «Файл приказа» для загрузки файлов есть в форме «Приказы о направлении участников».',
+    );
   });
 
   test('saveSettings returns Russian field errors and writes nothing when invalid', () => {
