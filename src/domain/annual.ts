@@ -10,6 +10,7 @@ import type { ResultKind, SchoolType } from './model';
 import {
   computeStatistics,
   resultGroup,
+  type ArchivedYear,
   type PeriodFigures,
   type SchoolRatingRow,
   type Statistics,
@@ -373,14 +374,6 @@ export function archiveTables(y: YearFigures): ArchiveTable[] {
       ]),
     },
   ];
-}
-
-/** What the next year reads from an archive: the year's and every month's figures. */
-export interface ArchivedYear {
-  schoolYear: number;
-  schoolsTotal: number;
-  year: PeriodFigures;
-  months: Array<{ period: string; month: PeriodFigures; yearToDate: PeriodFigures }>;
 }
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v) || 0);

@@ -9,7 +9,8 @@
  */
 import type { DocumentAppendix, DocumentBlock, DocumentModel, DocumentSection } from './document';
 import { paragraph, table } from './document';
-import type { ArchivedYear, YearFigures } from './annual';
+import type { YearFigures } from './annual';
+import type { ArchivedYear } from './statistics';
 import type { PeriodFigures } from './statistics';
 import { ANNUAL_RU } from '../i18n/ru/yearClose';
 import { ANALYSIS_RU } from '../i18n/ru/analysis';

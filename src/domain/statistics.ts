@@ -40,7 +40,6 @@ import type {
   SchoolType,
 } from './model';
 import { EventCalendar } from './eventCalendar';
-import type { ArchivedYear } from './annual';
 import { computePreparation, reportsOfPeriod, type PreparationFigures } from './preparation';
 import { analyseResults, type ResultGroup, type ResultsAnalysis } from './resultsAnalysis';
 import { matchKey } from './text/clean';
@@ -90,6 +89,14 @@ export interface PeriodFigures {
   /** Participants of events whose results are in: the denominator of результативность. */
   participantsWithResults: number;
   effectivenessPercent: number | null;
+}
+
+/** What the next year reads from a closed year's archive (domain/annual.ts reads it): the year's and every month's figures. */
+export interface ArchivedYear {
+  schoolYear: number;
+  schoolsTotal: number;
+  year: PeriodFigures;
+  months: Array<{ period: string; month: PeriodFigures; yearToDate: PeriodFigures }>;
 }
 
 /** An ОУ as documents name it. */

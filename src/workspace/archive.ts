@@ -4,7 +4,8 @@
  * month that the annual note shows. Found again by the id kept in the document properties; the
  * next year's statistics read its «Год» and «Месяцы» tabs (once per execution).
  */
-import { readArchivedYear, type ArchiveTable, type ArchivedYear } from '../domain/annual';
+import { readArchivedYear, type ArchiveTable } from '../domain/annual';
+import type { ArchivedYear } from '../domain/statistics';
 import { ARCHIVE_RU, ANNUAL_RU } from '../i18n/ru/yearClose';
 import { PROPERTY_FAMILIES, PROPERTY_KEYS, readJsonProperty, readProperty } from './properties';
 import { safeRows, type Row } from './table';
