@@ -226,10 +226,25 @@ describe('the monthly note read back from the Doc', () => {
     const labels = paragraphs.filter((p) => /^Приложение \d+$/.test(text(p)));
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) {
+      expect(label.attrs.HORIZONTAL_ALIGNMENT).toBe('RIGHT');
       const title = paragraphs[paragraphs.indexOf(label) + 1]!;
       expect(title.attrs.HEADING).toBe('HEADING3');
       expect(title.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
     }
+    // Aligned in the layout's one batch, not one DocumentApp call each, and not taken for running
+    // text on the way: no first-line indent, which justified text gets.
+    const justified = paragraphs.find((p) => p.attrs.HORIZONTAL_ALIGNMENT === 'JUSTIFY')!;
+    expect(Number(justified.attrs.INDENT_FIRST_LINE)).toBeGreaterThan(0);
+    for (const p of [...pictures, ...labels]) {
+      const next = paragraphs[paragraphs.indexOf(p) + 1]!;
+      for (const aligned of [p, next]) expect(aligned.attrs.INDENT_FIRST_LINE ?? 0).toBe(0);
+    }
+    const run = ws
+      .costs()
+      .executions.filter((e) => e.functionName === 'generateMonthlyNote')
+      .pop()!;
+    expect(run.calls['Paragraph.setAlignment']).toBeUndefined();
+    expect(run.calls['Docs.Documents.batchUpdate']).toBe(1);
   });
 
   test('the header row of every table of the note is bold, its other rows are not', () => {
