@@ -11,6 +11,7 @@
  * centred or set to the right.
  */
 import { oneLine } from '../domain/text/clean';
+import { keepNumberSign } from '../domain/text/numbers';
 import type {
   ChartBlock,
   DocumentBlock,
@@ -19,7 +20,7 @@ import type {
   LinkListBlock,
   TableBlock,
 } from '../domain/document';
-import { signatureLines } from '../domain/document';
+import { mapDocumentText, signatureLines } from '../domain/document';
 import {
   DOCUMENT_TEMPLATE_SETTING,
   documentFieldValues,
@@ -348,16 +349,25 @@ export interface PublishRequest {
  * template with an unknown field stops before anything is made, with the field's name.
  */
 export function publishDocument(request: PublishRequest): PublishedDocument {
-  const { kind, folder, model, charts, key, settings } = request;
+  const { kind, folder, key, settings } = request;
+  // The document's text keeps «№ 47» on one line: the renderer and docLayout (which finds link
+  // lines and the signature by the model's text) both read this model. The job's model, and
+  // whatever the tabs hold, stay as typed.
+  const model = mapDocumentText(request.model, keepNumberSign);
+  const charts = new Map(
+    [...request.charts].map(([caption, image]) => [keepNumberSign(caption), image]),
+  );
   // A title comes from settings and answers: one clean line, whatever was typed.
   const title = oneLine(model.title);
-  const values = documentFieldValues({
+  const fields = documentFieldValues({
     title,
     subtitle: model.subtitle,
     settings,
     date: new Date(),
     extra: request.fields,
   });
+  const values: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) values[field] = keepNumberSign(value);
   const reference = String(settings[DOCUMENT_TEMPLATE_SETTING[kind]] ?? '');
   const made = openFromTemplate(kind, reference, folder, title, values);
   const { id, doc, body, marker } = made;

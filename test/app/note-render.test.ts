@@ -278,6 +278,25 @@ describe('the monthly note read back from the Doc', () => {
     expect(queue.some((r) => r.includes('900') && r.includes('неправдоподобно'))).toBe(true);
   });
 
+  test('«№» keeps to its number: a no-break space after it everywhere, the typed names untouched', () => {
+    const whole = [note.headerText(), all, ...note.tables().flat(2), note.footerText()].join('\n');
+    expect(whole).toContain('ГБОУ СОШ №\u00A01');
+    expect(whole).not.toMatch(/№[ \t]/);
+    // The registry and the answers keep what was typed.
+    expect(ws.sheetValues('ОУ').flat()).toContain('ГБОУ СОШ № 1');
+  });
+
+  test('a link line of an ОУ named «№ 1» is still found and linked after the no-break space', () => {
+    const url = 'https://vk.com/school1?w=wall-1';
+    const line = paragraphs.find((p) => text(p) === `ГБОУ СОШ №\u00A01: ${url}`);
+    expect(line).toBeDefined();
+    const runs = line!.children.flatMap((c) => (c.type === 'TEXT' ? c.runs : []));
+    expect(runs.filter((r) => r.attrs.LINK_URL === url).map((r) => r.text)).toEqual([url]);
+    expect(runs.filter((r) => r.attrs.LINK_URL === undefined).map((r) => r.text)).toEqual([
+      'ГБОУ СОШ №\u00A01: ',
+    ]);
+  });
+
   test('the .docx carries keep-with-next, header rows, unsplit rows and links', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'opc-note-'));
     try {

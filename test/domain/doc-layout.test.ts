@@ -5,7 +5,8 @@
  * pins its header row and keeps its rows whole, the signature block stays together.
  */
 import { layoutRequests } from '../../src/workspace/docLayout';
-import type { DocumentModel } from '../../src/domain/document';
+import { mapDocumentText, type DocumentModel } from '../../src/domain/document';
+import { keepNumberSign, NBSP } from '../../src/domain/text';
 
 type El = Record<string, unknown>;
 
@@ -323,5 +324,47 @@ describe('layoutRequests aligns the paragraphs the renderer named, by place', ()
       [{ startIndex: 48, endIndex: 63 }, 'alignment,indentFirstLine'], // text and the page break
       [{ startIndex: 87, endIndex: sameWords.endIndex }, 'alignment,indentFirstLine'],
     ]);
+  });
+});
+
+describe('the document text with «№» kept to its number, as publishDocument prints it', () => {
+  const model: DocumentModel = {
+    ...MODEL,
+    title: 'Справка',
+    subtitle: '',
+    conclusions: ['ГБОУ № 1 не отчиталось.'],
+    recommendations: [],
+  };
+  const printed = mapDocumentText(model, keepNumberSign);
+
+  test('every text gets the no-break space; web addresses stay exactly as they are', () => {
+    expect(printed.conclusions).toEqual([`ГБОУ №${NBSP}1 не отчиталось.`]);
+    const links = printed.sections[0]!.blocks;
+    expect(links).toEqual([
+      { type: 'links', items: [{ label: `ГБОУ №${NBSP}1`, url: URL }] },
+      { type: 'links', items: [{ label: `ГБОУ №${NBSP}2`, url: 'file:///C:/пост-релиз.docx' }] },
+    ]);
+    const table = printed.appendices![0]!.blocks[0]!;
+    expect(table).toMatchObject({ rows: [[`ГБОУ №${NBSP}1`, URL]], linkColumn: 1 });
+    // The model as built is left as it was.
+    expect(model.conclusions).toEqual(['ГБОУ № 1 не отчиталось.']);
+  });
+
+  test('docLayout finds the printed link line by the printed model, not by the model as built', () => {
+    const line = para(1, `ГБОУ №${NBSP}1: ${URL}`, {}, { bullet: { listId: 'kix.1' } });
+    const content = [{ endIndex: 1, sectionBreak: {} }, line];
+    const linked = (m: Pick<DocumentModel, 'signature' | 'sections' | 'appendices'>) =>
+      layoutRequests(content, m).filter((r) => 'updateTextStyle' in r);
+    const start = 1 + `ГБОУ №${NBSP}1: `.length;
+    expect(linked(printed)).toEqual([
+      {
+        updateTextStyle: {
+          range: { startIndex: start, endIndex: start + URL.length },
+          textStyle: { link: { url: URL } },
+          fields: 'link',
+        },
+      },
+    ]);
+    expect(linked(model)).toEqual([]);
   });
 });
