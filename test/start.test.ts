@@ -97,7 +97,7 @@ test('the plan analysis of seed 000 is written beside the notes, with the staff 
   const xml = await zip.file('word/document.xml')!.async('string');
   const text = xml.replace(/<[^>]+>/g, '');
   expect(text).toContain('УТВЕРЖДАЮ');
-  expect(text).toContain('Приказ от 28\u00a0июня 2021\u00a0г. № 24-ОД');
+  expect(text).toContain('Приказ от 28\u00a0июня 2021\u00a0г. №\u00a024-ОД');
   // Comments of scripts/district/plan.ts quoted in their sections; section 6 has none.
   expect(text).toContain('Комментарии: 1.1 — «Цели и задачи центра обсуждены');
   expect(text).toContain('Комментарии к мероприятиям раздела не внесены.');

@@ -162,6 +162,75 @@ export function isWebLink(url: string): boolean {
   return /^https?:\/\/[^\s/?#]+\.[^\s/?#]{2,}(\/\S*)?$/i.test(url);
 }
 
+/**
+ * `doc` with every text it prints passed through `typeset` (web addresses stay exactly as they
+ * are: they are links). Chart numbers and colours are not text.
+ */
+export function mapDocumentText(
+  doc: DocumentModel,
+  typeset: (text: string) => string,
+): DocumentModel {
+  const block = (b: DocumentBlock): DocumentBlock => {
+    switch (b.type) {
+      case 'paragraph':
+      case 'subheading':
+        return { ...b, text: typeset(b.text) };
+      case 'links':
+        return {
+          ...b,
+          items: b.items.map((i) => ({
+            label: typeset(i.label),
+            url: isWebLink(i.url) ? i.url : typeset(i.url),
+          })),
+        };
+      case 'numbered':
+      case 'bullets':
+        return { ...b, items: b.items.map(typeset) };
+      case 'table':
+        return {
+          ...b,
+          caption: typeset(b.caption),
+          header: b.header.map(typeset),
+          rows: b.rows.map((row) => row.map((cell) => (isWebLink(cell) ? cell : typeset(cell)))),
+        };
+      case 'chart':
+        return {
+          ...b,
+          caption: typeset(b.caption),
+          categories: b.categories.map(typeset),
+          series: b.series.map((s) => ({ ...s, name: typeset(s.name) })),
+        };
+    }
+  };
+  return {
+    ...doc,
+    title: typeset(doc.title),
+    subtitle: typeset(doc.subtitle),
+    sections: doc.sections.map((s) => ({
+      ...s,
+      heading: typeset(s.heading),
+      blocks: s.blocks.map(block),
+    })),
+    conclusions: doc.conclusions.map(typeset),
+    recommendations: doc.recommendations.map(typeset),
+    signature: {
+      position: typeset(doc.signature.position),
+      name: typeset(doc.signature.name),
+      date: typeset(doc.signature.date),
+    },
+    ...(doc.appendices
+      ? {
+          appendices: doc.appendices.map((a) => ({
+            ...a,
+            label: typeset(a.label),
+            title: typeset(a.title),
+            blocks: a.blocks.map(block),
+          })),
+        }
+      : {}),
+  };
+}
+
 /** The text of a block in reading order (tables cell by cell). */
 export function blockText(block: DocumentBlock): string[] {
   switch (block.type) {

@@ -6,6 +6,7 @@
  * event without a date).
  */
 import { oneLine } from '../domain/text/clean';
+import { keepNumberSign } from '../domain/text/numbers';
 import { emptiedByFill } from '../domain/template';
 
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -44,8 +45,9 @@ function inert(text: string): string {
 }
 
 function fill(section: Body | GoogleAppsScript.Document.HeaderSection, page: PageText[]): void {
+  // «ГБОУ СОШ № 47» keeps «№» on the line of its number on the page (the tabs keep what was typed).
   for (const { raw, text } of page)
-    section.replaceText(literalPattern(raw), literalReplacement(inert(text)));
+    section.replaceText(literalPattern(raw), literalReplacement(inert(keepNumberSign(text))));
 }
 
 /** A template element ready to be copied for every page, typed once, with its text. */

@@ -4,7 +4,9 @@
  * headings and table captions keep with the next paragraph, the signature block (spacer, position
  * and name, date) stays on one page together with the last paragraph of text before it, every
  * table repeats its header row on a new page and never splits a row across pages; running text is
- * justified (one request per run of paragraphs) and the web addresses of link lists become links.
+ * justified (one request per run of paragraphs), the paragraphs the renderer asked to be aligned
+ * (figures and their captions centred, appendix labels to the right, appendix titles centred) are
+ * aligned, and the web addresses of link lists become links.
  * In the generated part of a document made from a template (the scope), the template's look: the
  * text's font, size, first-line indent and line spacing, headings and tables' header rows bold,
  * tables in the tables' font and size, and every table's columns sized to what they hold
@@ -152,7 +154,10 @@ function keep(
   };
 }
 
-/** Running text: a top-level paragraph of normal style, not a list item, no alignment of its own. */
+/**
+ * Running text: a top-level paragraph of normal style, not a list item, no alignment of its own
+ * (the renderer's aligned paragraphs have none yet when this reads them: layoutRequests skips them).
+ */
 function isRunningText(el: DocsStructuralElement): boolean {
   const p = el.paragraph;
   if (!p || p.bullet) return false;
@@ -263,6 +268,15 @@ const BLACK = { color: { rgbColor: { red: 0, green: 0, blue: 0 } } };
 /** Space above a table's caption, points. */
 const CAPTION_SPACE = 12;
 
+/** A paragraph alignment as the Docs API names it (END is DocumentApp's RIGHT). */
+export type ParagraphAlignment = 'CENTER' | 'END';
+
+/** A generated paragraph the renderer asked to be aligned: which one, counted from `first`. */
+export interface AlignedParagraph {
+  index: number;
+  alignment: ParagraphAlignment;
+}
+
 /** The generated part of a templated document and the look the template gives it. */
 export interface LayoutScope {
   /** Index of the first generated element among the body's elements (section breaks aside). */
@@ -272,6 +286,28 @@ export interface LayoutScope {
   look: DocumentLook;
   /** Width of a line of text, points: tables are sized to it. */
   textWidth: number;
+  /**
+   * Generated paragraphs to align (figures, captions, appendix labels and titles), by their
+   * place among the generated elements as the renderer inserted them: found by position, not by
+   * text, and never justified or indented as running text.
+   */
+  aligned?: readonly AlignedParagraph[];
+}
+
+/**
+ * The paragraphs `aligned` names among the generated elements, each with its alignment; an index
+ * that is not a paragraph there (a document changed between saving and reading) is left alone.
+ */
+function alignedParagraphs(
+  generated: readonly DocsStructuralElement[],
+  aligned: readonly AlignedParagraph[],
+): Map<DocsStructuralElement, ParagraphAlignment> {
+  const found = new Map<DocsStructuralElement, ParagraphAlignment>();
+  for (const { index, alignment } of aligned) {
+    const el = generated[index];
+    if (el?.paragraph) found.set(el, alignment);
+  }
+  return found;
 }
 
 function textRange(el: DocsStructuralElement): DocsRange {
@@ -426,11 +462,22 @@ export function layoutRequests(
   // A templated document: only what was generated takes the look; the template's own text stays.
   const elements = content.filter((el) => !el.sectionBreak);
   const generated = scope ? elements.slice(scope.first, scope.first + scope.count) : null;
-  // The signature's lines and the captions are not running text: no indent, not justified.
-  const skip = new Set<DocsStructuralElement>(scope ? [...captions, ...signatureParts] : []);
+  const aligned = alignedParagraphs(generated ?? [], scope?.aligned ?? []);
+  // The signature's lines, the captions and the aligned paragraphs are not running text: no
+  // indent, not justified.
+  const skip = new Set<DocsStructuralElement>(
+    scope ? [...captions, ...signatureParts, ...aligned.keys()] : [],
+  );
   const requests: DocsLayoutRequest[] = [
     ...(generated && scope ? lookRequests(generated, scope) : []),
     ...justify(generated ?? content, skip, scope?.look ?? null),
+    ...[...aligned].map(([el, alignment]): DocsLayoutRequest => ({
+      updateParagraphStyle: {
+        range: textRange(el),
+        paragraphStyle: { alignment },
+        fields: 'alignment',
+      },
+    })),
     ...links(content, model),
   ];
   content.forEach((el) => {

@@ -5,11 +5,13 @@
  * This file only lays the text out: numbered HEADING2 sections with HEADING3 subheadings,
  * paragraphs, numbered and bulleted lists, tables, every figure as a chart image with its caption
  * below, conclusions and recommendations each numbered from 1, the signature, and the appendices
- * each on a new page. Fonts, sizes, bold header rows and column widths are not set here:
- * docLayout.ts sets them through the Docs service in one batch, with what DocumentApp cannot do
- * (keep with next, repeated header rows).
+ * each on a new page. Fonts, sizes, bold header rows, column widths and alignment are not set
+ * here: docLayout.ts sets them through the Docs service in one batch, with what DocumentApp cannot
+ * do (keep with next, repeated header rows); the renderer only records which paragraphs it wants
+ * centred or set to the right.
  */
 import { oneLine } from '../domain/text/clean';
+import { keepNumberSign } from '../domain/text/numbers';
 import type {
   ChartBlock,
   DocumentBlock,
@@ -18,7 +20,7 @@ import type {
   LinkListBlock,
   TableBlock,
 } from '../domain/document';
-import { signatureLines } from '../domain/document';
+import { mapDocumentText, signatureLines } from '../domain/document';
 import {
   DOCUMENT_TEMPLATE_SETTING,
   documentFieldValues,
@@ -28,7 +30,7 @@ import type { Settings } from '../domain/settings';
 import { DOCUMENTS_RU } from '../i18n/ru/documents';
 import { fillPhrase } from '../i18n/ru/note';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
-import { applyDocumentLayout } from './docLayout';
+import { applyDocumentLayout, type AlignedParagraph, type ParagraphAlignment } from './docLayout';
 import { openFromTemplate } from './documentTemplates';
 import type { TabChart } from './statisticsTab';
 import { readProperty, writeProperties } from './properties';
@@ -41,13 +43,28 @@ const MAX_IMAGE_WIDTH = 450;
 
 /** Inserts elements into a body one after another from a position. */
 class Cursor {
+  /** Paragraphs docLayout aligns, by their place among the inserted elements. */
+  readonly aligned: AlignedParagraph[] = [];
+  private readonly start: number;
+
   constructor(
     readonly body: Body,
     public at: number,
-  ) {}
+  ) {
+    this.start = at;
+  }
 
   paragraph(text: string): GoogleAppsScript.Document.Paragraph {
     return this.body.insertParagraph(this.at++, text);
+  }
+
+  /** A paragraph docLayout's one batch aligns: no DocumentApp call per paragraph. */
+  alignedParagraph(
+    text: string,
+    alignment: ParagraphAlignment,
+  ): GoogleAppsScript.Document.Paragraph {
+    this.aligned.push({ index: this.at - this.start, alignment });
+    return this.paragraph(text);
   }
 
   listItem(text: string): GoogleAppsScript.Document.ListItem {
@@ -66,6 +83,8 @@ class Cursor {
 /** What rendering did: how many elements it inserted, and the figures drawn as tables. */
 export interface RenderResult {
   inserted: number;
+  /** Inserted paragraphs to align (counted from the first inserted element). */
+  aligned: AlignedParagraph[];
   /** «Журнал» lines of figures that could not be drawn and went in as tables of their data. */
   figuresAsTables: string[];
 }
@@ -102,14 +121,13 @@ export function renderContent(
   signature(cursor, model.signature);
   for (const appendix of model.appendices ?? []) {
     cursor.pageBreak();
-    cursor.paragraph(appendix.label).setAlignment(DocumentApp.HorizontalAlignment.RIGHT);
+    cursor.alignedParagraph(appendix.label, 'END');
     cursor
-      .paragraph(appendix.title)
-      .setHeading(DocumentApp.ParagraphHeading.HEADING3)
-      .setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+      .alignedParagraph(appendix.title, 'CENTER')
+      .setHeading(DocumentApp.ParagraphHeading.HEADING3);
     for (const block of appendix.blocks) draw(block);
   }
-  return { inserted: cursor.at - at, figuresAsTables };
+  return { inserted: cursor.at - at, aligned: cursor.aligned, figuresAsTables };
 }
 
 function heading(cursor: Cursor, text: string): void {
@@ -241,8 +259,7 @@ function renderChart(
     }
   }
   if (image) {
-    const paragraph = cursor.paragraph('');
-    paragraph.setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    const paragraph = cursor.alignedParagraph('', 'CENTER');
     const picture = paragraph.appendInlineImage(image);
     const width = picture.getWidth();
     if (width > MAX_IMAGE_WIDTH) {
@@ -250,7 +267,7 @@ function renderChart(
       picture.setWidth(MAX_IMAGE_WIDTH);
     }
     // «Рисунок N. …» below the figure.
-    cursor.paragraph(block.caption).setAlignment(DocumentApp.HorizontalAlignment.CENTER);
+    cursor.alignedParagraph(block.caption, 'CENTER');
     return;
   }
   // Never silently: the job writes this line to «Журнал».
@@ -332,16 +349,25 @@ export interface PublishRequest {
  * template with an unknown field stops before anything is made, with the field's name.
  */
 export function publishDocument(request: PublishRequest): PublishedDocument {
-  const { kind, folder, model, charts, key, settings } = request;
+  const { kind, folder, key, settings } = request;
+  // The document's text keeps «№ 47» on one line: the renderer and docLayout (which finds link
+  // lines and the signature by the model's text) both read this model. The job's model, and
+  // whatever the tabs hold, stay as typed.
+  const model = mapDocumentText(request.model, keepNumberSign);
+  const charts = new Map(
+    [...request.charts].map(([caption, image]) => [keepNumberSign(caption), image]),
+  );
   // A title comes from settings and answers: one clean line, whatever was typed.
   const title = oneLine(model.title);
-  const values = documentFieldValues({
+  const fields = documentFieldValues({
     title,
     subtitle: model.subtitle,
     settings,
     date: new Date(),
     extra: request.fields,
   });
+  const values: Record<string, string> = {};
+  for (const [field, value] of Object.entries(fields)) values[field] = keepNumberSign(value);
   const reference = String(settings[DOCUMENT_TEMPLATE_SETTING[kind]] ?? '');
   const made = openFromTemplate(kind, reference, folder, title, values);
   const { id, doc, body, marker } = made;
@@ -359,6 +385,7 @@ export function publishDocument(request: PublishRequest): PublishedDocument {
     applyDocumentLayout(id, model, {
       first,
       count: rendered.inserted,
+      aligned: rendered.aligned,
       look: made.look,
       textWidth: made.textWidth,
     });

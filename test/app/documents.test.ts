@@ -129,7 +129,9 @@ describe('setupSystem makes the document templates', () => {
       const body = doc.content().body;
       expect(body.attrs).toMatchObject({ PAGE_WIDTH: 595.3, MARGIN_LEFT: 85, MARGIN_RIGHT: 42.5 });
       expect(text(body.children[0]!)).toBe(
-        'СОГЛАСОВАНО\n{{Должность согласующего}}\n{{ФИО согласующего}}\tУТВЕРЖДАЮ\n{{Должность утверждающего}}\n{{ФИО утверждающего}}\nПриказ от {{Дата приказа}} № {{Номер приказа}}',
+        'СОГЛАСОВАНО\n{{Должность согласующего}}\n{{ФИО согласующего}}\tУТВЕРЖДАЮ\n{{Должность утверждающего}}\n{{ФИО утверждающего}}\nПриказ от {{Дата приказа}} №' +
+          NBSP +
+          '{{Номер приказа}}',
       );
       expect(body.children.map(text)).toContain('{{Текст документа}}');
       expect(doc.content().header && text(doc.content().header!.children[0]!)).toBe(
@@ -153,8 +155,11 @@ describe('the monthly note from its template', () => {
       'СОГЛАСОВАНО\nНачальник отдела образования администрации Невского района\nЛ. И. Чалганская',
     );
     expect(cellText(approval, 0, 1)).toBe(
-      `УТВЕРЖДАЮ\nЗаведующий ГБДОУ № 128 Невского района Санкт-Петербурга\nЕ. В. Французан\nПриказ от 28${NBSP}июня 2021${NBSP}г. № 24-ОД`,
+      `УТВЕРЖДАЮ\nЗаведующий ГБДОУ №${NBSP}128 Невского района Санкт-Петербурга\nЕ. В. Французан\nПриказ от 28${NBSP}июня 2021${NBSP}г. №${NBSP}24-ОД`,
     );
+    // «Настройки» keep what the centre typed: only the document's text has the no-break space.
+    const typed = ws.sheetValues('Настройки').find((r) => r[2] === 'approverPosition')!;
+    expect(typed[1]).toBe('Заведующий ГБДОУ № 128 Невского района Санкт-Петербурга');
   });
 
   test('a single title, Times New Roman 14 bold centred; the header and footer from the template', () => {

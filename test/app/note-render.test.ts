@@ -226,10 +226,25 @@ describe('the monthly note read back from the Doc', () => {
     const labels = paragraphs.filter((p) => /^Приложение \d+$/.test(text(p)));
     expect(labels.length).toBeGreaterThan(0);
     for (const label of labels) {
+      expect(label.attrs.HORIZONTAL_ALIGNMENT).toBe('RIGHT');
       const title = paragraphs[paragraphs.indexOf(label) + 1]!;
       expect(title.attrs.HEADING).toBe('HEADING3');
       expect(title.attrs.HORIZONTAL_ALIGNMENT).toBe('CENTER');
     }
+    // Aligned in the layout's one batch, not one DocumentApp call each, and not taken for running
+    // text on the way: no first-line indent, which justified text gets.
+    const justified = paragraphs.find((p) => p.attrs.HORIZONTAL_ALIGNMENT === 'JUSTIFY')!;
+    expect(Number(justified.attrs.INDENT_FIRST_LINE)).toBeGreaterThan(0);
+    for (const p of [...pictures, ...labels]) {
+      const next = paragraphs[paragraphs.indexOf(p) + 1]!;
+      for (const aligned of [p, next]) expect(aligned.attrs.INDENT_FIRST_LINE ?? 0).toBe(0);
+    }
+    const run = ws
+      .costs()
+      .executions.filter((e) => e.functionName === 'generateMonthlyNote')
+      .pop()!;
+    expect(run.calls['Paragraph.setAlignment']).toBeUndefined();
+    expect(run.calls['Docs.Documents.batchUpdate']).toBe(1);
   });
 
   test('the header row of every table of the note is bold, its other rows are not', () => {
@@ -261,6 +276,25 @@ describe('the monthly note read back from the Doc', () => {
     expect(all).toContain('В 1 отчёте отдельные показатели заполнены с ошибками');
     const queue = ws.sheetValues('Требует проверки').map((r) => r.join(' | '));
     expect(queue.some((r) => r.includes('900') && r.includes('неправдоподобно'))).toBe(true);
+  });
+
+  test('«№» keeps to its number: a no-break space after it everywhere, the typed names untouched', () => {
+    const whole = [note.headerText(), all, ...note.tables().flat(2), note.footerText()].join('\n');
+    expect(whole).toContain('ГБОУ СОШ №\u00A01');
+    expect(whole).not.toMatch(/№[ \t]/);
+    // The registry and the answers keep what was typed.
+    expect(ws.sheetValues('ОУ').flat()).toContain('ГБОУ СОШ № 1');
+  });
+
+  test('a link line of an ОУ named «№ 1» is still found and linked after the no-break space', () => {
+    const url = 'https://vk.com/school1?w=wall-1';
+    const line = paragraphs.find((p) => text(p) === `ГБОУ СОШ №\u00A01: ${url}`);
+    expect(line).toBeDefined();
+    const runs = line!.children.flatMap((c) => (c.type === 'TEXT' ? c.runs : []));
+    expect(runs.filter((r) => r.attrs.LINK_URL === url).map((r) => r.text)).toEqual([url]);
+    expect(runs.filter((r) => r.attrs.LINK_URL === undefined).map((r) => r.text)).toEqual([
+      'ГБОУ СОШ №\u00A01: ',
+    ]);
   });
 
   test('the .docx carries keep-with-next, header rows, unsplit rows and links', async () => {

@@ -103,13 +103,19 @@ describe('generateMonthlyNote', () => {
     const winners = key.find((r) => r[0] === OUTPUTS_RU.stats.indicators.winners)!;
     expect(winners[1]).toBe(1);
 
-    // The note's rating table equals the tab's rating block, row by row.
+    // The note's rating table equals the tab's rating block, row by row; the note keeps «№ 47»
+    // on one line (a no-break space), the tab keeps the name as typed.
     const tables = note.tables();
     expect(tables.length).toBeGreaterThanOrEqual(4);
     const rating = tables.find((t) => t[0]!.join('|') === NOTE_RU.ratingHeader.join('|'))!;
     expect(rating).toBeDefined();
     const tabRating = tabBlock(ws, OUTPUTS_RU.stats.ratingMonth);
-    expect(rating.slice(1).map((r) => [r[0], r[1], r[2], r[3], plain(r[4]!)])).toEqual(
+    expect(rating.slice(1).map((r) => r[0])).toEqual([
+      'ГБОУ СОШ №' + NBSP + '47',
+      'ГБОУ СОШ №' + NBSP + '51',
+    ]);
+    expect(tabRating.map((r) => r[0])).toEqual(['ГБОУ СОШ № 47', 'ГБОУ СОШ № 51']);
+    expect(rating.slice(1).map((r) => [plain(r[0]!), r[1], r[2], r[3], plain(r[4]!)])).toEqual(
       tabRating.map((r) => [
         r[0],
         String(r[1]),

@@ -278,6 +278,19 @@ describe('generatePlanAnalysis', () => {
       ['Итого', '21', '100,0'],
     ]);
     expect(docs[0]!.text()).toContain('Всего в плане 21 мероприятие; выполнено 15');
+    // «№» keeps to its number in the document (a no-break space); the plan tab keeps the text
+    // as it was imported.
+    const whole = [
+      docs[0]!.headerText(),
+      docs[0]!.text(),
+      ...docs[0]!.tables().flat(2),
+      docs[0]!.footerText(),
+    ].join('\n');
+    expect(whole).toContain('на базе ГБОУ №\u00A03, 20, 25');
+    expect(whole).not.toMatch(/№[ \t]/);
+    expect(body(ws).some((r) => r.some((c) => String(c).includes('на базе ГБОУ № 3, 20')))).toBe(
+      true,
+    );
 
     const again = app.call('generatePlanAnalysis', '2020/2021') as string;
     expect(again).not.toBe(id);

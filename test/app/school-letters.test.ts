@@ -179,8 +179,9 @@ describe('the monthly letter to every ОУ', () => {
     const rating = note
       .tables()
       .find((t) => t[0]?.[0] === 'ОУ' && t[0]?.[1] === 'Участников')!
-      .find((r) => r[0] === 'ГБОУ СОШ № 47')!;
-    expect(rating).toEqual(['ГБОУ СОШ № 47', '3', '1', '1', `66,7`]);
+      .find((r) => r[0] === `ГБОУ СОШ №${NBSP}47`)!;
+    // The note keeps «№» on the line of its number; the tab and the letter keep the name as typed.
+    expect(rating).toEqual([`ГБОУ СОШ №${NBSP}47`, '3', '1', '1', `66,7`]);
     app.call('refreshStatistics', '2021-10');
     const tab = ws.sheetValues('Статистика');
     const from = tab.findIndex((r) => r[0] === 'Рейтинг ОУ (отчётный месяц)');

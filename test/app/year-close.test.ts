@@ -272,6 +272,11 @@ describe('closeSchoolYear after a season', () => {
       .filter((d) => !d.trashed && d.name.includes('за 2021/2022 учебный год'));
     expect(notes).toHaveLength(1);
     expect(notes[0]!.folderPath).toBe(archive[0]!.path);
+    // The annual note keeps «№» on the line of its number (a no-break space).
+    const note = notes[0]!;
+    const whole = [note.headerText(), note.text(), ...note.tables().flat(2), note.footerText()];
+    expect(whole.join('\n')).toMatch(/ГБОУ СОШ №\u00A0\d/);
+    expect(whole.join('\n')).not.toMatch(/№[ \t]/);
     expect(archive[0]!.path).toMatch(/Справки\/2021-2022$/);
   });
 

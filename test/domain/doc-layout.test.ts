@@ -5,7 +5,8 @@
  * pins its header row and keeps its rows whole, the signature block stays together.
  */
 import { layoutRequests } from '../../src/workspace/docLayout';
-import type { DocumentModel } from '../../src/domain/document';
+import { mapDocumentText, type DocumentModel } from '../../src/domain/document';
+import { keepNumberSign, NBSP } from '../../src/domain/text';
 
 type El = Record<string, unknown>;
 
@@ -246,5 +247,124 @@ describe('layoutRequests in a document made from a template', () => {
     );
     expect(widths).toHaveLength(11);
     expect(widths.reduce((a, b) => a + b, 0)).toBeCloseTo(467.8, 0);
+  });
+});
+
+describe('layoutRequests aligns the paragraphs the renderer named, by place', () => {
+  // Generated: text, a picture, its caption, text; a page break, an appendix label and title.
+  const approval = para(1, 'УТВЕРЖДАЮ');
+  const before = para(11, 'Первый абзац.');
+  const picture = {
+    startIndex: 25,
+    endIndex: 27,
+    paragraph: {
+      elements: [{ inlineObjectElement: {} }, { textRun: { content: '\n' } }],
+      paragraphStyle: { namedStyleType: 'NORMAL_TEXT' },
+    },
+  };
+  const caption = para(27, 'Рисунок 1. Участники');
+  const after = para(48, 'Второй абзац.');
+  const pageBreak = para(62, '');
+  const label = para(63, 'Приложение 1');
+  const title = para(76, 'Рейтинг ОУ', { namedStyleType: 'HEADING_3' });
+  // The same words as the caption, but not named by the renderer: running text.
+  const sameWords = para(87, 'Рисунок 1. Участники');
+  const content = [
+    { endIndex: 1, sectionBreak: {} },
+    approval,
+    before,
+    picture,
+    caption,
+    after,
+    pageBreak,
+    label,
+    title,
+    sameWords,
+  ];
+  const look = {
+    text: { fontFamily: 'Times New Roman', fontSize: 14, indentFirstLine: 35.4, lineSpacing: 100 },
+    table: { fontFamily: 'Times New Roman', fontSize: 12 },
+  };
+  const requests = layoutRequests(
+    content,
+    { ...MODEL, sections: [], appendices: [] },
+    {
+      first: 1,
+      count: 8,
+      look,
+      textWidth: 467.8,
+      aligned: [
+        { index: 1, alignment: 'CENTER' },
+        { index: 2, alignment: 'CENTER' },
+        { index: 5, alignment: 'END' },
+        { index: 6, alignment: 'CENTER' },
+        { index: 40, alignment: 'CENTER' }, // no such element: left alone
+      ],
+    },
+  ) as Array<Record<string, Record<string, unknown>>>;
+  const styles = requests
+    .filter((r) => r.updateParagraphStyle)
+    .map((r) => r.updateParagraphStyle!)
+    .filter((r) => String(r.fields).includes('alignment'));
+
+  test('each named paragraph gets its alignment once; an index past the generated part is left alone', () => {
+    const aligned = styles.filter((r) => r.fields === 'alignment');
+    expect(aligned.map((r) => [r.range, (r.paragraphStyle as El).alignment])).toEqual([
+      [{ startIndex: 25, endIndex: 27 }, 'CENTER'],
+      [{ startIndex: 27, endIndex: caption.endIndex }, 'CENTER'],
+      [{ startIndex: 63, endIndex: label.endIndex }, 'END'],
+      [{ startIndex: 76, endIndex: title.endIndex }, 'CENTER'],
+    ]);
+  });
+
+  test('the aligned paragraphs break the runs of justified, indented text and are not in them', () => {
+    const justified = styles.filter((r) => (r.paragraphStyle as El).alignment === 'JUSTIFIED');
+    expect(justified.map((r) => [r.range, r.fields])).toEqual([
+      [{ startIndex: 11, endIndex: 25 }, 'alignment,indentFirstLine'],
+      [{ startIndex: 48, endIndex: 63 }, 'alignment,indentFirstLine'], // text and the page break
+      [{ startIndex: 87, endIndex: sameWords.endIndex }, 'alignment,indentFirstLine'],
+    ]);
+  });
+});
+
+describe('the document text with «№» kept to its number, as publishDocument prints it', () => {
+  const model: DocumentModel = {
+    ...MODEL,
+    title: 'Справка',
+    subtitle: '',
+    conclusions: ['ГБОУ № 1 не отчиталось.'],
+    recommendations: [],
+  };
+  const printed = mapDocumentText(model, keepNumberSign);
+
+  test('every text gets the no-break space; web addresses stay exactly as they are', () => {
+    expect(printed.conclusions).toEqual([`ГБОУ №${NBSP}1 не отчиталось.`]);
+    const links = printed.sections[0]!.blocks;
+    expect(links).toEqual([
+      { type: 'links', items: [{ label: `ГБОУ №${NBSP}1`, url: URL }] },
+      { type: 'links', items: [{ label: `ГБОУ №${NBSP}2`, url: 'file:///C:/пост-релиз.docx' }] },
+    ]);
+    const table = printed.appendices![0]!.blocks[0]!;
+    expect(table).toMatchObject({ rows: [[`ГБОУ №${NBSP}1`, URL]], linkColumn: 1 });
+    // The model as built is left as it was.
+    expect(model.conclusions).toEqual(['ГБОУ № 1 не отчиталось.']);
+  });
+
+  test('docLayout finds the printed link line by the printed model, not by the model as built', () => {
+    const line = para(1, `ГБОУ №${NBSP}1: ${URL}`, {}, { bullet: { listId: 'kix.1' } });
+    const content = [{ endIndex: 1, sectionBreak: {} }, line];
+    const linked = (m: Pick<DocumentModel, 'signature' | 'sections' | 'appendices'>) =>
+      layoutRequests(content, m).filter((r) => 'updateTextStyle' in r);
+    const start = 1 + `ГБОУ №${NBSP}1: `.length;
+    expect(linked(printed)).toEqual([
+      {
+        updateTextStyle: {
+          range: { startIndex: start, endIndex: start + URL.length },
+          textStyle: { link: { url: URL } },
+          fields: 'link',
+        },
+      },
+    ]);
+    expect(linked(model)).toEqual([]);
   });
 });

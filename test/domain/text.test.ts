@@ -10,6 +10,7 @@ import {
   roundTo,
   NBSP,
   MINUS,
+  keepNumberSign,
   formatDateNumeric,
   formatDateLong,
   formatDateRange,
@@ -119,6 +120,18 @@ describe('numbers', () => {
     expect(formatDecimal(1.5)).toBe('1,5');
     expect(percentOf(16, 30)).toBe(53.3);
     expect(percentOf(1, 0)).toBeNull();
+  });
+});
+
+describe('keepNumberSign', () => {
+  test('the spaces after «№» become one no-break space; nothing else changes', () => {
+    expect(keepNumberSign('ГБОУ СОШ № 47')).toBe(`ГБОУ СОШ №${NBSP}47`);
+    expect(keepNumberSign('приказ от 05.10.2021 №  3, № 12-о')).toBe(
+      `приказ от 05.10.2021 №${NBSP}3, №${NBSP}12-о`,
+    );
+    expect(keepNumberSign(`№${NBSP}5`)).toBe(`№${NBSP}5`);
+    expect(keepNumberSign('ГБДОУ №128')).toBe('ГБДОУ №128'); // typed without a space: left so
+    expect(keepNumberSign('Школа 47, 1 234')).toBe('Школа 47, 1 234');
   });
 });
 

@@ -14,6 +14,15 @@ export const NBSP = '\u00A0';
 /** Typographic minus sign. */
 export const MINUS = '\u2212';
 
+/**
+ * «№ 47», «№ 12-о», «от 05.10.2021 № 3»: the spaces after a number sign become one no-break space,
+ * so «№» never ends a line apart from its number. For document text only — what a school or the
+ * centre typed stays as typed in the tabs; a sign written without a space («№47») is left so.
+ */
+export function keepNumberSign(text: string): string {
+  return text.replace(/№[ \t]+/g, '№' + NBSP);
+}
+
 /** Rounds half away from zero to `digits` decimals (Math.round alone rounds −2.5 to −2). */
 export function roundTo(value: number, digits: number): number {
   const factor = Math.pow(10, digits);

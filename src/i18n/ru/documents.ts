@@ -35,7 +35,8 @@ export const DOCUMENTS_RU = {
   defaults: {
     agreed: 'СОГЛАСОВАНО',
     approved: 'УТВЕРЖДАЮ',
-    order: 'Приказ от {{Дата приказа}} № {{Номер приказа}}',
+    // A no-break space: «№» stays on the line of the order's number.
+    order: 'Приказ от {{Дата приказа}} №\u00A0{{Номер приказа}}',
     sampleTable:
       '{{Образец таблицы}} — шрифт и размер этой ячейки получат таблицы документа; сама таблица в документ не попадает',
   },
