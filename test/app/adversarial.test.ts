@@ -2,7 +2,7 @@
  * Adversarial: what schools and staff really do that the other suites do not try — each test on
  * the real bundle, written before its fix.
  */
-import { registration, rememberFirstEvent, setUpDistrict } from './harness';
+import { madeDocuments, registration, rememberFirstEvent, setUpDistrict } from './harness';
 
 const REG = 'Регистрация участников';
 const RESULTS = 'Результаты участия';
@@ -53,5 +53,58 @@ describe('invisible direction marks pasted with a name', () => {
     expect(column(ws, 'Результаты', 'Участник')).toEqual(['Иванова Мария']);
     const fields = column(ws, 'Требует проверки', 'Поле').map(String);
     expect(fields.filter((f) => f.startsWith('Участник'))).toEqual([]);
+  });
+});
+
+describe('the year closed while certificates are unfinished', () => {
+  const EVENT = 'Отборочный (заочный) тур регионального чемпионата JuniorSkills';
+  const MONTHS = ['2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03'];
+
+  test('the close is refused, naming the event and its progress, until the documents are made: the names they need are not removed first', () => {
+    // 7 templates and 9 notes leave 2 documents of the day for certificates: 3 of 5 wait.
+    const { ws, app } = setUpDistrict('2022-06-01T10:00:00+03:00', { documentsCreatedPerDay: 18 });
+    rememberFirstEvent(ws.sheetValues('Мероприятия'));
+    const children: [string, string, string][] = [
+      ['ГБОУ СОШ № 47', 'Орлова', 'Ирина'],
+      ['ГБОУ СОШ № 51', 'Козлова', 'Анна'],
+      ['ГБДОУ № 21', 'Сорокин', 'Илья'],
+      ['ГБДОУ № 106', 'Белова', 'Ольга'],
+    ];
+    for (const [school, surname, name] of children) {
+      ws.submitForm(
+        REG,
+        registration({
+          'Образовательное учреждение': school,
+          Мероприятие: EVENT,
+          'Участник 1: фамилия': surname,
+          'Участник 1: имя': name,
+        }),
+      );
+      ws.submitForm(
+        RESULTS,
+        result({
+          'Образовательное учреждение': school,
+          Мероприятие: EVENT,
+          'Участник (Фамилия Имя)': `${surname} ${name}`,
+        }),
+      );
+    }
+    for (const period of [...MONTHS, '2022-04', '2022-05']) app.call('generateMonthlyNote', period);
+    const first = app.call('generateCertificates', EVENT) as { made: number; paused: string };
+    expect(first).toMatchObject({ made: 2, paused: 'quota' });
+
+    ws.clock.advanceTo('2022-06-02T05:00:00+03:00'); // before the daily run
+    for (const confirm of [undefined, true]) {
+      expect(() => app.call('closeSchoolYear', '2021/2022', confirm)).toThrow(
+        /Грамоты не доделаны.*сделано 2 из 5/,
+      );
+    }
+    expect(column(ws, 'Участники', 'Фамилия')).toHaveLength(4);
+
+    ws.clock.advanceTo('2022-06-02T08:00:00+03:00'); // the daily run makes the other three
+    const made = madeDocuments(ws).filter((d) => !d.trashed && d.folderPath.includes('/Грамоты/'));
+    expect(made).toHaveLength(5);
+    const closed = app.call('closeSchoolYear', '2021/2022', true) as { closed: boolean };
+    expect(closed.closed).toBe(true);
   });
 });
