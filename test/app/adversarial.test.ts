@@ -108,3 +108,54 @@ describe('the year closed while certificates are unfinished', () => {
     expect(closed.closed).toBe(true);
   });
 });
+
+describe('a test answer deleted from the response sheet', () => {
+  /** [answer's surname, field, status] of every row of «Требует проверки». */
+  function statuses(ws: Ws): string[][] {
+    const [head = [], ...rows] = ws.sheetValues('Требует проверки');
+    const answers = ws.sheetValues(`Ответы: ${REG}`);
+    const surname = answers[0]!.indexOf('Участник 1: фамилия');
+    const at = (h: string) => head.indexOf(h);
+    return rows.map((r) => {
+      const row = Number(String(r[at('Ответ-источник')]).replace('REG-', ''));
+      return [String(answers[row - 1]![surname]), String(r[at('Поле')]), String(r[at('Статус')])];
+    });
+  }
+
+  test('staff statuses in «Требует проверки» stay with their answers: none passes to the next answer, none is lost', () => {
+    const { ws, app } = district();
+    // A test answer, then two schools' answers: each has the same category problem and its own.
+    for (const surname of ['Тестова1', 'Соколова2', 'Петров3'])
+      ws.submitForm(REG, registration({ 'Участник 1: фамилия': surname }));
+    const sheet = ws.spreadsheet().getSheetByName('Требует проверки')!;
+    const status: Record<string, string> = { Тестова1: 'Решено', Петров3: 'В работе' };
+    statuses(ws).forEach(([surname], i) => {
+      if (status[surname!]) sheet.getRange(i + 2, 9).setValue(status[surname!]);
+    });
+    const CATEGORY = 'Возрастная категория';
+    const SURNAME = 'Участник 1: фамилия';
+    expect(statuses(ws)).toEqual([
+      ['Тестова1', CATEGORY, 'Решено'],
+      ['Тестова1', SURNAME, 'Решено'],
+      ['Соколова2', CATEGORY, 'Новая'],
+      ['Соколова2', SURNAME, 'Новая'],
+      ['Петров3', CATEGORY, 'В работе'],
+      ['Петров3', SURNAME, 'В работе'],
+    ]);
+    // Staff delete the test answer's row; the next daily run and rebuildAll project it all.
+    ws.spreadsheet().getSheetByName(`Ответы: ${REG}`)!.deleteRow(2);
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
+    const after = [
+      ['Соколова2', CATEGORY, 'Новая'],
+      ['Соколова2', SURNAME, 'Новая'],
+      ['Петров3', CATEGORY, 'В работе'],
+      ['Петров3', SURNAME, 'В работе'],
+    ];
+    expect(statuses(ws)).toEqual(after);
+    app.call('rebuildAll');
+    expect(statuses(ws)).toEqual(after);
+    // A new answer of the same family goes through the submit: the statuses stay.
+    ws.submitForm(REG, registration({ 'Участник 1: фамилия': 'Орлов4' }));
+    expect(statuses(ws).filter(([surname]) => surname !== 'Орлов4')).toEqual(after);
+  });
+});
