@@ -86,7 +86,30 @@ export interface Confirmation {
 export interface StaffColumns {
   /** By `resultKey`: the child, event and competency — never by row or response id. */
   resultConfirmed: Map<string, Confirmation>;
+  /** By `qualityStatusKey`. */
   qualityStatus: Map<string, string>;
+}
+
+/**
+ * What a status staff set in «Требует проверки» belongs to. A problem of an answer: the answer by
+ * its timestamp (to the millisecond, as Forms writes it), form, field and value — never by its id,
+ * the row of the response sheet, which passes to the next answer when staff delete a row above,
+ * nor by the issue key that hashes that id. An edit gives the answer a new timestamp: its problems
+ * are to be checked again, as a result changed after its confirmation. A problem of no answer (a
+ * reference tab): its key.
+ */
+export function qualityStatusKey(issue: {
+  key?: string;
+  detectedAt?: Date | null;
+  form: string;
+  field: string;
+  value: string;
+}): string {
+  const at = issue.detectedAt;
+  if (!at || Number.isNaN(at.getTime())) return issue.key ?? '';
+  return [at.getTime(), matchKey(issue.form), matchKey(issue.field), matchKey(issue.value)].join(
+    '\u0001',
+  );
 }
 
 export interface Projection {
@@ -248,7 +271,7 @@ export function projectIntake(
   // submit keeps those rows as they are (they belong to no response of its scope).
   if (!scope) quality.push(...undatedEventIssues(reference.events));
   for (const issue of quality) {
-    const status = issue.key ? staff.qualityStatus.get(issue.key) : undefined;
+    const status = staff.qualityStatus.get(qualityStatusKey(issue));
     if (status) issue.status = status;
   }
   return {

@@ -10,6 +10,7 @@
  * the note replace their own leftovers). Nothing is removed before the archive and the note are
  * made and checked.
  */
+import { pendingCertificates } from './certificates';
 import { installedSchoolYear } from './intakeOptions';
 import { computeYearFigures, archiveTables, type YearFigures } from '../domain/annual';
 import { buildAnnualNote } from '../domain/annualNote';
@@ -140,7 +141,10 @@ export function closeSchoolYear(schoolYear: unknown, confirm?: unknown): YearClo
   );
 }
 
-/** Throws the refusal in Russian before 1 June of the closing year or while a note is missing. */
+/**
+ * Throws the refusal in Russian before 1 June of the closing year, while a note is missing, or while
+ * certificates are unfinished: they are made from the children's names the close removes.
+ */
 function refuseEarly(year: number): void {
   const now = new Date();
   const from = closeAllowedFrom(year);
@@ -150,6 +154,10 @@ function refuseEarly(year: number): void {
   const missing = periodsDueNotes(year, now).filter((p) => existingNoteId(p) === null);
   if (missing.length > 0) {
     throw new Error(YEAR_CLOSE_RU.notesMissing(missing.map(formatMonthYear).join(', ')));
+  }
+  const certificates = pendingCertificates();
+  if (certificates.length > 0) {
+    throw new Error(YEAR_CLOSE_RU.certificatesPending(certificates.map((c) => c.message)));
   }
 }
 

@@ -29,7 +29,7 @@ import type {
   ReferenceData,
   StaffColumns,
 } from '../domain/intake';
-import { confirmationText, resultKey } from '../domain/intake';
+import { confirmationText, qualityStatusKey, resultKey } from '../domain/intake';
 import type { ParticipantResult } from '../domain/model';
 import type { QualityIssue } from '../domain/model';
 import { DEFAULT_AGE_CATEGORIES, DEFAULT_COMPETENCIES, SAMPLE_EVENTS } from '../domain/reference';
@@ -414,15 +414,24 @@ export function resultConfirmations(rows: readonly Row[]): Map<string, Confirmat
   return confirmations;
 }
 
-/** Statuses staff set in «Требует проверки» (other than «Новая»), by issue key. */
+/**
+ * Statuses staff set in «Требует проверки» (other than «Новая»), by `qualityStatusKey`: the answer's
+ * timestamp, form, field and value. «Обнаружено» is a Date, or a serial number when read through
+ * the Sheets API.
+ */
 export function qualityStatuses(rows: readonly Row[]): Map<string, string> {
   const statuses = new Map<string, string>();
-  const [key, status] = [columnIndex(QUALITY_SCHEMA, 'key'), columnIndex(QUALITY_SCHEMA, 'status')];
+  const [status, detected] = [
+    columnIndex(QUALITY_SCHEMA, 'status'),
+    columnIndex(QUALITY_SCHEMA, 'detectedAt'),
+  ];
   for (const row of rows) {
     const value = String(row[status] ?? '').trim();
-    if (value !== '' && value !== DOMAIN_RU.quality.statusNew) {
-      statuses.set(String(row[key]), value);
-    }
+    if (value === '' || value === DOMAIN_RU.quality.statusNew) continue;
+    const issue = fromRow(QUALITY_SCHEMA, row);
+    const serial = row[detected];
+    if (typeof serial === 'number') issue.detectedAt = fromSerial(serial);
+    statuses.set(qualityStatusKey(issue), value);
   }
   return statuses;
 }

@@ -38,7 +38,12 @@ const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
 
 const CYRILLIC = /[\u0400-\u04FF]/;
 const WORD = /[A-Za-z\u0400-\u04FF]+/g;
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+/**
+ * Zero-width marks, the soft hyphen, the BOM and direction marks, embeddings, overrides and
+ * isolates (LRM, RLM, U+202A–U+202E, U+2066–U+2069): text pasted from a web page or a messenger
+ * brings them around a name, where nobody can see them.
+ */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD]/g;
 const SPACES = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000]+/g;
 
 /**
@@ -55,7 +60,7 @@ export function isBlank(value: unknown): boolean {
 
 /** A character cleanText would change: whitespace other than the plain space, invisible marks. */
 const UNTIDY_CHAR =
-  /[\t-\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF]/;
+  /[\t-\r\u00A0\u00AD\u1680\u2000-\u200F\u2028-\u202F\u205F\u2060\u2066-\u2069\u3000\uFEFF]/;
 
 /** Whether cleanText would return `text` unchanged (most cells are already tidy). */
 function isTidy(text: string): boolean {

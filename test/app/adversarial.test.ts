@@ -1,0 +1,161 @@
+/**
+ * Adversarial: what schools and staff really do that the other suites do not try — each test on
+ * the real bundle, written before its fix.
+ */
+import { madeDocuments, registration, rememberFirstEvent, setUpDistrict } from './harness';
+
+const REG = 'Регистрация участников';
+const RESULTS = 'Результаты участия';
+
+type Ws = ReturnType<typeof setUpDistrict>['ws'];
+
+function district(now = '2021-10-04T09:00:00+03:00') {
+  const { ws, app } = setUpDistrict(now);
+  rememberFirstEvent(ws.sheetValues('Мероприятия'));
+  return { ws, app };
+}
+
+function column(ws: Ws, tab: string, header: string): unknown[] {
+  const [head = [], ...rows] = ws.sheetValues(tab);
+  const i = head.indexOf(header);
+  if (i < 0) throw new Error(`no column ${header} in ${tab}`);
+  return rows.map((r) => r[i]);
+}
+
+function result(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'Образовательное учреждение': 'ГБОУ СОШ № 47',
+    Мероприятие: String(registration()['Мероприятие']),
+    Компетенция: 'Мобильная робототехника',
+    'Участник (Фамилия Имя)': 'Иванова Мария',
+    Результат: 'Участник',
+    Баллы: '61',
+    ...overrides,
+  };
+}
+
+describe('invisible direction marks pasted with a name', () => {
+  test('LRM, RLM and bidi embeddings around a name are dropped like zero-width spaces: the child is one participant, the result finds her', () => {
+    const { ws, app } = district();
+    ws.submitForm(REG, registration());
+    // The same child again, her name pasted from a web page with direction marks around it.
+    ws.submitForm(
+      REG,
+      registration({
+        'Участник 1: фамилия': 'Иванова\u200E',
+        'Участник 1: имя': '\u202BМария\u202C',
+      }),
+    );
+    ws.submitForm(RESULTS, result({ 'Участник (Фамилия Имя)': 'Иванова\u200F Мария' }));
+    app.call('rebuildAll');
+    expect(column(ws, 'Участники', 'Фамилия')).toEqual(['Иванова']);
+    expect(column(ws, 'Участники', 'Имя')).toEqual(['Мария']);
+    expect(column(ws, 'Результаты', 'Участник')).toEqual(['Иванова Мария']);
+    const fields = column(ws, 'Требует проверки', 'Поле').map(String);
+    expect(fields.filter((f) => f.startsWith('Участник'))).toEqual([]);
+  });
+});
+
+describe('the year closed while certificates are unfinished', () => {
+  const EVENT = 'Отборочный (заочный) тур регионального чемпионата JuniorSkills';
+  const MONTHS = ['2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03'];
+
+  test('the close is refused, naming the event and its progress, until the documents are made: the names they need are not removed first', () => {
+    // 7 templates and 9 notes leave 2 documents of the day for certificates: 3 of 5 wait.
+    const { ws, app } = setUpDistrict('2022-06-01T10:00:00+03:00', { documentsCreatedPerDay: 18 });
+    rememberFirstEvent(ws.sheetValues('Мероприятия'));
+    const children: [string, string, string][] = [
+      ['ГБОУ СОШ № 47', 'Орлова', 'Ирина'],
+      ['ГБОУ СОШ № 51', 'Козлова', 'Анна'],
+      ['ГБДОУ № 21', 'Сорокин', 'Илья'],
+      ['ГБДОУ № 106', 'Белова', 'Ольга'],
+    ];
+    for (const [school, surname, name] of children) {
+      ws.submitForm(
+        REG,
+        registration({
+          'Образовательное учреждение': school,
+          Мероприятие: EVENT,
+          'Участник 1: фамилия': surname,
+          'Участник 1: имя': name,
+        }),
+      );
+      ws.submitForm(
+        RESULTS,
+        result({
+          'Образовательное учреждение': school,
+          Мероприятие: EVENT,
+          'Участник (Фамилия Имя)': `${surname} ${name}`,
+        }),
+      );
+    }
+    for (const period of [...MONTHS, '2022-04', '2022-05']) app.call('generateMonthlyNote', period);
+    const first = app.call('generateCertificates', EVENT) as { made: number; paused: string };
+    expect(first).toMatchObject({ made: 2, paused: 'quota' });
+
+    ws.clock.advanceTo('2022-06-02T05:00:00+03:00'); // before the daily run
+    for (const confirm of [undefined, true]) {
+      expect(() => app.call('closeSchoolYear', '2021/2022', confirm)).toThrow(
+        /Грамоты не доделаны.*сделано 2 из 5/,
+      );
+    }
+    expect(column(ws, 'Участники', 'Фамилия')).toHaveLength(4);
+
+    ws.clock.advanceTo('2022-06-02T08:00:00+03:00'); // the daily run makes the other three
+    const made = madeDocuments(ws).filter((d) => !d.trashed && d.folderPath.includes('/Грамоты/'));
+    expect(made).toHaveLength(5);
+    const closed = app.call('closeSchoolYear', '2021/2022', true) as { closed: boolean };
+    expect(closed.closed).toBe(true);
+  });
+});
+
+describe('a test answer deleted from the response sheet', () => {
+  /** [answer's surname, field, status] of every row of «Требует проверки». */
+  function statuses(ws: Ws): string[][] {
+    const [head = [], ...rows] = ws.sheetValues('Требует проверки');
+    const answers = ws.sheetValues(`Ответы: ${REG}`);
+    const surname = answers[0]!.indexOf('Участник 1: фамилия');
+    const at = (h: string) => head.indexOf(h);
+    return rows.map((r) => {
+      const row = Number(String(r[at('Ответ-источник')]).replace('REG-', ''));
+      return [String(answers[row - 1]![surname]), String(r[at('Поле')]), String(r[at('Статус')])];
+    });
+  }
+
+  test('staff statuses in «Требует проверки» stay with their answers: none passes to the next answer, none is lost', () => {
+    const { ws, app } = district();
+    // A test answer, then two schools' answers: each has the same category problem and its own.
+    for (const surname of ['Тестова1', 'Соколова2', 'Петров3'])
+      ws.submitForm(REG, registration({ 'Участник 1: фамилия': surname }));
+    const sheet = ws.spreadsheet().getSheetByName('Требует проверки')!;
+    const status: Record<string, string> = { Тестова1: 'Решено', Петров3: 'В работе' };
+    statuses(ws).forEach(([surname], i) => {
+      if (status[surname!]) sheet.getRange(i + 2, 9).setValue(status[surname!]);
+    });
+    const CATEGORY = 'Возрастная категория';
+    const SURNAME = 'Участник 1: фамилия';
+    expect(statuses(ws)).toEqual([
+      ['Тестова1', CATEGORY, 'Решено'],
+      ['Тестова1', SURNAME, 'Решено'],
+      ['Соколова2', CATEGORY, 'Новая'],
+      ['Соколова2', SURNAME, 'Новая'],
+      ['Петров3', CATEGORY, 'В работе'],
+      ['Петров3', SURNAME, 'В работе'],
+    ]);
+    // Staff delete the test answer's row; the next daily run and rebuildAll project it all.
+    ws.spreadsheet().getSheetByName(`Ответы: ${REG}`)!.deleteRow(2);
+    ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
+    const after = [
+      ['Соколова2', CATEGORY, 'Новая'],
+      ['Соколова2', SURNAME, 'Новая'],
+      ['Петров3', CATEGORY, 'В работе'],
+      ['Петров3', SURNAME, 'В работе'],
+    ];
+    expect(statuses(ws)).toEqual(after);
+    app.call('rebuildAll');
+    expect(statuses(ws)).toEqual(after);
+    // A new answer of the same family goes through the submit: the statuses stay.
+    ws.submitForm(REG, registration({ 'Участник 1: фамилия': 'Орлов4' }));
+    expect(statuses(ws).filter(([surname]) => surname !== 'Орлов4')).toEqual(after);
+  });
+});
