@@ -183,6 +183,7 @@ export function resumeCertificates(
       make: true,
       underLock: (job) => job(),
       ledger,
+      resumed: pending,
     });
   }
 }
@@ -220,6 +221,8 @@ interface RunOptions {
   underLock: <R>(job: () => R) => R;
   /** The mail queue of the daily run, if it has read it (letters to ОУ go into it). */
   ledger?: () => Ledger;
+  /** The daily run continuing an unfinished run (kept in document properties). */
+  resumed?: PendingRun;
 }
 
 /** A template read and understood. */
@@ -294,6 +297,14 @@ function run(
   });
   if (!outcome.ok) {
     answer.message = outcome.message;
+    if (options.resumed) {
+      // Staff renamed or removed the event of an unfinished run: said once, not retried daily.
+      const { event, done, total } = options.resumed;
+      answer.event = event;
+      answer.message = T.pendingDropped(event, done, total, outcome.message);
+      journal(spreadsheet, 'warning', answer);
+      savePending(event, null);
+    }
     return answer;
   }
   const plan = outcome.plan;

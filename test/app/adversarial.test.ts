@@ -60,7 +60,8 @@ describe('the year closed while certificates are unfinished', () => {
   const EVENT = 'Отборочный (заочный) тур регионального чемпионата JuniorSkills';
   const MONTHS = ['2021-09', '2021-10', '2021-11', '2021-12', '2022-01', '2022-02', '2022-03'];
 
-  test('the close is refused, naming the event and its progress, until the documents are made: the names they need are not removed first', () => {
+  /** Four children with results; on 1 June the day's quota makes 2 of their 5 documents. */
+  function pausedOnQuota() {
     // 7 templates and 9 notes leave 2 documents of the day for certificates: 3 of 5 wait.
     const { ws, app } = setUpDistrict('2022-06-01T10:00:00+03:00', { documentsCreatedPerDay: 18 });
     rememberFirstEvent(ws.sheetValues('Мероприятия'));
@@ -92,6 +93,11 @@ describe('the year closed while certificates are unfinished', () => {
     for (const period of [...MONTHS, '2022-04', '2022-05']) app.call('generateMonthlyNote', period);
     const first = app.call('generateCertificates', EVENT) as { made: number; paused: string };
     expect(first).toMatchObject({ made: 2, paused: 'quota' });
+    return { ws, app };
+  }
+
+  test('the close is refused, naming the event and its progress, until the documents are made: the names they need are not removed first', () => {
+    const { ws, app } = pausedOnQuota();
 
     ws.clock.advanceTo('2022-06-02T05:00:00+03:00'); // before the daily run
     for (const confirm of [undefined, true]) {
@@ -106,6 +112,24 @@ describe('the year closed while certificates are unfinished', () => {
     expect(made).toHaveLength(5);
     const closed = app.call('closeSchoolYear', '2021/2022', true) as { closed: boolean };
     expect(closed.closed).toBe(true);
+  });
+
+  test('an unfinished run whose event staff renamed is reported once in «Журнал» and not retried every day', () => {
+    const { ws, app } = pausedOnQuota();
+    const events = ws.spreadsheet().getSheetByName('Мероприятия')!;
+    const names = events.getRange(1, 1, events.getLastRow(), 1).getValues();
+    events
+      .getRange(1, 1, names.length, 1)
+      .setValues(names.map(([name]) => [name === EVENT ? `${EVENT} (финал)` : name]));
+    ws.clock.advanceTo('2022-06-02T08:00:00+03:00'); // the daily run cannot find the event
+    const lines = () =>
+      ws.sheetValues('Журнал').filter((r) => String(r[3]).includes('не доделаны (сделано'));
+    expect(lines()).toHaveLength(1);
+    expect(String(lines()[0]![3])).toContain(`«${EVENT}»`);
+    expect(String(lines()[0]![3])).toContain('сделано 2 из 5');
+    expect(app.call('getCertificatesPanel').pending).toEqual([]);
+    ws.clock.advanceTo('2022-06-03T08:00:00+03:00'); // the next day: nothing again
+    expect(lines()).toHaveLength(1);
   });
 });
 

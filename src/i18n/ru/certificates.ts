@@ -165,6 +165,8 @@ export const CERTIFICATES_RU = {
   preview: (toMake: number, unchanged: number, pages: number) =>
     `Будет сделано документов: ${toMake} (страниц: ${pages}); без изменений останутся: ${unchanged}.`,
   finished: (event: string) => `Документы по мероприятию ${q(event)} готовы.`,
+  pendingDropped: (event: string, done: number, total: number, why: string) =>
+    `Грамоты по мероприятию ${q(event)} не доделаны (сделано ${done} из ${total} документов): ${why} Ежедневный запуск их больше не продолжает — выпустите документы заново в панели «Грамоты» под нынешним названием мероприятия; уже сделанные остаются в папке и на вкладке «Грамоты».`,
   progress: (event: string, done: number, total: number) =>
     `${q(event)}: сделано ${done} из ${total} документов, работа продолжится при следующем запуске.`,
 
