@@ -6,10 +6,14 @@
  */
 import { pdfPages, type DocumentView } from '@opc/gas-emulator';
 import type { BlockNode, DocumentContent } from '@opc/gas-emulator';
-import { madeDocuments, registration, setUpDistrict } from './harness';
-
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
-type App = ReturnType<typeof setUpDistrict>['app'];
+import {
+  type App,
+  madeDocuments,
+  registration,
+  setSetting,
+  setUpDistrict,
+  type Ws,
+} from './harness';
 
 const EVENT = 'Отборочный (заочный) тур регионального чемпионата JuniorSkills';
 const FOLDER = `Мониторинг чемпионатов/Грамоты/2021-2022/${EVENT}`;
@@ -502,14 +506,6 @@ describe('templates and the panel', () => {
 });
 
 describe('letters to ОУ about their certificates («Отправлять грамоты в ОУ»)', () => {
-  const setTo = (ws: Ws, key: string, value: string): void => {
-    const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-    const row = sheet
-      .getDataRange()
-      .getValues()
-      .findIndex((r) => r[2] === key);
-    sheet.getRange(row + 1, 2).setValue(value);
-  };
   const notices = (ws: Ws) =>
     ws.outbox().filter((m) => m.subject.startsWith('Документы участников'));
 
@@ -523,7 +519,7 @@ describe('letters to ОУ about their certificates («Отправлять гр�
 
   test('once the documents are made, each ОУ gets one letter with the link to its folder, opened to it', () => {
     const { ws, app } = season();
-    setTo(ws, 'certificatesToSchools', 'да');
+    setSetting(ws, 'certificatesToSchools', 'да');
     const answer = generate(app);
     expect(answer.message).toContain('в очередь почты поставлено 2 письма');
     expect(notices(ws)).toHaveLength(0); // through the queue: the next daily run sends them
@@ -559,7 +555,7 @@ describe('letters to ОУ about their certificates («Отправлять гр�
 
   test('a notice waits while the ОУ gets its monthly letter and its reminder: one letter an ОУ a day', () => {
     const { ws, app } = season();
-    setTo(ws, 'certificatesToSchools', 'да');
+    setSetting(ws, 'certificatesToSchools', 'да');
     ws.clock.advanceTo('2021-12-04T18:00:00+03:00');
     generate(app);
     ws.clock.advanceTo('2021-12-05T09:00:00+03:00'); // the note day: November's letters to ОУ

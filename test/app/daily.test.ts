@@ -3,28 +3,19 @@
  * reminders after the deadline go out once, a spent mail quota defers the rest to the next day,
  * and a failing service is journaled and retried the next morning.
  */
-import { madeDocuments, registration, rememberFirstEvent, setUpDistrict } from './harness';
-
-type Workspace = ReturnType<typeof setUpDistrict>['ws'];
+import {
+  journal,
+  madeDocuments,
+  registration,
+  rememberFirstEvent,
+  setSetting,
+  setUpDistrict,
+  type Ws,
+} from './harness';
 
 const BOSS = 'boss@center.example';
 
-function setSetting(ws: Workspace, key: string, value: string): void {
-  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-  const values = sheet.getDataRange().getValues();
-  const row = values.findIndex((r) => r[2] === key);
-  if (row < 0) throw new Error('no setting ' + key);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
-
-function journal(ws: Workspace): string[][] {
-  return ws
-    .sheetValues('Журнал')
-    .slice(1)
-    .map((r) => r.map(String));
-}
-
-function remindersFor(ws: Workspace, monthText: string) {
+function remindersFor(ws: Ws, monthText: string) {
   return ws
     .outbox()
     .filter((m) => m.subject.includes(monthText) && /Напоминание|Должники/.test(m.subject));

@@ -9,16 +9,16 @@
 import type { BlockNode, DocumentView, ParagraphNode, TableNode } from '@opc/gas-emulator';
 import { headers, PLAN_SCHEMA } from '../../src/domain/schema';
 import {
+  type App,
   madeDocuments,
   registration,
   rememberFirstEvent,
   scheduleFirstEvent,
+  setSetting,
   setUpDistrict,
+  type Ws,
 } from './harness';
 import { readSeed as seed } from '../fixtures/seeds';
-
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
-type App = ReturnType<typeof setUpDistrict>['app'];
 
 const NBSP = '\u00a0';
 const TEMPLATES = 'Мониторинг чемпионатов/Шаблоны';
@@ -32,16 +32,6 @@ const APPROVAL: Record<string, string> = {
   agreedName: 'Л. И. Чалганская',
   signatureName: 'Е. В. Французан',
 };
-
-function setSetting(ws: Ws, key: string, value: string): void {
-  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-  const row = sheet
-    .getDataRange()
-    .getValues()
-    .findIndex((r) => r[2] === key);
-  if (row < 0) throw new Error('no setting ' + key);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
 
 /** The plan of seed 000 in «План работы» with marks and comments for sections 1 and 2. */
 function planTab(ws: Ws, app: App): void {

@@ -4,12 +4,16 @@
  * missed months, the calendar's edges, names that are prototype keys, echoes of what was typed.
  */
 import {
+  district,
+  errorOf,
+  journal,
   madeDocuments,
   registration,
-  rememberFirstEvent,
   scheduleFirstEvent,
-  setUpDistrict,
   SCHOOLS,
+  setSetting,
+  settingValue,
+  type Ws,
 } from './harness';
 import { COMPETENCIES_SCHEMA, SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
@@ -21,45 +25,6 @@ import path from 'path';
 const OWNER = 'metodist@center.example';
 const BOSS = 'boss@center.example';
 const STRANGER = 'stranger@example.org';
-
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
-type App = ReturnType<typeof setUpDistrict>['app'];
-
-function district(now = '2021-10-04T09:00:00+03:00') {
-  const { ws, app } = setUpDistrict(now);
-  rememberFirstEvent(ws.sheetValues('Мероприятия'));
-  return { ws, app };
-}
-
-function journal(ws: Ws): string[][] {
-  return ws
-    .sheetValues('Журнал')
-    .slice(1)
-    .map((r) => r.map(String));
-}
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-    return 'no error';
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
-function settingCell(ws: Ws, key: string): unknown {
-  return ws.sheetValues('Настройки').find((r) => r[2] === key)?.[1];
-}
-
-/** Types a value into «Настройки» by hand, as a staff member editing the cell would. */
-function typeSetting(ws: Ws, key: string, value: string): void {
-  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-  const row = sheet
-    .getDataRange()
-    .getValues()
-    .findIndex((r) => r[2] === key);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
 
 /** No CR, LF or other control character. */
 // eslint-disable-next-line no-control-regex -- the test looks for exactly these
@@ -119,7 +84,7 @@ describe('Why: settings that fail closed', () => {
   test('before any list was saved, a staff cell that does not parse is not adopted: owner only', () => {
     const { ws, app } = district();
     app.project.documentProperties.delete('access.staff');
-    typeSetting(ws, 'staff', `${BOSS}, не адрес`);
+    setSetting(ws, 'staff', `${BOSS}, не адрес`);
     ws.actAs(BOSS);
     expect(errorOf(() => app.call('getSettings'))).toContain('не читается');
     ws.actAs(OWNER);
@@ -137,11 +102,11 @@ describe('Why: settings that fail closed', () => {
       expect(result.errors.noteDay).toContain('одними цифрами');
       expect(result.errors.reportDeadlineDay).toContain('одними цифрами');
     }
-    expect(settingCell(ws, 'noteDay')).toBe(5);
+    expect(settingValue(ws, 'noteDay')).toBe(5);
     expect(app.call('saveSettings', { noteDay: '7' }).ok).toBe(true);
-    expect(settingCell(ws, 'noteDay')).toBe(7);
+    expect(settingValue(ws, 'noteDay')).toBe(7);
     // Typed by hand into the tab, the same value is not taken either: the default stands.
-    typeSetting(ws, 'reportDeadlineDay', '1e1');
+    setSetting(ws, 'reportDeadlineDay', '1e1');
     const health = app.call('getHealth');
     expect(health.problems.join('\n')).toContain('«1e1»');
   });
@@ -184,8 +149,8 @@ describe('Why: nothing reaches a mail header, an attachment name or a title with
   test('typed by hand into «Настройки», a line break never reaches the sender name, the PDF name or the note title', () => {
     const { ws, app } = district('2021-11-01T09:00:00+03:00');
     app.call('saveSettings', { recipients: 'uo@district.example' });
-    typeSetting(ws, 'centreName', 'Центр\r\nBcc: spy@evil.example');
-    typeSetting(ws, 'districtName', 'Невского\r\nX-Evil: 1');
+    setSetting(ws, 'centreName', 'Центр\r\nBcc: spy@evil.example');
+    setSetting(ws, 'districtName', 'Невского\r\nX-Evil: 1');
     ws.clock.advanceTo('2021-11-05T07:00:00+03:00');
     const summary = ws.outbox().find((m) => m.subject.includes('сводка'))!;
     expect(summary).toBeDefined();
@@ -799,5 +764,3 @@ describe('Why: Drive that heals', () => {
     expect(app.call('getHealth').drive[0]).toContain('создана заново');
   });
 });
-
-export type { App };

@@ -3,6 +3,7 @@ import path from 'path';
 import { createWorkspace, type DocumentView } from '@opc/gas-emulator';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
+import { NBSP } from '../../src/domain/text';
 
 export const BUILD_DIR = path.resolve(__dirname, '../../build');
 
@@ -61,6 +62,83 @@ export function setUpDistrict(
   return { ws, app };
 }
 
+/** setUpDistrict, and registration() answers from now on for the first event of «Мероприятия». */
+export function district(
+  ...args: Parameters<typeof setUpDistrict>
+): ReturnType<typeof setUpDistrict> {
+  const { ws, app } = setUpDistrict(...args);
+  rememberFirstEvent(ws.sheetValues('Мероприятия'));
+  return { ws, app };
+}
+
+export type Ws = ReturnType<typeof setUpDistrict>['ws'];
+export type App = ReturnType<typeof setUpDistrict>['app'];
+
+/** Types a value into «Настройки» by hand, as a staff member editing the cell would. */
+export function setSetting(ws: Ws, key: string, value: string): void {
+  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
+  const row = sheet
+    .getDataRange()
+    .getValues()
+    .findIndex((r) => r[2] === key);
+  if (row < 0) throw new Error('no setting ' + key);
+  sheet.getRange(row + 1, 2).setValue(value);
+}
+
+/** The value of a setting in «Настройки» (column B of the row whose key, column C, is `key`). */
+export function settingValue(ws: Ws, key: string): unknown {
+  return ws.sheetValues('Настройки').find((r) => r[2] === key)?.[1];
+}
+
+/** The rows of «Журнал» below its header, as text. */
+export function journal(ws: Ws): string[][] {
+  return ws
+    .sheetValues('Журнал')
+    .slice(1)
+    .map((r) => r.map(String));
+}
+
+/** The values of a tab's column under `header`, header row excluded. */
+export function column(ws: Ws, tab: string, header: string): unknown[] {
+  const [head = [], ...rows] = ws.sheetValues(tab);
+  const i = head.indexOf(header);
+  if (i < 0) throw new Error(`no column ${header} in ${tab}`);
+  return rows.map((r) => r[i]);
+}
+
+/** The values of each of `tabs`, to compare before and after. */
+export function snapshot(ws: Ws, tabs: string[]): Record<string, unknown[][]> {
+  return Object.fromEntries(tabs.map((tab) => [tab, ws.sheetValues(tab)]));
+}
+
+/** The most recent run of a bundle function (its service calls in `calls`). */
+export function lastExecution(ws: Ws, functionName: string) {
+  const all = ws.costs().executions.filter((e) => e.functionName === functionName);
+  return all[all.length - 1]!;
+}
+
+/** The message a call fails with, or 'no error'. */
+export function errorOf(run: () => unknown): string {
+  try {
+    run();
+    return 'no error';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** A monthly report of an ОУ («Ежемесячный отчёт ОУ») for `month` («сентябрь 2021»). */
+export function monthlyReport(school: string, month = 'сентябрь 2021'): Record<string, string> {
+  return {
+    'Образовательное учреждение': school,
+    'Отчётный месяц': month,
+    'Проведено занятий по подготовке': '8',
+    'Обучающихся в подготовке': '24',
+    'Педагогов-наставников': '3',
+    'Контактное лицо': 'Сидорова Анна',
+  };
+}
+
 /** A registration answer for one or two children. */
 export function registration(
   overrides: Record<string, string | string[]> = {},
@@ -112,4 +190,9 @@ export function scheduleFirstEvent(
  */
 export function madeDocuments(ws: { documents(): DocumentView[] }): DocumentView[] {
   return ws.documents().filter((d) => !d.folderPath.endsWith('/Шаблоны'));
+}
+
+/** Text with its no-break spaces (as in «октябрь 2021 г.») made plain spaces. */
+export function plain(s: string): string {
+  return s.split(NBSP).join(' ');
 }

@@ -9,7 +9,15 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { BlockNode, ParagraphNode, TableNode } from '@opc/gas-emulator';
-import { registration, rememberFirstEvent, scheduleFirstEvent, setUpDistrict } from './harness';
+import {
+  type App,
+  registration,
+  rememberFirstEvent,
+  scheduleFirstEvent,
+  setSetting,
+  setUpDistrict,
+  type Ws,
+} from './harness';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
 import { OUTPUTS_RU } from '../../src/i18n/ru/outputs';
@@ -21,9 +29,6 @@ const JSZip = require('jszip') as {
     data: Buffer,
   ): Promise<{ file(name: string): { async(t: 'string'): Promise<string> } | null }>;
 };
-
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
-type App = ReturnType<typeof setUpDistrict>['app'];
 
 const SIGNATORY = 'Е.В. Французан';
 
@@ -39,15 +44,6 @@ const REGISTRY: School[] = Array.from({ length: 14 }, (_, i) => ({
   responsible: 'Иванова А. А.',
   aliases: [],
 }));
-
-function setSetting(ws: Ws, key: string, value: string): void {
-  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-  const row = sheet
-    .getDataRange()
-    .getValues()
-    .findIndex((r) => r[2] === key);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
 
 /** October: every school registers for the event held on 20 October, results and reports follow. */
 function october(signatory: string): { ws: Ws; app: App } {

@@ -4,18 +4,18 @@
  * replaces without duplicates, and a failure midway leaves the previous note current.
  */
 import {
+  firstEvent,
   madeDocuments,
+  plain,
   registration,
   rememberFirstEvent,
   scheduleFirstEvent,
   setUpDistrict,
-  firstEvent,
+  type Ws,
 } from './harness';
 import { NOTE_RU } from '../../src/i18n/ru/note';
 import { OUTPUTS_RU } from '../../src/i18n/ru/outputs';
 import { NBSP, formatNumber } from '../../src/domain/text';
-
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
 
 const OCTOBER_NOTE = 'за октябрь 2021' + NBSP + 'г.';
 
@@ -66,10 +66,6 @@ function tabBlock(ws: Ws, title: string): unknown[][] {
     out.push(values[i]!);
   }
   return out;
-}
-
-function plain(s: string): string {
-  return s.split(NBSP).join(' ');
 }
 
 describe('generateMonthlyNote', () => {

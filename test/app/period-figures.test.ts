@@ -5,11 +5,8 @@
  * email and the sidebar dashboard give exactly the participants, winners and охват an independent
  * count by event date gives (DOMAIN.md «What a period's figures mean»).
  */
-import { registration, setUpDistrict, SCHOOLS } from './harness';
+import { plain, registration, SCHOOLS, setSetting, setUpDistrict, type Ws } from './harness';
 import { OUTPUTS_RU } from '../../src/i18n/ru/outputs';
-import { NBSP } from '../../src/domain/text';
-
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
 
 const BOSS = 'boss@center.example';
 const PERIODS = ['2021-09', '2021-10', '2021-11', '2021-12'] as const;
@@ -21,19 +18,6 @@ interface Entry {
   registered: string;
   eventMonth: string;
   winner: boolean;
-}
-
-function setSetting(ws: Ws, key: string, value: string): void {
-  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-  const row = sheet
-    .getDataRange()
-    .getValues()
-    .findIndex((r) => r[2] === key);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
-
-function plain(s: string): string {
-  return s.split(NBSP).join(' ');
 }
 
 /** The season; returns the workspace, the bundle and the independent list of entries. */

@@ -3,13 +3,11 @@
  * deadlines checked against the seed text), re-import without duplicates, overdue rows coloured by
  * the daily run and listed in the summary, and the analysis document replaced on re-run.
  */
-import { madeDocuments, setUpDistrict } from './harness';
+import { madeDocuments, setSetting, setUpDistrict, type Ws } from './harness';
 import { headers, PLAN_SCHEMA } from '../../src/domain/schema';
 import { isOverdue, parsePlanText } from '../../src/domain/plan';
 import { moscowMidnight } from '../../src/domain/text/dates';
 import { readSeed as seed } from '../fixtures/seeds';
-
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
 
 const TAB = 'План работы';
 const OVERDUE = '#f4cccc';
@@ -50,16 +48,6 @@ function day(r: unknown[], header: string): string {
   const v = cell(r, header);
   if (!(v instanceof Date)) throw new Error(header + ' is not a date: ' + String(v));
   return v.toISOString();
-}
-
-function setSetting(ws: Ws, key: string, value: string): void {
-  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-  const at = sheet
-    .getDataRange()
-    .getValues()
-    .findIndex((r) => r[2] === key);
-  if (at < 0) throw new Error('no setting ' + key);
-  sheet.getRange(at + 1, 2).setValue(value);
 }
 
 function setMark(ws: Ws, number: string, mark: string): void {

@@ -2,7 +2,18 @@
  * «Nothing lost, nobody let in» (issue 17): one test per bullet of the issue's «Why», each on the
  * real bundle — everyday staff edits, faults, quota, time and access.
  */
-import { registration, rememberFirstEvent, setUpDistrict, SCHOOLS } from './harness';
+import {
+  column,
+  district,
+  journal,
+  lastExecution,
+  monthlyReport,
+  registration,
+  SCHOOLS,
+  setSetting,
+  type App,
+  type Ws,
+} from './harness';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
 
@@ -13,49 +24,8 @@ const OWNER = 'metodist@center.example';
 const BOSS = 'boss@center.example';
 const STRANGER = 'stranger@example.org';
 
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
-type App = ReturnType<typeof setUpDistrict>['app'];
-
-function column(ws: Ws, tab: string, header: string): unknown[] {
-  const [head = [], ...rows] = ws.sheetValues(tab);
-  const i = head.indexOf(header);
-  if (i < 0) throw new Error(`no column ${header} in ${tab}`);
-  return rows.map((r) => r[i]);
-}
-
-function journal(ws: Ws): string[][] {
-  return ws
-    .sheetValues('Журнал')
-    .slice(1)
-    .map((r) => r.map(String));
-}
-
-function setSetting(ws: Ws, key: string, value: string): void {
-  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-  const values = sheet.getDataRange().getValues();
-  const row = values.findIndex((r) => r[2] === key);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
-
-function district(now = '2021-10-04T09:00:00+03:00', quotas?: { mailRecipientsPerDay: number }) {
-  const { ws, app } = setUpDistrict(now, quotas);
-  rememberFirstEvent(ws.sheetValues('Мероприятия'));
-  return { ws, app };
-}
-
 function surnames(ws: Ws): string[] {
   return column(ws, 'Участники', 'Фамилия').map(String).sort();
-}
-
-function report(school: string, month = 'сентябрь 2021'): Record<string, string> {
-  return {
-    'Образовательное учреждение': school,
-    'Отчётный месяц': month,
-    'Проведено занятий по подготовке': '8',
-    'Обучающихся в подготовке': '24',
-    'Педагогов-наставников': '3',
-    'Контактное лицо': 'Сидорова Анна',
-  };
 }
 
 function result(overrides: Record<string, string> = {}): Record<string, string> {
@@ -209,7 +179,7 @@ describe('Why: catch-up that cannot be skipped', () => {
     const { ws, app } = district();
     app.call('rebuildAll'); // what was placed is known from here on
     ws.submitForm(REG, registration(), { deliver: false });
-    ws.submitForm(REPORT, report('ГБОУ СОШ № 47'), { deliver: false });
+    ws.submitForm(REPORT, monthlyReport('ГБОУ СОШ № 47'), { deliver: false });
     expect(surnames(ws)).toEqual([]);
     ws.submitForm(REG, registration({ 'Образовательное учреждение': 'ГБОУ СОШ № 51' }));
     expect(column(ws, 'Участники', 'ОУ')).toEqual(['ШКОЛА-47', 'ШКОЛА-51']);
@@ -325,11 +295,7 @@ describe('Why: nobody let in', () => {
     app.call('saveSettings', { staff: OWNER });
     ws.clock.advanceTo('2021-10-05T07:00:00+03:00'); // the first run makes the index of answers
     ws.clock.advanceTo('2021-10-06T07:00:00+03:00');
-    const daily = () =>
-      ws
-        .costs()
-        .executions.filter((e) => e.functionName === 'runDailyJobs')
-        .pop()!.calls;
+    const daily = () => lastExecution(ws, 'runDailyJobs').calls;
     expect(daily()['Sheets.Spreadsheets.get']).toBe(1);
     expect(daily()['Sheet.getProtections']).toBeUndefined();
     // The catch-up check too reads what it compares in one call.
@@ -551,7 +517,7 @@ describe('Why: text kept as typed', () => {
   test('a leading apostrophe is stored as typed; a Latin name stays Latin; a mixed-script word is queued', () => {
     const { ws } = district();
     ws.submitForm(REPORT, {
-      ...report('ГБОУ СОШ № 47'),
+      ...monthlyReport('ГБОУ СОШ № 47'),
       'Проведённые мероприятия': "'Робофест' — районный этап",
     });
     expect(column(ws, 'Отчёты ОУ', 'Проведённые мероприятия')).toEqual([
@@ -594,11 +560,7 @@ describe('Why: staff tabs forgive and speak', () => {
 
   test('after set-up the daily run leaves the dropdowns alone until the lists change, then syncs them', () => {
     const { ws } = district();
-    const daily = () =>
-      ws
-        .costs()
-        .executions.filter((e) => e.functionName === 'runDailyJobs')
-        .pop()!.calls;
+    const daily = () => lastExecution(ws, 'runDailyJobs').calls;
     ws.clock.advanceTo('2021-10-05T07:00:00+03:00');
     expect(daily()['ListItem.getChoices']).toBeUndefined();
     setRegistry(ws, [

@@ -6,12 +6,16 @@
  * in «Требует проверки»; the letter counts as that day's reminder; with a quota below the number of
  * ОУ the rest arrive on the next days, once each.
  */
-import { registration, scheduleFirstEvent, setUpDistrict } from './harness';
+import {
+  type App,
+  registration,
+  scheduleFirstEvent,
+  setSetting,
+  setUpDistrict,
+  type Ws,
+} from './harness';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
-
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
-type App = ReturnType<typeof setUpDistrict>['app'];
 
 const BOSS = 'boss@center.example';
 const REG = 'Регистрация участников';
@@ -26,16 +30,6 @@ const ADDRESSES: Record<string, string> = {
   'ГБДОУ № 106': 'доу-106@school.example',
 };
 const NBSP = '\u00a0';
-
-function setSetting(ws: Ws, key: string, value: string): void {
-  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-  const row = sheet
-    .getDataRange()
-    .getValues()
-    .findIndex((r) => r[2] === key);
-  if (row < 0) throw new Error('no setting ' + key);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
 
 /** The monthly letters of October in the outbox. */
 function octoberLetters(ws: Ws) {

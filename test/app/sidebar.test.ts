@@ -1,37 +1,24 @@
 /** The sidebar's server side on the real bundle: HTML shown, figures, health, settings, access. */
-import { registration, rememberFirstEvent, scheduleFirstEvent, setUpDistrict } from './harness';
+import {
+  district,
+  errorOf,
+  registration,
+  scheduleFirstEvent,
+  settingValue,
+  type Ws,
+} from './harness';
 import { SIDEBAR_RU } from '../../src/i18n/ru/sidebar';
 
 const STRANGER = 'stranger@other.example';
 
-function setUp() {
-  const { ws, app } = setUpDistrict('2021-10-04T09:00:00+03:00');
-  rememberFirstEvent(ws.sheetValues('Мероприятия'));
-  return { ws, app };
-}
-
 /** Runs as another user from now on (the spreadsheet stays owned by the methodologist). */
-function actAs(ws: ReturnType<typeof setUp>['ws'], email: string): void {
+function actAs(ws: Ws, email: string): void {
   ws.world.user = email;
-}
-
-function errorOf(run: () => unknown): string {
-  try {
-    run();
-    return 'no error';
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
-function settingValue(ws: ReturnType<typeof setUp>['ws'], key: string): unknown {
-  const row = ws.sheetValues('Настройки').find((r) => r[2] === key);
-  return row?.[1];
 }
 
 describe('sidebar (server side)', () => {
   test('showSidebar shows the evaluated HTML with the client bundle and no template left', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     app.call('showSidebar');
     const html = ws.lastSidebar();
     expect(html).not.toBeNull();
@@ -43,7 +30,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('getDashboard counts by event date: an October registration for November is the pipeline', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     ws.submitForm('Регистрация участников', registration()); // the seeded event is in November
     const before = app.call('getDashboard');
     expect(before.month.participants).toBe(0);
@@ -55,7 +42,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('getDashboard counts this month, the school year, the registry and the quality queue', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     scheduleFirstEvent(ws, '2021-10-20', '2021-10-22', '2021-10-15');
     ws.submitForm('Регистрация участников', registration());
     const queued = app.call('getDashboard').qualityNew as number;
@@ -87,7 +74,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('getHealth reports the triggers, the journal, the mail quota and the upload question', () => {
-    const { app } = setUp();
+    const { app } = district();
     const health = app.call('getHealth');
     expect(health.triggers).toEqual({
       formSubmit: 1,
@@ -109,7 +96,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('getHealth sees the upload question once the operator adds it', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     ws.uploadFileItem('Приказы о направлении участников', 'Файл приказа');
     const health = app.call('getHealth');
     expect(health.fileUpload.present).toBe(true);
@@ -119,7 +106,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('saveSettings returns Russian field errors and writes nothing when invalid', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     const before = ws.sheetValues('Настройки');
     const result = app.call('saveSettings', {
       recipients: 'uo@district.example, не-адрес',
@@ -134,7 +121,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('saveSettings writes valid settings to «Настройки» in one block', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     ws.resetCosts();
     const result = app.call('saveSettings', {
       recipients: 'uo@district.example; metodist2@district.example',
@@ -155,7 +142,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('another staff member sees who runs the triggers, not a false alarm', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     app.call('saveSettings', { staff: STRANGER });
     ws.actAs(STRANGER);
     const health = app.call('getHealth');
@@ -167,7 +154,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('syncFormChoices puts a school added to the registry into the forms at once', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     const registry = ws.spreadsheet().getSheetByName('ОУ')!;
     registry.appendRow(['ШКОЛА-600', 'школа', '600', 'ГБОУ СОШ № 600', 'ГБОУ СОШ № 600']);
     expect(app.call('syncFormChoices')).toMatch(/обновлены/);
@@ -178,7 +165,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('a user who is neither staff nor the owner gets the access error', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     actAs(ws, STRANGER);
     for (const name of ['getDashboard', 'getHealth', 'getSettings']) {
       expect(() => app.call(name)).toThrow(/Нет доступа.*stranger@other\.example/);
@@ -189,7 +176,7 @@ describe('sidebar (server side)', () => {
   });
 
   test('every public job that writes, builds documents or mails refuses a non-staff caller', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     app.call('saveSettings', { recipients: 'otdel@edu.example' });
     // setupSystem made the certificate templates; nothing else may appear.
     const templates = ws.documents().filter((d) => !d.trashed).length;
@@ -221,14 +208,14 @@ describe('sidebar (server side)', () => {
   });
 
   test('a user listed as staff may act', () => {
-    const { ws, app } = setUp();
+    const { ws, app } = district();
     app.call('saveSettings', { staff: STRANGER });
     actAs(ws, STRANGER);
     expect(app.call('getDashboard').schoolsTotal).toBe(4);
   });
 
   test('generateNote rejects a period that is not a month', () => {
-    const { app } = setUp();
+    const { app } = district();
     expect(() => app.call('generateNote', '2021-13')).toThrow(/не распознан/);
   });
 });

@@ -3,18 +3,15 @@
  * most 10 service calls and no tab read whole; whatever it cannot trust sends it to the full
  * projection, so the derived tabs always equal rebuildAll.
  */
-import { registration, setUpDistrict } from './harness';
+import { lastExecution, registration, setUpDistrict, snapshot, type Ws } from './harness';
 
 const REG = 'Регистрация участников';
 const REPORT = 'Ежемесячный отчёт ОУ';
 const DERIVED = ['Участники', 'Приказы', 'Отчёты ОУ', 'Результаты', 'Требует проверки'];
 const INDEX = 'Индекс ответов';
 
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
-
 function lastSubmit(ws: Ws) {
-  const runs = ws.costs().executions.filter((e) => e.functionName === 'handleFormSubmit');
-  const run = runs[runs.length - 1]!;
+  const run = lastExecution(ws, 'handleFormSubmit');
   return { ...run, total: Object.values(run.calls).reduce((a, b) => a + b, 0) };
 }
 
@@ -23,13 +20,9 @@ function full(run: { calls: Record<string, number> }): boolean {
   return (run.calls['Sheet.getDataRange'] ?? 0) > 0;
 }
 
-function snapshot(ws: Ws): Record<string, unknown[][]> {
-  return Object.fromEntries([...DERIVED, INDEX].map((t) => [t, ws.sheetValues(t)]));
-}
-
 /** The derived tabs and the index equal what rebuildAll writes from scratch. */
 function expectRebuildEqual(ws: Ws, app: ReturnType<typeof setUpDistrict>['app']): void {
-  const incremental = snapshot(ws);
+  const incremental = snapshot(ws, [...DERIVED, INDEX]);
   for (const tab of [...DERIVED, INDEX]) {
     const sheet = ws.spreadsheet().getSheetByName(tab)!;
     if (sheet.getLastRow() > 1) {
@@ -37,7 +30,7 @@ function expectRebuildEqual(ws: Ws, app: ReturnType<typeof setUpDistrict>['app']
     }
   }
   app.call('rebuildAll');
-  expect(snapshot(ws)).toEqual(incremental);
+  expect(snapshot(ws, [...DERIVED, INDEX])).toEqual(incremental);
 }
 
 const child = (surname: string, school = 'ГБОУ СОШ № 47') =>

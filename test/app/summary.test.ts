@@ -7,27 +7,17 @@ import {
   registration,
   rememberFirstEvent,
   scheduleFirstEvent,
-  setUpDistrict,
   SCHOOLS,
+  setSetting,
+  setUpDistrict,
+  type Ws,
 } from './harness';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import { escapeHtml } from '../../src/domain/text/html';
 import { OUTPUTS_RU } from '../../src/i18n/ru/outputs';
 
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
-
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const BOSS = 'boss@center.example';
-
-function setSetting(ws: Ws, key: string, value: string): void {
-  const sheet = ws.spreadsheet().getSheetByName('Настройки')!;
-  const row = sheet
-    .getDataRange()
-    .getValues()
-    .findIndex((r) => r[2] === key);
-  if (row < 0) throw new Error('no setting ' + key);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
 
 function lastJournal(ws: Ws): string[] {
   return ws.sheetValues('Журнал').slice(-1)[0]!.map(String);

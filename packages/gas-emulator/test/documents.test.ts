@@ -191,6 +191,26 @@ describe('Body and Paragraph (reference/document/body, paragraph)', () => {
     );
   });
 
+  it('every container removes its own children: a row its cells, a table its rows, a paragraph its inline elements', () => {
+    const body = createDocumentApp(makeWs()).create('D').getBody();
+    const table = body.appendTable([
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    const row = table.getRow(0);
+    row.removeChild(row.getCell(0));
+    expect(row.getNumCells()).toBe(1);
+    table.removeChild(table.getRow(1));
+    expect(table.getText()).toBe('b');
+    const p = body.appendParagraph('x');
+    p.appendText('y');
+    p.removeChild(p.getChild(0));
+    expect(p.getText()).toBe('y');
+    expect(() => p.removeChild(row)).toThrow(
+      'Element does not contain the specified child element.',
+    );
+  });
+
   it('clear() leaves one empty paragraph', () => {
     const body = createDocumentApp(makeWs()).create('D').getBody();
     body.appendParagraph('a');

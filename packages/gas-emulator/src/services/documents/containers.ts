@@ -6,8 +6,6 @@ import { notImplemented } from '../../core/errors';
 import {
   checkInsertIndex,
   CTX,
-  detach,
-  ElementBase,
   NODE,
   nodeOf,
   parentOf,
@@ -18,7 +16,6 @@ import {
 import { HorizontalRuleEl, imageNode, InlineImageEl } from './inline';
 import {
   emptyParagraph,
-  type AnyNode,
   type BlockNode,
   type CellNode,
   type Container,
@@ -26,13 +23,12 @@ import {
   type ParagraphNode,
   type TableNode,
 } from './model';
-import { containerText, replaceInNode, textNodesOf, toRegExp } from './model-text';
+import { containerText } from './model-text';
 import { ListItemEl, ParagraphEl } from './paragraphs';
 // Type only: tables.ts extends ContainerBase, so tables come from wrap() here.
 import type { TableEl } from './tables';
-import { findElementIn, findTextIn } from './find';
+import { ContainerElementBase } from './container-element';
 
-type GElement = GoogleAppsScript.Document.Element;
 type GBlobSource = GoogleAppsScript.Base.BlobSource;
 
 /** List ids only need to be unique and deterministic (runs must be reproducible). */
@@ -122,7 +118,7 @@ export function cellCount(args: unknown[]): number {
 }
 
 /** Shared by sections and table cells: they hold paragraphs, list items and tables. */
-export abstract class ContainerBase extends ElementBase {
+export abstract class ContainerBase extends ContainerElementBase {
   protected get container(): Container {
     return nodeOf<Container>(this);
   }
@@ -221,56 +217,5 @@ export abstract class ContainerBase extends ElementBase {
       paragraphFrom('PARAGRAPH', String(text), undefined),
     );
     return this;
-  }
-
-  getNumChildren(): number {
-    return this.container.children.length;
-  }
-
-  getChild(childIndex: number): GElement {
-    const children = this.container.children;
-    const child = children[childIndex];
-    if (!child)
-      throw new Error(
-        `Child index (${childIndex}) must be less than the number of child elements (${children.length}).`,
-      );
-    return wrap(this.ctx, child) as unknown as GElement;
-  }
-
-  getChildIndex(child: GElement): number {
-    const index = (this.container.children as AnyNode[]).indexOf(nodeOf(child));
-    if (index < 0) throw new Error('Element does not contain the specified child element.');
-    return index;
-  }
-
-  removeChild(child: GElement): this {
-    const node = nodeOf(child);
-    if (!(this.container.children as AnyNode[]).includes(node))
-      throw new Error('Element does not contain the specified child element.');
-    detach(this.ctx, node);
-    return this;
-  }
-
-  /** First descendant of a type after `from` (body#findelementelementtype,-from); null when none. */
-  findElement(
-    elementType: GoogleAppsScript.Document.ElementType,
-    from?: GoogleAppsScript.Document.RangeElement,
-  ): GoogleAppsScript.Document.RangeElement {
-    return findElementIn(this, elementType, from);
-  }
-
-  /** First match of a pattern in a Text element after `from` (body#findtextsearchpattern,-from); null when none. */
-  findText(
-    searchPattern: string,
-    from?: GoogleAppsScript.Document.RangeElement,
-  ): GoogleAppsScript.Document.RangeElement {
-    return findTextIn(this, searchPattern, from);
-  }
-
-  /** Reference: pattern is a regular expression string matched within each text element. */
-  replaceText(searchPattern: string, replacement: string): GElement {
-    const regex = toRegExp(searchPattern);
-    for (const node of textNodesOf(this.container)) replaceInNode(node, regex, String(replacement));
-    return this as unknown as GElement;
   }
 }

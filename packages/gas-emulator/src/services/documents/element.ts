@@ -333,12 +333,16 @@ export abstract class ElementBase {
   }
 }
 
-/** Reference: a section must keep its last paragraph ("Can't remove the last paragraph..."). */
+/** Removes a node from its parent in the document, if it has one. */
 export function detach(ctx: DocCtx, node: AnyNode): void {
   const parent = parentOf(ctx, node);
-  if (!parent) return;
+  if (parent) removeChildAt(parent, childrenOf(parent)!.indexOf(node));
+}
+
+/** Reference: a section must keep its last paragraph ("Can't remove the last paragraph..."). */
+export function removeChildAt(parent: AnyNode, index: number): void {
   const siblings = childrenOf(parent)!;
-  const index = siblings.indexOf(node);
+  const node = siblings[index]!;
   const isSectionLike =
     parent.type !== 'TABLE' &&
     parent.type !== 'TABLE_ROW' &&

@@ -6,9 +6,9 @@
  * against each text block", i.e. within one Text element at a time.
  */
 import { stubInterface } from '../../core/errors';
-import { childrenOf, CTX, nodeOf, wrap, type DocCtx } from './element';
+import { childrenOf, CTX, ElementBase, nodeOf, wrap, type DocCtx } from './element';
 import type { AnyNode, TextNode } from './model';
-import { nodeText, toRegExp } from './model-text';
+import { nodeText, replaceInNode, textNodesOf, toRegExp } from './model-text';
 
 type GElement = GoogleAppsScript.Document.Element;
 type GRangeElement = GoogleAppsScript.Document.RangeElement;
@@ -104,4 +104,22 @@ export function findTextIn(el: object, searchPattern: string, from?: unknown): G
     }
   }
   return null!;
+}
+
+/**
+ * findText and replaceText, which Text and every element holding text (body, paragraph, table,
+ * row, cell...) have alike: both work on the text nodes under the element, one at a time.
+ */
+export abstract class TextSearchBase extends ElementBase {
+  /** First match of a pattern in a Text element after `from` (body#findtextsearchpattern,-from); null when none. */
+  findText(searchPattern: string, from?: GRangeElement): GRangeElement {
+    return findTextIn(this, searchPattern, from);
+  }
+
+  /** Reference: pattern is a regular expression string matched within each text element. */
+  replaceText(searchPattern: string, replacement: string): GElement {
+    const regex = toRegExp(searchPattern);
+    for (const node of textNodesOf(nodeOf(this))) replaceInNode(node, regex, String(replacement));
+    return this as unknown as GElement;
+  }
 }

@@ -4,12 +4,10 @@
 import { notImplemented } from '../../core/errors';
 import {
   checkInsertIndex,
-  ElementBase,
   finish,
   NODE,
   nodeOf,
   registerElement,
-  wrap,
   type Implemented,
   type Rest,
 } from './element';
@@ -19,7 +17,6 @@ import {
   HorizontalAlignment,
   ParagraphHeading,
   stored,
-  type AnyNode,
   type HorizontalRuleNode,
   type PageBreakNode,
   type ParagraphNode,
@@ -28,21 +25,18 @@ import {
 import {
   applyTextAttrs,
   paragraphText,
-  replaceInNode,
   setParagraphText,
   textDefaults,
   textNodesOf,
-  toRegExp,
   uniform,
 } from './model-text';
 import { TextEl } from './text';
-import { findElementIn, findTextIn } from './find';
+import { ContainerElementBase } from './container-element';
 
-type GElement = GoogleAppsScript.Document.Element;
 type GBlobSource = GoogleAppsScript.Base.BlobSource;
 
 /** What paragraphs and list items share. */
-abstract class ParagraphBase extends ElementBase {
+abstract class ParagraphBase extends ContainerElementBase {
   protected get paragraph(): ParagraphNode {
     return nodeOf<ParagraphNode>(this);
   }
@@ -96,33 +90,6 @@ abstract class ParagraphBase extends ElementBase {
     return this;
   }
 
-  getNumChildren(): number {
-    return this.paragraph.children.length;
-  }
-
-  getChild(childIndex: number): GElement {
-    const children = this.paragraph.children;
-    const child = children[childIndex];
-    if (!child)
-      throw new Error(
-        `Child index (${childIndex}) must be less than the number of child elements (${children.length}).`,
-      );
-    return wrap(this.ctx, child) as unknown as GElement;
-  }
-
-  getChildIndex(child: GElement): number {
-    const index = (this.paragraph.children as AnyNode[]).indexOf(nodeOf(child));
-    if (index < 0) throw new Error('Element does not contain the specified child element.');
-    return index;
-  }
-
-  removeChild(child: GElement): this {
-    const index = (this.paragraph.children as AnyNode[]).indexOf(nodeOf(child));
-    if (index < 0) throw new Error('Element does not contain the specified child element.');
-    this.paragraph.children.splice(index, 1);
-    return this;
-  }
-
   appendInlineImage(image: GBlobSource | GoogleAppsScript.Document.InlineImage): InlineImageEl {
     if (NODE.has(image)) return notImplemented('Paragraph', 'appendInlineImage(InlineImage)');
     const node = imageNode(image as GBlobSource);
@@ -164,28 +131,6 @@ abstract class ParagraphBase extends ElementBase {
     const node: HorizontalRuleNode = { type: 'HORIZONTAL_RULE' };
     this.paragraph.children.push(node);
     return new HorizontalRuleEl(this.ctx, node);
-  }
-
-  /** First descendant of a type after `from` (body#findelementelementtype,-from); null when none. */
-  findElement(
-    elementType: GoogleAppsScript.Document.ElementType,
-    from?: GoogleAppsScript.Document.RangeElement,
-  ): GoogleAppsScript.Document.RangeElement {
-    return findElementIn(this, elementType, from);
-  }
-
-  /** First match of a pattern in a Text element after `from` (body#findtextsearchpattern,-from); null when none. */
-  findText(
-    searchPattern: string,
-    from?: GoogleAppsScript.Document.RangeElement,
-  ): GoogleAppsScript.Document.RangeElement {
-    return findTextIn(this, searchPattern, from);
-  }
-
-  replaceText(searchPattern: string, replacement: string): GElement {
-    const regex = toRegExp(searchPattern);
-    for (const node of textNodesOf(this.paragraph)) replaceInNode(node, regex, String(replacement));
-    return this as unknown as GElement;
   }
 
   getHeading(): GoogleAppsScript.Document.ParagraphHeading {

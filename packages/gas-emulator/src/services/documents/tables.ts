@@ -3,31 +3,14 @@
    a fake class merges with its Google interface so unimplemented methods (stubbed at runtime) typecheck */
 import { notImplemented } from '../../core/errors';
 import { cellCount, cellNode, ContainerBase } from './containers';
-import {
-  ElementBase,
-  finish,
-  nodeOf,
-  parentOf,
-  registerElement,
-  type Implemented,
-  type Rest,
-} from './element';
+import { finish, nodeOf, parentOf, registerElement, type Implemented, type Rest } from './element';
 import { exposed, stored, type CellNode, type RowNode, type TableNode } from './model';
-import {
-  cellText,
-  paragraphsOf,
-  replaceInNode,
-  tableText,
-  textNodesOf,
-  toRegExp,
-} from './model-text';
+import { cellText, paragraphsOf, tableText } from './model-text';
 import { TextEl } from './text';
-import { findElementIn, findTextIn } from './find';
-
-type GElement = GoogleAppsScript.Document.Element;
+import { ContainerElementBase } from './container-element';
 
 /** A table; cells hold paragraphs. */
-class TableImpl extends ElementBase {
+class TableImpl extends ContainerElementBase {
   get #table(): TableNode {
     return nodeOf<TableNode>(this);
   }
@@ -36,27 +19,8 @@ class TableImpl extends ElementBase {
     return this.#table.rows.length;
   }
 
-  getNumChildren(): number {
-    return this.#table.rows.length;
-  }
-
   getRow(rowIndex: number): TableRowEl {
-    const row = this.#table.rows[rowIndex];
-    if (!row)
-      throw new Error(
-        `Child index (${rowIndex}) must be less than the number of child elements (${this.#table.rows.length}).`,
-      );
-    return new TableRowEl(this.ctx, row);
-  }
-
-  getChild(childIndex: number): GElement {
-    return this.getRow(childIndex) as unknown as GElement;
-  }
-
-  getChildIndex(child: GElement): number {
-    const index = this.#table.rows.indexOf(nodeOf<RowNode>(child));
-    if (index < 0) throw new Error('Element does not contain the specified child element.');
-    return index;
+    return this.getChild(rowIndex) as unknown as TableRowEl;
   }
 
   getCell(rowIndex: number, cellIndex: number): TableCellEl {
@@ -74,11 +38,6 @@ class TableImpl extends ElementBase {
     const row = this.getRow(rowIndex);
     this.#table.rows.splice(rowIndex, 1);
     return row;
-  }
-
-  removeChild(child: GElement): this {
-    this.removeRow(this.getChildIndex(child));
-    return this;
   }
 
   getText(): string {
@@ -109,28 +68,6 @@ class TableImpl extends ElementBase {
     this.#table.columnWidths[columnIndex] = width;
     return this;
   }
-
-  /** First descendant of a type after `from` (body#findelementelementtype,-from); null when none. */
-  findElement(
-    elementType: GoogleAppsScript.Document.ElementType,
-    from?: GoogleAppsScript.Document.RangeElement,
-  ): GoogleAppsScript.Document.RangeElement {
-    return findElementIn(this, elementType, from);
-  }
-
-  /** First match of a pattern in a Text element after `from` (body#findtextsearchpattern,-from); null when none. */
-  findText(
-    searchPattern: string,
-    from?: GoogleAppsScript.Document.RangeElement,
-  ): GoogleAppsScript.Document.RangeElement {
-    return findTextIn(this, searchPattern, from);
-  }
-
-  replaceText(searchPattern: string, replacement: string): GElement {
-    const regex = toRegExp(searchPattern);
-    for (const node of textNodesOf(this.#table)) replaceInNode(node, regex, String(replacement));
-    return this as unknown as GElement;
-  }
 }
 export interface TableEl extends Rest<GoogleAppsScript.Document.Table, TableImpl> {}
 export class TableEl
@@ -139,7 +76,7 @@ export class TableEl
 finish(TableEl, 'Table', ['Table']);
 
 /** A table row. */
-class TableRowImpl extends ElementBase {
+class TableRowImpl extends ContainerElementBase {
   get #row(): RowNode {
     return nodeOf<RowNode>(this);
   }
@@ -157,27 +94,8 @@ class TableRowImpl extends ElementBase {
     );
   }
 
-  getNumChildren(): number {
-    return this.#row.cells.length;
-  }
-
   getCell(cellIndex: number): TableCellEl {
-    const cell = this.#row.cells[cellIndex];
-    if (!cell)
-      throw new Error(
-        `Child index (${cellIndex}) must be less than the number of child elements (${this.#row.cells.length}).`,
-      );
-    return new TableCellEl(this.ctx, cell);
-  }
-
-  getChild(childIndex: number): GElement {
-    return this.getCell(childIndex) as unknown as GElement;
-  }
-
-  getChildIndex(child: GElement): number {
-    const index = this.#row.cells.indexOf(nodeOf<CellNode>(child));
-    if (index < 0) throw new Error('Element does not contain the specified child element.');
-    return index;
+    return this.getChild(cellIndex) as unknown as TableCellEl;
   }
 
   appendTableCell(
@@ -215,28 +133,6 @@ class TableRowImpl extends ElementBase {
   setMinimumHeight(minHeight: number): this {
     this.#row.attrs.MINIMUM_HEIGHT = minHeight;
     return this;
-  }
-
-  /** First descendant of a type after `from` (body#findelementelementtype,-from); null when none. */
-  findElement(
-    elementType: GoogleAppsScript.Document.ElementType,
-    from?: GoogleAppsScript.Document.RangeElement,
-  ): GoogleAppsScript.Document.RangeElement {
-    return findElementIn(this, elementType, from);
-  }
-
-  /** First match of a pattern in a Text element after `from` (body#findtextsearchpattern,-from); null when none. */
-  findText(
-    searchPattern: string,
-    from?: GoogleAppsScript.Document.RangeElement,
-  ): GoogleAppsScript.Document.RangeElement {
-    return findTextIn(this, searchPattern, from);
-  }
-
-  replaceText(searchPattern: string, replacement: string): GElement {
-    const regex = toRegExp(searchPattern);
-    for (const node of textNodesOf(this.#row)) replaceInNode(node, regex, String(replacement));
-    return this as unknown as GElement;
   }
 }
 export interface TableRowEl extends Rest<GoogleAppsScript.Document.TableRow, TableRowImpl> {}

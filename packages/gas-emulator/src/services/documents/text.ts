@@ -5,14 +5,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type --
    a fake class merges with its Google interface so unimplemented methods (stubbed at runtime) typecheck */
 import { notImplemented } from '../../core/errors';
-import {
-  ElementBase,
-  finish,
-  registerElement,
-  type DocCtx,
-  type Implemented,
-  type Rest,
-} from './element';
+import { finish, registerElement, type DocCtx, type Implemented, type Rest } from './element';
 import {
   ElementType,
   TEXT_ATTRIBUTES,
@@ -28,23 +21,19 @@ import {
   nodeText,
   normalize,
   paragraphText,
-  replaceInNode,
   setParagraphText,
   splitAt,
   splitAttrs,
   textDefaults,
   textNodesOf,
-  toRegExp,
   uniform,
 } from './model-text';
-import { findTextIn } from './find';
-
-type GElement = GoogleAppsScript.Document.Element;
+import { TextSearchBase } from './find';
 
 type TextOwner = TextNode | ParagraphNode | CellNode | RowNode;
 
 /** Editable rich text; offsets are characters of getText(), paragraphs separated by '\n'. */
-class TextImpl extends ElementBase {
+class TextImpl extends TextSearchBase {
   readonly #parts: (TextNode | ParagraphNode)[];
 
   constructor(ctx: DocCtx, owner: TextOwner, parts: (TextNode | ParagraphNode)[]) {
@@ -260,20 +249,6 @@ class TextImpl extends ElementBase {
 
   editAsText(): this {
     return this;
-  }
-
-  /** First match of a pattern in this Text after `from` (text#findtextsearchpattern,-from); null when none. */
-  findText(
-    searchPattern: string,
-    from?: GoogleAppsScript.Document.RangeElement,
-  ): GoogleAppsScript.Document.RangeElement {
-    return findTextIn(this, searchPattern, from);
-  }
-
-  replaceText(searchPattern: string, replacement: string): GElement {
-    const regex = toRegExp(searchPattern);
-    for (const { node } of this.#segments()) replaceInNode(node, regex, String(replacement));
-    return this as unknown as GElement;
   }
 }
 export interface TextEl extends Rest<GoogleAppsScript.Document.Text, TextImpl> {}

@@ -194,80 +194,90 @@ abstract class ChoiceItem extends QuestionItem {
   }
 }
 
-/** A one-line text question. */
-export class TextItem
-  extends QuestionItem
-  implements Fake<GoogleAppsScript.Forms.TextItem, TextItem>
-{
-  protected override kind(): string {
-    return 'TextItem';
-  }
+/** An item class to extend with shared members (the mixins below). */
+type ItemClass = abstract new (...args: any[]) => BaseItem;
 
-  /** A response to this question, for FormResponse.withItemResponse (text-item#createResponse(String)). */
+/** setValidation and clearValidation: text, paragraph-text and checkbox items. */
+function validated<B extends ItemClass>(Base: B) {
+  abstract class Validated extends Base {
+    /** Sets the validation rule (FormApp.createTextValidation(), createParagraphTextValidation(), createCheckboxValidation()). */
+    setValidation(
+      validation:
+        | GoogleAppsScript.Forms.TextValidation
+        | GoogleAppsScript.Forms.ParagraphTextValidation
+        | GoogleAppsScript.Forms.CheckboxValidation,
+    ): Chain {
+      this.rec('setValidation');
+      this.model.validation = validationOf(validation);
+      return this;
+    }
+
+    /** Removes the validation. */
+    clearValidation(): Chain {
+      this.rec('clearValidation');
+      this.model.validation = null;
+      return this;
+    }
+  }
+  return Validated;
+}
+
+/** showOtherOption and hasOtherOption: multiple-choice and checkbox items. */
+function withOtherOption<B extends ItemClass>(Base: B) {
+  abstract class WithOtherOption extends Base {
+    /** Shows an "Other:" free-text option. */
+    showOtherOption(enabled: boolean): Chain {
+      this.rec('showOtherOption');
+      this.model.hasOther = enabled;
+      return this;
+    }
+
+    /** True if "Other:" is shown. */
+    hasOtherOption(): boolean {
+      this.rec('hasOtherOption');
+      return this.model.hasOther;
+    }
+  }
+  return WithOtherOption;
+}
+
+/** A text question, one line or several: any text is an answer. */
+abstract class TextQuestionItem extends validated(QuestionItem) {
+  /** A response to this question, for FormResponse.withItemResponse (text-item#createResponse(String), paragraph-text-item#createResponse(String)). */
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
     this.rec('createResponse');
     return itemResponse(this, String(response));
   }
+}
 
-  /** Sets the validation rule (FormApp.createTextValidation()). */
-  setValidation(validation: GoogleAppsScript.Forms.TextValidation): Chain {
-    this.rec('setValidation');
-    this.model.validation = validationOf(validation);
-    return this;
-  }
-
-  /** Removes the validation. */
-  clearValidation(): Chain {
-    this.rec('clearValidation');
-    this.model.validation = null;
-    return this;
+/** A one-line text question. */
+export class TextItem
+  extends TextQuestionItem
+  implements Fake<GoogleAppsScript.Forms.TextItem, TextItem>
+{
+  protected override kind(): string {
+    return 'TextItem';
   }
 }
 stubInterface(TextItem, 'Forms.TextItem');
 
 /** A multi-line text question. */
 export class ParagraphTextItem
-  extends QuestionItem
+  extends TextQuestionItem
   implements Fake<GoogleAppsScript.Forms.ParagraphTextItem, ParagraphTextItem>
 {
   protected override kind(): string {
     return 'ParagraphTextItem';
   }
-
-  /** A response to this question (paragraph-text-item#createResponse(String)). */
-  createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
-    this.rec('createResponse');
-    return itemResponse(this, String(response));
-  }
-
-  /** Sets the validation rule. */
-  setValidation(validation: GoogleAppsScript.Forms.ParagraphTextValidation): Chain {
-    this.rec('setValidation');
-    this.model.validation = validationOf(validation);
-    return this;
-  }
-
-  /** Removes the validation. */
-  clearValidation(): Chain {
-    this.rec('clearValidation');
-    this.model.validation = null;
-    return this;
-  }
 }
 stubInterface(ParagraphTextItem, 'Forms.ParagraphTextItem');
 
-/** A dropdown question (no "other" option on Google). */
-export class ListItem
-  extends ChoiceItem
-  implements Fake<GoogleAppsScript.Forms.ListItem, ListItem>
-{
-  protected override kind(): string {
-    return 'ListItem';
-  }
-
+/** A question answered with one of its choices (dropdown, radio buttons). */
+abstract class SingleChoiceItem extends ChoiceItem {
   /**
-   * A response to this dropdown; "Throws an exception if the response argument does not match a
-   * valid choice for this item" (list-item#createResponse(String)).
+   * A response to this item; "Throws an exception if the response argument does not match a
+   * valid choice for this item" (list-item#createResponse(String)), unless "Other" is shown
+   * (multiple-choice-item#createResponse(String)).
    */
   createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
     this.rec('createResponse');
@@ -275,42 +285,32 @@ export class ListItem
     return itemResponse(this, String(response));
   }
 }
+
+/** A dropdown question (no "other" option on Google). */
+export class ListItem
+  extends SingleChoiceItem
+  implements Fake<GoogleAppsScript.Forms.ListItem, ListItem>
+{
+  protected override kind(): string {
+    return 'ListItem';
+  }
+}
 stubInterface(ListItem, 'Forms.ListItem');
 
 /** A radio-button question. */
 export class MultipleChoiceItem
-  extends ChoiceItem
+  extends withOtherOption(SingleChoiceItem)
   implements Fake<GoogleAppsScript.Forms.MultipleChoiceItem, MultipleChoiceItem>
 {
   protected override kind(): string {
     return 'MultipleChoiceItem';
-  }
-
-  /** A response; a value not among the choices only with "Other" shown (multiple-choice-item#createResponse(String)). */
-  createResponse(response: string): GoogleAppsScript.Forms.ItemResponse {
-    this.rec('createResponse');
-    requireChoice(this, String(response));
-    return itemResponse(this, String(response));
-  }
-
-  /** Shows an "Other:" free-text option. */
-  showOtherOption(enabled: boolean): Chain {
-    this.rec('showOtherOption');
-    this.model.hasOther = enabled;
-    return this;
-  }
-
-  /** True if "Other:" is shown. */
-  hasOtherOption(): boolean {
-    this.rec('hasOtherOption');
-    return this.model.hasOther;
   }
 }
 stubInterface(MultipleChoiceItem, 'Forms.MultipleChoiceItem');
 
 /** A checkbox question: several answers. */
 export class CheckboxItem
-  extends ChoiceItem
+  extends validated(withOtherOption(ChoiceItem))
   implements Fake<GoogleAppsScript.Forms.CheckboxItem, CheckboxItem>
 {
   protected override kind(): string {
@@ -323,33 +323,6 @@ export class CheckboxItem
     const values = responses.map(String);
     for (const value of values) requireChoice(this, value);
     return itemResponse(this, values);
-  }
-
-  /** Shows an "Other:" option. */
-  showOtherOption(enabled: boolean): Chain {
-    this.rec('showOtherOption');
-    this.model.hasOther = enabled;
-    return this;
-  }
-
-  /** True if "Other:" is shown. */
-  hasOtherOption(): boolean {
-    this.rec('hasOtherOption');
-    return this.model.hasOther;
-  }
-
-  /** Sets the validation rule (FormApp.createCheckboxValidation()). */
-  setValidation(validation: GoogleAppsScript.Forms.CheckboxValidation): Chain {
-    this.rec('setValidation');
-    this.model.validation = validationOf(validation);
-    return this;
-  }
-
-  /** Removes the validation. */
-  clearValidation(): Chain {
-    this.rec('clearValidation');
-    this.model.validation = null;
-    return this;
   }
 }
 stubInterface(CheckboxItem, 'Forms.CheckboxItem');
