@@ -2,25 +2,18 @@
  * Adversarial: what schools and staff really do that the other suites do not try — each test on
  * the real bundle, written before its fix.
  */
-import { madeDocuments, registration, rememberFirstEvent, setUpDistrict } from './harness';
+import {
+  column,
+  district,
+  madeDocuments,
+  registration,
+  rememberFirstEvent,
+  setUpDistrict,
+  type Ws,
+} from './harness';
 
 const REG = 'Регистрация участников';
 const RESULTS = 'Результаты участия';
-
-type Ws = ReturnType<typeof setUpDistrict>['ws'];
-
-function district(now = '2021-10-04T09:00:00+03:00') {
-  const { ws, app } = setUpDistrict(now);
-  rememberFirstEvent(ws.sheetValues('Мероприятия'));
-  return { ws, app };
-}
-
-function column(ws: Ws, tab: string, header: string): unknown[] {
-  const [head = [], ...rows] = ws.sheetValues(tab);
-  const i = head.indexOf(header);
-  if (i < 0) throw new Error(`no column ${header} in ${tab}`);
-  return rows.map((r) => r[i]);
-}
 
 function result(overrides: Record<string, string> = {}): Record<string, string> {
   return {
