@@ -10,22 +10,13 @@ import {
   rememberFirstEvent,
   setUpDistrict,
   type Ws,
+  resultAnswer,
 } from './harness';
 
 const REG = 'Регистрация участников';
 const RESULTS = 'Результаты участия';
 
-function result(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    'Образовательное учреждение': 'ГБОУ СОШ № 47',
-    Мероприятие: String(registration()['Мероприятие']),
-    Компетенция: 'Мобильная робототехника',
-    'Участник (Фамилия Имя)': 'Иванова Мария',
-    Результат: 'Участник',
-    Баллы: '61',
-    ...overrides,
-  };
-}
+const result = resultAnswer;
 
 describe('invisible direction marks pasted with a name', () => {
   test('LRM, RLM and bidi embeddings around a name are dropped like zero-width spaces: the child is one participant, the result finds her', () => {

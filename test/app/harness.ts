@@ -160,6 +160,19 @@ export function registration(
   };
 }
 
+/** A results answer («Результаты участия») for one child; by default a participant of 61 points. */
+export function resultAnswer(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    'Образовательное учреждение': 'ГБОУ СОШ № 47',
+    Мероприятие: String(registration()['Мероприятие']),
+    Компетенция: 'Мобильная робототехника',
+    'Участник (Фамилия Имя)': 'Иванова Мария',
+    Результат: 'Участник',
+    Баллы: '61',
+    ...overrides,
+  };
+}
+
 export let firstEvent = 'Отборочный (заочный) тур регионального чемпионата JuniorSkills';
 /** Reads the first event name from the seeded «Мероприятия» tab. */
 export function rememberFirstEvent(values: unknown[][]): void {

@@ -13,6 +13,7 @@ import {
   setSetting,
   type App,
   type Ws,
+  resultAnswer,
 } from './harness';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { School } from '../../src/domain/model';
@@ -28,17 +29,7 @@ function surnames(ws: Ws): string[] {
   return column(ws, 'Участники', 'Фамилия').map(String).sort();
 }
 
-function result(overrides: Record<string, string> = {}): Record<string, string> {
-  return {
-    'Образовательное учреждение': 'ГБОУ СОШ № 47',
-    Мероприятие: String(registration()['Мероприятие']),
-    Компетенция: 'Мобильная робототехника',
-    'Участник (Фамилия Имя)': 'Иванова Мария',
-    Результат: 'Участник',
-    Баллы: '61',
-    ...overrides,
-  };
-}
+const result = resultAnswer;
 
 /** A form of the bundle's project, opened as a script would. */
 function formOf(app: App, ws: Ws, title: string): GoogleAppsScript.Forms.Form {
