@@ -1,7 +1,10 @@
 /** Shared set-up of app tests: the real bundle on a fresh emulated workspace. */
 import path from 'path';
-import { createWorkspace, type DocumentView } from '@opc/gas-emulator';
+import { createWorkspace, type DocumentView, type WorkspaceOptions } from '@opc/gas-emulator';
 import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
+import { generateRegistry, generateSeason } from '../../scripts/district/generate';
+import { readChoices } from '../../scripts/district/choices';
+import { FORMS_RU } from '../../src/i18n/ru/forms';
 import type { School } from '../../src/domain/model';
 import { NBSP } from '../../src/domain/text';
 
@@ -208,4 +211,42 @@ export function madeDocuments(ws: { documents(): DocumentView[] }): DocumentView
 /** Text with its no-break spaces (as in «октябрь 2021 г.») made plain spaces. */
 export function plain(s: string): string {
   return s.split(NBSP).join(' ');
+}
+
+/**
+ * A generated district of 12 ОУ from 1 September 2021 (the bundle set up, the registry pasted, the
+ * upload question added) and a season of its answers, not yet submitted: `npm start`'s generator.
+ */
+export function generatedSeason(options: {
+  seed: number;
+  participants: number;
+  to: string;
+  workspace?: WorkspaceOptions;
+}) {
+  const ws = createWorkspace({
+    now: '2021-09-01T08:00:00+03:00',
+    user: 'metodist@center.example',
+    ...options.workspace,
+  });
+  const app = ws.loadBundle(BUILD_DIR);
+  app.call('setupSystem');
+  const registry = generateRegistry(options.seed, 12);
+  ws.spreadsheet()
+    .getSheetByName('ОУ')!
+    .getRange(2, 1, registry.length, SCHOOLS_SCHEMA.columns.length)
+    .setValues(registry.map((s) => toRow(SCHOOLS_SCHEMA, s)) as never);
+  app.call('setupSystem');
+  ws.uploadFileItem(FORMS_RU.titles.order, FORMS_RU.questions.orderFile);
+  const choices = readChoices(
+    ws,
+    registry.map((s) => s.shortName),
+  );
+  const answers = generateSeason(registry, choices, {
+    seed: options.seed,
+    schools: registry.length,
+    participants: options.participants,
+    from: '2021-09-01',
+    to: options.to,
+  } as never);
+  return { ws, app, registry, answers };
 }

@@ -4,37 +4,13 @@
  * the form-submit trigger, which re-projects only the answering ОУ; rebuildAll must then find
  * nothing to change. All answers are delivered on one day so no daily run tidies up in between.
  */
-import { createWorkspace } from '@opc/gas-emulator';
-import { BUILD_DIR } from './harness';
-import { generateRegistry, generateSeason } from '../../scripts/district/generate';
-import { readChoices } from '../../scripts/district/choices';
-import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
+import { generatedSeason } from './harness';
 import { FORMS_RU } from '../../src/i18n/ru/forms';
 
 const DERIVED = ['Участники', 'Приказы', 'Отчёты ОУ', 'Результаты', 'Требует проверки'];
 
 test('a generated season through the submit trigger equals rebuildAll, row for row', () => {
-  const ws = createWorkspace({ now: '2021-09-01T08:00:00+03:00', user: 'metodist@center.example' });
-  const app = ws.loadBundle(BUILD_DIR);
-  app.call('setupSystem');
-  const registry = generateRegistry(7, 12);
-  ws.spreadsheet()
-    .getSheetByName('ОУ')!
-    .getRange(2, 1, registry.length, SCHOOLS_SCHEMA.columns.length)
-    .setValues(registry.map((s) => toRow(SCHOOLS_SCHEMA, s)) as never);
-  app.call('setupSystem');
-  ws.uploadFileItem(FORMS_RU.titles.order, FORMS_RU.questions.orderFile);
-  const choices = readChoices(
-    ws,
-    registry.map((s) => s.shortName),
-  );
-  const answers = generateSeason(registry, choices, {
-    seed: 7,
-    schools: registry.length,
-    participants: 160,
-    from: '2021-09-01',
-    to: '2021-11-30',
-  } as never);
+  const { ws, app, answers } = generatedSeason({ seed: 7, participants: 160, to: '2021-11-30' });
   let submitted = 0;
   for (const a of answers) {
     try {

@@ -5,11 +5,8 @@
  * and a few triggers Google never delivered. After the next daily run every raw answer is placed
  * or flagged exactly once, the confirmations are intact, and rebuildAll changes nothing.
  */
-import { createWorkspace } from '@opc/gas-emulator';
-import { BUILD_DIR } from './harness';
-import { generateRegistry, generateSeason, prng } from '../../scripts/district/generate';
-import { readChoices } from '../../scripts/district/choices';
-import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
+import { generatedSeason, type Ws } from './harness';
+import { prng } from '../../scripts/district/generate';
 import { FORMS_RU } from '../../src/i18n/ru/forms';
 import { matchKey } from '../../src/domain/text/clean';
 
@@ -33,32 +30,12 @@ const TITLES = FORMS_RU.titles;
 test('a season with faults, busy locks, staff edits and dropped triggers: nothing lost, nothing twice', () => {
   const random = prng(17);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-  const ws = createWorkspace({
-    now: '2021-09-01T08:00:00+03:00',
-    user: 'metodist@center.example',
-    quotas: { mailRecipientsPerDay: 1500 },
-    triggerErrors: 'record',
-  });
-  const app = ws.loadBundle(BUILD_DIR);
-  app.call('setupSystem');
-  const registry = generateRegistry(17, 12);
-  ws.spreadsheet()
-    .getSheetByName('ОУ')!
-    .getRange(2, 1, registry.length, SCHOOLS_SCHEMA.columns.length)
-    .setValues(registry.map((s) => toRow(SCHOOLS_SCHEMA, s)) as never);
-  app.call('setupSystem');
-  ws.uploadFileItem(TITLES.order, FORMS_RU.questions.orderFile);
-  const choices = readChoices(
-    ws,
-    registry.map((s) => s.shortName),
-  );
-  const answers = generateSeason(registry, choices, {
+  const { ws, app, answers } = generatedSeason({
     seed: 17,
-    schools: registry.length,
     participants: 320,
-    from: '2021-09-01',
     to: '2021-11-20',
-  } as never);
+    workspace: { quotas: { mailRecipientsPerDay: 1500 }, triggerErrors: 'record' },
+  });
   expect(answers.length).toBeGreaterThan(250);
 
   const g = app.context as unknown as {
@@ -273,7 +250,6 @@ test('a season with faults, busy locks, staff edits and dropped triggers: nothin
   }
 });
 
-type Ws = ReturnType<typeof createWorkspace>;
 let tabIds: () => Record<string, number> = () => ({});
 
 /** The recorded sheet id of a tab (staff may have renamed it). */
