@@ -7,14 +7,13 @@
  * the next year, the signature; long lists go to appendices. Figures come only from YearFigures,
  * which is what the archive stores, so the note and the archive agree.
  */
-import type { DocumentAppendix, DocumentBlock, DocumentModel, DocumentSection } from './document';
+import type { DocumentBlock, DocumentModel, DocumentSection } from './document';
 import { paragraph, table } from './document';
 import type { YearFigures } from './annual';
-import type { ArchivedYear } from './statistics';
-import type { PeriodFigures } from './statistics';
+import type { ArchivedYear, PeriodFigures } from './statistics';
 import { ANNUAL_RU } from '../i18n/ru/yearClose';
 import { ANALYSIS_RU } from '../i18n/ru/analysis';
-import { fillPhrase, NOTE_RU } from '../i18n/ru/note';
+import { fillPhrase } from '../i18n/ru/note';
 import { plural, pluralCategory } from './text/plural';
 import { formatNumber, formatPercent, formatSignedNumber } from './text/numbers';
 import { formatDateNumeric, formatDateRange } from './text/dates';
@@ -26,30 +25,13 @@ import {
   periodStart,
 } from './text/periods';
 import { compareRu } from './text/collation';
-import { basisParagraph, BODY_TOP, type NoteSettings } from './note';
+import { basisParagraph, BODY_TOP, Counters, type NoteSettings } from './note';
 
 const RU = ANNUAL_RU;
 
 /** The annual note: a document of the shared model, for one school year. */
 export interface AnnualNoteModel extends DocumentModel {
   schoolYear: number;
-}
-
-class Numbering {
-  table = 0;
-  figure = 0;
-  readonly appendices: DocumentAppendix[] = [];
-  nextTable(): number {
-    return ++this.table;
-  }
-  nextFigure(): number {
-    return ++this.figure;
-  }
-  appendix(title: string, blocks: DocumentBlock[]): number {
-    const n = this.appendices.length + 1;
-    this.appendices.push({ label: fillPhrase(NOTE_RU.appendixLabel, { n }), title, blocks });
-    return n;
-  }
 }
 
 const percentCell = (p: number | null): string => (p === null ? '—' : formatPercent(p));
@@ -62,7 +44,7 @@ export function buildAnnualNote(
   previous: ArchivedYear | null,
   generatedAt: Date,
 ): AnnualNoteModel {
-  const n = new Numbering();
+  const n = new Counters();
   const schoolYear = formatSchoolYear(y.schoolYear);
   const first = y.periods[0]!;
   const last = y.periods[y.periods.length - 1]!;
@@ -131,7 +113,7 @@ function medalSentence(f: PeriodFigures): string {
   });
 }
 
-function monthBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
+function monthBlocks(y: YearFigures, n: Counters): DocumentBlock[] {
   const blocks: DocumentBlock[] = [paragraph(yearSentence(y))];
   if (y.year.participants > 0) blocks.push(paragraph(medalSentence(y.year)));
   const row = (label: string, f: PeriodFigures): string[] => [
@@ -175,7 +157,7 @@ function monthBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
   return blocks;
 }
 
-function eventBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
+function eventBlocks(y: YearFigures, n: Counters): DocumentBlock[] {
   const byEvent = new Map<
     string,
     { start: Date | null; p: number; w: number; pr: number; m: number }
@@ -234,7 +216,7 @@ function eventBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
   ];
 }
 
-function preparationBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
+function preparationBlocks(y: YearFigures, n: Counters): DocumentBlock[] {
   const months = y.months.filter((m) => m.reportsReceived > 0);
   const blocks: DocumentBlock[] = [
     table(
@@ -281,7 +263,7 @@ function preparationBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
   return blocks;
 }
 
-function ratingBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
+function ratingBlocks(y: YearFigures, n: Counters): DocumentBlock[] {
   if (y.rating.length === 0) return [paragraph(RU.noParticipation)];
   const rows = y.rating.map((r) => [
     r.name,
@@ -305,7 +287,7 @@ function ratingBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
   return blocks;
 }
 
-function disciplineBlocks(y: YearFigures, n: Numbering): DocumentBlock[] {
+function disciplineBlocks(y: YearFigures, n: Counters): DocumentBlock[] {
   const blocks: DocumentBlock[] = [
     table(
       fillPhrase(RU.disciplineTable, { n: n.nextTable() }),
@@ -369,7 +351,7 @@ const COMPARED: ReadonlyArray<keyof PeriodFigures> = [
 function comparisonBlocks(
   y: YearFigures,
   previous: ArchivedYear | null,
-  n: Numbering,
+  n: Counters,
 ): DocumentBlock[] {
   if (!previous) return [paragraph(RU.comparisonNone)];
   const prevLabel = `${previous.schoolYear}/${previous.schoolYear + 1}`;

@@ -83,8 +83,8 @@ export const BODY_TOP = 10;
 /** How many ОУ a sentence names before «и ещё N ОУ». */
 const NAMED_SCHOOLS = 5;
 
-/** Numbering of tables, figures and appendices while the note is built. */
-class Counters {
+/** Numbering of tables, figures and appendices while a note (monthly or annual) is built. */
+export class Counters {
   table = 0;
   figure = 0;
   readonly appendices: DocumentAppendix[] = [];

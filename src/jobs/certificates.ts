@@ -30,6 +30,7 @@ import { LETTERS_JOB_RU } from '../i18n/ru/letters';
 import { enqueueLetters, readLedger, type Ledger } from '../workspace/mailQueue';
 import { PARTICIPANTS_SCHEMA, RESULTS_SCHEMA } from '../domain/schema';
 import { documentIdOf, type SettingKey, type Settings } from '../domain/settings';
+import { ensureTemplates } from './templates';
 import { fillTokens, parseTemplate, type TemplateToken } from '../domain/template';
 import { matchKey } from '../domain/text/clean';
 import { formatDateNumeric } from '../domain/text/dates';
@@ -47,13 +48,10 @@ import { issuedKey, putIssued, readRegister } from '../workspace/certificateRegi
 import {
   createDefaultTemplate,
   readTemplate,
-  shareWithStaff,
-  templateAlive,
   type TemplateContent,
 } from '../workspace/certificateTemplates';
 import {
   driveIds,
-  fileUrl,
   folderAt,
   folderUrl,
   isFileTrashed,
@@ -61,18 +59,12 @@ import {
   subfolder,
 } from '../workspace/drive';
 import { errorText, writeJournal, type JobOutcome } from '../workspace/journal';
-import {
-  addOutsideIssues,
-  completeSettings,
-  readReference,
-  readDerivedRecords,
-} from '../workspace/master';
+import { addOutsideIssues, readReference, readDerivedRecords } from '../workspace/master';
 import { withDocumentLock, withLock } from '../workspace/lock';
 import {
   deleteProperty,
   PROPERTY_FAMILIES,
   PROPERTY_KEYS,
-  readAllProperties,
   readProperty,
   writeProperty,
 } from '../workspace/properties';
@@ -709,30 +701,13 @@ function journal(
  * Returns the number of changes (0 on a second run).
  */
 export function ensureCertificateTemplates(spreadsheet: Spreadsheet, settings: Settings): number {
-  const stored = readAllProperties();
-  let changes = 0;
-  let folder: Folder | null = null;
-  const fill: Partial<Record<SettingKey, string>> = {};
-  for (const kind of CERTIFICATE_KINDS) {
-    const key = TEMPLATE_SETTING[kind];
-    const configured = documentIdOf(String(settings[key] ?? ''));
-    let id = configured;
-    if (!id) {
-      id = stored[defaultTemplateKey(kind)] ?? null;
-      if (!id || !templateAlive(id)) {
-        folder = folder ?? folderAt([settings.rootFolderName, T.templatesFolder]);
-        id = createDefaultTemplate(kind, folder, settings.centreName);
-        writeProperty(defaultTemplateKey(kind), id);
-        changes++;
-      }
-      fill[key] = fileUrl(id);
-    }
-    try {
-      changes += shareWithStaff(id, settings.staff);
-    } catch {
-      // A template of someone else's that this user cannot share: staff share it themselves.
-    }
-  }
-  changes += completeSettings(spreadsheet, fill);
-  return changes;
+  return ensureTemplates(
+    spreadsheet,
+    settings,
+    CERTIFICATE_KINDS.map((kind) => ({
+      setting: TEMPLATE_SETTING[kind],
+      property: defaultTemplateKey(kind),
+      create: (folder) => createDefaultTemplate(kind, folder, settings.centreName),
+    })),
+  );
 }

@@ -15,25 +15,40 @@ import { completeSettings } from '../workspace/master';
 import { PROPERTY_FAMILIES, readAllProperties, writeProperty } from '../workspace/properties';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Folder = GoogleAppsScript.Drive.Folder;
 
-/** Makes the missing default templates of the documents and records them in «Настройки». */
-export function ensureDocumentTemplates(spreadsheet: Spreadsheet, settings: Settings): number {
+/** One kind of template: its «Настройки» key, where its built-in copy's id is kept, how to make it. */
+export interface TemplateSlot {
+  setting: SettingKey;
+  property: string;
+  create: (folder: Folder) => string;
+}
+
+/**
+ * The templates of `slots`: the built-in one made (in «<папка>/Шаблоны/») for every slot whose
+ * setting is empty and whose earlier built-in copy is gone, its link written into «Настройки»;
+ * every template, staff's own too, shared with every staff member. Returns the number of changes.
+ */
+export function ensureTemplates(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  slots: readonly TemplateSlot[],
+): number {
   const stored = readAllProperties();
   let changes = 0;
-  let folder: GoogleAppsScript.Drive.Folder | null = null;
+  let folder: Folder | null = null;
   const fill: Partial<Record<SettingKey, string>> = {};
-  for (const kind of DOCUMENT_KINDS) {
-    const key = DOCUMENT_TEMPLATE_SETTING[kind];
-    let id = documentIdOf(String(settings[key] ?? ''));
+  for (const slot of slots) {
+    let id = documentIdOf(String(settings[slot.setting] ?? ''));
     if (!id) {
-      id = stored[PROPERTY_FAMILIES.documentTemplate(kind)] ?? null;
+      id = stored[slot.property] ?? null;
       if (!id || !templateAlive(id)) {
         folder = folder ?? folderAt([settings.rootFolderName, CERTIFICATES_RU.templatesFolder]);
-        id = createDefaultDocumentTemplate(kind, folder);
-        writeProperty(PROPERTY_FAMILIES.documentTemplate(kind), id);
+        id = slot.create(folder);
+        writeProperty(slot.property, id);
         changes++;
       }
-      fill[key] = fileUrl(id);
+      fill[slot.setting] = fileUrl(id);
     }
     try {
       changes += shareWithStaff(id, settings.staff);
@@ -43,4 +58,17 @@ export function ensureDocumentTemplates(spreadsheet: Spreadsheet, settings: Sett
   }
   changes += completeSettings(spreadsheet, fill);
   return changes;
+}
+
+/** Makes the missing default templates of the documents and records them in «Настройки». */
+export function ensureDocumentTemplates(spreadsheet: Spreadsheet, settings: Settings): number {
+  return ensureTemplates(
+    spreadsheet,
+    settings,
+    DOCUMENT_KINDS.map((kind) => ({
+      setting: DOCUMENT_TEMPLATE_SETTING[kind],
+      property: PROPERTY_FAMILIES.documentTemplate(kind),
+      create: (folder) => createDefaultDocumentTemplate(kind, folder),
+    })),
+  );
 }
