@@ -18,10 +18,9 @@ export {
   syncFormChoices,
 } from './ui/sidebar';
 export { refreshStatistics } from './jobs/statistics';
-export { generateMonthlyNote } from './jobs/monthlyNote';
 export { generateCertificates, previewCertificates } from './jobs/certificates';
 export { getCertificatesPanel, showCertificates } from './ui/certificates';
-export { sendMonthlySummary } from './jobs/summary';
+export { generateMonthlyNote, sendMonthlySummary } from './jobs/summary';
 export { closeSchoolYear } from './jobs/yearClose';
 export { getYearClosePanel, showYearClose } from './ui/yearClose';
 export { importPlan, generatePlanAnalysis, showPlanImport, promptPlanAnalysis } from './jobs/plan';

@@ -27,7 +27,7 @@ import { sendReminders, type ReminderData } from './reminders';
 import { createMonthlyNote } from './monthlyNote';
 import { inClosedYear, resumeYearClose } from './yearClose';
 import { YEAR_CLOSE_RU } from '../i18n/ru/yearClose';
-import { deliverMonthlySummary } from './summary';
+import { deliverMonthlySummary, requeueWaitingSummary } from './summary';
 import { requireStaff } from '../workspace/access';
 import { activeSpreadsheet } from '../workspace/session';
 import { isOwnTrigger } from '../workspace/triggers';
@@ -443,6 +443,8 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
       // Journals the note with its link.
       const note = createMonthlyNote(state.spreadsheet, job.period, intakeInput(state));
       state.noteStats.set(job.period, note.stats);
+      // A summary of the note it replaced, still waiting for the quota, goes with this one.
+      if (requeueWaitingSummary(state.spreadsheet, job.period, note) > 0) state.ledger = null;
       return { outcome: 'ok', details: '', journaled: true };
     }
     case 'summary': {

@@ -9,9 +9,9 @@ import { listWinners, type Statistics } from '../domain/statistics';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import { chartImagesFromTab, publishDocument } from '../workspace/docRenderer';
 import { folderAt, isFileTrashed } from '../workspace/drive';
-import { errorText, writeJournal, type JournalEntry } from '../workspace/journal';
+import { writeJournal, type JournalEntry } from '../workspace/journal';
 import { readSettings } from '../workspace/master';
-import { checkedPeriod, computeAndWriteStatistics, displayPeriod } from './statistics';
+import { computeAndWriteStatistics, displayPeriod } from './statistics';
 import {
   formatForMonth,
   formatMonthYear,
@@ -21,11 +21,8 @@ import {
 } from '../domain/text/periods';
 import { closedYears } from '../workspace/archive';
 import { YEAR_CLOSE_RU } from '../i18n/ru/yearClose';
-import { requireStaff } from '../workspace/access';
 import type { StatisticsInput } from '../domain/statistics';
-import { withLock } from '../workspace/lock';
 import { PROPERTY_FAMILIES, readJsonProperty, readProperty } from '../workspace/properties';
-import { INTAKE_RU } from '../i18n/ru/intake';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -172,32 +169,4 @@ export function createMonthlyNote(
   }
   writeJournal(spreadsheet, entries);
   return { id, url, title: model.title, stats: run.stats };
-}
-
-/** Creates (or replaces) the analytic note for `period` ('YYYY-MM'); returns the document id. */
-export function generateMonthlyNote(period: string): string {
-  const { spreadsheet } = requireStaff();
-  const key = checkedPeriod(period);
-  // A month that has not begun has no figures; the current one is made as preliminary.
-  if (periodTiming(key, new Date()) === 'future')
-    throw new Error(OUTPUTS_RU.note.notBegun(formatMonthYear(key)));
-  return withLock(
-    () => {
-      try {
-        return createMonthlyNote(spreadsheet, key).id;
-      } catch (error) {
-        writeJournal(spreadsheet, [
-          {
-            at: new Date(),
-            job: OUTPUTS_RU.note.job,
-            outcome: 'error',
-            details: key,
-            error: errorText(error),
-          },
-        ]);
-        throw error;
-      }
-    },
-    { busyMessage: INTAKE_RU.rebuildBusy },
-  );
 }

@@ -24,17 +24,26 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 import {
   createMonthlyNote,
   existingNoteId,
+  type NoteRun,
   storedNoteFigures,
   type NoteFigures,
 } from './monthlyNote';
 import { withLock } from '../workspace/lock';
-import { drainMail, enqueueLetters, lettersWithPrefix, readLedger } from '../workspace/mailQueue';
+import {
+  drainMail,
+  enqueueLetters,
+  lettersWithPrefix,
+  readLedger,
+  withdrawLetters,
+  type Ledger,
+} from '../workspace/mailQueue';
 import { PROPERTY_FAMILIES, writeProperty } from '../workspace/properties';
 import { splitLetter } from '../domain/mail';
 import { startBudget, type Budget } from './budget';
 import { journalMail } from './mail';
 import { RELIABILITY_RU } from '../i18n/ru/reliability';
 import { checkedPeriod, loadStatisticsInput } from './statistics';
+import { INTAKE_RU } from '../i18n/ru/intake';
 import { computeStatistics } from '../domain/statistics';
 import type { PlanItem } from '../domain/model';
 import { PLAN_UI_RU } from '../i18n/ru/plan-ui';
@@ -205,28 +214,7 @@ export function deliverMonthlySummary(
       const queued = new Set(lettersWithPrefix(ledger, prefix).map((l) => l.to));
       const missing = recipients.filter((r) => !queued.has(r));
       if (missing.length > 0) {
-        const mail = buildSummaryMail(
-          made.stats,
-          settings,
-          made,
-          overduePlanItems(spreadsheet, new Date()),
-        );
-        enqueueLetters(
-          spreadsheet,
-          splitLetter(
-            {
-              id: prefix.slice(0, -1),
-              kind: 'summary',
-              subject: mail.subject,
-              body: mail.body,
-              htmlBody: mail.htmlBody,
-              attachment: { docId: made.id, name: made.title + '.pdf' },
-              senderName: settings.centreName,
-            },
-            missing,
-          ),
-          ledger,
-        );
+        enqueueEdition(spreadsheet, key, made, settings, missing, ledger);
         writeProperty(PROPERTY_FAMILIES.summarySent(key), new Date().toISOString());
       }
       const run = drainMail(spreadsheet, budget, ledger);
@@ -248,6 +236,95 @@ export function deliverMonthlySummary(
       throw error;
     }
   });
+}
+
+/** Queues the summary of the note `made` (one edition of `period`) for `recipients`. */
+function enqueueEdition(
+  spreadsheet: Spreadsheet,
+  period: string,
+  made: { id: string; url: string; title: string; stats: NoteFigures },
+  settings: Settings,
+  recipients: readonly string[],
+  ledger: Ledger,
+): void {
+  const mail = buildSummaryMail(
+    made.stats,
+    settings,
+    made,
+    overduePlanItems(spreadsheet, new Date()),
+  );
+  enqueueLetters(
+    spreadsheet,
+    splitLetter(
+      {
+        id: `summary:${period}:${made.id}`,
+        kind: 'summary',
+        subject: mail.subject,
+        body: mail.body,
+        htmlBody: mail.htmlBody,
+        attachment: { docId: made.id, name: made.title + '.pdf' },
+        senderName: settings.centreName,
+      },
+      recipients,
+    ),
+    ledger,
+  );
+}
+
+/**
+ * After the note of `period` was made again (`note`, the new edition): summary letters of an
+ * earlier edition still waiting in the queue (over the day's mail quota) would link the trashed
+ * note and attach its old figures. They are withdrawn, and their recipients — who never got the
+ * summary — are queued the new edition; recipients already sent one are not (a new edition is
+ * theirs from the sidebar). The caller holds the lock. Returns how many were queued anew.
+ */
+export function requeueWaitingSummary(
+  spreadsheet: Spreadsheet,
+  period: string,
+  note: NoteRun,
+): number {
+  const ledger = readLedger(spreadsheet);
+  const stale = lettersWithPrefix(ledger, `summary:${period}:`).filter(
+    (e) => e.status === 'queued' && !e.id.startsWith(`summary:${period}:${note.id}:`),
+  );
+  if (stale.length === 0) return 0;
+  const recipients = [...new Set(stale.map((e) => e.to))];
+  enqueueEdition(spreadsheet, period, note, readSettings(spreadsheet), recipients, ledger);
+  withdrawLetters(ledger, stale, RELIABILITY_RU.summary.superseded);
+  return recipients.length;
+}
+
+/**
+ * Creates (or replaces) the analytic note for `period` ('YYYY-MM'); returns the document id. A
+ * summary of the replaced note still waiting for the mail quota goes with the new one.
+ */
+export function generateMonthlyNote(period: string): string {
+  const { spreadsheet } = requireStaff();
+  const key = checkedPeriod(period);
+  // A month that has not begun has no figures; the current one is made as preliminary.
+  if (periodTiming(key, new Date()) === 'future')
+    throw new Error(OUTPUTS_RU.note.notBegun(formatMonthYear(key)));
+  return withLock(
+    () => {
+      try {
+        const note = createMonthlyNote(spreadsheet, key);
+        requeueWaitingSummary(spreadsheet, key, note);
+        return note.id;
+      } catch (error) {
+        writeJournal(spreadsheet, [
+          {
+            at: new Date(),
+            job: OUTPUTS_RU.note.job,
+            outcome: 'error',
+            details: key,
+            error: errorText(error),
+          },
+        ]);
+        throw error;
+      }
+    },
+    { busyMessage: INTAKE_RU.rebuildBusy },
+  );
 }
 
 /** The month's note for the summary: the existing one with its own figures, else a new one. */

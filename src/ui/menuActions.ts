@@ -8,7 +8,7 @@ import { UI_RU } from '../i18n/ru/ui';
 import { periodOf, previousPeriod, formatForMonth } from '../domain/text/periods';
 import { requireStaff } from '../workspace/access';
 import { readTable } from '../workspace/table';
-import { generateMonthlyNote } from '../jobs/monthlyNote';
+import { generateMonthlyNote } from '../jobs/summary';
 import { tabSheet } from '../workspace/sources';
 import { documentUrl } from '../workspace/docRenderer';
 import { alert } from '../workspace/ui';

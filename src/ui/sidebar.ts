@@ -34,7 +34,7 @@ import {
 import { DOMAIN_RU } from '../i18n/ru/domain';
 import { SETTINGS_RU } from '../i18n/ru/settings';
 import { SIDEBAR_RU } from '../i18n/ru/sidebar';
-import { generateMonthlyNote } from '../jobs/monthlyNote';
+import { generateMonthlyNote } from '../jobs/summary';
 import { requireStaff } from '../workspace/access';
 import { syncAllChoices } from '../jobs/choices';
 import { sendMonthlySummary, type SummaryStatus } from '../jobs/summary';

@@ -297,6 +297,24 @@ function rememberBadAddresses(failed: readonly LedgerEntry[]): void {
   writeProperty(PROPERTY_KEYS.badAddresses, JSON.stringify(known.slice(-100)));
 }
 
+/**
+ * Takes queued letters out of the queue for good (status «не отправлено», `reason` in «Ошибка»):
+ * e.g. a summary whose note was made again — its recipients are queued the new one instead.
+ */
+export function withdrawLetters(
+  ledger: Ledger,
+  entries: readonly LedgerEntry[],
+  reason: string,
+): void {
+  const dirty = new Set<number>();
+  for (const entry of entries) {
+    if (entry.status !== 'queued') continue;
+    setStatus(entry, 'failed', reason);
+    dirty.add(ledger.entries.indexOf(entry));
+  }
+  flush(ledger, dirty);
+}
+
 /** Letters of the queue by id prefix (e.g. one month's summary): their statuses. */
 export function lettersWithPrefix(ledger: Ledger, prefix: string): LedgerEntry[] {
   return ledger.entries.filter((e) => e.id.startsWith(prefix));

@@ -167,3 +167,38 @@ describe('a test answer deleted from the response sheet', () => {
     expect(statuses(ws).filter(([surname]) => surname !== 'Орлов4')).toEqual(after);
   });
 });
+
+describe('a note made again while its summary waits for the mail quota', () => {
+  test('the recipients still waiting get the new note, never a link to the trashed one; nobody gets one edition twice', () => {
+    // One letter a day: on 4 October the summary reaches the first recipient, two wait.
+    const { ws, app } = setUpDistrict('2021-10-04T09:00:00+03:00', { mailRecipientsPerDay: 1 });
+    rememberFirstEvent(ws.sheetValues('Мероприятия'));
+    ws.submitForm(REG, registration());
+    const recipients = ['a@center.example', 'b@center.example', 'c@center.example'];
+    app.call('saveSettings', { recipients: recipients.join(', '), schoolLetters: 'нет' });
+    const first = app.call('sendMonthlySummary', '2021-09') as { queued: boolean; noteId: string };
+    expect(first.queued).toBe(true);
+    // Staff add the signatory and make the note again; the first one goes to the trash.
+    ws.clock.advanceTo('2021-10-04T12:00:00+03:00');
+    app.call('saveSettings', { signatureName: 'Е.В. Французан' });
+    app.call('generateMonthlyNote', '2021-09');
+    for (const day of ['05', '06', '07', '08']) ws.clock.advanceTo(`2021-10-${day}T09:00:00+03:00`);
+
+    const live = madeDocuments(ws).filter((d) => !d.trashed && d.name.includes('сентябрь'));
+    expect(live).toHaveLength(1);
+    const summaries = ws.outbox().filter((m) => m.subject.includes('сводка за сентябрь'));
+    const linked = (body: string): string => /id=(\S+)/.exec(body)?.[1] ?? '';
+    const [a, ...rest] = summaries;
+    expect(a!.to).toBe('a@center.example');
+    expect(linked(a!.body)).toBe(first.noteId);
+    // b and c never received the replaced note: they get the current one (the note day made it
+    // again too), once each, with its PDF.
+    const current = live[0]!.id;
+    expect(rest.map((m) => [m.to, linked(m.body)])).toEqual([
+      ['b@center.example', current],
+      ['c@center.example', current],
+    ]);
+    const pairs = summaries.map((m) => `${m.to} ${linked(m.body)}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
+  });
+});
