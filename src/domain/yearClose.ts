@@ -28,6 +28,7 @@ import {
   type SchoolIndex,
 } from './matching';
 import { parsePeriodAnswer } from './text/dateAnswers';
+import { argumentText } from './text/clean';
 import { editionAt, editionBegunBy, editionsNamed, EventCalendar } from './eventCalendar';
 import {
   fullNameText,
@@ -109,7 +110,7 @@ export function withoutClosedYears(
 
 /** «2021/2022», «2021-2022», «2021/22» or «2021» → 2021; null when it is none of these. */
 export function parseSchoolYear(value: unknown): number | null {
-  const text = String(value ?? '').trim();
+  const text = argumentText(value).trim();
   const m = /^(\d{4})(?:\s*[/–—-]\s*(\d{2}|\d{4}))?(?:\s*(?:учебный\s+год|уч\.?\s*г\.?))?$/i.exec(
     text,
   );

@@ -32,7 +32,7 @@ import { PARTICIPANTS_SCHEMA, RESULTS_SCHEMA } from '../domain/schema';
 import { documentIdOf, type SettingKey, type Settings } from '../domain/settings';
 import { ensureTemplates } from './templates';
 import { fillTokens, parseTemplate, type TemplateToken } from '../domain/template';
-import { matchKey } from '../domain/text/clean';
+import { argumentText, matchKey } from '../domain/text/clean';
 import { formatDateNumeric } from '../domain/text/dates';
 import { DOMAIN_RU } from '../i18n/ru/domain';
 import { CERTIFICATES_RU as T } from '../i18n/ru/certificates';
@@ -133,7 +133,7 @@ interface PendingRun {
 export function generateCertificates(eventName: string): CertificatesAnswer {
   const started = Date.now();
   const { spreadsheet, settings } = requireStaff();
-  return runCertificates(spreadsheet, settings, String(eventName ?? ''), {
+  return runCertificates(spreadsheet, settings, argumentText(eventName), {
     deadline: started + RUN_BUDGET_MS,
     make: true,
     underLock: withLock,
@@ -143,7 +143,7 @@ export function generateCertificates(eventName: string): CertificatesAnswer {
 /** What generateCertificates would make now, without making anything. */
 export function previewCertificates(eventName: string): CertificatesAnswer {
   const { spreadsheet, settings } = requireStaff();
-  return runCertificates(spreadsheet, settings, String(eventName ?? ''), {
+  return runCertificates(spreadsheet, settings, argumentText(eventName), {
     deadline: Infinity,
     make: false,
     underLock: withLock,

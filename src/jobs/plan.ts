@@ -4,6 +4,7 @@
  * The analysis replaces like the monthly note: the new document is finished first, the school
  * year's pointer (a document property) is switched to it, and only then is the old one trashed.
  */
+import { argumentText } from '../domain/text/clean';
 import { requireStaff } from '../workspace/access';
 import type { PlanRow } from '../domain/model';
 import {
@@ -72,7 +73,7 @@ export function importPlan(text: string): string {
   const { spreadsheet } = requireStaff();
   return withLock(() => {
     try {
-      return importUnderLock(spreadsheet, String(text ?? ''), new Date());
+      return importUnderLock(spreadsheet, argumentText(text), new Date());
     } catch (error) {
       writeJournal(spreadsheet, [
         {
@@ -252,9 +253,10 @@ function belongsTo(record: PlanRow, period: PlanPeriod): boolean {
 /** Creates (or replaces) the plan execution analysis for «2021/2022»; returns the document id. */
 export function generatePlanAnalysis(schoolYear: string): string {
   const { spreadsheet } = requireStaff();
+  const typed = argumentText(schoolYear);
   return withLock(() => {
     try {
-      const period = analysisPeriod(String(schoolYear ?? ''));
+      const period = analysisPeriod(typed);
       if (!period) throw new Error(RU.badYear);
       return createPlanAnalysis(spreadsheet, period, new Date());
     } catch (error) {
@@ -263,7 +265,7 @@ export function generatePlanAnalysis(schoolYear: string): string {
           at: new Date(),
           job: RU.analysisJob,
           outcome: 'error',
-          details: String(schoolYear),
+          details: typed,
           error: errorText(error),
         },
       ]);

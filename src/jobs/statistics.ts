@@ -3,6 +3,7 @@
  * object, write the tab. The monthly note and the summary reuse the same object, which is why
  * their figures equal the tab's.
  */
+import { argumentText } from '../domain/text/clean';
 import {
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
@@ -71,8 +72,8 @@ export function displayPeriod(now: Date): string {
 
 /** 'YYYY-MM' checked, with a message a methodologist understands; throws otherwise. */
 export function checkedPeriod(period: unknown): string {
-  const text = typeof period === 'string' ? period.trim() : '';
-  if (!parsePeriod(text)) throw new Error(OUTPUTS_RU.note.badPeriod(String(period ?? '')));
+  const text = argumentText(period).trim();
+  if (!parsePeriod(text)) throw new Error(OUTPUTS_RU.note.badPeriod(text));
   return text;
 }
 

@@ -10,6 +10,7 @@
  * the note replace their own leftovers). Nothing is removed before the archive and the note are
  * made and checked.
  */
+import { argumentText } from '../domain/text/clean';
 import { pendingCertificates } from './certificates';
 import { installedSchoolYear } from './intakeOptions';
 import { computeYearFigures, archiveTables, type YearFigures } from '../domain/annual';
@@ -116,7 +117,7 @@ function saveState(schoolYear: number, state: CloseState): void {
 export function closeSchoolYear(schoolYear: unknown, confirm?: unknown): YearCloseAnswer {
   const { spreadsheet } = requireStaff();
   const year = parseSchoolYear(schoolYear);
-  if (year === null) throw new Error(YEAR_CLOSE_RU.badYear(String(schoolYear ?? '')));
+  if (year === null) throw new Error(YEAR_CLOSE_RU.badYear(argumentText(schoolYear)));
   return withLock(
     () => {
       const label = formatSchoolYearShort(year);

@@ -3,6 +3,7 @@
  * Every function here is public (google.script.run can reach it), so each one checks that the
  * caller is centre staff before reading or changing anything.
  */
+import { argumentText } from '../domain/text/clean';
 import {
   ORDERS_SCHEMA,
   PARTICIPANTS_SCHEMA,
@@ -330,7 +331,7 @@ export function sendSummary(period: string): SummaryStatus {
 }
 
 function checkPeriod(period: unknown): string {
-  const text = String(period ?? '').trim();
+  const text = argumentText(period).trim();
   if (!parsePeriod(text)) throw new Error(SIDEBAR_RU.badPeriod(text));
   return text;
 }

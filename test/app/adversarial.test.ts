@@ -5,6 +5,7 @@
 import {
   column,
   district,
+  errorOf,
   madeDocuments,
   registration,
   rememberFirstEvent,
@@ -200,5 +201,31 @@ describe('a note made again while its summary waits for the mail quota', () => {
     ]);
     const pairs = summaries.map((m) => `${m.to} ${linked(m.body)}`);
     expect(new Set(pairs).size).toBe(pairs.length);
+  });
+});
+
+describe('an argument that is not text (a crafted google.script.run call)', () => {
+  test('every public entry taking a period, a year or an event answers in Russian, not with a TypeError', () => {
+    const { app } = district();
+    const crafted = { toString: '2021-09' };
+    const calls: [string, RegExp][] = [
+      ['generateMonthlyNote', /месяц|период/i],
+      ['sendMonthlySummary', /месяц|период/i],
+      ['closeSchoolYear', /учебн/i],
+      ['generatePlanAnalysis', /учебн|год/i],
+      ['generateCertificates', /мероприяти/i],
+      ['previewCertificates', /мероприяти/i],
+    ];
+    for (const [name, russian] of calls) {
+      const message = errorOf(() => {
+        const answer = app.call(name, crafted) as { message?: string } | undefined;
+        if (answer && typeof answer.message === 'string') throw new Error(answer.message);
+      });
+      expect({ name, message }).toEqual({ name, message: expect.stringMatching(russian) });
+      expect({ name, message }).not.toEqual({
+        name,
+        message: expect.stringMatching(/TypeError|primitive/),
+      });
+    }
   });
 });

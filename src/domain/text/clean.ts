@@ -161,6 +161,16 @@ export function asText(value: unknown): string | number | boolean | Date {
   return FORMULA_TRIGGERS.test(text) || text.charAt(0) === "'" ? `'${text}` : text;
 }
 
+/**
+ * An argument of a public function (a menu prompt, `google.script.run`) as text: a string, or a
+ * number written out; anything else — an object, an array — is '' and gets the caller's own
+ * message, never an English TypeError from turning it into a string.
+ */
+export function argumentText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && isFinite(value) ? String(value) : '';
+}
+
 /** The inverse of `asText` for values read back from a sheet whose display kept the apostrophe. */
 export function fromSheetText(value: unknown): string {
   if (typeof value === 'string' && value.charAt(0) !== "'") return value;
