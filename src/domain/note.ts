@@ -29,7 +29,7 @@ import type { PreparationFigures, PreparationSums, DigestEntry } from './prepara
 import type { EventAnalysis, Hypothesis } from './resultsAnalysis';
 import { NOTE_RU, fillPhrase } from '../i18n/ru/note';
 import { ANALYSIS_RU } from '../i18n/ru/analysis';
-import { plural, pluralCategory, type PluralForms } from './text/plural';
+import { plural, pluralAnimateAccusative, pluralCategory, type PluralForms } from './text/plural';
 import {
   formatNumber,
   formatPercent,
@@ -305,7 +305,10 @@ function coverageBlocks(stats: Statistics, counter: Counters): DocumentBlock[] {
       paragraph(
         fillPhrase(RU.pipeline, {
           n: formatNumber(stats.registrations.participants),
-          participants: plural(stats.registrations.participants, RU.participantsAccusative),
+          participants: pluralAnimateAccusative(
+            stats.registrations.participants,
+            RU.participantsAccusative,
+          ),
           events: pipelineEvents(stats),
         }),
       ),
@@ -1018,7 +1021,10 @@ function disciplineBlocks(stats: Statistics, counter: Counters): DocumentBlock[]
       paragraph(
         fillPhrase(RU.ordersLine, {
           n: formatNumber(d.participantsWithoutOrder),
-          participants: plural(d.participantsWithoutOrder, RU.participantsAccusative),
+          participants: pluralAnimateAccusative(
+            d.participantsWithoutOrder,
+            RU.participantsAccusative,
+          ),
           schools: formatNumber(d.schoolsWithoutOrders.length),
         }),
       ),
@@ -1147,7 +1153,10 @@ function conclusions(stats: Statistics): string[] {
     out.push(
       fillPhrase(RU.conclusionOrders, {
         n: formatNumber(d.participantsWithoutOrder),
-        participants: plural(d.participantsWithoutOrder, RU.participantsAccusative),
+        participants: pluralAnimateAccusative(
+          d.participantsWithoutOrder,
+          RU.participantsAccusative,
+        ),
       }),
     );
   }

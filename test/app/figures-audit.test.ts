@@ -323,6 +323,15 @@ describe('a generated season: every figure against an independent count', () => 
         absent: m.absent.length ? [String(m.absent.length), String(registry.length)] : undefined,
         awaited: m.awaited.map((e) => e.replace(/«(.*)»/, '„$1“')),
       });
+      // «подано заявок на 73 участника», «на 3 участников»: every «на N участник…» agrees with N.
+      for (const [, n, word] of text.matchAll(/на (\d+) (участник[а-я]*)/g)) {
+        const k = Number(n);
+        const compoundFew = k > 20 && k % 10 >= 2 && k % 10 <= 4 && (k % 100 < 12 || k % 100 > 14);
+        const one = k % 10 === 1 && k % 100 !== 11;
+        expect(`на ${n} ${word}`).toBe(
+          `на ${n} ${one || compoundFew ? 'участника' : 'участников'}`,
+        );
+      }
       // Winners and prize-winners as the text says them.
       const winners = /Победител(?:ем|ями) \(1 место\) стал[и]? (\d+)/.exec(text)?.[1] ?? '0';
       const prizes = /призёр(?:ом|ами) \(2–3 место\) стал[и]? (\d+)/.exec(text)?.[1] ?? '0';

@@ -5,7 +5,7 @@ import type { Statistics } from '../../src/domain/statistics';
 import { documentText } from '../../src/domain/document';
 import type { DocumentBlock, TableBlock } from '../../src/domain/document';
 import { NOTE_RU } from '../../src/i18n/ru/note';
-import { NBSP, MINUS, formatNumber, plural } from '../../src/domain/text';
+import { NBSP, MINUS, formatNumber, pluralAnimateAccusative } from '../../src/domain/text';
 import { DISTRICT, EMPTY_DISTRICT, PARTICIPANTS, SCHOOLS, msk } from './district.fixture';
 
 const SETTINGS: NoteSettings = {
@@ -298,14 +298,18 @@ describe('buildMonthlyNote edge cases', () => {
 });
 
 describe('agreement after «на» (accusative, animate)', () => {
-  test('«на 1 участника», «на 3 участников», «на 21 участника», «на 25 участников»', () => {
+  test('«на 1 участника», «на 3 участников», «на 21 участника», «на 25 участников», «на 73 участника»', () => {
     const forms = NOTE_RU.participantsAccusative;
-    expect([1, 3, 21, 25, 11].map((n) => `на ${n} ${plural(n, forms)}`)).toEqual([
+    expect(
+      [1, 3, 21, 25, 11, 22, 73].map((n) => `на ${n} ${pluralAnimateAccusative(n, forms)}`),
+    ).toEqual([
       'на 1 участника',
       'на 3 участников',
       'на 21 участника',
       'на 25 участников',
       'на 11 участников',
+      'на 22 участника',
+      'на 73 участника',
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import {
   plural,
+  pluralAnimateAccusative,
   pluralCategory,
   formatNumber,
   formatPercent,
@@ -83,6 +84,29 @@ describe('plural (CLDR ru)', () => {
     const man = ['человек', 'человека', 'человек'] as const;
     expect(plural(5, man)).toBe('человек');
     expect(plural(3, man)).toBe('человека');
+  });
+});
+
+describe('plural after «на» (accusative of an animate noun)', () => {
+  // «заявки на одного участника, на трёх участников, на пять участников», but a compound numeral
+  // ending in два, три, четыре keeps its nominative form: «на двадцать два участника».
+  it.each([
+    [1, 'участника'],
+    [21, 'участника'],
+    [2, 'участников'],
+    [4, 'участников'],
+    [5, 'участников'],
+    [12, 'участников'],
+    [14, 'участников'],
+    [22, 'участника'],
+    [64, 'участника'],
+    [73, 'участника'],
+    [112, 'участников'],
+    [102, 'участника'],
+    [0, 'участников'],
+    [1.5, 'участника'],
+  ])('на %p → %s', (n, form) => {
+    expect(pluralAnimateAccusative(n, ['участника', 'участников'])).toBe(form);
   });
 });
 

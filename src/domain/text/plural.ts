@@ -32,3 +32,20 @@ export function plural(n: number, forms: PluralForms): string {
       return forms[1];
   }
 }
+
+/**
+ * The form of an animate noun after «на» (accusative) agreeing with `n`, from [genitive singular
+ * «участника», genitive plural «участников»]: «на 1 (одного) участника», «на 3 (трёх) участников»,
+ * «на 5 участников»; a compound numeral ending in два, три, четыре keeps its nominative form —
+ * «на 22 (двадцать два) участника», «на 73 участника».
+ */
+export function pluralAnimateAccusative(n: number, forms: readonly [string, string]): string {
+  switch (pluralCategory(n)) {
+    case 'many':
+      return forms[1];
+    case 'few':
+      return Math.abs(n) < 10 ? forms[1] : forms[0];
+    default:
+      return forms[0];
+  }
+}

@@ -78,8 +78,11 @@ export const NOTE_RU = {
   seriesParticipants: 'Участники',
   seriesWinners: 'Победители и призёры',
   participants: ['участник', 'участника', 'участников'] as const,
-  /** After «на» (accusative, animate): «на 1 участника», «на 3 участников», «на 5 участников». */
-  participantsAccusative: ['участника', 'участников', 'участников'] as const,
+  /**
+   * After «на» (accusative, animate; pluralAnimateAccusative): «на 1 участника», «на 3 участников»,
+   * «на 5 участников», «на 73 участника».
+   */
+  participantsAccusative: ['участника', 'участников'] as const,
   winnersNone: 'Победителей (1 место) в отчётном периоде нет',
   winnersOne: 'Победителем (1 место) стал {n} {participants}',
   winnersMany: 'Победителями (1 место) стали {n} {participants}',
