@@ -197,13 +197,16 @@ function reference(
           .map((c) => (eventStart.get(c.event) ? c.period : 'дата не указана')),
       );
     },
-    /** Results of earlier months' events entered in the month. */
-    lateResults(period: string): Record<string, number> {
-      return tally(
-        results
-          .filter((r) => moscowMonth(r.entered) === period && r.period < period)
-          .map((r) => `${r.event}|${r.period}`),
-      );
+    /** Winners and prize-winners of earlier months' events entered in the month. */
+    lateResults(period: string): Record<string, [number, number]> {
+      const out: Record<string, [number, number]> = {};
+      for (const r of results) {
+        if (moscowMonth(r.entered) !== period || r.period >= period) continue;
+        const medals = (out[`${r.event}|${r.period}`] ??= [0, 0]);
+        if (r.kind === 'winner') medals[0]++;
+        if (r.kind === 'prize') medals[1]++;
+      }
+      return out;
     },
   };
 }
@@ -277,6 +280,41 @@ describe('a generated season: every figure against an independent count', () => 
         i.participantsWithResults,
         i.effectivenessPercent,
       ];
+      // The pipeline: registrations received in the month, by their event's month.
+      expect(
+        Object.fromEntries(
+          section(values, stats.registrations)
+            .filter((r) => r[1] !== '')
+            .map((r) => [r[0], r[1]]),
+        ),
+      ).toEqual(
+        Object.fromEntries(
+          Object.entries(refNow.pipeline(period)).map(([p, n]) => [
+            p === 'дата не указана' ? p : plain(monthLabel(p)),
+            n,
+          ]),
+        ),
+      );
+      // Medals of earlier months' (dated) events entered in this month. (The «Участников» column
+      // counts the participants the results were matched to, and an undated event's late results
+      // are labelled with one month: see the audit report.)
+      const dated = (event: string): boolean => Boolean(eventStart.get(event));
+      expect(
+        Object.fromEntries(
+          section(values, stats.lateResults)
+            .filter((r) => r[1] !== '' && dated(String(r[0])))
+            .map((r) => [`${r[0]}|${plain(String(r[1]))}`, [r[3], r[4]]]),
+        ),
+      ).toEqual(
+        Object.fromEntries(
+          Object.entries(refNow.lateResults(period))
+            .filter(([k]) => dated(k.split('|')[0]!))
+            .map(([k, medals]) => {
+              const [event, p] = k.split('|') as [string, string];
+              return [`${event}|${monthLabel(p)}`, medals];
+            }),
+        ),
+      );
       expect(Object.fromEntries(labels.map((l) => [l, row(l)]))).toEqual(
         Object.fromEntries(labels.map((l, k) => [l, [pick(m)[k], pick(prev)[k], pick(ytd)[k]]])),
       );
