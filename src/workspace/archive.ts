@@ -13,6 +13,9 @@ import type { TabChart } from './statisticsTab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/** Drive's type of a Google Sheet (MimeType.GOOGLE_SHEETS). */
+const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+
 /** The tab with the data of the annual note's chart (month, participants, medals). */
 const CHART_TAB = 'Диаграмма';
 
@@ -28,9 +31,11 @@ export function archiveIdOf(schoolYear: number): string | null {
 }
 
 /**
- * Writes the archive: a new spreadsheet with the tables and the chart, moved into `folder`.
- * Same-titled leftovers of an interrupted earlier attempt in the folder are trashed, so the
- * archive exists once. Returns its id; the caller records it only once it is checked.
+ * Writes the archive: a new spreadsheet moved into `folder` before it is filled with the tables and
+ * the chart — an execution stopped by the time limit runs no `catch`, and a half-filled archive
+ * left in My Drive would be found by nothing. Same-titled leftovers of an interrupted earlier
+ * attempt, in the folder or in My Drive (stopped between the creation and the move), are trashed,
+ * so the archive exists once. Returns its id; the caller records it only once it is checked.
  */
 export function writeArchive(
   folder: GoogleAppsScript.Drive.Folder,
@@ -41,6 +46,7 @@ export function writeArchive(
   const spreadsheet = SpreadsheetApp.create(title);
   const id = spreadsheet.getId();
   try {
+    DriveApp.getFileById(id).moveTo(folder);
     const first = spreadsheet.getSheets()[0]!;
     tables.forEach((t, i) => {
       const sheet = i === 0 ? first.setName(t.name) : spreadsheet.insertSheet(t.name);
@@ -73,8 +79,6 @@ export function writeArchive(
           .build(),
       );
     }
-    const file = DriveApp.getFileById(id);
-    file.moveTo(folder);
   } catch (error) {
     try {
       DriveApp.getFileById(id).setTrashed(true);
@@ -83,10 +87,13 @@ export function writeArchive(
     }
     throw error;
   }
-  const same = folder.getFilesByName(title);
-  while (same.hasNext()) {
-    const file = same.next();
-    if (file.getId() !== id && !file.isTrashed()) file.setTrashed(true);
+  for (const place of [folder, DriveApp.getRootFolder()]) {
+    const same = place.getFilesByName(title);
+    while (same.hasNext()) {
+      const file = same.next();
+      if (file.getId() === id || file.isTrashed()) continue;
+      if (file.getMimeType() === SPREADSHEET_MIME) file.setTrashed(true);
+    }
   }
   return id;
 }

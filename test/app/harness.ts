@@ -214,13 +214,15 @@ export function plain(s: string): string {
 }
 
 /**
- * A generated district of 12 ОУ from 1 September 2021 (the bundle set up, the registry pasted, the
- * upload question added) and a season of its answers, not yet submitted: `npm start`'s generator.
+ * A generated district of 12 ОУ (or `schools`) from 1 September 2021 (the bundle set up, the
+ * registry pasted, the upload question added) and a season of its answers, not yet submitted:
+ * `npm start`'s generator.
  */
 export function generatedSeason(options: {
   seed: number;
   participants: number;
   to: string;
+  schools?: number;
   workspace?: WorkspaceOptions;
 }) {
   const ws = createWorkspace({
@@ -230,7 +232,7 @@ export function generatedSeason(options: {
   });
   const app = ws.loadBundle(BUILD_DIR);
   app.call('setupSystem');
-  const registry = generateRegistry(options.seed, 12);
+  const registry = generateRegistry(options.seed, options.schools ?? 12);
   ws.spreadsheet()
     .getSheetByName('ОУ')!
     .getRange(2, 1, registry.length, SCHOOLS_SCHEMA.columns.length)

@@ -30,3 +30,4 @@ export type {
   TableNode,
 } from './services/documents';
 export type { DriveItem, SentMail } from './core/state';
+export type { StopHandle } from './core/execution';

@@ -14,6 +14,7 @@ import {
   TIME_LIMIT_ERROR,
   type ExecutionRecord,
   type RunOptions,
+  type StopHandle,
 } from './core/execution';
 import { appsScriptGlobals } from './core/globals';
 import { IdFactory } from './core/ids';
@@ -141,7 +142,13 @@ export class Workspace {
   /** The simulated clock. */
   readonly clock: { now(): Date; advanceTo(iso: string | Date): void };
   /** Fault injection: the next `times` calls of `call` (e.g. 'DocumentApp.create') throw `error`. */
-  readonly faults: { fail(call: string, options?: { times?: number; error?: string }): void };
+  readonly faults: {
+    fail(call: string, options?: { times?: number; error?: string }): void;
+    /** Kills the execution at the nth matching call as the 6-minute limit would (core/execution.ts). */
+    stopAt(calls: readonly string[] | ((call: string) => boolean), nth: number): StopHandle;
+    /** Disarms a stop not reached. */
+    clearStop(): void;
+  };
 
   constructor(options: WorkspaceOptions = {}) {
     const o = { ...DEFAULTS, ...options };
@@ -199,7 +206,11 @@ export class Workspace {
     this.triggerErrors = o.triggerErrors ?? 'throw';
     this.world.tracker.onExecutionEnd((record) => releaseLocksOf(this.world, record));
     this.clock = { now: () => clock.now(), advanceTo: (to) => this.advanceTo(to) };
-    this.faults = { fail: (call, opts) => this.world.tracker.fail(call, opts) };
+    this.faults = {
+      fail: (call, opts) => this.world.tracker.fail(call, opts),
+      stopAt: (calls, nth) => this.world.tracker.stopAt(calls, nth),
+      clearStop: () => this.world.tracker.clearStop(),
+    };
   }
 
   /**

@@ -112,6 +112,25 @@ test('an execution past 6 minutes of modelled time fails with "Exceeded maximum 
   expect(last.modelledMs).toBe(360_000);
 });
 
+test('faults.stopAt kills the execution at the nth matching call as the time limit would: that call is not made, catching does not help', () => {
+  const { ws, app } = started();
+  const stop = ws.faults.stopAt(['Range.setValue'], 3);
+  expect(stop.stopped).toBeNull();
+  expect(() => app.call('slowJob')).toThrow('Exceeded maximum execution time');
+  const last = ws.costs().executions.at(-1)!;
+  expect(last.error).toBe('Exceeded maximum execution time');
+  expect(last.modelledMs).toBe(360_000);
+  // Two setValue calls made (0, then 1); the third is where the time ran out.
+  expect(last.calls['Range.setValue']).toBe(2);
+  expect(ws.sheetValues('Журнал')[0]![0]).toBe(1);
+  expect(stop.stopped).toEqual({ call: 'Range.setValue', functionName: 'slowJob' });
+  // Spent: the next execution runs; a predicate counts too, and clearStop disarms.
+  ws.faults.stopAt((call) => call.startsWith('Sheet.append'), 1);
+  ws.faults.clearStop();
+  expect(() => ws.submitForm('Регистрация', { Фамилия: 'Г' })).not.toThrow();
+  expect(() => ws.faults.stopAt(['Range.setValue'], 0)).toThrow(/nth/);
+});
+
 test('with the lock held elsewhere the trigger handler fails; recorded, and thrown by default', () => {
   const { ws } = started();
   ws.lockHeldElsewhere(true);

@@ -55,6 +55,17 @@ interface Fault {
   error: string;
 }
 
+/** What `stopAt` found: the call it stopped at and in which execution, or null while armed. */
+export interface StopHandle {
+  stopped: { call: string; functionName: string } | null;
+}
+
+interface Stop {
+  match: (call: string) => boolean;
+  remaining: number;
+  handle: StopHandle;
+}
+
 /** The message of an error from any realm (the bundle's Errors are not the harness's). */
 export function messageOf(error: unknown): string {
   const message = (error as { message?: unknown } | null)?.message;
@@ -97,6 +108,7 @@ export class ExecutionTracker {
   readonly executions: ExecutionRecord[] = [];
   private current: ExecutionRecord | null = null;
   private readonly faults = new Map<string, Fault>();
+  private stop: Stop | null = null;
   /** Calls made outside any execution (harness set-up) are counted here, never limited. */
   readonly outside: Record<string, number> = {};
   private readonly clock: Clock | undefined;
@@ -219,6 +231,13 @@ export class ExecutionTracker {
       return;
     }
     if (target.killed) throw new Error(target.limitError);
+    const stop = this.stop;
+    if (stop && stop.match(call) && --stop.remaining === 0) {
+      // The time limit falls right here: the call is not made and the execution is killed.
+      this.stop = null;
+      stop.handle.stopped = { call, functionName: target.functionName };
+      this.spend(Math.max(0, target.limitMs - target.modelledMs) + 1, 'serviceMs');
+    }
     if (target.authMode === 'LIMITED') {
       const denied = permissionError(call);
       if (denied) throw new Error(denied);
@@ -256,6 +275,26 @@ export class ExecutionTracker {
       times: options.times ?? 1,
       error: options.error ?? 'Service unavailable',
     });
+  }
+
+  /**
+   * Kills the running execution at the `nth` call (counted from now, inside executions only) whose
+   * name `calls` lists or accepts, the way the time limit does: that call is not made, the
+   * execution's time is up (360 s, or its lower limit) and it fails with Google's message even if
+   * the script catches it. One stop at a time; a new one replaces the armed one.
+   */
+  stopAt(calls: readonly string[] | ((call: string) => boolean), nth: number): StopHandle {
+    if (!(nth >= 1)) throw new Error(`emulator: stopAt needs nth ≥ 1, not ${nth}`);
+    const list = typeof calls === 'function' ? null : new Set(calls);
+    const match = typeof calls === 'function' ? calls : (call: string) => list!.has(call);
+    const handle: StopHandle = { stopped: null };
+    this.stop = { match, remaining: nth, handle };
+    return handle;
+  }
+
+  /** Disarms a stop not reached (`stopAt`). */
+  clearStop(): void {
+    this.stop = null;
   }
 
   /** Forgets every execution and outside call (harness ws.resetCosts). */
