@@ -445,7 +445,9 @@ function runStep(
 function makeArchive(data: CloseData, year: number): string {
   const title = archiveTitle(year);
   const y = data.figures;
-  const id = writeArchive(yearFolder(data.settings, year), title, archiveTables(y), {
+  // Leftovers of this close's earlier attempts are those made since it started.
+  const since = new Date(readState(year)?.startedAt ?? Date.now());
+  const chart = {
     categories: y.months.map((m) => formatMonthYear(m.period)),
     series: [
       { name: ANNUAL_RU.chartParticipants, values: y.months.map((m) => m.month.participants) },
@@ -454,7 +456,8 @@ function makeArchive(data: CloseData, year: number): string {
         values: y.months.map((m) => m.month.winners + m.month.prizeWinners),
       },
     ],
-  });
+  };
+  const id = writeArchive(yearFolder(data.settings, year), title, archiveTables(y), chart, since);
   const back = openArchive(id);
   const yearValues = back?.getSheetByName(ARCHIVE_RU.tabs.year)?.getDataRange().getValues() ?? [];
   const byKey = new Map(yearValues.slice(1).map((r) => [String(r[2]), Number(r[1])]));

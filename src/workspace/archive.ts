@@ -34,14 +34,17 @@ export function archiveIdOf(schoolYear: number): string | null {
  * Writes the archive: a new spreadsheet moved into `folder` before it is filled with the tables and
  * the chart — an execution stopped by the time limit runs no `catch`, and a half-filled archive
  * left in My Drive would be found by nothing. Same-titled leftovers of an interrupted earlier
- * attempt, in the folder or in My Drive (stopped between the creation and the move), are trashed,
- * so the archive exists once. Returns its id; the caller records it only once it is checked.
+ * attempt are trashed, so the archive exists once: in the folder, any; in My Drive (an attempt
+ * stopped between the creation and the move), only those created since `since` — the close's
+ * start — so a file of staff's own with that title is never touched. Returns its id; the caller
+ * records it only once it is checked.
  */
 export function writeArchive(
   folder: GoogleAppsScript.Drive.Folder,
   title: string,
   tables: readonly ArchiveTable[],
   chart: { categories: string[]; series: Array<{ name: string; values: number[] }> },
+  since: Date,
 ): string {
   const spreadsheet = SpreadsheetApp.create(title);
   const id = spreadsheet.getId();
@@ -87,12 +90,16 @@ export function writeArchive(
     }
     throw error;
   }
-  for (const place of [folder, DriveApp.getRootFolder()]) {
+  for (const [place, anyAge] of [
+    [folder, true],
+    [DriveApp.getRootFolder(), false],
+  ] as const) {
     const same = place.getFilesByName(title);
     while (same.hasNext()) {
       const file = same.next();
       if (file.getId() === id || file.isTrashed()) continue;
-      if (file.getMimeType() === SPREADSHEET_MIME) file.setTrashed(true);
+      if (file.getMimeType() !== SPREADSHEET_MIME) continue;
+      if (anyAge || file.getDateCreated().getTime() >= since.getTime()) file.setTrashed(true);
     }
   }
   return id;

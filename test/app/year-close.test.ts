@@ -34,6 +34,7 @@ const YEAR_MONTHS = [
 const NEW_EVENT = 'Отборочный этап KidSkills 2022/2023';
 
 let season: SimulatedSeason;
+let ownArchive = '';
 /** «фамилия имя» (lower case, ё as е) of every child named in the season's responses. */
 const seasonPairs = new Set<string>();
 let statsBefore: { participants: number; winners: number; prizeWinners: number };
@@ -186,6 +187,8 @@ describe('closeSchoolYear after a season', () => {
     events.getRange(events.getLastRow() + 1, 1, 1, row.length).setValues([row] as never);
     season.app.call('syncFormChoices');
     registerForNewYear(season, 'Сентябрёва', 'Злата');
+    // A methodologist's own table in My Drive that happens to bear the archive's title.
+    ownArchive = ws.createSpreadsheet('Архив 2021/2022');
     statsBefore = ytdFigures(ws);
     idsBefore = ws
       .sheetValues('Участники')
@@ -262,8 +265,12 @@ describe('closeSchoolYear after a season', () => {
   });
 
   test('the archive holds the year’s «Статистика» totals and no names; the annual note exists once', () => {
-    const archive = season.ws.files().filter((f) => f.name === 'Архив 2021/2022' && !f.trashed);
+    const archive = season.ws
+      .files()
+      .filter((f) => f.name === 'Архив 2021/2022' && !f.trashed && f.id !== ownArchive);
     expect(archive).toHaveLength(1);
+    // Leftovers of the close's own attempts are swept; staff's file of that title made before is not.
+    expect(season.ws.files().find((f) => f.id === ownArchive)).toMatchObject({ trashed: false });
     const year = season.ws.sheetValues('Год', archive[0]!.id);
     const value = (key: string): number => Number(year.find((r) => r[2] === key)![1]);
     expect({
@@ -365,7 +372,9 @@ describe('closeSchoolYear after a season', () => {
     const header = stats.find((r) => r[0] === 'Показатель')!;
     const last = header.indexOf('Аналогичный период прошлого учебного года');
     const participants = stats.find((r) => r[0] === 'Участники, чел.')!;
-    const archive = ws.files().find((f) => f.name === 'Архив 2021/2022' && !f.trashed)!;
+    const archive = ws
+      .files()
+      .find((f) => f.name === 'Архив 2021/2022' && !f.trashed && f.id !== ownArchive)!;
     const [monthsHeader, ...archivedMonths] = ws.sheetValues('Месяцы', archive.id);
     const september = archivedMonths.find((r) => r[0] === '2021-09')!;
     const archived = september[monthsHeader!.indexOf('С начала года: Участников')];
