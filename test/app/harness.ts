@@ -1,7 +1,7 @@
 /** Shared set-up of app tests: the real bundle on a fresh emulated workspace. */
 import path from 'path';
 import { createWorkspace, type DocumentView, type WorkspaceOptions } from '@opc/gas-emulator';
-import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
+import { EVENTS_SCHEMA, SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import { generateRegistry, generateSeason } from '../../scripts/district/generate';
 import { readChoices } from '../../scripts/district/choices';
 import { FORMS_RU } from '../../src/i18n/ru/forms';
@@ -251,4 +251,24 @@ export function generatedSeason(options: {
     to: options.to,
   } as never);
   return { ws, app, registry, answers };
+}
+
+/** Next school year's first event, as staff add it in June; the forms' lists follow. */
+export const NEXT_YEAR_EVENT = 'Отборочный этап KidSkills 2022/2023';
+
+/** Staff add NEXT_YEAR_EVENT (26–30 September 2022) to «Мероприятия» and sync the forms. */
+export function addNextYearEvent(ws: Ws, app: App): void {
+  const events = ws.spreadsheet().getSheetByName('Мероприятия')!;
+  const day = (iso: string): Date => new Date(`${iso}T00:00:00+03:00`);
+  const row = toRow(EVENTS_SCHEMA, {
+    name: NEXT_YEAR_EVENT,
+    programme: 'JuniorSkills',
+    level: 'районный',
+    format: 'очный',
+    start: day('2022-09-26'),
+    end: day('2022-09-30'),
+    registrationDeadline: day('2022-09-19'),
+  });
+  events.getRange(events.getLastRow() + 1, 1, 1, row.length).setValues([row] as never);
+  app.call('syncFormChoices');
 }

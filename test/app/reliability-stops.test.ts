@@ -8,9 +8,16 @@
  * letter twice, no second document. The year's close, stopped at its writes, is finished by the
  * next call without pseudonymising twice or losing the archive.
  */
-import { generatedSeason, madeDocuments, type App, type Ws } from './harness';
+import {
+  addNextYearEvent,
+  generatedSeason,
+  madeDocuments,
+  NEXT_YEAR_EVENT,
+  type App,
+  type Ws,
+} from './harness';
 import { FORMS_RU } from '../../src/i18n/ru/forms';
-import { EVENTS_SCHEMA, SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
+import { SCHOOLS_SCHEMA, toRow } from '../../src/domain/schema';
 import type { GeneratedAnswer } from '../../scripts/district/generate';
 import type { School } from '../../src/domain/model';
 
@@ -405,7 +412,7 @@ describe('killed at every write', () => {
 });
 
 const YEAR = '2021/2022';
-const NEW_EVENT = 'Отборочный этап KidSkills 2022/2023';
+const NEW_EVENT = NEXT_YEAR_EVENT;
 
 /**
  * A district of 40 ОУ on 2 June 2022: its year answered and placed, the notes of September to May
@@ -429,19 +436,7 @@ function juneDistrict() {
   for (const month of ['09', '10', '11', '12']) app.call('generateMonthlyNote', `2021-${month}`);
   for (const month of ['01', '02', '03', '04', '05'])
     app.call('generateMonthlyNote', `2022-${month}`);
-  const events = ws.spreadsheet().getSheetByName('Мероприятия')!;
-  const day = (iso: string): Date => new Date(`${iso}T00:00:00+03:00`);
-  const row = toRow(EVENTS_SCHEMA, {
-    name: NEW_EVENT,
-    programme: 'JuniorSkills',
-    level: 'районный',
-    format: 'очный',
-    start: day('2022-09-26'),
-    end: day('2022-09-30'),
-    registrationDeadline: day('2022-09-19'),
-  });
-  events.getRange(events.getLastRow() + 1, 1, 1, row.length).setValues([row] as never);
-  app.call('syncFormChoices');
+  addNextYearEvent(ws, app);
   return { ws, app };
 }
 

@@ -7,13 +7,15 @@
 import { simulateSeason, type SimulatedSeason } from '../../scripts/start';
 import { normalizePersonName, splitFullName, splitNameLines } from '../../src/domain/text/names';
 import { FORMS_RU } from '../../src/i18n/ru/forms';
-import { EVENTS_SCHEMA, PARTICIPANTS_SCHEMA, columnIndex, toRow } from '../../src/domain/schema';
+import { PARTICIPANTS_SCHEMA, columnIndex } from '../../src/domain/schema';
 import {
   madeDocuments,
   registration,
   rememberFirstEvent,
   scheduleFirstEvent,
   setUpDistrict,
+  addNextYearEvent,
+  NEXT_YEAR_EVENT,
 } from './harness';
 
 const Q = FORMS_RU.questions;
@@ -31,7 +33,7 @@ const YEAR_MONTHS = [
   '2022-04',
   '2022-05',
 ];
-const NEW_EVENT = 'Отборочный этап KidSkills 2022/2023';
+const NEW_EVENT = NEXT_YEAR_EVENT;
 
 let season: SimulatedSeason;
 let ownArchive = '';
@@ -173,19 +175,7 @@ describe('closeSchoolYear after a season', () => {
       }
     }
     // Staff add next year's first event; a school registers for it before the year is closed.
-    const events = ws.spreadsheet().getSheetByName('Мероприятия')!;
-    const day = (iso: string): Date => new Date(`${iso}T00:00:00+03:00`);
-    const row = toRow(EVENTS_SCHEMA, {
-      name: NEW_EVENT,
-      programme: 'JuniorSkills',
-      level: 'районный',
-      format: 'очный',
-      start: day('2022-09-26'),
-      end: day('2022-09-30'),
-      registrationDeadline: day('2022-09-19'),
-    });
-    events.getRange(events.getLastRow() + 1, 1, 1, row.length).setValues([row] as never);
-    season.app.call('syncFormChoices');
+    addNextYearEvent(ws, season.app);
     registerForNewYear(season, 'Сентябрёва', 'Злата');
     // A methodologist's own table in My Drive that happens to bear the archive's title.
     ownArchive = ws.createSpreadsheet('Архив 2021/2022');
