@@ -199,6 +199,17 @@ describe('sidebar in chromium', () => {
       expect(setting('noteDay')).toBe(7);
       expect(setting('recipients')).toBe('uo@district.example');
 
+      // A colleague changes another field meanwhile: this (now stale) form sends only its own
+      // change, so the colleague's value is not overwritten.
+      app.call('saveSettings', { signatureName: 'О. П. Коллегова' });
+      await page.fill('[name="noteDay"]', '9');
+      await page.click('#save');
+      await page.locator('#settings-status.ok').waitFor();
+      expect(setting('noteDay')).toBe(9);
+      expect(setting('signatureName')).toBe('О. П. Коллегова');
+      expect(setting('recipients')).toBe('uo@district.example');
+      expect(await page.inputValue('[name="signatureName"]')).toBe('О. П. Коллегова');
+
       // The note for the preselected month: progress, then the link.
       expect(await page.inputValue('#period')).toBe(expected.defaultPeriod);
       await page.selectOption('#period', '2021-10');

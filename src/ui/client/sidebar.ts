@@ -135,6 +135,12 @@ const YES_NO_SETTINGS: string[] = [
 ];
 const ADDRESS_SETTINGS: string[] = ['recipients', 'staff', 'schoolLettersCopy'];
 
+/**
+ * «Настройки» as the server last gave them: a save sends only the fields changed since, so a
+ * colleague's change to another field made meanwhile is not overwritten by this stale form.
+ */
+let loadedSettings: Record<string, string> = {};
+
 function renderSettings(fields: SettingsField[], errors: SaveSettingsResult['errors'] = {}): void {
   const form = byId<HTMLFormElement>('settings-fields');
   const rows = fields.map((field) => {
@@ -168,8 +174,15 @@ function renderSettings(fields: SettingsField[], errors: SaveSettingsResult['err
   fill(form, ...rows);
 }
 
+function rememberSettings(fields: SettingsField[]): void {
+  loadedSettings = {};
+  for (const field of fields) loadedSettings[field.key] = field.value;
+}
+
 async function loadSettings(): Promise<void> {
-  renderSettings(await call('getSettings'));
+  const fields = await call('getSettings');
+  rememberSettings(fields);
+  renderSettings(fields);
 }
 
 async function saveSettingsForm(event: Event): Promise<void> {
@@ -177,7 +190,7 @@ async function saveSettingsForm(event: Event): Promise<void> {
   const values: Record<string, string> = {};
   const form = byId<HTMLFormElement>('settings');
   for (const input of Array.from(form.querySelectorAll<HTMLInputElement>('[name]')))
-    values[input.name] = input.value;
+    if (input.value !== loadedSettings[input.name]) values[input.name] = input.value;
   const status = byId('settings-status');
   status.textContent = T.settings.saving;
   status.className = 'status';
@@ -185,8 +198,10 @@ async function saveSettingsForm(event: Event): Promise<void> {
     const result = await call('saveSettings', values);
     status.textContent = result.message;
     status.className = result.ok ? 'status ok' : 'status bad';
-    if (result.ok) renderSettings(result.fields);
-    else {
+    if (result.ok) {
+      rememberSettings(result.fields);
+      renderSettings(result.fields);
+    } else {
       // Keep what the user typed; show the messages under the fields.
       const typed = result.fields.map((f) => ({ ...f, value: values[f.key] ?? f.value }));
       renderSettings(typed, result.errors);
