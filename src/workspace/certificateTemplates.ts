@@ -5,6 +5,7 @@
  */
 import type { CertificateKind } from '../domain/certificates';
 import { CERTIFICATES_RU } from '../i18n/ru/certificates';
+import { newDocumentIn } from './drive';
 
 type Folder = GoogleAppsScript.Drive.Folder;
 type Body = GoogleAppsScript.Document.Body;
@@ -67,9 +68,8 @@ export function createDefaultTemplate(
   folder: Folder,
   centreName: string,
 ): string {
-  const doc = DocumentApp.create(CERTIFICATES_RU.templateName(CERTIFICATES_RU.kinds[kind].title));
-  const id = doc.getId();
-  try {
+  const name = CERTIFICATES_RU.templateName(CERTIFICATES_RU.kinds[kind].title);
+  return newDocumentIn(folder, name, (doc) => {
     const body = doc.getBody();
     body.setPageWidth(A4.width).setPageHeight(A4.height);
     body
@@ -78,13 +78,7 @@ export function createDefaultTemplate(
       .setMarginLeft(A4.margin)
       .setMarginRight(A4.margin);
     writeLines(body, defaultLines(kind, centreName));
-    doc.saveAndClose();
-    DriveApp.getFileById(id).moveTo(folder);
-  } catch (error) {
-    DriveApp.getFileById(id).setTrashed(true);
-    throw error;
-  }
-  return id;
+  });
 }
 
 function writeLines(body: Body, lines: Line[]): void {

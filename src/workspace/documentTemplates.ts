@@ -22,6 +22,7 @@ import type { FilledToken } from '../domain/template';
 import { DOCUMENTS_RU } from '../i18n/ru/documents';
 import { OUTPUTS_RU } from '../i18n/ru/outputs';
 import type { DocsStructuralElement, DocsService } from './docLayout';
+import { newDocumentIn, trashFile } from './drive';
 
 type Body = GoogleAppsScript.Document.Body;
 type Folder = GoogleAppsScript.Drive.Folder;
@@ -111,19 +112,13 @@ export function writeDefaultTemplate(
   sample.setAttributes(lineStyle(t.sampleTable, t.fontFamily));
 }
 
-/** Makes the built-in template of `kind` in `folder`; returns its id. */
-export function createDefaultDocumentTemplate(kind: DocumentKind, folder: Folder): string {
-  const doc = DocumentApp.create(DOCUMENTS_RU.templateName(DOCUMENTS_RU.kinds[kind]));
-  const id = doc.getId();
-  try {
-    writeDefaultTemplate(doc, kind);
-    doc.saveAndClose();
-    DriveApp.getFileById(id).moveTo(folder);
-  } catch (error) {
-    DriveApp.getFileById(id).setTrashed(true);
-    throw error;
-  }
-  return id;
+/** Makes the built-in template of `kind` in `folder` (named as a template, or `title`); its id. */
+export function createDefaultDocumentTemplate(
+  kind: DocumentKind,
+  folder: Folder,
+  title = DOCUMENTS_RU.templateName(DOCUMENTS_RU.kinds[kind]),
+): string {
+  return newDocumentIn(folder, title, (doc) => writeDefaultTemplate(doc, kind));
 }
 
 /** The Docs service, or the plain-Russian refusal when the manifest does not enable it. */
@@ -264,15 +259,11 @@ export function openFromTemplate(
     if (plan.errors.length > 0) throw new Error(plan.errors.join('\n'));
     id = DriveApp.getFileById(templateId).makeCopy(title, folder).getId();
   } else {
-    const fresh = DocumentApp.create(title);
-    id = fresh.getId();
+    id = createDefaultDocumentTemplate(kind, folder, title);
     try {
-      writeDefaultTemplate(fresh, kind);
-      fresh.saveAndClose();
-      DriveApp.getFileById(id).moveTo(folder);
       plan = planTemplate(kind, readTemplateStructure(id), values);
     } catch (error) {
-      DriveApp.getFileById(id).setTrashed(true);
+      trashFile(id);
       throw error;
     }
   }

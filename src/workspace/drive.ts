@@ -164,6 +164,29 @@ export function isFileTrashed(id: string): boolean {
   return DriveApp.getFileById(id).isTrashed();
 }
 
+/**
+ * A new Google Doc `name` in `folder`, written by `write`: moved into the folder before it is
+ * written, so a run stopped by the time limit (no `catch` runs then) leaves no half-written
+ * orphan in My Drive; trashed when `write` fails. Returns its id.
+ */
+export function newDocumentIn(
+  folder: Folder,
+  name: string,
+  write: (doc: GoogleAppsScript.Document.Document) => void,
+): string {
+  const doc = DocumentApp.create(name);
+  const id = doc.getId();
+  try {
+    DriveApp.getFileById(id).moveTo(folder);
+    write(doc);
+    doc.saveAndClose();
+  } catch (error) {
+    trashFile(id);
+    throw error;
+  }
+  return id;
+}
+
 /** Moves the Drive file `id` to the trash. */
 export function trashFile(id: string): void {
   DriveApp.getFileById(id).setTrashed(true);

@@ -2,7 +2,9 @@
  * Adversarial: what schools and staff really do that the other suites do not try — each test on
  * the real bundle, written before its fix.
  */
+import { createWorkspace } from '@opc/gas-emulator';
 import {
+  BUILD_DIR,
   column,
   district,
   errorOf,
@@ -227,5 +229,24 @@ describe('an argument that is not text (a crafted google.script.run call)', () =
         message: expect.stringMatching(/TypeError|primitive/),
       });
     }
+  });
+});
+
+describe('setup stopped by the time limit while it writes a built-in template', () => {
+  test('the half-written template is already in «Шаблоны», not an orphan in My Drive; the next setup makes a whole one beside it', () => {
+    const ws = createWorkspace({
+      now: '2021-09-01T08:00:00+03:00',
+      user: 'metodist@center.example',
+    });
+    const app = ws.loadBundle(BUILD_DIR);
+    const stop = ws.faults.stopAt(['Body.setPageWidth'], 1); // the first certificate template
+    expect(() => app.call('setupSystem')).toThrow(/Exceeded maximum execution time/);
+    expect(stop.stopped?.call).toBe('Body.setPageWidth');
+    ws.faults.clearStop();
+    const docs = () =>
+      ws.files().filter((f) => !f.trashed && f.mimeType === 'application/vnd.google-apps.document');
+    expect(docs().filter((f) => !f.path.includes('/Шаблоны'))).toEqual([]);
+    app.call('setupSystem');
+    expect(docs().filter((f) => !f.path.includes('/Шаблоны'))).toEqual([]);
   });
 });
