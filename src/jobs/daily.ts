@@ -444,7 +444,8 @@ function runJob(state: RunState, job: DueJob): JobOutcome {
       const note = createMonthlyNote(state.spreadsheet, job.period, intakeInput(state));
       state.noteStats.set(job.period, note.stats);
       // A summary of the note it replaced, still waiting for the quota, goes with this one.
-      if (requeueWaitingSummary(state.spreadsheet, job.period, note) > 0) state.ledger = null;
+      if (requeueWaitingSummary(state.spreadsheet, job.period, note, ledgerOf(state)) > 0)
+        state.ledger = null;
       return { outcome: 'ok', details: '', journaled: true };
     }
     case 'summary': {

@@ -282,8 +282,8 @@ export function requeueWaitingSummary(
   spreadsheet: Spreadsheet,
   period: string,
   note: NoteRun,
+  ledger: Ledger = readLedger(spreadsheet),
 ): number {
-  const ledger = readLedger(spreadsheet);
   const stale = lettersWithPrefix(ledger, `summary:${period}:`).filter(
     (e) => e.status === 'queued' && !e.id.startsWith(`summary:${period}:${note.id}:`),
   );
